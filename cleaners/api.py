@@ -1,0 +1,145 @@
+"""The one entry point every caller (CLI, Scrapy pipelines, datatrove) uses: bytes in, record out.
+
+page -> decode -> parse (html or text dump) -> strip -> extract -> spam -> references -> normalise -> record
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from cleaners.chrome import drop_chrome
+from cleaners.decode import DecodeError, decode_bytes
+from cleaners.draft import Draft
+from cleaners.normalize import normalize_paragraph, normalize_paragraphs, to_simplified
+from cleaners.record import Record, Reject, Removal
+from cleaners.references import split_references
+from cleaners.spam import clean_paragraphs, clean_title, core_of, find_spam_terms
+
+HTML_SNIFF_RE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|table|script)[\s>/]", re.I)
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+EN_STOPWORDS_RE = re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was)\b", re.I)
+
+
+@dataclass(frozen=True)
+class CleanOptions:
+    """Switches that change what a record holds. Defaults are what `mirrorclean clean` uses."""
+
+    simplified: bool = False  # opt-in Traditional -> Simplified conversion (OpenCC)
+    min_chars: int = 40  # a body shorter than this is a reject ("too_short")
+
+
+def guess_kind(data: bytes) -> str:
+    """"html" when the first bytes hold HTML tags, else "text"."""
+    return "html" if HTML_SNIFF_RE.search(data[:4096]) else "text"
+
+
+def clean_document(
+    data: bytes | str,
+    source: str,
+    *,
+    url: str | None = None,
+    kind: str | None = None,
+    http_charset: str | None = None,
+    options: CleanOptions | None = None,
+) -> Record | Reject:
+    """Clean one document. `kind` is "html" or "text" (guessed from the content when None).
+
+    Never raises: anything unexpected becomes a Reject with reason "error".
+    """
+    options = options or CleanOptions()
+    try:
+        return _clean(data, source, url, kind, http_charset, options)
+    except Exception as exc:  # noqa: BLE001 - one bad page must never stop a run
+        return Reject(source, "error", detail=f"{type(exc).__name__}: {exc}"[:500], url=url)
+
+
+def _clean(
+    data: bytes | str, source: str, url: str | None, kind: str | None, http_charset: str | None,
+    options: CleanOptions,
+) -> Record | Reject:
+    from cleaners.html import parse_page  # lxml/trafilatura only when HTML is cleaned
+    from cleaners.textdump import parse_text
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if not raw.strip():
+        return Reject(source, "empty", url=url)
+    if isinstance(data, str):
+        text, encoding = data, "utf-8"
+    else:
+        try:
+            text, encoding = decode_bytes(data, http_charset)
+        except DecodeError as exc:
+            return Reject(source, "unreadable", detail=str(exc), url=url)
+    if not text.strip():
+        return Reject(source, "empty", url=url)
+    kind = kind or guess_kind(raw)
+    draft = parse_page(text, url) if kind == "html" else parse_text(text)
+    draft.encoding = encoding
+    draft.url = draft.url or url
+    return finish(draft, source, options)
+
+
+def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
+    """The shared back half: spam terms, chrome lines, references, normalisation, the record."""
+    removed: list[Removal] = list(draft.removed)
+    terms = find_spam_terms(draft.slots, "\n".join(draft.paras))
+    title, rem = clean_title(draft.title, terms)
+    removed += rem
+    paras, rem = clean_paragraphs(draft.paras, terms)
+    removed += rem
+    paras, rem = drop_chrome(paras)
+    removed += rem
+    body, refs = split_references(paras)
+    body, dropped = normalize_paragraphs(body, simplified=options.simplified)
+    removed += [Removal("body", d, "duplicate_paragraph") for d in dropped]
+    refs = [normalize_paragraph(r) for r in refs]
+    title = normalize_paragraph(title)
+    if options.simplified and title:
+        title = to_simplified(title)
+    text = "\n".join(body)
+    if not text.strip():
+        return Reject(source, "no_article", url=draft.url)
+    if len(re.sub(r"\s", "", text)) < options.min_chars:
+        return Reject(source, "too_short", detail=text[:200], url=draft.url)
+    return Record(
+        source=source,
+        url=draft.url,
+        site=_site(draft.url),
+        title=title or None,
+        published=draft.published,
+        language=_language(draft.language, text),
+        text=text,
+        references=refs,
+        is_spam_page=bool(terms),
+        spam_terms=_report_terms(terms),
+        removed=removed,
+        encoding=draft.encoding,
+    )
+
+
+def _report_terms(terms: list[str]) -> list[str]:
+    """The phrases found plus their brand cores (开云体育官方app下载 -> also 开云体育), longest first."""
+    out = set(terms) | {c for c in (core_of(t) for t in terms) if len(c) >= 2}
+    return sorted(out, key=lambda t: (-len(t), t))
+
+
+def _site(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    return host.lower() if host else None
+
+
+def _language(declared: str | None, text: str) -> str | None:
+    """The page's declared language when it agrees with the script of the text, else a script guess."""
+    sample = text[:3000]
+    cjk = len(CJK_RE.findall(sample))
+    if cjk >= max(10, len(sample) * 0.2):
+        if declared and declared.lower().startswith("zh"):
+            return declared
+        return "zh"
+    if declared and not declared.lower().startswith("zh"):
+        return declared
+    return "en" if len(EN_STOPWORDS_RE.findall(sample)) >= 5 else None

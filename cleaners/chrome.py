@@ -1,0 +1,129 @@
+"""Recognise template chrome by its words and shape: breadcrumbs, prev/next, share bars, footers, SEO blocks.
+
+Each rule is a compiled pattern plus a length bound: chrome is short and formulaic, article sentences
+are not. The families come from the catalogue CMS templates that spam mirrors reuse (DedeCMS,
+PbootCMS, MetInfo, 帝国CMS): the seed page and the shared spam_telltales notes (`template` rows).
+Shared by the text-dump cleaner and by the HTML path (on element text and on extracted lines).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaners.record import Removal
+
+BREADCRUMB_RE = re.compile(
+    r"^\s*(?:当前位置|您现在的位置|您的位置|您当前的位置|现在位置|所在位置|当前所在位置|位置|Location)\s*[:：]"
+    r"|(?:首页|主页|网站首页|Home)\s*(?:[>»›/→]|&gt;|＞)",
+    re.I,
+)
+PREVNEXT_RE = re.compile(r"^\s*[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇|上一个|下一个|上一页|下一页)"
+                         r"[】\]]?\s*(?:[:：]|$|\s)")
+ACTION_RE = re.compile(
+    r"^\s*[【\[]?(?:返回列表|返回首页|返回顶部|返回上页|返回|关闭窗口|关闭|打印本页|打印|收藏本页|收藏|加入收藏|"
+    r"分享到|分享|字号|大中小|放大|缩小|推荐给朋友|查看更多|更多>>|更多|点击查看|在线咨询|立即咨询|在线留言)[】\]]?"
+    r"(?:\s*[|｜/\s]\s*[【\[]?[\w>]{0,6}[】\]]?)*\s*[:：]?\s*$"
+)
+COUNTER_RE = re.compile(r"(?:浏览次数|点击次数|阅读次数|浏览量|点击量|阅读量|点击数|浏览数|人气|访问量)\s*[:：]?\s*\d*")
+SHARE_RE = re.compile(r"^\s*(?:分享到|分享至|分享)\s*[:：]")
+FOOTER_RE = re.compile(
+    r"版权所有|Copyright|©|\(c\)\s*\d{4}|ICP\s*备|ICP\s*证|公网安备|技术支持\s*[:：]|Powered\s+by|网站地图|"
+    r"All\s+Rights\s+Reserved|免责声明\s*[:：]|联系电话\s*[:：]|服务热线|客服热线|400-\d{3}-\d{4}",
+    re.I,
+)
+SEO_BLOCK_RE = re.compile(r"^\s*(?:本文关键词|本文关键字|文章关键词|本文标签|相关标签|本文摘要|文章摘要|简要描述|内容摘要：?\s*$)\s*[:：]?")
+META_LABEL_RE = re.compile(
+    r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|作者|编辑|责任编辑|文/|记者|浏览|点击|字号)\s*[:：]"
+)
+SOURCE_RE = re.compile(r"(?:来源|来自|出处)\s*[:：]\s*(.+?)(?=\s{2,}|\s*(?:发布时间|发布日期|时间|日期|作者|编辑|浏览|点击)\s*[:：]|$)")
+NAV_WORDS = (
+    "产品中心|产品详情|详细介绍|产品介绍|产品参数|产品展示|产品分类|产品列表|产品特点|规格参数|技术参数|"
+    "新闻中心|新闻资讯|新闻动态|公司新闻|企业新闻|行业新闻|行业动态|行业资讯|公司动态|媒体报道|资讯中心|"
+    "联系我们|联系方式|在线留言|关于我们|公司简介|企业文化|荣誉资质|客户案例|成功案例|工程案例|解决方案|服务中心|"
+    "技术支持|人才招聘|下载中心|网站首页|首页|全部|相关产品|相关新闻|相关文章|相关推荐|推荐产品|推荐阅读|热门产品|"
+    "热门文章|热门推荐|热点新闻|最新文章|最新资讯|最新产品|常见问题|返回列表|上一篇|下一篇|Home|产品|新闻|案例"
+)
+NAV_LINE_RE = re.compile(rf"^\s*(?:(?:{NAV_WORDS})\s*[|｜/>»·•\-\s]*\s*)+$")
+
+
+def chrome_reason(line: str) -> str | None:
+    """Why a line is template chrome, or None for article text.
+
+    >>> chrome_reason("当前位置:首页 > 产品中心"), chrome_reason("上一篇:禁令最新资讯-快科技")
+    ('breadcrumb', 'prevnext')
+    >>> chrome_reason("基层治理是国家治理的基石，统筹推进乡镇和城乡社区治理。") is None
+    True
+    """
+    s = line.strip()
+    if not s:
+        return None
+    n = len(s)
+    if SEO_BLOCK_RE.match(s):
+        return "seo_block"
+    if n <= 150 and PREVNEXT_RE.match(s):
+        return "prevnext"
+    if n <= 120 and BREADCRUMB_RE.search(s):
+        return "breadcrumb"
+    if n <= 60 and NAV_LINE_RE.match(s):
+        return "nav"
+    if n <= 40 and ACTION_RE.match(s):
+        return "actions"
+    if n <= 40 and SHARE_RE.match(s):
+        return "share"
+    if n <= 80 and COUNTER_RE.search(s) and META_LABEL_RE.search(s) or n <= 20 and COUNTER_RE.match(s):
+        return "counter"
+    if n <= 160 and FOOTER_RE.search(s) and not _is_sentence(s):
+        return "footer"
+    return None
+
+
+def is_meta_line(line: str) -> bool:
+    """A byline / source / date line: short, with one or more `label:` fields.
+
+    >>> is_meta_line("来源:开云体育官方app下载    发布时间:2025-11-13 09:31:09")
+    True
+    """
+    s = line.strip()
+    return len(s) <= 120 and bool(META_LABEL_RE.search(s)) and not s.endswith("。")
+
+
+def source_of(line: str) -> str:
+    """The value of a 来源: field.
+
+    >>> source_of("来源:开云体育官方app下载    发布时间:2025-11-13 09:31:09")
+    '开云体育官方app下载'
+    """
+    m = SOURCE_RE.search(line)
+    return m.group(1).strip() if m else ""
+
+
+def is_category_list(line: str) -> bool:
+    """A row of short category names separated by spaces: `全部 周转箱 周转箩`.
+
+    >>> is_category_list("全部 周转箱 周转箩"), is_category_list("今天 我们 出发。")
+    (True, False)
+    """
+    parts = line.split()
+    return (
+        len(parts) >= 2
+        and all(len(p) <= 8 for p in parts)
+        and not re.search(r"[。，！？；,.!?;]", line)
+        and (parts[0] in {"全部", "所有", "全部产品", "首页"} or len(parts) >= 4)
+    )
+
+
+def _is_sentence(s: str) -> bool:
+    return len(s) > 50 and bool(re.search(r"[。！？]", s))
+
+
+def drop_chrome(paras: list[str], where: str = "body") -> tuple[list[str], list[Removal]]:
+    """Remove chrome lines anywhere in a list of paragraphs; each drop is logged with its reason."""
+    kept: list[str] = []
+    removed: list[Removal] = []
+    for p in paras:
+        reason = chrome_reason(p)
+        if reason:
+            removed.append(Removal(where, p, reason))
+        else:
+            kept.append(p)
+    return kept, removed

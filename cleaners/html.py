@@ -1,0 +1,306 @@
+"""Front end for HTML: parse once with lxml, strip what readers never see or never read, then extract.
+
+Order: parse -> page metadata -> strip hidden elements -> strip template chrome -> trafilatura on the
+same tree -> a Draft with paragraphs and the injection slots the spam finder needs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from cleaners.chrome import chrome_reason, is_meta_line, source_of
+from cleaners.dates import find_published, parse_date, published_from_meta
+from cleaners.draft import Draft
+from cleaners.record import Removal
+
+XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+HIDDEN_STYLE_RE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|"
+    r"(?:^|[;\s])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}(?:\.\d+)?(?:px|em|pt)|"
+    r"font-size\s*:\s*0(?:px|pt|em)?\s*(?:;|$)|"
+    r"clip\s*:\s*rect\(\s*0",
+    re.I,
+)
+ZERO_BOX_RE = re.compile(r"(?:^|[;\s])(?:height|width)\s*:\s*[01](?:px)?\s*(?:;|$)", re.I)
+OVERFLOW_HIDDEN_RE = re.compile(r"overflow\s*:\s*hidden", re.I)
+CSS_RULE_RE = re.compile(r"([^{}]+)\{([^}]*)\}")
+SIMPLE_SELECTOR_RE = re.compile(r"^\s*([.#])([\w-]+)\s*$")
+BLOCK_TAGS = {"div", "p", "li", "ul", "ol", "dl", "dd", "dt", "span", "table", "tr", "td", "section", "h2", "h3",
+              "h4", "h5", "h6", "nav", "header", "footer", "aside", "em", "strong", "font", "center", "b"}
+CHROME_XPATH = etree.XPath(
+    "//text()[re:test(., '当前位置|现在的位置|您的位置|所在位置|上一篇|下一篇|上一条|下一条|返回列表|浏览次数|点击次数|"
+    "阅读次数|版权所有|Copyright|ICP|公网安备|本文关键|本文摘要|文章摘要|简要描述|本文标签|分享到|打印|关闭窗口|首页\\s*[>»›]|"
+    "产品中心|新闻中心|产品详情|详细介绍|技术支持', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+PARAM_KEYS_RE = re.compile(r"^(?:型号|规格|材质|材料|品牌|价格|单价|产地|尺寸|重量|颜色|用途|包装|参数|货号|库存|起订量|"
+                           r"供货总量|发货期限|所在地|外形尺寸|容量|载重|厚度|认证)\s*[:：]?$")
+
+
+def parse_html(text: str) -> lxml.html.HtmlElement:
+    """Parse a page once; every later step works on this tree."""
+    text = XML_DECL_RE.sub("", text)
+    return lxml.html.document_fromstring(text)
+
+
+def _text(el: lxml.html.HtmlElement) -> str:
+    return " ".join(el.text_content().split())
+
+
+def _drop(el: lxml.html.HtmlElement) -> None:
+    """Remove an element but keep its tail text (which belongs to the parent)."""
+    if el.getparent() is not None:
+        el.drop_tree()
+
+
+def page_meta(tree: lxml.html.HtmlElement) -> dict[str, str]:
+    """Meta tags, <title>, <h1>, canonical link, JSON-LD dates and <html lang> as one flat dict."""
+    meta: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip()
+        if key and el.get("content") is not None:
+            meta.setdefault(key.lower() if not key.startswith("og:") else key, el.get("content", "").strip())
+    title = tree.find(".//title")
+    if title is not None:
+        meta["_title"] = _text(title)
+    h1s = [_text(h) for h in tree.iter("h1")]
+    h1s = [h for h in h1s if 2 <= len(h) <= 120]
+    if h1s:
+        meta["_h1"] = h1s[0]
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            meta["_canonical"] = link.get("href", "").strip()
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json" and script.text:
+            try:
+                data = json.loads(script.text)
+            except ValueError:
+                continue
+            for obj in data if isinstance(data, list) else [data]:
+                if isinstance(obj, dict) and obj.get("datePublished"):
+                    meta.setdefault("datePublished", str(obj["datePublished"]))
+    for t in tree.iter("time"):
+        if t.get("datetime"):
+            meta.setdefault("_time", t.get("datetime", ""))
+            break
+    lang = tree.get("lang") or tree.get("xml:lang") or meta.get("content-language")
+    if lang:
+        meta["_lang"] = lang.strip()
+    return meta
+
+
+def hidden_css_selectors(tree: lxml.html.HtmlElement) -> tuple[set[str], set[str]]:
+    """Class and id names that the page's own <style> blocks hide (a common link-farm trick)."""
+    classes: set[str] = set()
+    ids: set[str] = set()
+    for style in tree.iter("style"):
+        for selectors, body in CSS_RULE_RE.findall(style.text or ""):
+            if not (HIDDEN_STYLE_RE.search(body) or ZERO_BOX_RE.search(body) and OVERFLOW_HIDDEN_RE.search(body)):
+                continue
+            for sel in selectors.split(","):
+                m = SIMPLE_SELECTOR_RE.match(sel)
+                if m:
+                    (classes if m.group(1) == "." else ids).add(m.group(2))
+    return classes, ids
+
+
+class HiddenElements:
+    """Drop elements a reader never sees: display:none, off-screen offsets, zero boxes, tiny marquees.
+
+    Evidence: inline styles, the `hidden` attribute, and classes/ids hidden by the page's own CSS. These
+    are the dark-link CSS patterns of hacked-site link farms (BT-panel DarkChain rules, spam_telltales
+    `html` rows); hidden text is never part of the article.
+    """
+
+    reason = "hidden_element"
+
+    def apply(self, tree: lxml.html.HtmlElement) -> list[Removal]:
+        classes, ids = hidden_css_selectors(tree)
+        doomed = []
+        for el in tree.iter():
+            if not isinstance(el.tag, str) or el.tag in {"html", "head", "body", "script", "style", "meta"}:
+                continue
+            if self.is_hidden(el, classes, ids):
+                doomed.append(el)
+        removed = []
+        for el in doomed:
+            if any(a in doomed for a in el.iterancestors()):
+                continue
+            text = _text(el)
+            if text:
+                removed.append(Removal("html", text[:2000], self.reason))
+            _drop(el)
+        return removed
+
+    @staticmethod
+    def is_hidden(el: lxml.html.HtmlElement, classes: set[str], ids: set[str]) -> bool:
+        style = el.get("style") or ""
+        if style and (HIDDEN_STYLE_RE.search(style) or ZERO_BOX_RE.search(style) and OVERFLOW_HIDDEN_RE.search(style)):
+            return True
+        if el.get("hidden") is not None:
+            return True
+        if el.tag == "marquee":
+            h, w = el.get("height", ""), el.get("width", "")
+            small = any(re.match(r"^\s*[0-9](?:px)?\s*$", v) for v in (h, w) if v)
+            return small or bool(el.findall(".//a"))
+        if classes and set((el.get("class") or "").split()) & classes:
+            return True
+        return bool(ids and el.get("id") in ids)
+
+
+class ChromeBlocks:
+    """Drop template chrome blocks: breadcrumbs, prev/next, share/print bars, footers, SEO keyword blocks.
+
+    Evidence: a short block whose whole text matches a chrome family (cleaners.chrome). The block is the
+    largest ancestor of the matching text that still reads as chrome, so `<p>上一篇:<a>…</a></p>` goes
+    whole and the article container around it stays. Prev/next texts are kept as spam-finder slots.
+    """
+
+    def apply(self, tree: lxml.html.HtmlElement, draft: Draft) -> list[Removal]:
+        removed: list[Removal] = []
+        seen: set[int] = set()
+        for node in CHROME_XPATH(tree):
+            el = node.getparent()
+            block = None
+            while el is not None and isinstance(el.tag, str) and el.tag not in {"body", "html"}:
+                text = _text(el)
+                reason = chrome_reason(text)
+                if reason and el.tag in BLOCK_TAGS | {"a"}:
+                    block = (el, text, reason)
+                elif len(text) > 200:
+                    break
+                el = el.getparent()
+            if block is None or id(block[0]) in seen:
+                continue
+            el, text, reason = block
+            if el.getparent() is None:
+                continue
+            seen.add(id(el))
+            if reason == "prevnext":
+                draft.slots.prevnext.extend(_prevnext_lines(el, text))
+            removed.append(Removal("html", text[:2000], reason))
+            _drop(el)
+        return removed
+
+
+def _prevnext_lines(el: lxml.html.HtmlElement, text: str) -> list[str]:
+    parts = re.split(r"(?=上一篇|下一篇|上一条|下一条|上篇|下篇)", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+class ParameterTables:
+    """Drop the parameter tables of product pages (型号/规格/材质/价格 … as keys).
+
+    Evidence: a table where most rows start with a short product-attribute key.
+    """
+
+    reason = "parameter_table"
+
+    def apply(self, tree: lxml.html.HtmlElement) -> list[Removal]:
+        removed = []
+        for table in list(tree.iter("table")):
+            rows = table.findall(".//tr")
+            if not rows:
+                continue
+            keyed = 0
+            for row in rows:
+                cells = [c for c in row if isinstance(c.tag, str) and c.tag in {"td", "th"}]
+                if cells and PARAM_KEYS_RE.match(_text(cells[0])):
+                    keyed += 1
+            if keyed >= 2 and keyed >= len(rows) / 2 and table.getparent() is not None:
+                removed.append(Removal("html", _text(table)[:2000], self.reason))
+                _drop(table)
+        return removed
+
+
+def _meta_lines(tree: lxml.html.HtmlElement) -> list[str]:
+    """Short element texts that carry byline fields (来源/发布时间), in document order."""
+    out = []
+    for el in tree.iter("div", "p", "span", "li", "td", "em", "small", "font", "h2", "h3", "h4", "h5", "h6"):
+        t = _text(el)
+        if 4 <= len(t) <= 120 and is_meta_line(t) and not chrome_reason(t):
+            out.append(t)
+    return out
+
+
+def parse_page(text: str, url: str | None = None) -> Draft:
+    """HTML string -> Draft: metadata, stripped tree, trafilatura paragraphs, spam slots."""
+    tree = parse_html(text)
+    draft = Draft()
+    meta = page_meta(tree)
+    draft.removed += HiddenElements().apply(tree)
+    draft.slots.hidden = [r.text for r in draft.removed]
+    meta_lines = _meta_lines(tree)
+    draft.removed += ChromeBlocks().apply(tree, draft)
+    draft.removed += ParameterTables().apply(tree)
+
+    draft.url = meta.get("_canonical") or meta.get("og:url") or url
+    if draft.url and url and not re.match(r"^[a-z]+://", draft.url, re.I):
+        draft.url = urljoin(url, draft.url)
+    elif draft.url and not re.match(r"^[a-z]+://", draft.url, re.I):
+        draft.url = url
+    draft.language = meta.get("_lang")
+    draft.slots.title = meta.get("_title") or meta.get("og:title") or ""
+    draft.slots.h1 = meta.get("_h1", "")
+    draft.slots.keywords = meta.get("keywords", "")
+    draft.slots.description = meta.get("description", "")
+    for line in meta_lines:
+        src = source_of(line)
+        if src:
+            draft.slots.source_line = src
+            break
+    draft.published = published_from_meta(meta) or find_published(meta_lines)[0]
+    draft.title = _pick_title(draft.slots.title, draft.slots.h1, meta.get("og:title", ""))
+
+    body = trafilatura.extract(
+        tree, url=url, output_format="txt", include_comments=False, include_tables=True,
+        include_images=False, include_links=False, with_metadata=False, deduplicate=False,
+    ) or ""
+    paras = [p.strip() for p in body.split("\n") if p.strip()]
+    paras = _drop_heading_lines(paras, draft)
+    draft.paras = paras
+    if not draft.published:
+        draft.published = find_published(paras[:3])[0] or _date_in_text(meta.get("_title", ""))
+    return draft
+
+
+def _date_in_text(s: str) -> str | None:
+    return parse_date(s) if s else None
+
+
+def _pick_title(title: str, h1: str, og_title: str) -> str:
+    """The h1 when the <title> contains it (the <title> adds site names and brands), else <title>."""
+    for cand in (h1, og_title):
+        if cand and title and cand in title:
+            return cand
+    if h1 and not title:
+        return h1
+    return title or og_title or h1
+
+
+def _drop_heading_lines(paras: list[str], draft: Draft) -> list[str]:
+    """Leading lines that repeat the title or carry byline fields are not body text."""
+    out = list(paras)
+    lead: list[str] = []
+    while out and len(lead) < 6:
+        p = out[0]
+        core_title = draft.title.strip()
+        if core_title and (p == core_title or p in draft.slots.title or p == draft.slots.h1):
+            draft.removed.append(Removal("body", p, "title_repeat"))
+        elif is_meta_line(p):
+            if not draft.slots.source_line:
+                draft.slots.source_line = source_of(p)
+            draft.removed.append(Removal("body", p, "meta_line"))
+        elif len(p) <= 32 and not re.search(r"[。！？]", p):
+            lead.append(p)
+        else:
+            break
+        out.pop(0)
+    draft.slots.first_lines = lead[-3:]
+    return lead + out

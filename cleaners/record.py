@@ -1,0 +1,64 @@
+"""The record contract: one clean article, or one reject, per input document."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "mirrorclean/1.0"
+
+
+@dataclass
+class Removal:
+    """One deletion a cleaner made: where it was, what it was, and why."""
+
+    where: str
+    text: str
+    reason: str
+
+
+@dataclass
+class Record:
+    """A clean article. Field names are a public contract: only add, never rename."""
+
+    source: str
+    url: str | None = None
+    site: str | None = None
+    title: str | None = None
+    published: str | None = None
+    language: str | None = None
+    text: str = ""
+    references: list[str] = field(default_factory=list)
+    is_spam_page: bool = False
+    spam_terms: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    flags: list[dict[str, Any]] = field(default_factory=list)
+    spin_score: float = 0.0
+    encoding: str | None = None
+    schema: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Reject:
+    """An input that yielded no article, with a named reason (see REJECT_REASONS)."""
+
+    source: str
+    reason: str
+    detail: str = ""
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+REJECT_REASONS = {
+    "unreadable": "the bytes could not be read or decoded as text",
+    "empty": "the input holds no text at all",
+    "no_article": "no article body was found (a listing, index or error page)",
+    "too_short": "the body found is too short to be an article",
+    "error": "an unexpected error inside a cleaner (a bug: please report it)",
+    "timeout": "cleaning took longer than the per-document limit",
+}

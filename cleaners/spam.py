@@ -1,0 +1,353 @@
+"""Find injected gambling-SEO brands and remove them from a title and paragraphs.
+
+Evidence, strongest first (see docs/spam.md for where each rule comes from):
+
+1. Pattern families: a name + a category word (体育/娱乐/电竞/棋牌/彩票/国际 …) + an access suffix
+   (官方app下载/官网入口/登录入口/(中国)官方网站/网页版/app下载手机版 …). A brand no list has seen still
+   has this shape, because it is written to match what gamblers type into a search engine.
+2. Position: the same string in two or more injection slots (title prefix `X:`, title suffix `_X`, a
+   【X】 wrapper, the source line 来源:X, the first body line `X88:`, meta keywords, prev/next links),
+   while the article itself never mentions it.
+3. A small curated list of known brands (cleaners/data/brands.txt), only as a supplement to 2.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from cleaners.record import Removal
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CATEGORY = (
+    "体育|娱乐|电竞|棋牌|彩票|真人|电子游戏|电子|游戏|竞技|游艺|视讯|捕鱼|娱乐城|现金网|博彩|国际|"
+    "sports|casino"
+)
+STRONG_SUFFIX = (
+    "官方app下载|官方APP下载|官方app|app下载手机版|APP下载手机版|手机版app下载|app手机版|官网app下载|"
+    "app官方下载|app官网下载|app官网|APP官网|官网入口|官网登录入口|官网登陆入口|登录入口|登陆入口|官方登录入口|"
+    "官网首页|官方网页版|网页版登录入口|网页版|手机网页版|在线登录|官方入口|注册入口|平台官网|最新网址|官网下载|"
+    "客户端下载|app下载|APP下载|官方下载|官网平台|官方平台|注册登录|在线官网|官方版|官网版|官网|官方网站"
+)
+# Suffixes that only say "official site": too common in ordinary text to count without a category word.
+WEAK_SUFFIXES = {"官网", "官方网站"}
+CHINA_TAG = r"(?:[·・\s]?[\(（]中国[\)）])"
+NAME = rf"(?:[{CJK}]{{1,4}}|[A-Za-z][A-Za-z0-9]{{1,14}})"
+# A name, an optional category, an optional (中国) tag, one or more access suffixes, trailing digits.
+FAMILY_RE = re.compile(
+    rf"(?P<name>{NAME})(?P<cat>{CATEGORY})?(?P<tag>{CHINA_TAG})?[·・]?"
+    rf"(?P<suffix>(?:{STRONG_SUFFIX})+)(?P<tail>[A-Za-z0-9.]{{0,12}})",
+    re.IGNORECASE,
+)
+# A name + category + digits, e.g. 开云体育88, xyty88体育, as used on first body lines.
+NAME_CAT_RE = re.compile(rf"(?P<name>[{CJK}]{{2,4}}|[A-Za-z][A-Za-z0-9]{{1,14}})(?P<cat>{CATEGORY})", re.I)
+GAMBLING_WORDS = re.compile(
+    "博彩|赌场|赌博|网赌|赌球|百家乐|老虎机|投注|下注|买球|彩票|时时彩|六合彩|棋牌|真人娱乐|真人视讯|娱乐城|现金网|"
+    "电子游艺|捕鱼|彩金|开户|注册送|首存|返水|体育投注|电竞竞猜|威尼斯人|葡京|金沙|银河娱乐|太阳城|bet365|casino|"
+    "sportsbook|slot"
+    ,
+    re.I,
+)
+LATIN_BRAND_RE = re.compile(r"^[A-Za-z]{2,12}\d{0,6}(?:\.(?:com|net|cc|vip|app|io|me|top))?$", re.I)
+PUNCT = "，,。、；;：:！!？?"
+EDGE_PUNCT = "，,、；;：:"
+WRAPPERS = {"【": "】", "‘": "’", "“": "”", "「": "」", "[": "]", "『": "』", "〖": "〗"}
+TITLE_SEP_RE = re.compile(r"\s*(?:[_|｜]|\s[-–—]+\s|--|——)\s*")
+
+
+@lru_cache(maxsize=1)
+def known_brands() -> tuple[str, ...]:
+    """The curated supplement list, longest first (read once per process)."""
+    text = resources.files("cleaners").joinpath("data/brands.txt").read_text("utf-8")
+    names = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _known_re() -> re.Pattern[str]:
+    alts = "|".join(re.escape(n) for n in known_brands())
+    # Latin names must stand alone: "yabo" must not fire inside "yabook".
+    return re.compile(rf"(?<![A-Za-z])(?:{alts})(?![a-z])", re.I)
+
+
+def core_of(term: str) -> str:
+    """The brand core of a spam phrase: the phrase without access suffixes, tags and digits.
+
+    >>> core_of("开云体育官方app下载")
+    '开云体育'
+    >>> core_of("kaiyun·开云(中国)官方网站")
+    'kaiyun·开云'
+    >>> core_of("星耀体育88")
+    '星耀体育'
+    """
+    s = term.strip()
+    prev = None
+    while prev != s:
+        prev = s
+        s = re.sub(rf"(?:{STRONG_SUFFIX})$", "", s, flags=re.I)
+        s = re.sub(rf"{CHINA_TAG}$", "", s)
+        s = re.sub(r"[·・\s]+$", "", s)
+        if re.search(rf"[{CJK}]", s):
+            s = re.sub(r"[0-9.]+$", "", s)
+    return s or term
+
+
+def is_family(term: str) -> bool:
+    """True when a term has the gambling brand shape: category + access suffix, or a gambling word.
+
+    >>> is_family("星耀体育官网入口"), is_family("国家统计局官方网站"), is_family("博鑫娱乐app下载")
+    (True, False, True)
+    """
+    m = FAMILY_RE.search(term)
+    if m and (m.group("cat") or m.group("tag") or m.group("suffix") not in WEAK_SUFFIXES):
+        return True
+    # A gambling word counts only inside a short name-like term, not inside a headline or sentence.
+    return len(term) <= 12 and not re.search(r"[\s，。！？,!?]", term) and bool(GAMBLING_WORDS.search(term))
+
+
+def has_category(term: str) -> bool:
+    """True when a short term is a name + a gambling category word (星耀体育, BX娱乐, not 娱乐 alone).
+
+    >>> has_category("星耀体育"), has_category("娱乐"), has_category("xyty88体育")
+    (True, False, True)
+    """
+    m = re.match(rf"^(?P<name>.+?)(?:{CATEGORY})[0-9A-Za-z]*$", term, re.I)
+    return bool(m and len(m.group("name").strip(" ·・")) >= 2)
+
+
+def is_known(term: str) -> bool:
+    """True when a term contains a brand from the curated supplement list."""
+    return bool(_known_re().search(term))
+
+
+@dataclass
+class Slots:
+    """The injection slots of one page: where spam sits when a mirror template is filled in."""
+
+    title: str = ""
+    h1: str = ""
+    source_line: str = ""  # the value after 来源:
+    first_lines: list[str] = field(default_factory=list)  # short lines just before the body
+    keywords: str = ""
+    description: str = ""
+    prevnext: list[str] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)  # text of hidden elements / link farms
+
+
+def _title_candidates(title: str) -> list[tuple[str, str]]:
+    """Pieces of a title that a mirror template may have filled with a brand, with their position."""
+    out: list[tuple[str, str]] = []
+    m = re.match(r"^\s*(.{1,30}?)\s*[:：]\s*(.+)$", title)
+    if m:
+        out.append((m.group(1), "title_prefix"))
+    for open_, close in WRAPPERS.items():
+        for inner in re.findall(re.escape(open_) + r"([^" + re.escape(close) + r"]{1,30})" + re.escape(close), title):
+            out.append((inner, "title_wrapper"))
+    parts = TITLE_SEP_RE.split(title)
+    if len(parts) > 1:
+        out.extend((p, "title_suffix") for p in parts[1:] if 0 < len(p) <= 30)
+        if len(parts[0]) <= 30:
+            out.append((parts[0], "title_prefix"))
+    return [(c.strip(), w) for c, w in out if c.strip()]
+
+
+def _line_term(line: str) -> str | None:
+    """A short line like `开云体育88:` (a brand line before the body): return its term."""
+    m = re.match(r"^\s*(.{2,16}?)\s*[:：]?\s*$", line)
+    if m and len(line.strip()) <= 18:
+        return m.group(1)
+    return None
+
+
+def find_spam_terms(slots: Slots, body: str) -> list[str]:
+    """Decide which strings are injected brands, from pattern families and slot positions.
+
+    `body` is the article text; a term that the article itself uses in running prose is legitimate
+    unless its shape alone (category + access suffix) gives it away.
+    """
+    evidence: dict[str, set[str]] = {}
+
+    def add(term: str, where: str) -> None:
+        term = term.strip(" \t:：,，。|_-—【】‘’“”「」[]")
+        if 2 <= len(term) <= 40:
+            evidence.setdefault(term, set()).add(where)
+
+    for cand, where in _title_candidates(slots.title):
+        add(cand, where)
+    if slots.h1 and slots.h1 != slots.title:
+        for cand, where in _title_candidates(slots.h1):
+            add(cand, "h1_" + where)
+    if slots.source_line:
+        add(slots.source_line, "source_line")
+    for line in slots.first_lines:
+        t = _line_term(line)
+        if t:
+            add(t, "first_line")
+    for kw in re.split(r"[,，;；、\s]+", slots.keywords):
+        if kw:
+            add(kw, "keywords")
+    for text in slots.prevnext:
+        for m in FAMILY_RE.finditer(text):
+            add(m.group(0), "prevnext")
+    hay = "\n".join([slots.title, slots.h1, slots.keywords, slots.description, body, *slots.prevnext])
+    for m in FAMILY_RE.finditer(hay):
+        add(_trim_name(hay, m), "family")
+    for m in _known_re().finditer(hay):
+        add(m.group(0), "known")
+    for text in slots.hidden:
+        for m in FAMILY_RE.finditer(text):
+            add(m.group(0), "hidden")
+        if len(set(GAMBLING_WORDS.findall(text))) >= 3:  # a gambling link farm, not a hidden menu
+            for m in NAME_CAT_RE.finditer(text):
+                add(m.group(0), "hidden")
+
+    spam: list[str] = []
+    cores = {core_of(t) for t in evidence}
+    for term, where in evidence.items():
+        if _is_spam(term, where, evidence, cores, body):
+            spam.append(term)
+    return sorted(set(spam), key=lambda t: (-len(t), t))
+
+
+INJECTION = {"title_prefix", "title_wrapper", "title_suffix", "first_line", "source_line", "prevnext",
+             "h1_title_prefix", "h1_title_wrapper", "h1_title_suffix"}
+
+
+def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: set[str], body: str) -> bool:
+    core = core_of(term)
+    if is_family(term) and (where - {"keywords"} or core in cores - {term}):
+        return True
+    # The same core in several slots: collect where the core shows up, under any phrase.
+    core_slots: set[str] = set()
+    for other, w in evidence.items():
+        if _same_brand(core, other):
+            core_slots |= w
+    injected = core_slots & INJECTION
+    in_prose = _used_in_prose(core, body)
+    if is_known(term) and (injected or "hidden" in core_slots):
+        return True
+    if "hidden" in where and (is_family(term) or has_category(term)):
+        return True
+    latin = bool(LATIN_BRAND_RE.match(core)) and (bool(re.search(r"\d", core)) or bool(re.search(rf"[{CJK}]", body)))
+    shape = has_category(core) or latin or is_known(core)
+    if shape and len(injected) >= 2 and not in_prose:
+        return True
+    if "first_line" in core_slots and len(injected) >= 2 and not in_prose and re.search(r"\d", term):
+        return True
+    return False
+
+
+def _same_brand(core: str, other: str) -> bool:
+    """True when `other` is the brand `core` itself or it plus access suffixes, tags or digits.
+
+    >>> _same_brand("开云体育", "开云体育88"), _same_brand("北京娱乐", "北京娱乐信报")
+    (True, False)
+    """
+    if len(core) < 2:
+        return False
+    if other == core or core_of(other) == core:
+        return True
+    rest = other[len(core):] if other.startswith(core) else None
+    return rest is not None and bool(re.fullmatch(rf"(?:{STRONG_SUFFIX}|{CHINA_TAG}|[·・\s]|[0-9A-Za-z.])*", rest, re.I))
+
+
+def _used_in_prose(core: str, body: str) -> bool:
+    """True when the article mentions a term inside sentences more than an injector would (>= 3 times)."""
+    return len(core) >= 2 and body.count(core) >= 3
+
+
+def _trim_name(text: str, m: re.Match[str]) -> str:
+    """Cut a family match back to a plausible brand start (after punctuation, else two characters)."""
+    phrase = m.group(0)
+    name = m.group("name")
+    if re.match(rf"[{CJK}]", name) and len(name) > 2:
+        start = m.start()
+        before = text[max(0, start - 1):start]
+        if before and before not in PUNCT + "【‘“「( （\n\t":
+            return phrase[len(name) - 2:]
+    return phrase
+
+
+# ---------------------------------------------------------------- removal
+
+
+def term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex matching any spam term (or its core) with wrappers, access suffixes and digits."""
+    cores = {core_of(t) for t in terms} | set(terms)
+    cores = {c for c in cores if len(c) >= 2}
+    if not cores:
+        return None
+    alts = "|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True))
+    return re.compile(
+        rf"[【‘“「\[『〖]?(?:{alts}){CHINA_TAG}?[·・]?(?:{STRONG_SUFFIX})*[A-Za-z0-9]{{0,8}}[】’”」\]』〗]?",
+        re.I,
+    )
+
+
+def clean_title(title: str, terms: list[str]) -> tuple[str, list[Removal]]:
+    """Remove injected brands from a title: `X:` prefixes, `_X`/`-X` suffixes, 【X】/‘X’ wrappers.
+
+    >>> clean_title("开云体育官方app下载:党建引领基层治理", ["开云体育官方app下载"])[0]
+    '党建引领基层治理'
+    >>> clean_title("德邦物流上市【欧宝体育app】", ["欧宝体育app"])[0]
+    '德邦物流上市'
+    >>> clean_title("‘华体会’自然资源部发布通知_华体会", ["华体会"])[0]
+    '自然资源部发布通知'
+    """
+    pat = term_pattern(terms)
+    if not pat or not title:
+        return title, []
+    removed: list[Removal] = []
+    new = title
+    for m in list(pat.finditer(title)):
+        removed.append(Removal("title", m.group(0), "spam_brand"))
+    new = pat.sub("\x00", new)
+    # Drop the separators a brand leaves behind: leading `:`, trailing `_`/`-`.
+    new = re.sub(r"^\s*\x00+\s*[:：|｜_\-—–]*\s*", "", new)
+    new = re.sub(r"\s*(?:[:：|｜_\-—–]\s*)?\x00+\s*$", "", new)
+    new = re.sub(r"\s*[_|｜]\s*\x00+\s*(?=[_|｜]|$)", "", new)
+    new = new.replace("\x00", "").strip(" _|｜-—:：")
+    return new, removed
+
+
+def clean_paragraphs(paras: list[str], terms: list[str], where: str = "body") -> tuple[list[str], list[Removal]]:
+    """Remove spam terms from paragraphs: whole brand lines, `X:` line prefixes, mid-sentence insertions.
+
+    >>> clean_paragraphs(["开云体育88:", "要推动发展，开云体育官网入口，建设示范区。"], ["开云体育官网入口"])[0]
+    ['要推动发展，建设示范区。']
+    """
+    pat = term_pattern(terms)
+    if not pat:
+        return paras, []
+    out: list[str] = []
+    removed: list[Removal] = []
+    for p in paras:
+        if not pat.search(p):
+            out.append(p)
+            continue
+        rest = pat.sub("", p)
+        if len(re.sub(r"[\s\W\d_]", "", rest)) <= 2:  # the whole line was a brand line
+            removed.append(Removal(where, p, "spam_line"))
+            continue
+        for m in pat.finditer(p):
+            removed.append(Removal(where, m.group(0), "spam_brand"))
+        out.append(_mend(pat.sub("\x00", p)))
+    return out, removed
+
+
+def _mend(s: str) -> str:
+    """Close the hole a removed brand leaves: `，\x00，` -> `，`, a leading `X:` prefix, stray edges.
+
+    >>> _mend("\\x00:基层治理是基石")
+    '基层治理是基石'
+    >>> _mend("要推动发展，\\x00，建设示范区")
+    '要推动发展，建设示范区'
+    """
+    s = re.sub(r"^\s*\x00+\s*[:：,，、]?\s*", "", s)
+    s = re.sub(rf"([{EDGE_PUNCT}])\s*\x00+\s*[{EDGE_PUNCT}]", r"\1", s)
+    s = re.sub(rf"[{EDGE_PUNCT}]\s*\x00+\s*([。！？!?])", r"\1", s)
+    s = re.sub(r"\s*\x00+\s*", "", s)
+    return s.strip()

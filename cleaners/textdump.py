@@ -1,0 +1,91 @@
+"""Front end for text dumps (a page saved as plain text, like the seed): find title, meta, body, trailer.
+
+Evidence is the layout every catalogue template leaves in a dump: short navigation lines, then the
+title, a meta line (来源 / 发布时间), a few short template or brand lines, the article as long punctuated
+paragraphs (then its references), and a trailer of prev/next links and footer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaners.chrome import chrome_reason, is_category_list, is_meta_line, source_of
+from cleaners.dates import find_published
+from cleaners.draft import Draft, is_prose
+from cleaners.record import Removal
+
+REF_LINE_RE = re.compile(r"^\s*(?:[\[［]\d{1,3}[\]］]|[①-⑳]|\(\d{1,3}\)|（\d{1,3}）)")
+
+
+def parse_text(text: str) -> Draft:
+    """Split a dump into header, body and trailer, and fill a Draft.
+
+    >>> d = parse_text("产品中心\\n标题在这里\\n来源:某站 发布时间:2024-06-18\\n" + "正文第一段，内容很长很长很长很长很长很长很长很长很长。" * 2)
+    >>> d.title, d.published, len(d.paras)
+    ('标题在这里', '2024-06-18', 1)
+    """
+    lines = [ln.strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    draft = Draft()
+    if not lines:
+        return draft
+    start = next((i for i, ln in enumerate(lines) if is_prose(ln) and not chrome_reason(ln)), None)
+    if start is None:
+        draft.paras = [ln for ln in lines if not chrome_reason(ln)]
+        draft.removed += [Removal("text", ln, chrome_reason(ln) or "") for ln in lines if chrome_reason(ln)]
+        return draft
+    end = max(i for i, ln in enumerate(lines) if (is_prose(ln) or REF_LINE_RE.match(ln)) and not chrome_reason(ln))
+    header, body, trailer = lines[:start], lines[start:end + 1], lines[end + 1:]
+    lead = _read_header(header, draft)
+    draft.paras = lead + body
+    draft.paras += _read_trailer(trailer, draft)
+    return draft
+
+
+def _read_header(header: list[str], draft: Draft) -> list[str]:
+    """Title, meta line and chrome from the lines above the body; returns lines that may open the body."""
+    meta_idx = next((i for i, ln in enumerate(header) if is_meta_line(ln) and not chrome_reason(ln)), None)
+    published, _ = find_published(header)
+    draft.published = published
+    candidates: list[int] = []
+    for i, ln in enumerate(header):
+        reason = chrome_reason(ln)
+        if reason:
+            draft.removed.append(Removal("header", ln, reason))
+        elif is_category_list(ln):
+            draft.removed.append(Removal("header", ln, "category_list"))
+        elif i == meta_idx:
+            draft.removed.append(Removal("header", ln, "meta_line"))
+            draft.slots.source_line = source_of(ln)
+        else:
+            candidates.append(i)
+    if not candidates:
+        return []
+    if meta_idx is not None and any(i < meta_idx for i in candidates):
+        title_idx = max(i for i in candidates if i < meta_idx)
+    else:
+        title_idx = candidates[0]
+    draft.title = header[title_idx]
+    draft.slots.title = draft.title
+    lead = [header[i] for i in candidates if i > title_idx]
+    draft.slots.first_lines = lead[-3:]
+    for i in candidates:
+        if i < title_idx:
+            draft.removed.append(Removal("header", header[i], "header_line"))
+    return lead
+
+
+def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
+    """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer."""
+    keep: list[str] = []
+    stopped = False
+    for ln in trailer:
+        reason = chrome_reason(ln)
+        if reason == "prevnext":
+            draft.slots.prevnext.append(ln)
+        if reason or stopped or len(keep) >= 3 or len(ln) > 40:
+            stopped = True
+            draft.removed.append(Removal("trailer", ln, reason or "trailer_line"))
+        else:
+            keep.append(ln)
+    return keep
