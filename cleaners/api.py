@@ -12,7 +12,14 @@ from urllib.parse import urlsplit
 from cleaners.chrome import drop_chrome
 from cleaners.decode import DecodeError, decode_bytes
 from cleaners.draft import Draft
-from cleaners.normalize import normalize_paragraph, normalize_paragraphs, to_simplified
+from cleaners.normalize import (
+    normalize_paragraph,
+    normalize_paragraphs,
+    normalize_spaces,
+    remove_invisible,
+    to_simplified,
+    unescape_entities,
+)
 from cleaners.record import Record, Reject, Removal
 from cleaners.references import split_references
 from cleaners.spam import clean_paragraphs, clean_title, core_of, find_spam_terms
@@ -94,7 +101,8 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     body, refs = split_references(paras)
     body, dropped = normalize_paragraphs(body, simplified=options.simplified)
     removed += [Removal("body", d, "duplicate_paragraph") for d in dropped]
-    refs = [normalize_paragraph(r) for r in refs]
+    # References keep their own punctuation: only entities, invisible characters and spaces are fixed.
+    refs = [normalize_spaces(remove_invisible(unescape_entities(r))) for r in refs]
     title = normalize_paragraph(title)
     if options.simplified and title:
         title = to_simplified(title)

@@ -132,7 +132,7 @@ class HiddenElements:
         for el in doomed:
             if any(a in doomed for a in el.iterancestors()):
                 continue
-            text = _text(el)
+            text = " ".join(" ".join(el.itertext()).split())
             if text:
                 removed.append(Removal("html", text[:2000], self.reason))
             _drop(el)
@@ -224,7 +224,7 @@ def _meta_lines(tree: lxml.html.HtmlElement) -> list[str]:
     out = []
     for el in tree.iter("div", "p", "span", "li", "td", "em", "small", "font", "h2", "h3", "h4", "h5", "h6"):
         t = _text(el)
-        if 4 <= len(t) <= 120 and is_meta_line(t) and not chrome_reason(t):
+        if 4 <= len(t) <= 120 and is_meta_line(t):
             out.append(t)
     return out
 
@@ -235,7 +235,7 @@ def parse_page(text: str, url: str | None = None) -> Draft:
     draft = Draft()
     meta = page_meta(tree)
     draft.removed += HiddenElements().apply(tree)
-    draft.slots.hidden = [r.text for r in draft.removed]
+    draft.slots.hidden = [r.text for r in draft.removed]  # words of a hidden block are space-separated
     meta_lines = _meta_lines(tree)
     draft.removed += ChromeBlocks().apply(tree, draft)
     draft.removed += ParameterTables().apply(tree)
