@@ -55,6 +55,7 @@ LATIN_BRAND_RE = re.compile(r"^[A-Za-z]{2,12}\d{0,6}(?:\.(?:com|net|cc|vip|app|i
 PUNCT = "，,。、；;：:！!？?"
 EDGE_PUNCT = "，,、；;：:"
 WRAPPERS = {"【": "】", "‘": "’", "“": "”", "「": "」", "[": "]", "『": "』", "〖": "〗"}
+BODY_WRAPPER_RE = re.compile(r"[【〖]([^【】〖〗\s，。]{2,12})[】〗]")
 TITLE_SEP_RE = re.compile(r"\s*(?:[_|｜]|\s[-–—]+\s|--|——)\s*")
 
 
@@ -146,11 +147,17 @@ def _title_candidates(title: str) -> list[tuple[str, str]]:
     for open_, close in WRAPPERS.items():
         for inner in re.findall(re.escape(open_) + r"([^" + re.escape(close) + r"]{1,30})" + re.escape(close), title):
             out.append((inner, "title_wrapper"))
+    m = re.match(r"^\s*(.{2,30}?)\s*[-_|｜—–]+\s*(.{4,})$", title)
+    if m:
+        out.append((m.group(1), "title_dash_prefix"))
+    m = re.match(r"^(.{4,}?)\s*[-_|｜—–]+\s*([^-_|｜—–]{2,30})\s*$", title)
+    if m:
+        out.append((m.group(2), "title_suffix"))
     parts = TITLE_SEP_RE.split(title)
     if len(parts) > 1:
         out.extend((p, "title_suffix") for p in parts[1:] if 0 < len(p) <= 30)
         if len(parts[0]) <= 30:
-            out.append((parts[0], "title_prefix"))
+            out.append((parts[0], "title_dash_prefix"))
     return [(c.strip(), w) for c, w in out if c.strip()]
 
 
@@ -192,6 +199,8 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     for text in slots.prevnext:
         for m in FAMILY_RE.finditer(text):
             add(m.group(0), "prevnext")
+    for inner in BODY_WRAPPER_RE.findall(body):
+        add(inner, "body_wrapper")
     hay = "\n".join([slots.title, slots.h1, slots.keywords, slots.description, body, *slots.prevnext])
     for m in FAMILY_RE.finditer(hay):
         add(_trim_name(hay, m), "family")
@@ -212,8 +221,8 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     return sorted(set(spam), key=lambda t: (-len(t), t))
 
 
-INJECTION = {"title_prefix", "title_wrapper", "title_suffix", "first_line", "source_line", "prevnext",
-             "h1_title_prefix", "h1_title_wrapper", "h1_title_suffix"}
+INJECTION = {"title_prefix", "title_dash_prefix", "title_wrapper", "title_suffix", "first_line", "source_line", "prevnext", "body_wrapper",
+             "h1_title_prefix", "h1_title_dash_prefix", "h1_title_wrapper", "h1_title_suffix"}
 
 
 def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: set[str], body: str) -> bool:
@@ -230,6 +239,13 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     if is_known(term) and (injected or "hidden" in core_slots):
         return True
     if "hidden" in where and (is_family(term) or has_category(term)):
+        return True
+    if "body_wrapper" in where and (is_family(term) or has_category(term) and not in_prose):
+        return True
+    # Many template slots and a title wrapper or prefix: an injected name even without a telltale shape.
+    title_slot = bool(core_slots & {"title_prefix", "title_wrapper", "h1_title_prefix", "h1_title_wrapper"})
+    body_slot = bool(core_slots & {"first_line", "prevnext", "body_wrapper"})
+    if title_slot and body_slot and len(injected) >= 3 and not in_prose and len(core) >= 3:
         return True
     latin = bool(LATIN_BRAND_RE.match(core)) and (bool(re.search(r"\d", core)) or bool(re.search(rf"[{CJK}]", body)))
     shape = has_category(core) or latin or is_known(core)
@@ -251,7 +267,9 @@ def _same_brand(core: str, other: str) -> bool:
     if other == core or core_of(other) == core:
         return True
     rest = other[len(core):] if other.startswith(core) else None
-    return rest is not None and bool(re.fullmatch(rf"(?:{STRONG_SUFFIX}|{CHINA_TAG}|[·・\s]|[0-9A-Za-z.])*", rest, re.I))
+    return rest is not None and bool(
+        re.fullmatch(rf"(?:{CATEGORY}|{STRONG_SUFFIX}|{CHINA_TAG}|[·・\s]|[0-9A-Za-z.])*", rest, re.I)
+    )
 
 
 def _used_in_prose(core: str, body: str) -> bool:
@@ -274,10 +292,23 @@ def _trim_name(text: str, m: re.Match[str]) -> str:
 # ---------------------------------------------------------------- removal
 
 
+def removable(core: str) -> bool:
+    """Whether a brand core is specific enough to delete wherever it occurs (not 体育, not a 2-char word).
+
+    >>> removable("开云体育"), removable("体育"), removable("官网"), removable("hth")
+    (True, False, False, True)
+    """
+    if re.fullmatch(rf"(?:{CATEGORY}|{STRONG_SUFFIX})+", core, re.I):
+        return False
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9]{2,}", core):
+        return True
+    return len(core) >= 3 or is_known(core)
+
+
 def term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     """One regex matching any spam term (or its core) with wrappers, access suffixes and digits."""
     cores = {core_of(t) for t in terms} | set(terms)
-    cores = {c for c in cores if len(c) >= 2}
+    cores = {c for c in cores if removable(c)}
     if not cores:
         return None
     alts = "|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True))

@@ -18,7 +18,9 @@ TOKEN_RE = re.compile(rf"[{CJK_RANGES}]|[^\W{CJK_RANGES}]+")
 
 
 def tokens(text: str) -> list[str]:
-    """>>> tokens("Hello, 世界 2024!")
+    """Tokens of the metric: CJK characters one by one, other words whole.
+
+    >>> tokens("Hello, 世界 2024!")
     ['hello', '世', '界', '2024']
     """
     return TOKEN_RE.findall(unicodedata.normalize("NFKC", text).lower())

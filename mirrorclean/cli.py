@@ -1,0 +1,317 @@
+"""The `mirrorclean` command line: subcommands `clean` and `demo` (more to come)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleaners import CleanOptions
+from mirrorclean import runner
+from mirrorclean.inputs import Document, iter_documents
+
+PROG = "mirrorclean"
+STDOUT_REJECTS = "mirrorclean.rejects.jsonl"
+
+CLEAN_EPILOG = f"""\
+inputs:
+  PATH may be a file, a folder (searched recursively, in sorted order, for .html, .htm
+  and .txt files, each optionally gzipped as .gz) or "-" for standard input. A file named
+  explicitly is read whatever its extension. A missing or unreadable input is reported on
+  stderr and becomes a reject with reason "unreadable"; the run carries on.
+
+outputs:
+  Records go to OUT (default: standard output) as JSON Lines, UTF-8, one per line, in
+  input order. Rejects (at least "source" and "reason") go to --rejects PATH if given,
+  else next to OUT (out.jsonl -> out.rejects.jsonl, out -> out.rejects.jsonl), and when
+  OUT is standard output to ./{STDOUT_REJECTS}, created only if there is a reject
+  (a note on stderr says so). A one-line summary is always printed on stderr.
+
+exit status:
+  0 the run completed (even with rejects), 1 an output could not be written,
+  2 usage error, 130 interrupted.
+"""
+
+
+def version() -> str:
+    """The installed package version."""
+    try:
+        from importlib.metadata import PackageNotFoundError
+        from importlib.metadata import version as dist_version
+
+        return dist_version("mirrorclean")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def default_jobs() -> int:
+    """The CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def rejects_path_for(out: str) -> str:
+    """Derive the rejects file from the records file: out.jsonl / out.json / out -> out.rejects.jsonl."""
+    root, ext = os.path.splitext(out)
+    if ext.lower() in (".jsonl", ".json", ".ndjson"):
+        return root + ".rejects.jsonl"
+    return out + ".rejects.jsonl"
+
+
+def repo_root() -> Path:
+    """The repository root (parent of the package dir) when it holds the demo inputs, else the CWD."""
+    root = Path(__file__).resolve().parent.parent
+    if (root / "seeds").is_dir() or (root / "fixtures").is_dir():
+        return root
+    return Path.cwd()
+
+
+def _non_negative(cast: Callable[[str], float]) -> Callable[[str], float]:
+    """An argparse type: a number >= 0."""
+
+    def parse(text: str) -> float:
+        try:
+            value = cast(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"invalid number: {text!r}") from None
+        if value < 0:
+            raise argparse.ArgumentTypeError(f"must be >= 0: {text!r}")
+        return value
+
+    return parse
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-j", "--jobs", type=_non_negative(int), default=0, metavar="N",
+        help=f"worker processes (default: 0 = one per CPU, {default_jobs()} here); 1 cleans in-process",
+    )
+    parser.add_argument(
+        "--timeout", type=_non_negative(float), default=runner.DEFAULT_TIMEOUT, metavar="SECONDS",
+        help="per-document time limit, a longer one becomes a 'timeout' reject (default: %(default)g; 0 = none)",
+    )
+    parser.add_argument("--simplified", action="store_true", help="convert Traditional Chinese to Simplified (OpenCC)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar (errors and the summary still go to stderr)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with all subcommands."""
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Turn polluted Chinese web pages into clean article records (JSON Lines)."
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    clean = sub.add_parser(
+        "clean", help="clean files, folders or stdin into JSON Lines records",
+        description="Clean web pages and text files into article records (JSON Lines).",
+        epilog=CLEAN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    clean.add_argument("paths", nargs="+", metavar="PATH", help='input file, folder, or "-" for stdin')
+    clean.add_argument("-o", "--output", metavar="OUT", default="-", help="records file (default: stdout)")
+    clean.add_argument("--rejects", metavar="PATH", help="rejects file (default: derived from OUT, see below)")
+    _add_run_options(clean)
+    clean.set_defaults(handler=cmd_clean)
+
+    demo = sub.add_parser(
+        "demo", help="clean the repository's seeds/ and fixtures/pages/ into out/clean.jsonl",
+        description="Clean the bundled seeds/ and fixtures/pages/ into out/clean.jsonl "
+        "(+ out/clean.rejects.jsonl) and show what came out.",
+    )
+    demo.add_argument("-o", "--output", metavar="OUT", help="records file (default: <repo>/out/clean.jsonl)")
+    _add_run_options(demo)
+    demo.set_defaults(handler=cmd_demo)
+    return parser
+
+
+# --------------------------------------------------------------------------- running
+
+
+@dataclass
+class Outcome:
+    """What a clean run produced."""
+
+    code: int
+    stats: runner.Stats
+    rejects_path: str | None
+
+
+class _Console:
+    """Stderr messages that don't tear the progress bar."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(file=sys.stderr, unit="doc", dynamic_ncols=True, mininterval=0.5, desc=PROG)
+
+    def error(self, msg: str) -> None:
+        self._print(f"{PROG}: error: {msg}")
+
+    def info(self, msg: str) -> None:
+        self._print(f"{PROG}: {msg}")
+
+    def _print(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    def tick(self, rejects: int, is_reject: bool) -> None:
+        if self.bar is not None:
+            if is_reject:
+                self.bar.set_postfix_str(f"{rejects} rejects", refresh=False)
+            self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _same_file(a: str, b: str) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def run_clean(
+    paths: Sequence[str], out: str, rejects: str | None, *, jobs: int, timeout: float, simplified: bool, quiet: bool
+) -> Outcome:
+    """Clean `paths` into `out` ("-" = stdout) and the rejects file; print notes and the summary."""
+    jobs = jobs or default_jobs()
+    to_stdout = out == "-"
+    rejects_path = rejects or (STDOUT_REJECTS if to_stdout else rejects_path_for(out))
+    stats = runner.Stats()
+    for path in paths:
+        if path != "-" and os.path.isfile(path) and (
+            (not to_stdout and _same_file(path, out)) or _same_file(path, rejects_path)
+        ):
+            print(f"{PROG}: error: {path} is both an input and an output", file=sys.stderr)
+            return Outcome(2, stats, None)
+    if not to_stdout and _same_file(out, rejects_path):
+        print(f"{PROG}: error: records and rejects would both go to {out}", file=sys.stderr)
+        return Outcome(2, stats, None)
+
+    records_sink: runner.JsonlSink | None = None
+    try:
+        records_sink = runner.JsonlSink(sys.stdout.buffer if to_stdout else out)
+        rejects_sink = runner.JsonlSink(rejects_path, lazy=to_stdout and rejects is None)
+    except OSError as exc:
+        if records_sink is not None:
+            records_sink.close()
+        print(f"{PROG}: error: cannot write {exc.filename or out}: {exc.strerror or exc}", file=sys.stderr)
+        return Outcome(1, stats, None)
+
+    console = _Console(quiet)
+    writer = runner.Writer(records_sink, rejects_sink)
+    stats = writer.stats
+
+    def emit(result: runner.Result) -> None:
+        writer(result)
+        console.tick(stats.rejects, isinstance(result, runner.Reject))
+
+    def on_unreadable(doc: Document) -> None:
+        console.error(f"{doc.source}: {doc.error}")
+
+    code = 0
+    start = time.monotonic()
+    try:
+        runner.run(
+            iter_documents(paths), emit, jobs=jobs, options=CleanOptions(simplified=simplified),
+            timeout=timeout, func=runner.clean_one, on_unreadable=on_unreadable,
+        )
+    except KeyboardInterrupt:
+        console.close()
+        console.error("interrupted")
+        code = 130
+    except BrokenPipeError:
+        # The reader of stdout went away (e.g. `| head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 1
+    except OSError as exc:
+        console.close()
+        where = f"{exc.filename}: " if exc.filename else ""
+        console.error(f"{where}{exc.strerror or exc}")
+        code = 1
+    finally:
+        stats.elapsed = time.monotonic() - start
+        console.close()
+        records_sink.close()
+        rejects_sink.close()
+
+    lazy_rejects = to_stdout and rejects is None
+    written = rejects_path if rejects_sink.lines or not lazy_rejects else None
+    if lazy_rejects and rejects_sink.lines:
+        console.info(f"{rejects_sink.lines} rejects written to {rejects_path}")
+    print(stats.summary(), file=sys.stderr, flush=True)
+    return Outcome(code, stats, written)
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    """`mirrorclean clean`."""
+    outcome = run_clean(
+        args.paths, args.output, args.rejects,
+        jobs=args.jobs, timeout=args.timeout, simplified=args.simplified, quiet=args.quiet,
+    )
+    return outcome.code
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """`mirrorclean demo`: clean the bundled inputs and show a taste of the result.
+
+    Runs from the repository root so that sources read `seeds/...` wherever it is started from.
+    """
+    root = repo_root()
+    out = os.path.abspath(args.output) if args.output else None
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        return _demo(root, out or os.path.join("out", "clean.jsonl"), args)
+    finally:
+        os.chdir(cwd)
+
+
+def _demo(root: Path, out: str, args: argparse.Namespace) -> int:
+    inputs = [p for p in ("seeds", os.path.join("fixtures", "pages")) if os.path.isdir(p)]
+    if not inputs:
+        print(f"{PROG}: error: no demo inputs: neither seeds/ nor fixtures/pages/ in {root}", file=sys.stderr)
+        return 1
+    print(f"{PROG} demo: cleaning {', '.join(p + '/' for p in inputs)} -> {out} (in {root})", flush=True)
+    outcome = run_clean(
+        inputs, out, None, jobs=args.jobs, timeout=args.timeout, simplified=args.simplified, quiet=args.quiet
+    )
+    stats = outcome.stats
+    first = stats.first_record
+    if first is not None:
+        text = " ".join(str(first.get("text") or "").split())
+        print(f"first record: {first.get('source')}")
+        print(f"  title:      {first.get('title')}")
+        print(f"  published:  {first.get('published')}")
+        print(f"  spam_terms: {', '.join(first.get('spam_terms') or []) or '(none)'}")
+        print(f"  text:       {text[:80]}{'…' if len(text) > 80 else ''}")
+    else:
+        print("no records")
+    if stats.reasons:
+        reasons = ", ".join(f"{reason} {n}" for reason, n in stats.reasons.most_common())
+        print(f"rejects by reason: {reasons} (see {outcome.rejects_path})")
+    else:
+        print("rejects: none")
+    return outcome.code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status (argparse's 2 for usage errors, 0 for --version/--help)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 2
+    return int(args.handler(args))

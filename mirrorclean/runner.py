@@ -1,0 +1,394 @@
+"""Stream reader -> worker pool -> ordered writer.
+
+`run()` pulls documents lazily from an iterator, cleans them (in-process for one job, in a
+process pool otherwise) with a bounded number in flight, and hands every result to `emit`
+in input order. Each document is isolated:
+
+* an exception while cleaning one document becomes Reject(reason="error") for it alone;
+* a document that runs longer than `timeout` seconds is stopped by SIGALRM inside the
+  worker and becomes Reject(reason="timeout"); if the worker does not come back (stuck in C
+  code), the parent kills the pool after `timeout * 1.5 + grace` and rejects it the same way;
+* a worker process that dies (segfault, OOM kill, os._exit) breaks the whole pool: results
+  already computed are kept, and every unfinished document is re-run alone in a fresh
+  one-worker pool, so only the one that crashes again becomes Reject(reason="error").
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import threading
+import traceback
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from cleaners import CleanOptions, Record, Reject, clean_document
+from mirrorclean.inputs import Document
+
+Result = Record | Reject
+CleanFunc = Callable[[Document, CleanOptions], Result]
+
+#: Documents in flight per worker: enough to keep workers busy, small enough to keep memory flat.
+IN_FLIGHT_PER_JOB = 4
+
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_GRACE = 10.0
+
+
+def clean_one(doc: Document, options: CleanOptions) -> Result:
+    """Clean one document with the library (the default worker function)."""
+    return clean_document(
+        doc.data, doc.source, url=doc.url, kind=doc.kind, http_charset=doc.http_charset, options=options
+    )
+
+
+# --------------------------------------------------------------------------- worker side
+
+
+class DocumentTimeout(BaseException):
+    """Raised by SIGALRM inside a worker. A BaseException so `except Exception` in cleaners can't eat it."""
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise DocumentTimeout
+
+
+def _can_alarm() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _error_detail(exc: BaseException) -> str:
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    frames = traceback.extract_tb(exc.__traceback__)
+    if frames:
+        last = frames[-1]
+        detail += f" (at {os.path.basename(last.filename)}:{last.lineno} in {last.name})"
+    return detail
+
+
+def process_document(doc: Document, options: CleanOptions, timeout: float, func: CleanFunc = clean_one) -> Result:
+    """Clean one document under a time limit; never raises (except KeyboardInterrupt)."""
+    if doc.error is not None:
+        return Reject(doc.source, "unreadable", detail=doc.error, url=doc.url)
+    armed = timeout > 0 and _can_alarm()
+    previous: Any = None
+    try:
+        if armed:
+            previous = signal.signal(signal.SIGALRM, _on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+        try:
+            result = func(doc, options)
+        finally:
+            if armed:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+    except DocumentTimeout:
+        return Reject(doc.source, "timeout", detail=f"cleaning took longer than {timeout:g} s", url=doc.url)
+    except (Exception, SystemExit) as exc:
+        return Reject(doc.source, "error", detail=_error_detail(exc), url=doc.url)
+    if not isinstance(result, (Record, Reject)):
+        return Reject(doc.source, "error", detail=f"cleaner returned {type(result).__name__}", url=doc.url)
+    return result
+
+
+def _init_worker() -> None:
+    """Workers leave Ctrl-C to the parent, which shuts the pool down."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    """forkserver where available (no fork-with-threads hazards, cheap restarts), else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["cleaners", "mirrorclean.runner"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+# --------------------------------------------------------------------------- results and stats
+
+
+@dataclass
+class Stats:
+    """Counts for the summary line (and the demo)."""
+
+    inputs: int = 0
+    records: int = 0
+    rejects: int = 0
+    spam_pages: int = 0
+    flags: int = 0
+    elapsed: float = 0.0
+    reasons: Counter[str] = field(default_factory=Counter)
+    first_record: dict[str, Any] | None = None
+
+    def add(self, result: Result, as_dict: dict[str, Any]) -> None:
+        self.inputs += 1
+        if isinstance(result, Reject):
+            self.rejects += 1
+            self.reasons[result.reason] += 1
+        else:
+            self.records += 1
+            self.spam_pages += bool(as_dict.get("is_spam_page"))
+            self.flags += len(as_dict.get("flags") or ())
+            if self.first_record is None:
+                self.first_record = as_dict
+
+    def summary(self) -> str:
+        rate = self.inputs / self.elapsed if self.elapsed > 0 else 0.0
+        return (
+            f"mirrorclean: {self.inputs} inputs, {self.records} records, {self.rejects} rejects, "
+            f"{self.spam_pages} spam pages, {self.flags} flags, {self.elapsed:.1f} s ({rate:.0f} docs/s)"
+        )
+
+
+def json_line(obj: dict[str, Any]) -> bytes:
+    """One JSON Lines line, UTF-8, Chinese kept as is (lone surrogates fall back to \\u escapes)."""
+    line = json.dumps(obj, ensure_ascii=False, default=str)
+    try:
+        return (line + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(obj, ensure_ascii=True, default=str) + "\n").encode("ascii")
+
+
+class JsonlSink:
+    """A JSON Lines destination: an open binary stream, or a path opened (and truncated) on first write.
+
+    Each line goes out in one write and is flushed, so a crash leaves only whole lines behind.
+    """
+
+    def __init__(self, target: str | BinaryIO, *, lazy: bool = False) -> None:
+        self.path = target if isinstance(target, str) else None
+        self._fh: BinaryIO | None = None if isinstance(target, str) else target
+        self._owned = isinstance(target, str)
+        self.lines = 0
+        if self.path is not None and not lazy:
+            self._open()
+
+    def _open(self) -> BinaryIO:
+        assert self.path is not None
+        parent = os.path.dirname(self.path)
+        if parent:
+            os.makedirs(parent, exist_ok=True)
+        self._fh = open(self.path, "wb")  # noqa: SIM115 - closed in close()
+        return self._fh
+
+    def write(self, obj: dict[str, Any]) -> None:
+        fh = self._fh if self._fh is not None else self._open()
+        fh.write(json_line(obj))
+        fh.flush()
+        self.lines += 1
+
+    def close(self) -> None:
+        if self._fh is not None and self._owned:
+            self._fh.close()
+
+
+class Writer:
+    """Routes records and rejects to their sinks and keeps the stats."""
+
+    def __init__(self, records: JsonlSink, rejects: JsonlSink) -> None:
+        self.records = records
+        self.rejects = rejects
+        self.stats = Stats()
+
+    def __call__(self, result: Result) -> None:
+        as_dict = result.to_dict()
+        (self.rejects if isinstance(result, Reject) else self.records).write(as_dict)
+        self.stats.add(result, as_dict)
+
+
+# --------------------------------------------------------------------------- the pipeline
+
+
+@dataclass
+class _Slot:
+    doc: Document
+    future: Future[Result] | None = None
+    result: Result | None = None
+
+
+def run(
+    docs: Iterable[Document],
+    emit: Callable[[Result], None],
+    *,
+    jobs: int = 1,
+    options: CleanOptions | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+    grace: float = DEFAULT_GRACE,
+    func: CleanFunc = clean_one,
+    on_unreadable: Callable[[Document], None] | None = None,
+) -> None:
+    """Clean every document and call `emit` with each result, in input order.
+
+    `func` must be a module-level function (it is pickled to the workers). `on_unreadable` is
+    called for inputs that could not be read (before their reject is emitted).
+    """
+    opts = options or CleanOptions()
+
+    def unreadable_hook(stream: Iterable[Document]) -> Iterator[Document]:
+        for doc in stream:
+            if doc.error is not None and on_unreadable is not None:
+                on_unreadable(doc)
+            yield doc
+
+    stream = unreadable_hook(docs)
+    if jobs > 1:
+        # Don't start a pool for a single document.
+        head = [doc for _, doc in zip(range(2), stream, strict=False)]
+        if len(head) < 2:
+            jobs = 1
+        stream = _chain(head, stream)
+    if jobs <= 1:
+        for doc in stream:
+            emit(process_document(doc, opts, timeout, func))
+        return
+    _PoolRunner(jobs, opts, timeout, grace, func).run(stream, emit)
+
+
+def _chain(head: list[Document], rest: Iterator[Document]) -> Iterator[Document]:
+    yield from head
+    yield from rest
+
+
+class _PoolRunner:
+    """The parallel path of `run()`: bounded submission, ordered collection, crash recovery."""
+
+    def __init__(self, jobs: int, options: CleanOptions, timeout: float, grace: float, func: CleanFunc) -> None:
+        self.jobs = jobs
+        self.options = options
+        self.timeout = timeout
+        self.grace = grace
+        self.func = func
+        self.ctx = _mp_context()
+        self.pool: ProcessPoolExecutor | None = None
+
+    # -- pool management
+
+    def _new_pool(self, workers: int) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=self.ctx, initializer=_init_worker)
+
+    @staticmethod
+    def _kill(pool: ProcessPoolExecutor | None) -> None:
+        """Stop a pool now: kill its workers (they may be stuck) and release it."""
+        if pool is None:
+            return
+        processes = getattr(pool, "_processes", None) or {}
+        for proc in list(processes.values()):
+            try:
+                proc.kill()
+            except (OSError, AttributeError):
+                pass
+        pool.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self, pool: ProcessPoolExecutor, slot: _Slot) -> None:
+        if slot.doc.error is not None:  # nothing to clean: resolve it here
+            slot.result = process_document(slot.doc, self.options, self.timeout, self.func)
+            return
+        try:
+            slot.future = pool.submit(process_document, slot.doc, self.options, self.timeout, self.func)
+        except BrokenProcessPool:
+            slot.future = None  # picked up by recovery
+
+    def _wait_limit(self) -> float | None:
+        return self.timeout * 1.5 + self.grace if self.timeout > 0 else None
+
+    def _timeout_reject(self, doc: Document) -> Reject:
+        return Reject(doc.source, "timeout", detail=f"no result after {self._wait_limit():g} s; worker killed", url=doc.url)
+
+    # -- main loop
+
+    def run(self, stream: Iterator[Document], emit: Callable[[Result], None]) -> None:
+        window = self.jobs * IN_FLIGHT_PER_JOB
+        pending: deque[_Slot] = deque()
+        exhausted = False
+        self.pool = self._new_pool(self.jobs)
+        try:
+            while True:
+                while not exhausted and len(pending) < window:
+                    doc = next(stream, None)
+                    if doc is None:
+                        exhausted = True
+                        break
+                    slot = _Slot(doc)
+                    self._submit(self.pool, slot)
+                    pending.append(slot)
+                if not pending:
+                    break
+                head = pending[0]
+                if head.result is None:
+                    self._resolve_head(pending)
+                pending.popleft()
+                assert head.result is not None
+                emit(head.result)
+        finally:
+            if pending:  # interrupted: don't wait for the documents still in flight
+                self._kill(self.pool)
+            elif self.pool is not None:
+                self.pool.shutdown(wait=True)
+            self.pool = None
+
+    def _resolve_head(self, pending: deque[_Slot]) -> None:
+        """Wait for the oldest document; on a crash or hang, recover every unfinished one."""
+        head = pending[0]
+        if head.future is not None:
+            try:
+                head.result = head.future.result(timeout=self._wait_limit())
+                return
+            except FutureTimeout:
+                # Stuck where SIGALRM can't reach: kill the pool, the others were innocent.
+                head.result = self._timeout_reject(head.doc)
+                self._restart(pending, isolate=False)
+                return
+            except BrokenProcessPool:
+                pass
+            except Exception as exc:  # e.g. a result that could not be pickled back
+                head.result = Reject(head.doc.source, "error", detail=_error_detail(exc), url=head.doc.url)
+                return
+        self._restart(pending, isolate=True)
+
+    def _restart(self, pending: deque[_Slot], *, isolate: bool) -> None:
+        """Replace the pool; keep finished results, re-run the rest (each alone when `isolate`)."""
+        for slot in pending:
+            if slot.result is None and slot.future is not None and slot.future.done():
+                if not slot.future.cancelled() and slot.future.exception() is None:
+                    slot.result = slot.future.result()
+        self._kill(self.pool)
+        self.pool = None
+        unfinished = [slot for slot in pending if slot.result is None]
+        if isolate:
+            self._isolate(unfinished)
+        self.pool = self._new_pool(self.jobs)
+        for slot in unfinished:
+            if slot.result is None:
+                self._submit(self.pool, slot)
+
+    def _isolate(self, slots: list[_Slot]) -> None:
+        """Run suspects one at a time in a one-worker pool; one that kills it again is the culprit."""
+        pool = self._new_pool(1)
+        try:
+            for slot in slots:
+                try:
+                    future = pool.submit(process_document, slot.doc, self.options, self.timeout, self.func)
+                    slot.result = future.result(timeout=self._wait_limit())
+                    continue
+                except FutureTimeout:
+                    slot.result = self._timeout_reject(slot.doc)
+                except BrokenProcessPool:
+                    slot.result = Reject(
+                        slot.doc.source,
+                        "error",
+                        detail="the worker process died while cleaning this document",
+                        url=slot.doc.url,
+                    )
+                self._kill(pool)
+                pool = self._new_pool(1)
+        finally:
+            self._kill(pool)
