@@ -43,10 +43,15 @@ PARAM_KEYS_RE = re.compile(r"^(?:型号|规格|材质|材料|品牌|价格|单�
                            r"供货总量|发货期限|所在地|外形尺寸|容量|载重|厚度|认证)\s*[:：]?$")
 
 
+HTML_PARSER = lxml.html.HTMLParser(
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+)
+
+
 def parse_html(text: str) -> lxml.html.HtmlElement:
-    """Parse a page once; every later step works on this tree."""
+    """Parse a page once (as trafilatura would: comments and PIs dropped); every later step uses this tree."""
     text = XML_DECL_RE.sub("", text)
-    return lxml.html.document_fromstring(text)
+    return lxml.html.fromstring(text.encode("utf-8", "surrogatepass"), parser=HTML_PARSER)
 
 
 def _text(el: lxml.html.HtmlElement) -> str:
