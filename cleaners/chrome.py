@@ -14,7 +14,7 @@ from cleaners.record import Removal
 
 BREADCRUMB_RE = re.compile(
     r"^\s*(?:当前位置|您现在的位置|您的位置|您当前的位置|现在位置|所在位置|当前所在位置|位置|Location)\s*[:：]"
-    r"|(?:首页|主页|网站首页|Home)\s*(?:[>»›/→]|&gt;|＞)",
+    r"|(?:首页|主页|网站首页|Home)\s*(?:[>»›/→]|&gt;|＞)|[>»›＞]\s*正文\s*$",
     re.I,
 )
 PREVNEXT_RE = re.compile(r"^\s*[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇|上一个|下一个|上一页|下一页)"
@@ -127,3 +127,34 @@ def drop_chrome(paras: list[str], where: str = "body") -> tuple[list[str], list[
         else:
             kept.append(p)
     return kept, removed
+
+
+LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•·・]\s*)+")
+
+
+def drop_link_lists(paras: list[str], where: str = "body") -> tuple[list[str], list[Removal]]:
+    """Remove runs of short list items before the first or after the last prose paragraph.
+
+    Evidence: related-news, hot-list and "more" link blocks that extractors keep around an article come
+    out as runs of short bulleted lines (trafilatura renders list items as `- `); an article's own lists
+    sit between its paragraphs and are kept.
+
+    >>> drop_link_lists(["正文第一段很长，有逗号，也有句号。", "- 相关新闻一", "- 相关新闻二", "- 相关新闻三"])[0]
+    ['正文第一段很长，有逗号，也有句号。']
+    """
+    def is_item(p: str) -> bool:
+        return bool(LIST_ITEM_RE.match(p)) and len(p) <= 80 and not p.rstrip().endswith("。")
+
+    start, end = 0, len(paras)
+    while start < end and is_item(paras[start]):
+        start += 1
+    while end > start and is_item(paras[end - 1]):
+        end -= 1
+    removed = []
+    head, tail = paras[:start], paras[end:]
+    if len(head) < 3:
+        start, head = 0, []
+    if len(tail) < 3:
+        end, tail = len(paras), []
+    removed = [Removal(where, p, "link_list") for p in head + tail]
+    return paras[start:end], removed

@@ -20,6 +20,7 @@ from cleaners.draft import Draft
 from cleaners.record import Removal
 
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in XML: trafilatura drops the page
 HIDDEN_STYLE_RE = re.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|"
     r"(?:^|[;\s])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}(?:\.\d+)?(?:px|em|pt)|"
@@ -50,7 +51,7 @@ HTML_PARSER = lxml.html.HTMLParser(
 
 def parse_html(text: str) -> lxml.html.HtmlElement:
     """Parse a page once (as trafilatura would: comments and PIs dropped); every later step uses this tree."""
-    text = XML_DECL_RE.sub("", text)
+    text = CONTROL_RE.sub("", XML_DECL_RE.sub("", text))
     return lxml.html.fromstring(text.encode("utf-8", "surrogatepass"), parser=HTML_PARSER)
 
 
