@@ -1,0 +1,157 @@
+"""Score extractors on gold sets with the CJK-aware shingle F1 (mirrorclean.score).
+
+Gold sets are read from three layouts:
+- DAnIEL style: `ids.txt`, `html/<id>.html`, `reference/<id>.txt` (one `<p>` per paragraph);
+- Scrapinghub style: `ground-truth.json` ({key: {articleBody, url}}) and `html/<key>.html.gz`;
+- mirrorclean fixtures: `expected/<name>.json` pointing at `pages/<file>` (title, published, brands too).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mirrorclean.score import corpus_prf, f1
+
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class GoldPage:
+    key: str
+    data: bytes
+    gold: str
+    url: str | None = None
+    expected: dict[str, Any] = field(default_factory=dict)
+
+
+def load_set(path: Path) -> list[GoldPage]:
+    """Read a gold set in any of the three layouts."""
+    if (path / "ids.txt").exists():
+        ids = [ln.strip() for ln in (path / "ids.txt").read_text("utf-8").splitlines() if ln.strip()]
+        return [
+            GoldPage(i, (path / "html" / f"{i}.html").read_bytes(),
+                     TAG_RE.sub("\n", (path / "reference" / f"{i}.txt").read_text("utf-8")))
+            for i in ids
+        ]
+    if (path / "ground-truth.json").exists():
+        truth = json.loads((path / "ground-truth.json").read_text("utf-8"))
+        return [
+            GoldPage(k, gzip.decompress((path / "html" / f"{k}.html.gz").read_bytes()), v["articleBody"] or "",
+                     v.get("url"))
+            for k, v in sorted(truth.items())
+        ]
+    if (path / "expected").is_dir():
+        pages = []
+        for exp_path in sorted((path / "expected").glob("*.json")):
+            exp = json.loads(exp_path.read_text("utf-8"))
+            if exp.get("reject"):
+                continue
+            pages.append(GoldPage(exp_path.stem, (path / exp["page"]).read_bytes(), exp.get("text", ""),
+                                  exp.get("url"), exp))
+        return pages
+    raise ValueError(f"{path}: not a gold set (no ids.txt, ground-truth.json or expected/)")
+
+
+Extractor = Callable[[GoldPage], dict[str, Any]]
+
+
+def mirrorclean_extractor(page: GoldPage) -> dict[str, Any]:
+    from cleaners import Record, clean_document
+
+    rec = clean_document(page.data, page.key, url=page.url)
+    if not isinstance(rec, Record):
+        return {"text": ""}
+    return {"text": rec.text, "title": rec.title, "published": rec.published, "is_spam_page": rec.is_spam_page,
+            "spam_terms": rec.spam_terms}
+
+
+def trafilatura_extractor(page: GoldPage) -> dict[str, Any]:
+    import trafilatura
+
+    from cleaners.decode import DecodeError, decode_bytes
+
+    try:
+        html, _ = decode_bytes(page.data)
+    except DecodeError:
+        return {"text": ""}
+    return {"text": trafilatura.extract(html, url=page.url) or ""}
+
+
+EXTRACTORS: dict[str, Extractor] = {"mirrorclean": mirrorclean_extractor, "trafilatura": trafilatura_extractor}
+
+
+@dataclass
+class Result:
+    tool: str
+    precision: float
+    recall: float
+    f1: float
+    pages_per_s: float
+    peak_mb: float
+    per_page: list[tuple[str, float]]
+    checks: dict[str, tuple[int, int]]  # name -> (passed, total), for fixture-style sets
+
+
+def evaluate(pages: list[GoldPage], tool: str, extractor: Extractor, *, memory: bool = False) -> Result:
+    """Run one extractor over a set; time it, optionally trace peak Python memory, score every page."""
+    outputs = []
+    if memory:
+        tracemalloc.start()
+    t0 = time.perf_counter()
+    for page in pages:
+        outputs.append(extractor(page))
+    secs = time.perf_counter() - t0
+    peak = tracemalloc.get_traced_memory()[1] / 2**20 if memory else 0.0
+    if memory:
+        tracemalloc.stop()
+    p, r, f = corpus_prf((o.get("text") or "", pg.gold) for o, pg in zip(outputs, pages, strict=True))
+    per_page = [(pg.key, f1(o.get("text") or "", pg.gold)) for o, pg in zip(outputs, pages, strict=True)]
+    checks = _fixture_checks(pages, outputs) if any(pg.expected for pg in pages) and "title" in outputs[0] else {}
+    return Result(tool, p, r, f, len(pages) / secs if secs else 0.0, peak, per_page, checks)
+
+
+def _fixture_checks(pages: list[GoldPage], outputs: list[dict[str, Any]]) -> dict[str, tuple[int, int]]:
+    counts: dict[str, list[int]] = {}
+
+    def tick(name: str, ok: bool) -> None:
+        c = counts.setdefault(name, [0, 0])
+        c[0] += int(ok)
+        c[1] += 1
+
+    for pg, out in zip(pages, outputs, strict=True):
+        exp = pg.expected
+        canon = _canon
+        tick("title", canon(out.get("title")) == canon(exp.get("title")))
+        tick("published", out.get("published") == exp.get("published"))
+        tick("is_spam_page", out.get("is_spam_page") == exp.get("is_spam_page"))
+        brands = exp.get("brands") or exp.get("spam_terms_include") or []
+        leaked = [b for b in brands if b in (out.get("title") or "") or b in (out.get("text") or "")]
+        tick("no_brand_left", not leaked)
+        tick("f1>=0.99", f1(out.get("text") or "", pg.gold) >= 0.99)
+    return {k: (v[0], v[1]) for k, v in counts.items()}
+
+
+def _canon(s: str | None) -> str:
+    import unicodedata
+
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))
+
+
+def iter_report(results: list[Result], worst: int = 0) -> Iterator[str]:
+    yield f"{'tool':<14} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8} {'peak MB':>8}"
+    for r in results:
+        yield f"{r.tool:<14} {r.precision:6.3f} {r.recall:6.3f} {r.f1:6.3f} {r.pages_per_s:8.1f} {r.peak_mb:8.1f}"
+    for r in results:
+        for name, (ok, total) in r.checks.items():
+            yield f"  {r.tool}: {name}: {ok}/{total}"
+        if worst:
+            for key, score in sorted(r.per_page, key=lambda x: x[1])[:worst]:
+                yield f"  {r.tool}: worst {score:.3f} {key}"
