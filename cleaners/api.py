@@ -22,7 +22,7 @@ from cleaners.normalize import (
 )
 from cleaners.record import Record, Reject, Removal
 from cleaners.references import split_references
-from cleaners.spam import clean_paragraphs, clean_title, core_of, find_spam_terms
+from cleaners.spam import clean_paragraphs, clean_title, core_of, find_spam_terms, main_segment
 
 HTML_SNIFF_RE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|table|script)[\s>/]", re.I)
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -94,6 +94,8 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     terms = find_spam_terms(draft.slots, "\n".join(draft.paras))
     title, rem = clean_title(draft.title, terms)
     removed += rem
+    if draft.title_is_document_title and title:
+        title = main_segment(title)
     paras, rem = clean_paragraphs(draft.paras, terms)
     removed += rem
     paras, rem = drop_chrome(paras)

@@ -17,6 +17,7 @@ class Draft:
     """What a front end (text dump or HTML) found: candidate title, meta, body paragraphs and slots."""
 
     title: str = ""
+    title_is_document_title: bool = False  # taken from <title>: may still carry a site-name suffix
     published: str | None = None
     url: str | None = None
     language: str | None = None

@@ -18,6 +18,7 @@ from cleaners.chrome import chrome_reason, is_meta_line, source_of
 from cleaners.dates import find_published, parse_date, published_from_meta
 from cleaners.draft import Draft
 from cleaners.record import Removal
+from cleaners.spam import main_segment
 
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in XML: trafilatura drops the page
@@ -75,10 +76,11 @@ def page_meta(tree: lxml.html.HtmlElement) -> dict[str, str]:
     title = tree.find(".//title")
     if title is not None:
         meta["_title"] = _text(title)
-    h1s = [_text(h) for h in tree.iter("h1")]
-    h1s = [h for h in h1s if 2 <= len(h) <= 120]
-    if h1s:
-        meta["_h1"] = h1s[0]
+    heads = [_text(h) for h in tree.iter("h1", "h2")]
+    heads = [h for h in heads if 2 <= len(h) <= 120]
+    if heads:
+        meta["_h1"] = heads[0]
+        meta["_headings"] = "\n".join(heads[:12])
     for link in tree.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             meta["_canonical"] = link.get("href", "").strip()
@@ -262,7 +264,9 @@ def parse_page(text: str, url: str | None = None) -> Draft:
             draft.slots.source_line = src
             break
     draft.published = published_from_meta(meta) or find_published(meta_lines)[0]
-    draft.title = _pick_title(draft.slots.title, draft.slots.h1, meta.get("og:title", ""))
+    draft.title, draft.title_is_document_title = _pick_title(
+        draft.slots.title, meta.get("_headings", "").split("\n"), meta.get("og:title", "")
+    )
 
     body = trafilatura.extract(
         tree, url=url, output_format="txt", include_comments=False, include_tables=True,
@@ -280,14 +284,26 @@ def _date_in_text(s: str) -> str | None:
     return parse_date(s) if s else None
 
 
-def _pick_title(title: str, h1: str, og_title: str) -> str:
-    """The h1 when the <title> contains it (the <title> adds site names and brands), else <title>."""
-    for cand in (h1, og_title):
-        if cand and title and cand in title:
-            return cand
-    if h1 and not title:
-        return h1
-    return title or og_title or h1
+def _pick_title(title: str, headings: list[str], og_title: str) -> tuple[str, bool]:
+    """The article title: a heading that is the main part of <title>, else <title> itself.
+
+    Returns (title, from_document_title); a <title> still carries site names and brands, which the
+    caller cuts after spam removal (cleaners.spam.main_segment).
+    """
+    main = main_segment(title) if title else ""
+    for cand in [*headings, og_title]:
+        if not cand or len(cand) < 4:
+            continue
+        if cand == main or main and main in cand and len(cand) <= len(title) + 2:
+            return cand, cand != main
+        if title and cand in title and len(cand) >= 0.6 * len(main):
+            return cand, False
+    if title:
+        return title, True
+    for cand in [og_title, *headings]:
+        if cand:
+            return cand, False
+    return "", False
 
 
 def _drop_heading_lines(paras: list[str], draft: Draft) -> list[str]:

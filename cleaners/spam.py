@@ -56,7 +56,7 @@ PUNCT = "，,。、；;：:！!？?"
 EDGE_PUNCT = "，,、；;：:"
 WRAPPERS = {"【": "】", "‘": "’", "“": "”", "「": "」", "[": "]", "『": "』", "〖": "〗"}
 BODY_WRAPPER_RE = re.compile(r"[【〖]([^【】〖〗\s，。]{2,12})[】〗]")
-TITLE_SEP_RE = re.compile(r"\s*(?:[_|｜]|\s[-–—]+\s|--|——)\s*")
+TITLE_SEP_RE = re.compile(rf"\s*(?:[_|｜]|\s[-–—]+\s|--|——|(?<=[{CJK}])-(?=[{CJK}]))\s*")
 
 
 @lru_cache(maxsize=1)
@@ -316,6 +316,18 @@ def term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
         rf"[【‘“「\[『〖]?(?:{alts}){CHINA_TAG}?[·・]?(?:{STRONG_SUFFIX})*[A-Za-z0-9]{{0,8}}[】’”」\]』〗]?",
         re.I,
     )
+
+
+def main_segment(title: str) -> str:
+    """The longest part of a title split at site-name separators (`_`, `|`, ` - `, `——`).
+
+    >>> main_segment("城市更新让老街区焕发新活力_新闻中心_某某科技有限公司")
+    '城市更新让老街区焕发新活力'
+    >>> main_segment("COVID-19 vaccine rollout begins - The Guardian")
+    'COVID-19 vaccine rollout begins'
+    """
+    parts = [p.strip() for p in TITLE_SEP_RE.split(title) if p.strip()]
+    return max(parts, key=len) if parts else title.strip()
 
 
 def clean_title(title: str, terms: list[str]) -> tuple[str, list[Removal]]:
