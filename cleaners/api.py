@@ -22,9 +22,14 @@ from cleaners.normalize import (
 )
 from cleaners.record import Record, Reject, Removal
 from cleaners.references import split_references
-from cleaners.spam import clean_paragraphs, clean_title, core_of, find_spam_terms, main_segment
+from cleaners.spam import clean_paragraphs, clean_title, core_of, find_spam_terms
+from cleaners.title import pick_title
 
 HTML_SNIFF_RE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|table|script)[\s>/]", re.I)
+# An article has at least one sentence: Chinese end punctuation, or a Latin sentence of 8+ words.
+CJK_SENTENCE_RE = re.compile(r"[。！？]")
+LATIN_SENTENCE_RE = re.compile(r"[.!?](?:[\"'”’)]*)(?:\s|$)")
+WORD_RE = re.compile(r"\w+")
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 EN_STOPWORDS_RE = re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was)\b", re.I)
 
@@ -94,8 +99,9 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     terms = find_spam_terms(draft.slots, "\n".join(draft.paras))
     title, rem = clean_title(draft.title, terms)
     removed += rem
-    if draft.title_is_document_title and title:
-        title = main_segment(title)
+    if draft.kind == "html":
+        heads = [clean_title(h, terms)[0] for h in draft.headings]
+        title = pick_title(title, heads, clean_title(draft.og_title, terms)[0])
     paras, rem = clean_paragraphs(draft.paras, terms)
     removed += rem
     paras, rem = drop_chrome(paras)
@@ -111,8 +117,8 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     if options.simplified and title:
         title = to_simplified(title)
     text = "\n".join(body)
-    if not text.strip():
-        return Reject(source, "no_article", url=draft.url)
+    if not text.strip() or not any(_is_sentence(p) for p in body):
+        return Reject(source, "no_article", detail=text[:200], url=draft.url)
     if len(re.sub(r"\s", "", text)) < options.min_chars:
         return Reject(source, "too_short", detail=text[:200], url=draft.url)
     return Record(
@@ -129,6 +135,13 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
         removed=removed,
         encoding=draft.encoding,
     )
+
+
+def _is_sentence(p: str) -> bool:
+    """A paragraph that holds a sentence: Chinese end punctuation, or 8+ words ending in . ! ?"""
+    if CJK_SENTENCE_RE.search(p):
+        return True
+    return bool(LATIN_SENTENCE_RE.search(p)) and len(WORD_RE.findall(p)) >= 8
 
 
 def _report_terms(terms: list[str]) -> list[str]:

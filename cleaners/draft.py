@@ -17,7 +17,9 @@ class Draft:
     """What a front end (text dump or HTML) found: candidate title, meta, body paragraphs and slots."""
 
     title: str = ""
-    title_is_document_title: bool = False  # taken from <title>: may still carry a site-name suffix
+    kind: str = "text"  # "html" or "text": which front end made it
+    headings: list[str] = field(default_factory=list)  # h1/h2 texts (HTML): title candidates
+    og_title: str = ""
     published: str | None = None
     url: str | None = None
     language: str | None = None

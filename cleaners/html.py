@@ -18,7 +18,6 @@ from cleaners.chrome import chrome_reason, is_meta_line, source_of
 from cleaners.dates import find_published, parse_date, published_from_meta
 from cleaners.draft import Draft
 from cleaners.record import Removal
-from cleaners.spam import main_segment
 
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # not allowed in XML: trafilatura drops the page
@@ -240,7 +239,7 @@ def _meta_lines(tree: lxml.html.HtmlElement) -> list[str]:
 def parse_page(text: str, url: str | None = None) -> Draft:
     """HTML string -> Draft: metadata, stripped tree, trafilatura paragraphs, spam slots."""
     tree = parse_html(text)
-    draft = Draft()
+    draft = Draft(kind="html")
     meta = page_meta(tree)
     draft.removed += HiddenElements().apply(tree)
     draft.slots.hidden = [r.text for r in draft.removed]  # words of a hidden block are space-separated
@@ -264,9 +263,9 @@ def parse_page(text: str, url: str | None = None) -> Draft:
             draft.slots.source_line = src
             break
     draft.published = published_from_meta(meta) or find_published(meta_lines)[0]
-    draft.title, draft.title_is_document_title = _pick_title(
-        draft.slots.title, meta.get("_headings", "").split("\n"), meta.get("og:title", "")
-    )
+    draft.title = draft.slots.title
+    draft.headings = [h for h in meta.get("_headings", "").split("\n") if h]
+    draft.og_title = meta.get("og:title", "")
 
     body = trafilatura.extract(
         tree, url=url, output_format="txt", include_comments=False, include_tables=True,
@@ -284,36 +283,13 @@ def _date_in_text(s: str) -> str | None:
     return parse_date(s) if s else None
 
 
-def _pick_title(title: str, headings: list[str], og_title: str) -> tuple[str, bool]:
-    """The article title: a heading that is the main part of <title>, else <title> itself.
-
-    Returns (title, from_document_title); a <title> still carries site names and brands, which the
-    caller cuts after spam removal (cleaners.spam.main_segment).
-    """
-    main = main_segment(title) if title else ""
-    for cand in [*headings, og_title]:
-        if not cand or len(cand) < 4:
-            continue
-        if cand == main or main and main in cand and len(cand) <= len(title) + 2:
-            return cand, cand != main
-        if title and cand in title and len(cand) >= 0.6 * len(main):
-            return cand, False
-    if title:
-        return title, True
-    for cand in [og_title, *headings]:
-        if cand:
-            return cand, False
-    return "", False
-
-
 def _drop_heading_lines(paras: list[str], draft: Draft) -> list[str]:
     """Leading lines that repeat the title or carry byline fields are not body text."""
     out = list(paras)
     lead: list[str] = []
     while out and len(lead) < 6:
         p = out[0]
-        core_title = draft.title.strip()
-        if core_title and (p == core_title or p in draft.slots.title or p == draft.slots.h1):
+        if p in draft.slots.title or p in draft.headings[:1] or p == draft.og_title:
             draft.removed.append(Removal("body", p, "title_repeat"))
         elif is_meta_line(p):
             if not draft.slots.source_line:

@@ -178,9 +178,10 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     evidence: dict[str, set[str]] = {}
 
     def add(term: str, where: str) -> None:
-        term = term.strip(" \t:：,，。|_-—【】‘’“”「」[]")
-        if 2 <= len(term) <= 40:
-            evidence.setdefault(term, set()).add(where)
+        parts = [p.strip(" \t|_-—【】‘’“”「」[]") for p in re.split(r"[:：,，。；;！!？?]", term)]
+        for part in parts:
+            if 2 <= len(part) <= 30:
+                evidence.setdefault(part, set()).add(where)
 
     for cand, where in _title_candidates(slots.title):
         add(cand, where)
@@ -316,18 +317,6 @@ def term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
         rf"[【‘“「\[『〖]?(?:{alts}){CHINA_TAG}?[·・]?(?:{STRONG_SUFFIX})*[A-Za-z0-9]{{0,8}}[】’”」\]』〗]?",
         re.I,
     )
-
-
-def main_segment(title: str) -> str:
-    """The longest part of a title split at site-name separators (`_`, `|`, ` - `, `——`).
-
-    >>> main_segment("城市更新让老街区焕发新活力_新闻中心_某某科技有限公司")
-    '城市更新让老街区焕发新活力'
-    >>> main_segment("COVID-19 vaccine rollout begins - The Guardian")
-    'COVID-19 vaccine rollout begins'
-    """
-    parts = [p.strip() for p in TITLE_SEP_RE.split(title) if p.strip()]
-    return max(parts, key=len) if parts else title.strip()
 
 
 def clean_title(title: str, terms: list[str]) -> tuple[str, list[Removal]]:

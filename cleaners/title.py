@@ -1,0 +1,56 @@
+"""Choose the article title among the page's <title>, headings and og:title, after spam removal.
+
+Evidence: the article heading is usually the main part of <title>, which adds site names (`_站名`,
+` - 频道 - 站名`) and, on spam mirrors, brands. A heading that is not inside <title> (a logo, a
+sidebar box) is not the title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaners.spam import TITLE_SEP_RE
+
+
+def main_segment(title: str) -> str:
+    """The longest part of a title split at site-name separators (`_`, `|`, ` - `, `——`).
+
+    >>> main_segment("城市更新让老街区焕发新活力_新闻中心_某某科技有限公司")
+    '城市更新让老街区焕发新活力'
+    >>> main_segment("COVID-19 vaccine rollout begins - The Guardian")
+    'COVID-19 vaccine rollout begins'
+    """
+    parts = [p.strip() for p in TITLE_SEP_RE.split(title) if p.strip()]
+    return max(parts, key=len) if parts else title.strip()
+
+
+def pick_title(doc_title: str, headings: list[str], og_title: str = "") -> str:
+    """The heading that is the main part of the (spam-free) <title>, else that main part.
+
+    >>> pick_title("城市更新让老街区焕发新活力_某某公司", ["某某公司", "城市更新让老街区焕发新活力"])
+    '城市更新让老街区焕发新活力'
+    >>> pick_title("", ["城市更新让老街区焕发新活力"])
+    '城市更新让老街区焕发新活力'
+    """
+    main = main_segment(doc_title) if doc_title else ""
+    squeeze = _squeeze
+    for cand in [*headings, og_title]:
+        if not cand or len(cand) < 4:
+            continue
+        c = squeeze(cand)
+        if c == squeeze(main):
+            return cand
+        if main and squeeze(main) in c and len(c) <= len(squeeze(doc_title)) + 2:
+            return main_segment(cand)
+        if doc_title and c in squeeze(doc_title) and len(c) >= 0.6 * len(squeeze(main)):
+            return cand
+    if main:
+        return main
+    for cand in [og_title, *headings]:
+        if cand:
+            return main_segment(cand)
+    return ""
+
+
+def _squeeze(s: str) -> str:
+    return re.sub(r"\s+", "", s)

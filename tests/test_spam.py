@@ -1,0 +1,83 @@
+"""The spam finder on brands no list has seen, and on the ordinary text it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners.spam import Slots, clean_paragraphs, clean_title, find_spam_terms, is_family
+
+ARTICLE = [
+    "近年来，我市坚持以人民为中心的发展思想，扎实推进城市更新行动，一批老旧街区焕发出新的生机与活力。",
+    "据介绍，今年以来全市共启动城市更新项目42个，完成投资超过60亿元，惠及居民3.2万户。",
+]
+
+
+@pytest.mark.parametrize(
+    "term",
+    ["星耀体育官网入口", "博鑫娱乐app下载手机版", "云顶棋牌官方app下载", "金樽国际(中国)官方网站", "xyty88官网登录入口",
+     "鼎盛电竞网页版登录入口", "BX娱乐官方网站"],
+)
+def test_family_shapes_of_unseen_brands(term: str) -> None:
+    assert is_family(term)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["国家统计局官方网站", "中国体育代表团", "国际奥委会", "娱乐圈", "体育总局", "华夏国际集团", "学习强国app"]
+)
+def test_ordinary_phrases_are_not_families(phrase: str) -> None:
+    assert not is_family(phrase)
+
+
+def test_title_prefix_source_and_first_line_give_an_unknown_brand_away() -> None:
+    slots = Slots(title="鑫博汇官方app下载:城市更新让老街区焕发新活力", source_line="鑫博汇官方app下载",
+                  first_lines=["鑫博汇88:"])
+    terms = find_spam_terms(slots, "\n".join(ARTICLE))
+    assert "鑫博汇官方app下载" in terms
+    title, removed = clean_title(slots.title, terms)
+    assert title == "城市更新让老街区焕发新活力"
+    assert removed and removed[0].reason == "spam_brand"
+    paras, removed = clean_paragraphs(["鑫博汇88:", *ARTICLE], terms)
+    assert paras == ARTICLE
+    assert [r.reason for r in removed] == ["spam_line"]
+
+
+def test_brand_inserted_mid_sentence_is_cut_and_the_sentence_mended() -> None:
+    text = "在老城区的青石板路上，沿街商铺重新开张，星耀体育官网入口，吸引了大量市民和游客前来打卡。"
+    terms = find_spam_terms(Slots(title="城市更新让老街区焕发新活力"), text)
+    assert terms == ["星耀体育官网入口"]
+    paras, removed = clean_paragraphs([text], terms)
+    assert paras == ["在老城区的青石板路上，沿街商铺重新开张，吸引了大量市民和游客前来打卡。"]
+    assert removed[0].text == "星耀体育官网入口"
+
+
+def test_brand_replacing_an_organisation_name() -> None:
+    text = "【金樽国际】集团董事局主席在年会上表示，公司将继续加大研发投入，推动产业升级。"
+    terms = find_spam_terms(Slots(title="企业年会召开"), text)
+    assert any("金樽国际" in t for t in terms)
+    assert clean_paragraphs([text], terms)[0] == ["集团董事局主席在年会上表示，公司将继续加大研发投入，推动产业升级。"]
+
+
+def test_title_wrappers_and_suffixes() -> None:
+    slots = Slots(title="‘博鑫娱乐’自然资源部发布地质灾害防治方案_博鑫娱乐",
+                  prevnext=["上一篇：博鑫娱乐app下载：夏季用电高峰来临"])
+    terms = find_spam_terms(slots, "\n".join(ARTICLE))
+    assert clean_title(slots.title, terms)[0] == "自然资源部发布地质灾害防治方案"
+
+
+def test_hidden_link_farm_terms() -> None:
+    slots = Slots(title="城市更新", hidden=["澳门博彩 百家乐官网 金鼎娱乐城 真人视讯 线上投注"])
+    terms = find_spam_terms(slots, "\n".join(ARTICLE))
+    assert {"澳门博彩", "金鼎娱乐"} & set(terms)
+
+
+@pytest.mark.parametrize(
+    ("title", "source", "body"),
+    [
+        ("中国体育代表团出征亚运会_体育_新华网", "新华体育", "中国体育代表团今日出征，国际奥委会官员到场送行。"),
+        ("华夏国际：2024年业绩稳步增长", "华夏国际官网", "华夏国际发布年报。华夏国际营收增长。华夏国际将扩大投资。"),
+        ("“兵马俑”坐镇 巧克力梦公园(图)_娱乐_新民网", "北京娱乐信报", "以巧克力为主题的公园今日开园。"),
+        ("彩票公益金使用情况公告", "财政部", "根据规定，现将2023年度彩票公益金使用情况公告如下。"),
+    ],
+)
+def test_ordinary_pages_have_no_spam_terms(title: str, source: str, body: str) -> None:
+    assert find_spam_terms(Slots(title=title, source_line=source), body) == []
