@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from cleaners.chrome import drop_chrome, drop_link_lists
+from cleaners.chrome import drop_chrome, drop_link_lists, drop_truncated_repeats
 from cleaners.decode import DecodeError, decode_bytes
 from cleaners.draft import Draft
 from cleaners.normalize import (
@@ -107,6 +107,8 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     paras, rem = drop_chrome(paras)
     removed += rem
     paras, rem = drop_link_lists(paras)
+    removed += rem
+    paras, rem = drop_truncated_repeats(paras)
     removed += rem
     body, refs = split_references(paras)
     body, dropped = normalize_paragraphs(body, simplified=options.simplified)

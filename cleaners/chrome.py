@@ -58,7 +58,7 @@ def chrome_reason(line: str) -> str | None:
     if not s:
         return None
     n = len(s)
-    if SEO_BLOCK_RE.match(s):
+    if n <= 600 and SEO_BLOCK_RE.match(s):
         return "seo_block"
     if n <= 150 and PREVNEXT_RE.match(s):
         return "prevnext"
@@ -158,3 +158,20 @@ def drop_link_lists(paras: list[str], where: str = "body") -> tuple[list[str], l
         end, tail = len(paras), []
     removed = [Removal(where, p, "link_list") for p in head + tail]
     return paras[start:end], removed
+
+
+def drop_truncated_repeats(paras: list[str], where: str = "body") -> tuple[list[str], list[Removal]]:
+    """Remove a paragraph that is the cut-off start of a later one (a CMS summary box: `description`).
+
+    >>> drop_truncated_repeats(["茶小绿叶蝉是我国茶区分布最广的害虫", "茶小绿叶蝉是我国茶区分布最广的害虫之一。成虫吸食嫩梢汁液。"])[0]
+    ['茶小绿叶蝉是我国茶区分布最广的害虫之一。成虫吸食嫩梢汁液。']
+    """
+    keys = [re.sub(r"\W", "", p) for p in paras]
+    kept: list[str] = []
+    removed: list[Removal] = []
+    for i, (p, k) in enumerate(zip(paras, keys, strict=True)):
+        if len(k) >= 15 and any(len(later) > len(k) and later.startswith(k) for later in keys[i + 1:]):
+            removed.append(Removal(where, p, "truncated_repeat"))
+        else:
+            kept.append(p)
+    return kept, removed

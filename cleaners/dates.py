@@ -82,7 +82,11 @@ _LABEL_TIERS = tuple(
 _ANY_LABEL_RE = re.compile(
     rf"(?:{_PUB_LABELS}|{_UPDATE_LABELS}|{_GENERIC_LABELS})[\s:：]*(?={_COMPACT})", re.IGNORECASE
 )
-_BYLINE_RE = re.compile(r"^\s*(?:来源|作者|编辑|责任编辑|责编|记者|撰文|文|source|author|by)\s*[:：\s]", re.I)
+_BYLINE_RE = re.compile(
+    r"^\s*(?:来源|作者|编辑|责任编辑|责编|记者|撰文|文|source|author|by)\s*[:：\s]"
+    r"|(?:来源|作者|编辑|责编|阅读|浏览|点击|人气)\s*[:：]",
+    re.I,
+)
 _COLON_RE = re.compile(r"[:：]")
 _NON_WORD_RE = re.compile(r"[\W_]+")
 # Full-width ASCII (０-９, ：, ／, Ｔ ...) and the ideographic space, read as their ASCII forms.
@@ -288,6 +292,8 @@ def _labelled_date(line: str) -> tuple[int, str] | None:
     (0, '2025-01-01')
     >>> _labelled_date("作者：张三　2025-11-13")
     (1, '2025-11-13')
+    >>> _labelled_date("2024/06/18   作者：admin   阅读：2376")
+    (1, '2024-06-18')
     """
     long_line = len(line.strip()) > LONG_LINE
     for tier, pattern in enumerate(_LABEL_TIERS):
@@ -297,7 +303,7 @@ def _labelled_date(line: str) -> tuple[int, str] | None:
             found = find_date(line[label.end() :])
             if found and found[1] == 0:
                 return tier, found[0]
-    if len(line.strip()) <= BYLINE_MAX and _BYLINE_RE.match(line) and (iso := parse_date(line)):
+    if len(line.strip()) <= BYLINE_MAX and _BYLINE_RE.search(line) and (iso := parse_date(line)):
         return 1, iso
     return None
 

@@ -180,7 +180,7 @@ class ChromeBlocks:
                 reason = chrome_reason(text)
                 if reason and el.tag in BLOCK_TAGS | {"a"}:
                     block = (el, text, reason)
-                elif len(text) > 200:
+                if len(text) > 600:
                     break
                 el = el.getparent()
             if block is None or id(block[0]) in seen:
@@ -226,6 +226,33 @@ class ParameterTables:
         return removed
 
 
+class LayoutTables:
+    """Turn layout tables (old sites, DedeCMS article bodies) into plain blocks before extraction.
+
+    Evidence: a table cell holding prose (a long text or block elements) is page layout, not data; left
+    as a table, the extractor flattens it into one `| … |` row and loses the paragraph breaks. Data
+    tables (short cells) are left alone. Nothing is deleted, so nothing is logged.
+    """
+
+    def apply(self, tree: lxml.html.HtmlElement) -> None:
+        for table in list(tree.iter("table")):
+            cells = [c for c in table.iter("td", "th")]
+            if not cells:
+                continue
+            if any(self._is_layout_cell(c) for c in cells):
+                for el in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+                    for attr in ("width", "height", "colspan", "rowspan", "align", "valign"):
+                        el.attrib.pop(attr, None)
+                    el.tag = "div"
+
+    @staticmethod
+    def _is_layout_cell(cell: lxml.html.HtmlElement) -> bool:
+        if any(isinstance(c.tag, str) and c.tag in {"p", "div", "table", "ul", "h1", "h2", "h3"} for c in cell):
+            return True
+        text = cell.text_content()
+        return len(text.strip()) > 200 or len(cell.findall(".//br")) >= 3
+
+
 def _meta_lines(tree: lxml.html.HtmlElement) -> list[str]:
     """Short element texts that carry byline fields (来源/发布时间), in document order."""
     out = []
@@ -246,6 +273,7 @@ def parse_page(text: str, url: str | None = None) -> Draft:
     meta_lines = _meta_lines(tree)
     draft.removed += ChromeBlocks().apply(tree, draft)
     draft.removed += ParameterTables().apply(tree)
+    LayoutTables().apply(tree)
 
     draft.url = meta.get("_canonical") or meta.get("og:url") or url
     if draft.url and url and not re.match(r"^[a-z]+://", draft.url, re.I):

@@ -32,10 +32,14 @@ STRONG_SUFFIX = (
     "官网首页|官方网页版|网页版登录入口|网页版|手机网页版|在线登录|官方入口|注册入口|平台官网|最新网址|官网下载|"
     "客户端下载|app下载|APP下载|官方下载|官网平台|官方平台|注册登录|在线官网|官方版|官网版|官网|官方网站"
 )
+# Categories that ordinary company names also use (华夏国际, X电子, X游戏) need a strong suffix.
+STRONG_CATEGORY_RE = re.compile("体育|娱乐|电竞|棋牌|彩票|真人|视讯|捕鱼|现金网|博彩|sports|casino", re.I)
+# Words that follow a known brand in injected phrases but are ordinary words on their own (买球鞋, 中文版).
+TAIL = "中文版|买球|投注|下注|开户|注册|平台|网址|手机版|官网版|最新版"
 # Suffixes that only say "official site": too common in ordinary text to count without a category word.
 WEAK_SUFFIXES = {"官网", "官方网站"}
 CHINA_TAG = r"(?:[·・\s]?[\(（]中国[\)）])"
-NAME = rf"(?:[{CJK}]{{1,4}}|[A-Za-z][A-Za-z0-9]{{1,14}})"
+NAME = rf"(?:[0-9]{{0,4}}[{CJK}]{{1,4}}|[A-Za-z][A-Za-z0-9]{{1,14}})"
 # A name, an optional category, an optional (中国) tag, one or more access suffixes, trailing digits.
 FAMILY_RE = re.compile(
     rf"(?P<name>{NAME})(?P<cat>{CATEGORY})?(?P<tag>{CHINA_TAG})?[·・]?"
@@ -43,7 +47,9 @@ FAMILY_RE = re.compile(
     re.IGNORECASE,
 )
 # A name + category + digits, e.g. 开云体育88, xyty88体育, as used on first body lines.
-NAME_CAT_RE = re.compile(rf"(?P<name>[{CJK}]{{2,4}}|[A-Za-z][A-Za-z0-9]{{1,14}})(?P<cat>{CATEGORY})", re.I)
+NAME_CAT_RE = re.compile(
+    rf"(?P<name>[{CJK}]{{2,4}}|[0-9]{{1,4}}[{CJK}]{{1,2}}|[A-Za-z][A-Za-z0-9]{{1,14}})(?P<cat>{CATEGORY})", re.I
+)
 GAMBLING_WORDS = re.compile(
     "博彩|赌场|赌博|网赌|赌球|百家乐|老虎机|投注|下注|买球|彩票|时时彩|六合彩|棋牌|真人娱乐|真人视讯|娱乐城|现金网|"
     "电子游艺|捕鱼|彩金|开户|注册送|首存|返水|体育投注|电竞竞猜|威尼斯人|葡京|金沙|银河娱乐|太阳城|bet365|casino|"
@@ -88,7 +94,7 @@ def core_of(term: str) -> str:
     prev = None
     while prev != s:
         prev = s
-        s = re.sub(rf"(?:{STRONG_SUFFIX})$", "", s, flags=re.I)
+        s = re.sub(rf"(?:{STRONG_SUFFIX}|{TAIL})$", "", s, flags=re.I)
         s = re.sub(rf"{CHINA_TAG}$", "", s)
         s = re.sub(r"[·・\s]+$", "", s)
         if re.search(rf"[{CJK}]", s):
@@ -101,10 +107,14 @@ def is_family(term: str) -> bool:
 
     >>> is_family("星耀体育官网入口"), is_family("国家统计局官方网站"), is_family("博鑫娱乐app下载")
     (True, False, True)
+    >>> is_family("8号体育官方网站"), is_family("华夏国际官网"), is_family("金樽国际登录入口")
+    (True, False, True)
     """
     m = FAMILY_RE.search(term)
-    if m and (m.group("cat") or m.group("tag") or m.group("suffix") not in WEAK_SUFFIXES):
-        return True
+    if m:
+        category = (m.group("cat") or "") + m.group("name")
+        if m.group("tag") or m.group("suffix") not in WEAK_SUFFIXES or STRONG_CATEGORY_RE.search(category):
+            return True
     # A gambling word counts only inside a short name-like term, not inside a headline or sentence.
     return len(term) <= 12 and not re.search(r"[\s，。！？,!?]", term) and bool(GAMBLING_WORDS.search(term))
 
@@ -178,7 +188,7 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     evidence: dict[str, set[str]] = {}
 
     def add(term: str, where: str) -> None:
-        parts = [p.strip(" \t|_-—【】‘’“”「」[]") for p in re.split(r"[:：,，。；;！!？?]", term)]
+        parts = [p.strip(" \t|_-—") for p in re.split(r"[:：,，。；;！!？?【】‘’“”「」\[\]『』〖〗]", term)]
         for part in parts:
             if 2 <= len(part) <= 30:
                 evidence.setdefault(part, set()).add(where)
@@ -237,7 +247,7 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
             core_slots |= w
     injected = core_slots & INJECTION
     in_prose = _used_in_prose(core, body)
-    if is_known(term) and (injected or "hidden" in core_slots):
+    if is_known(term) and _known_share(term) >= 0.5 and (injected or "hidden" in core_slots):
         return True
     if "hidden" in where and (is_family(term) or has_category(term)):
         return True
@@ -257,6 +267,12 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     return False
 
 
+def _known_share(term: str) -> float:
+    """How much of a term the known brand inside it covers (a headline that mentions one is not a brand)."""
+    m = _known_re().search(term)
+    return len(m.group(0)) / len(term) if m else 0.0
+
+
 def _same_brand(core: str, other: str) -> bool:
     """True when `other` is the brand `core` itself or it plus access suffixes, tags or digits.
 
@@ -269,7 +285,7 @@ def _same_brand(core: str, other: str) -> bool:
         return True
     rest = other[len(core):] if other.startswith(core) else None
     return rest is not None and bool(
-        re.fullmatch(rf"(?:{CATEGORY}|{STRONG_SUFFIX}|{CHINA_TAG}|[·・\s]|[0-9A-Za-z.])*", rest, re.I)
+        re.fullmatch(rf"(?:{CATEGORY}|{STRONG_SUFFIX}|{TAIL}|{CHINA_TAG}|[·・\s]|[0-9A-Za-z.])*", rest, re.I)
     )
 
 
@@ -314,7 +330,7 @@ def term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
         return None
     alts = "|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True))
     return re.compile(
-        rf"[【‘“「\[『〖]?(?:{alts}){CHINA_TAG}?[·・]?(?:{STRONG_SUFFIX})*[A-Za-z0-9]{{0,8}}[】’”」\]』〗]?",
+        rf"[【‘“「\[『〖]?(?:{alts}){CHINA_TAG}?[·・]?(?:{STRONG_SUFFIX}|{TAIL}|[A-Za-z0-9])*[】’”」\]』〗]?",
         re.I,
     )
 
