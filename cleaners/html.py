@@ -49,6 +49,10 @@ HTML_PARSER = lxml.html.HTMLParser(
 )
 
 
+DOC_META_KEYS_RE = re.compile(r"^(?:索引号|主题分类|体裁分类|服务对象|发布机构|发文机关|发文单位|成文日期|发布日期|生成日期|文号|"
+                              r"发文字号|有效性|时效性|公开方式|公开范围|公开时限|信息来源|主题词|组配分类|统一编号)\s*[:：]?$")
+
+
 def parse_html(text: str) -> lxml.html.HtmlElement:
     """Parse a page once (as trafilatura would: comments and PIs dropped); every later step uses this tree."""
     text = CONTROL_RE.sub("", XML_DECL_RE.sub("", text))
@@ -201,29 +205,36 @@ def _prevnext_lines(el: lxml.html.HtmlElement, text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-class ParameterTables:
-    """Drop the parameter tables of product pages (型号/规格/材质/价格 … as keys).
+class AttributeTables:
+    """Drop key/value tables that describe the page, not the article: product parameters, file metadata.
 
-    Evidence: a table where most rows start with a short product-attribute key.
+    Evidence: most rows have a short key cell from a known family: product attributes (型号/规格/材质/
+    价格 …, catalogue templates) or government disclosure metadata (索引号/发布机构/成文日期/文号 …).
     """
-
-    reason = "parameter_table"
 
     def apply(self, tree: lxml.html.HtmlElement) -> list[Removal]:
         removed = []
         for table in list(tree.iter("table")):
             rows = table.findall(".//tr")
-            if not rows:
+            if not rows or table.getparent() is None:
                 continue
-            keyed = 0
-            for row in rows:
-                cells = [c for c in row if isinstance(c.tag, str) and c.tag in {"td", "th"}]
-                if cells and PARAM_KEYS_RE.match(_text(cells[0])):
-                    keyed += 1
-            if keyed >= 2 and keyed >= len(rows) / 2 and table.getparent() is not None:
-                removed.append(Removal("html", _text(table)[:2000], self.reason))
+            kinds = [self._row_kind(row) for row in rows]
+            keyed = [k for k in kinds if k]
+            if len(keyed) >= 2 and len(keyed) >= len(rows) / 2:
+                reason = "metadata_table" if keyed.count("metadata_table") > len(keyed) / 2 else "parameter_table"
+                removed.append(Removal("html", _text(table)[:2000], reason))
                 _drop(table)
         return removed
+
+    @staticmethod
+    def _row_kind(row: lxml.html.HtmlElement) -> str | None:
+        cells = [re.sub(r"\s+", "", _text(c)) for c in row if isinstance(c.tag, str) and c.tag in {"td", "th"}]
+        for key in cells[::2]:
+            if PARAM_KEYS_RE.match(key):
+                return "parameter_table"
+            if DOC_META_KEYS_RE.match(key):
+                return "metadata_table"
+        return None
 
 
 class LayoutTables:
@@ -253,14 +264,32 @@ class LayoutTables:
         return len(text.strip()) > 200 or len(cell.findall(".//br")) >= 3
 
 
+DATE_CLASS_RE = re.compile(r"date|time|pub|post-?meta|byline|info", re.I)
+
+
 def _meta_lines(tree: lxml.html.HtmlElement) -> list[str]:
-    """Short element texts that carry byline fields (来源/发布时间), in document order."""
+    """Short element texts that carry byline fields (来源/发布时间) or sit in a date-like class, in order."""
     out = []
-    for el in tree.iter("div", "p", "span", "li", "td", "em", "small", "font", "h2", "h3", "h4", "h5", "h6"):
+    for el in tree.iter("div", "p", "span", "li", "td", "em", "small", "font", "time", "h2", "h3", "h4", "h5", "h6"):
         t = _text(el)
-        if 4 <= len(t) <= 120 and is_meta_line(t):
+        if not 4 <= len(t) <= 120:
+            continue
+        if is_meta_line(t) or DATE_CLASS_RE.search((el.get("class") or "") + " " + (el.get("id") or "")):
             out.append(t)
     return out
+
+
+def choose_published(from_meta: str | None, from_page: str | None) -> str | None:
+    """The visible byline date, or the meta tag's when it is the same day and more precise (or alone).
+
+    >>> choose_published("2024-09-23", "2024-09-23T21:48"), choose_published("2024-02-20T09:30", "2024-02-20")
+    ('2024-09-23T21:48', '2024-02-20T09:30')
+    >>> choose_published("2020-01-01", "2024-09-23")
+    '2024-09-23'
+    """
+    if from_meta and from_page and from_meta[:10] == from_page[:10]:
+        return max(from_meta, from_page, key=len)
+    return from_page or from_meta
 
 
 def parse_page(text: str, url: str | None = None) -> Draft:
@@ -272,7 +301,7 @@ def parse_page(text: str, url: str | None = None) -> Draft:
     draft.slots.hidden = [r.text for r in draft.removed]  # words of a hidden block are space-separated
     meta_lines = _meta_lines(tree)
     draft.removed += ChromeBlocks().apply(tree, draft)
-    draft.removed += ParameterTables().apply(tree)
+    draft.removed += AttributeTables().apply(tree)
     LayoutTables().apply(tree)
 
     draft.url = meta.get("_canonical") or meta.get("og:url") or url
@@ -290,14 +319,14 @@ def parse_page(text: str, url: str | None = None) -> Draft:
         if src:
             draft.slots.source_line = src
             break
-    draft.published = published_from_meta(meta) or find_published(meta_lines)[0]
+    draft.published = choose_published(published_from_meta(meta), find_published(meta_lines)[0])
     draft.title = draft.slots.title
     draft.headings = [h for h in meta.get("_headings", "").split("\n") if h]
     draft.og_title = meta.get("og:title", "")
 
     body = trafilatura.extract(
         tree, url=url, output_format="txt", include_comments=False, include_tables=True,
-        include_images=False, include_links=False, with_metadata=False, deduplicate=False,
+        include_images=False, include_links=False, with_metadata=False, deduplicate=False, favor_precision=True,
     ) or ""
     paras = [p.strip() for p in body.split("\n") if p.strip()]
     paras = _drop_heading_lines(paras, draft)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cleaners import Record, clean_document
 from cleaners.draft import Draft
-from cleaners.html import ChromeBlocks, HiddenElements, ParameterTables, parse_html
+from cleaners.html import ChromeBlocks, HiddenElements, AttributeTables, parse_html
 
 PARA = "近年来，我市坚持以人民为中心的发展思想，扎实推进城市更新行动，一批老旧街区在保留历史风貌的同时焕发出新的生机与活力。"
 
@@ -50,15 +50,21 @@ def test_chrome_blocks_go_whole_and_prevnext_text_is_kept_for_the_spam_finder() 
     assert PARA in text and "上一篇" not in text and "当前位置" not in text and "版权所有" not in text
 
 
-def test_parameter_tables() -> None:
+def test_attribute_tables() -> None:
     tree = parse_html(page(
         "<table><tr><td>型号</td><td>ZZX-600</td></tr><tr><td>材质</td><td>PP</td></tr>"
         "<tr><td>规格</td><td>600*400</td></tr></table>"
         f"<table><tr><td>2023年</td><td>42</td></tr><tr><td>2024年</td><td>60</td></tr></table><p>{PARA}</p>"
     ))
-    removed = ParameterTables().apply(tree)
+    removed = AttributeTables().apply(tree)
     assert len(removed) == 1 and "ZZX-600" in removed[0].text
     assert "2024年" in tree.text_content()
+    tree = parse_html(page(
+        "<table><tr><td>索 引 号</td><td>11420100MB/2024-00018</td><td>主题分类</td><td>教育</td></tr>"
+        "<tr><td>发布机构</td><td>江城市教育局</td><td>成文日期</td><td>2024-02-19</td></tr></table>"
+        f"<p>{PARA}</p>"
+    ))
+    assert [r.reason for r in AttributeTables().apply(tree)] == ["metadata_table"]
 
 
 def test_gbk_spam_mirror_end_to_end() -> None:
