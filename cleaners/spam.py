@@ -372,13 +372,17 @@ def clean_paragraphs(paras: list[str], terms: list[str], where: str = "body") ->
         return paras, []
     out: list[str] = []
     removed: list[Removal] = []
-    for p in paras:
-        if not pat.search(p):
+    for i, p in enumerate(paras):
+        m = pat.search(p)
+        if not m:
             out.append(p)
             continue
         rest = pat.sub("", p)
         if len(re.sub(r"[\s\W\d_]", "", rest)) <= 2:  # the whole line was a brand line
             removed.append(Removal(where, p, "spam_line"))
+            continue
+        if m.start() == 0 and not m.group(0).startswith(tuple(WRAPPERS)) and off_topic(rest, paras[:i] + paras[i + 1:]):
+            removed.append(Removal(where, p, "spam_filler"))  # keyword + filler text (泛目录)
             continue
         for m in pat.finditer(p):
             removed.append(Removal(where, m.group(0), "spam_brand"))
@@ -399,3 +403,29 @@ def _mend(s: str) -> str:
     s = re.sub(rf"[{EDGE_PUNCT}]\s*\x00+\s*([。！？!?])", r"\1", s)
     s = re.sub(r"\s*\x00+\s*", "", s)
     return s.strip()
+
+
+BIGRAM_CJK_RE = re.compile(rf"[{CJK}]{{2,}}")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {run[i:i + 2] for run in BIGRAM_CJK_RE.findall(text) for i in range(len(run) - 1)}
+
+
+def off_topic(text: str, others: list[str], threshold: float = 0.06) -> bool:
+    """True when a paragraph shares almost no character bigrams with the rest of the article.
+
+    Evidence: keyword-stuffing templates (泛目录) append random filler (often fiction) after a brand;
+    an article's own paragraphs share its vocabulary.
+
+    >>> art = ["稻渔综合种养是指在稻田中同时养殖小龙虾和鱼。", "合作社的稻田里小龙虾长势良好，稻田增收明显。"]
+    >>> off_topic("只见那少年剑眉一挑，冷笑一声道：就凭你们也想拦我？", art)
+    True
+    >>> off_topic("稻田里的小龙虾今年长势良好，合作社增收明显。", art)
+    False
+    """
+    mine = _bigrams(text)
+    if len(mine) < 8 or not others:
+        return False
+    rest = _bigrams("\n".join(others))
+    return len(mine & rest) / len(mine) < threshold

@@ -12,8 +12,12 @@ import re
 from cleaners.chrome import chrome_reason, is_category_list, is_meta_line, source_of
 from cleaners.dates import find_published
 from cleaners.draft import Draft, is_prose
+from cleaners.normalize import join_hard_breaks
 from cleaners.record import Removal
 
+# A heading that opens the related-links block: the article has ended above it.
+RELATED_RE = re.compile(r"^\s*(?:相关阅读|相关文章|相关新闻|相关推荐|相关资讯|相关产品|推荐阅读|延伸阅读|热门文章|热门推荐|"
+                        r"猜你喜欢|你可能感兴趣|最新文章|热门标签|相关标签)\s*[:：]?")
 REF_LINE_RE = re.compile(r"^\s*(?:[\[［]\d{1,3}[\]］]|[①-⑳]|\(\d{1,3}\)|（\d{1,3}）)")
 
 
@@ -24,8 +28,8 @@ def parse_text(text: str) -> Draft:
     >>> d.title, d.published, len(d.paras)
     ('标题在这里', '2024-06-18', 1)
     """
-    lines = [ln.strip() for ln in text.splitlines()]
-    lines = [ln for ln in lines if ln]
+    lines = [ln for ln in join_hard_breaks(text.splitlines()) if ln.strip()]
+    lines = [ln.strip() for ln in lines]
     draft = Draft()
     if not lines:
         return draft
@@ -34,7 +38,9 @@ def parse_text(text: str) -> Draft:
         draft.paras = [ln for ln in lines if not chrome_reason(ln)]
         draft.removed += [Removal("text", ln, chrome_reason(ln) or "") for ln in lines if chrome_reason(ln)]
         return draft
-    end = max(i for i, ln in enumerate(lines) if (is_prose(ln) or REF_LINE_RE.match(ln)) and not chrome_reason(ln))
+    related = next((i for i, ln in enumerate(lines) if i > start and RELATED_RE.match(ln)), len(lines))
+    end = max(i for i, ln in enumerate(lines[:related])
+              if (is_prose(ln) or REF_LINE_RE.match(ln)) and not chrome_reason(ln))
     header, body, trailer = lines[:start], lines[start:end + 1], lines[end + 1:]
     lead = _read_header(header, draft)
     draft.paras = lead + body
@@ -80,7 +86,7 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     keep: list[str] = []
     stopped = False
     for ln in trailer:
-        reason = chrome_reason(ln)
+        reason = chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) else None)
         if reason == "prevnext":
             draft.slots.prevnext.append(ln)
         if reason or stopped or len(keep) >= 3 or len(ln) > 40:

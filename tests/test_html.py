@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cleaners import Record, clean_document
 from cleaners.draft import Draft
-from cleaners.html import ChromeBlocks, HiddenElements, AttributeTables, parse_html
+from cleaners.html import AttributeTables, ChromeBlocks, HiddenElements, parse_html
 
 PARA = "近年来，我市坚持以人民为中心的发展思想，扎实推进城市更新行动，一批老旧街区在保留历史风貌的同时焕发出新的生机与活力。"
 
