@@ -22,7 +22,7 @@ from cleaners.normalize import (
 )
 from cleaners.record import Record, Reject, Removal
 from cleaners.references import split_references
-from cleaners.spam import clean_paragraphs, clean_title, core_of, find_spam_terms
+from cleaners.spam import clean_paragraphs, clean_title, core_of, find_spam_terms, removable
 from cleaners.title import pick_title
 
 HTML_SNIFF_RE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|table|script)[\s>/]", re.I)
@@ -147,9 +147,16 @@ def _is_sentence(p: str) -> bool:
 
 
 def _report_terms(terms: list[str]) -> list[str]:
-    """The phrases found plus their brand cores (开云体育官方app下载 -> also 开云体育), longest first."""
-    out = set(terms) | {c for c in (core_of(t) for t in terms) if len(c) >= 2}
-    return sorted(out, key=lambda t: (-len(t), t))
+    """The phrases found plus their brand cores (开云体育官方app下载 -> also 开云体育), longest first.
+
+    A fragment of a longer phrase that is not its core (`m6官网登录入口` inside `米乐m6官网登录入口`) is
+    left out, and so is anything that is only a category or suffix word.
+    """
+    cores = {core_of(t) for t in terms}
+    found = {t for t in set(terms) | cores if removable(t)}
+    longer = sorted(found, key=len, reverse=True)
+    keep = [t for t in longer if t in cores or not any(t != o and t in o for o in longer)]
+    return sorted(keep, key=lambda t: (-len(t), t))
 
 
 def _site(url: str | None) -> str | None:

@@ -38,14 +38,18 @@ STRONG_CATEGORY_RE = re.compile("体育|娱乐|电竞|棋牌|彩票|真人|视�
 TAIL = "中文版|买球|投注|下注|开户|注册|平台|网址|手机版|官网版|最新版"
 # Suffixes that only say "official site": too common in ordinary text to count without a category word.
 WEAK_SUFFIXES = {"官网", "官方网站"}
-CHINA_TAG = r"(?:[·・\s]?[\(（]中国[\)）])"
-NAME = rf"(?:[0-9]{{0,4}}[{CJK}]{{1,4}}|[A-Za-z][A-Za-z0-9]{{1,14}})"
-# A name, an optional category, an optional (中国) tag, one or more access suffixes, trailing digits.
+CHINA_TAG = r"(?:[·・\s]?[\(（]中国[\)）]|中国(?=官方|官网))"
+# A latin alias joined to a Chinese name: 乐鱼·leyu, 爱游戏(ayx), 华体会HTH, 米乐m6.
+ALIAS = r"(?:[·・]?[A-Za-z][A-Za-z0-9]{1,9}|[\(（][A-Za-z0-9]{2,10}[\)）])"
+NAME = rf"(?:[0-9]{{0,4}}[{CJK}]{{1,4}}|[A-Za-z][A-Za-z0-9]{{1,14}}(?:[·・][{CJK}]{{2,4}})?)"
+# A name, an optional category, alias and (中国) tag, one or more access suffixes, trailing digits.
 FAMILY_RE = re.compile(
-    rf"(?P<name>{NAME})(?P<cat>{CATEGORY})?(?P<tag>{CHINA_TAG})?[·・]?"
+    rf"(?P<name>{NAME})(?P<cat>{CATEGORY})?(?P<alias>{ALIAS})?(?P<tag>{CHINA_TAG})?(?P<cat2>{CATEGORY})?[·・]?"
     rf"(?P<suffix>(?:{STRONG_SUFFIX})+)(?P<tail>[A-Za-z0-9.]{{0,12}})",
     re.IGNORECASE,
 )
+# A Chinese name with a latin-digit alias (米乐m6, 凯发k8, 九游会J9): the shape of gambling brand names.
+ALIAS_NAME_RE = re.compile(rf"[{CJK}]{{2,4}}[A-Za-z]{{1,4}}\d{{1,4}}")
 # A name + category + digits, e.g. 开云体育88, xyty88体育, as used on first body lines.
 NAME_CAT_RE = re.compile(
     rf"(?P<name>[{CJK}]{{2,4}}|[0-9]{{1,4}}[{CJK}]{{1,2}}|[A-Za-z][A-Za-z0-9]{{1,14}})(?P<cat>{CATEGORY})", re.I
@@ -75,9 +79,10 @@ def known_brands() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _known_re() -> re.Pattern[str]:
-    alts = "|".join(re.escape(n) for n in known_brands())
+    cjk = "|".join(re.escape(n) for n in known_brands() if re.search(rf"[{CJK}]", n))
+    latin = "|".join(re.escape(n) for n in known_brands() if not re.search(rf"[{CJK}]", n))
     # Latin names must stand alone: "yabo" must not fire inside "yabook".
-    return re.compile(rf"(?<![A-Za-z])(?:{alts})(?![a-z])", re.I)
+    return re.compile(rf"(?:{cjk})|(?<![A-Za-z])(?:{latin})(?![a-z])", re.I)
 
 
 def core_of(term: str) -> str:
@@ -97,8 +102,7 @@ def core_of(term: str) -> str:
         s = re.sub(rf"(?:{STRONG_SUFFIX}|{TAIL})$", "", s, flags=re.I)
         s = re.sub(rf"{CHINA_TAG}$", "", s)
         s = re.sub(r"[·・\s]+$", "", s)
-        if re.search(rf"[{CJK}]", s):
-            s = re.sub(r"[0-9.]+$", "", s)
+        s = re.sub(rf"(?<=[{CJK}])[0-9.]+$", "", s)
     return s or term
 
 
@@ -112,8 +116,10 @@ def is_family(term: str) -> bool:
     """
     m = FAMILY_RE.search(term)
     if m:
-        category = (m.group("cat") or "") + m.group("name")
-        if m.group("tag") or m.group("suffix") not in WEAK_SUFFIXES or STRONG_CATEGORY_RE.search(category):
+        category = (m.group("cat") or "") + (m.group("cat2") or "") + m.group("name")
+        bilingual_dot = bool(re.search(r"[·・]", m.group(0))) and bool(re.search(r"[A-Za-z]", m.group(0)))
+        if (m.group("tag") or m.group("suffix") not in WEAK_SUFFIXES or STRONG_CATEGORY_RE.search(category)
+                or bilingual_dot or m.group("alias") and (m.group("cat") or m.group("cat2"))):
             return True
     # A gambling word counts only inside a short name-like term, not inside a headline or sentence.
     return len(term) <= 12 and not re.search(r"[\s，。！？,!?]", term) and bool(GAMBLING_WORDS.search(term))
@@ -259,7 +265,10 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     if title_slot and body_slot and len(injected) >= 3 and not in_prose and len(core) >= 3:
         return True
     latin = bool(LATIN_BRAND_RE.match(core)) and (bool(re.search(r"\d", core)) or bool(re.search(rf"[{CJK}]", body)))
-    shape = has_category(core) or latin or is_known(core)
+    alias = bool(ALIAS_NAME_RE.search(core))
+    shape = has_category(core) or latin or is_known(core) or alias
+    if alias and "first_line" in core_slots and not in_prose:
+        return True
     if shape and len(injected) >= 2 and not in_prose:
         return True
     if "first_line" in core_slots and len(injected) >= 2 and not in_prose and re.search(r"\d", term):
@@ -330,7 +339,8 @@ def term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
         return None
     alts = "|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True))
     return re.compile(
-        rf"[【‘“「\[『〖]?(?:{alts}){CHINA_TAG}?[·・]?(?:{STRONG_SUFFIX}|{TAIL}|[A-Za-z0-9])*[】’”」\]』〗]?",
+        rf"[【‘“「\[『〖]?(?:{alts})(?:{CATEGORY}|{ALIAS}|{CHINA_TAG}|[·・]|{STRONG_SUFFIX}|{TAIL}|[A-Za-z0-9])*"
+        rf"[】’”」\]』〗]?",
         re.I,
     )
 

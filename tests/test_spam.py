@@ -81,3 +81,22 @@ def test_hidden_link_farm_terms() -> None:
 )
 def test_ordinary_pages_have_no_spam_terms(title: str, source: str, body: str) -> None:
     assert find_spam_terms(Slots(title=title, source_line=source), body) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "extra"),
+    [
+        ("华体会体育(中国)HTH·官方网站-城市更新让老街区焕发新活力", ""),
+        ("城市更新让老街区焕发新活力-米乐m6官网登录入口", "米乐m6："),
+        ("半岛·BOB官方网站 - 城市更新让老街区焕发新活力", ""),
+        ("城市更新让老街区焕发新活力_leyu·乐鱼(中国)体育官方网站", "leyu·乐鱼(中国)体育官方网站"),
+        ("九游会J9：城市更新让老街区焕发新活力", ""),
+        ("城市更新让老街区焕发新活力 - 爱游戏(ayx)中国官方网站", ""),
+    ],
+)
+def test_brand_name_shapes_in_titles(title: str, extra: str) -> None:
+    """Bilingual names, (中国) tags, latin aliases and digit tails: the forms brands take in titles."""
+    slots = Slots(title=title, first_lines=[extra] if extra else [])
+    terms = find_spam_terms(slots, "\n".join(ARTICLE))
+    assert terms, title
+    assert clean_title(title, terms)[0].strip(" -_") == "城市更新让老街区焕发新活力"
