@@ -111,6 +111,8 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     paras, rem = drop_truncated_repeats(paras)
     removed += rem
     body, refs = split_references(paras)
+    kept = set(body) | set(refs)
+    removed += [Removal("body", p, "references_heading") for p in paras if p not in kept and p.strip() not in kept]
     body, dropped = normalize_paragraphs(body, simplified=options.simplified)
     removed += [Removal("body", d, "duplicate_paragraph") for d in dropped]
     # References keep their own punctuation: only entities, invisible characters and spaces are fixed.

@@ -289,8 +289,22 @@ def run_clean(
     return Outcome(code, stats, written)
 
 
+def _check_simplified(args: argparse.Namespace) -> bool:
+    """--simplified needs OpenCC (the `zh` extra): say so once, up front, instead of rejecting every page."""
+    if not getattr(args, "simplified", False):
+        return True
+    try:
+        import opencc  # noqa: F401
+    except ImportError:
+        print(f"{PROG}: error: --simplified needs OpenCC: pip install 'mirrorclean[zh]'", file=sys.stderr)
+        return False
+    return True
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
     """`mirrorclean clean`."""
+    if not _check_simplified(args):
+        return 2
     outcome = run_clean(
         args.paths, args.output, args.rejects,
         jobs=args.jobs, timeout=args.timeout, simplified=args.simplified, quiet=args.quiet,
@@ -303,6 +317,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     Runs from the repository root so that sources read `seeds/...` wherever it is started from.
     """
+    if not _check_simplified(args):
+        return 2
     root = repo_root()
     out = os.path.abspath(args.output) if args.output else None
     cwd = os.getcwd()
