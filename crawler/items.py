@@ -1,14 +1,26 @@
-"""Items the spider yields: a fetched page, before cleaning."""
+"""Items: a fetched page on its way to the cleaning pipelines, and the outcome of cleaning it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
 class PageItem:
-    """A fetched page: raw bytes plus what HTTP said about them."""
+    """A fetched page: raw bytes plus what HTTP and the spider said about them."""
 
     url: str
     body: bytes
     http_charset: str | None = None
+    page_kind: str | None = None  # "article" / "other", from cleaners.pagetype; listings are not emitted
+
+
+@dataclass
+class CleanedPage:
+    """What CleanPipeline made of a PageItem: a record dict, or a reject dict with a reason."""
+
+    url: str
+    record: dict[str, Any] | None = None
+    reject: dict[str, Any] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)

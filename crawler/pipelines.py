@@ -1,33 +1,147 @@
-"""Item pipelines: hand each fetched page to `cleaners` and emit its record (no cleaning happens here)."""
+"""Item pipelines: clean fetched pages with `cleaners`, drop non-articles and exact duplicates.
+
+Use them from any Scrapy project whose spider yields `crawler.items.PageItem` (or dicts with `url` and
+`body`):
+
+    ITEM_PIPELINES = {
+        "crawler.pipelines.CleanPipeline": 300,       # cleaners.clean_document in a process pool
+        "crawler.pipelines.ArticlePipeline": 310,     # drop rejects (no article), emit record dicts
+        "crawler.pipelines.DuplicatePipeline": 320,   # drop records whose text was already emitted
+    }
+
+Settings: MIRRORCLEAN_WORKERS (processes; default: all cores; 0 = clean in the reactor thread),
+MIRRORCLEAN_TIMEOUT (seconds per page, default 60), MIRRORCLEAN_SIMPLIFIED (Traditional -> Simplified).
+Stats: mirrorclean/clean/records, mirrorclean/clean/rejects/<reason>, mirrorclean/articles,
+mirrorclean/spam_pages, mirrorclean/flags, mirrorclean/duplicates.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from cleaners import CleanOptions, Record, clean_document
-from crawler.items import PageItem
+from cleaners import CleanOptions, Record
+from crawler.items import CleanedPage, PageItem
+from mirrorclean.inputs import Document
+from mirrorclean.runner import _init_worker, _mp_context, process_document
+
+
+def clean_page(url: str, body: bytes, http_charset: str | None, options: CleanOptions, timeout: float) -> CleanedPage:
+    """Clean one page (runs in a worker process): the same call and record as `mirrorclean clean`."""
+    doc = Document(source=url, data=body, kind="html", url=url, http_charset=http_charset)
+    result = process_document(doc, options, timeout)
+    if isinstance(result, Record):
+        record = result.to_dict()
+        record["url"] = record["url"] or url
+        return CleanedPage(url, record=record)
+    return CleanedPage(url, reject=result.to_dict())
 
 
 class CleanPipeline:
-    """Turn a PageItem into a record dict (same schema as `mirrorclean clean`); drop pages with no article."""
+    """PageItem -> CleanedPage, with the CPU-heavy cleaning in a process pool off the reactor thread."""
 
-    def __init__(self, options: CleanOptions) -> None:
+    def __init__(self, crawler: Crawler, options: CleanOptions, workers: int, timeout: float) -> None:
+        self.crawler = crawler
         self.options = options
+        self.workers = workers
+        self.timeout = timeout
+        self.pool: ProcessPoolExecutor | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
-        return cls(CleanOptions(simplified=crawler.settings.getbool("MIRRORCLEAN_SIMPLIFIED")))
+        s = crawler.settings
+        workers = s.getint("MIRRORCLEAN_WORKERS", -1)
+        if workers < 0:
+            workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        return cls(crawler, CleanOptions(simplified=s.getbool("MIRRORCLEAN_SIMPLIFIED")), workers,
+                   s.getfloat("MIRRORCLEAN_TIMEOUT", 60.0))
 
-    def process_item(self, item: Any) -> dict[str, Any]:
-        if not isinstance(item, PageItem):
+    def open_spider(self) -> None:
+        if self.workers > 0:
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=_mp_context(), initializer=_init_worker)
+
+    def close_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    async def process_item(self, item: Any) -> Any:
+        page = _as_page(item)
+        if page is None:
             return item
-        result = clean_document(item.body, item.url, url=item.url, kind="html", http_charset=item.http_charset,
-                                options=self.options)
-        if not isinstance(result, Record):
-            raise DropItem(f"{result.reason}: {item.url}")
-        record = result.to_dict()
-        record["url"] = record["url"] or item.url
-        return record
+        args = (page.url, page.body, page.http_charset, self.options, self.timeout)
+        if self.pool is None:
+            cleaned = clean_page(*args)
+        else:
+            cleaned = await asyncio.wrap_future(self.pool.submit(clean_page, *args))
+        cleaned.extra["page_kind"] = page.page_kind
+        stats = self.crawler.stats
+        if stats is not None:
+            if cleaned.record is not None:
+                stats.inc_value("mirrorclean/clean/records")
+            else:
+                stats.inc_value(f"mirrorclean/clean/rejects/{(cleaned.reject or {}).get('reason')}")
+        return cleaned
+
+
+class ArticlePipeline:
+    """Drop pages that hold no article (the cleaner's rejects); pass the record dict on."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArticlePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, CleanedPage):
+            return item
+        if item.record is None:
+            reject = item.reject or {}
+            raise DropItem(f"no article ({reject.get('reason')}): {item.url}")
+        stats = self.crawler.stats
+        if stats is not None:
+            stats.inc_value("mirrorclean/articles")
+            stats.inc_value("mirrorclean/spam_pages", int(bool(item.record.get("is_spam_page"))))
+            stats.inc_value("mirrorclean/flags", len(item.record.get("flags") or []))
+        return item.record
+
+
+class DuplicatePipeline:
+    """Drop a record whose text (whitespace-insensitive) was already emitted in this crawl."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.seen: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DuplicatePipeline:
+        return cls(crawler)
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, dict) or "text" not in item:
+            return item
+        digest = hashlib.sha1("".join(str(item["text"]).split()).encode("utf-8")).hexdigest()
+        if digest in self.seen:
+            if self.crawler.stats is not None:
+                self.crawler.stats.inc_value("mirrorclean/duplicates")
+            raise DropItem(f"duplicate text: {item.get('url')}")
+        self.seen.add(digest)
+        return item
+
+
+def _as_page(item: Any) -> PageItem | None:
+    if isinstance(item, PageItem):
+        return item
+    if isinstance(item, dict) and "body" in item and "url" in item:
+        body = item["body"]
+        return PageItem(url=item["url"], body=body.encode("utf-8") if isinstance(body, str) else body,
+                        http_charset=item.get("http_charset"))
+    return None

@@ -1,23 +1,41 @@
-"""Scrapy settings for the mirrorclean crawler (polite defaults for real sites)."""
+"""Scrapy settings for the mirrorclean crawler: polite defaults for real sites (see docs/crawling.md)."""
 
 BOT_NAME = "mirrorclean"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
+ADDONS = {"crawler.addons.RedisFrontier": 100}  # active only when REDIS_URL is set
 
+# Politeness: obey robots.txt, adapt the delay to the server, few parallel requests per site.
 ROBOTSTXT_OBEY = True
-USER_AGENT = "mirrorclean (+https://pypi.org/project/mirrorclean/)"
+USER_AGENT = "mirrorclean/0.1 (+https://pypi.org/project/mirrorclean/)"
+CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
-DEPTH_LIMIT = 8
+DOWNLOAD_TIMEOUT = 30
+RETRY_TIMES = 2
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+
+# Bounds: link depth, page cap, and the spider's own trap detection (crawler.frontier).
+DEPTH_LIMIT = 50
 CLOSESPIDER_PAGECOUNT = 5000
+CLOSESPIDER_TIMEOUT = 0
 
 ITEM_PIPELINES = {
     "crawler.pipelines.CleanPipeline": 300,
+    "crawler.pipelines.ArticlePipeline": 310,
+    "crawler.pipelines.DuplicatePipeline": 320,
 }
+MIRRORCLEAN_WORKERS = -1  # processes for cleaning; -1 = all cores, 0 = in the reactor thread
+MIRRORCLEAN_TIMEOUT = 60.0
 MIRRORCLEAN_SIMPLIFIED = False
 
 FEED_EXPORT_ENCODING = "utf-8"
-REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+# HTTP cache (off by default): `-s HTTPCACHE_ENABLED=1` keeps responses under .scrapy/httpcache.
+HTTPCACHE_ENABLED = False
+HTTPCACHE_DIR = "httpcache"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+LOG_LEVEL = "INFO"

@@ -1,38 +1,106 @@
-"""The `mirror` spider: fetch the given start URLs and pass each page on for cleaning.
+"""The `mirror` spider: start from one or more mirror pages and fetch every article of their sites.
 
-Following prev/next chains and listings comes with the crawl issue; for now it fetches what it is given.
+It follows prev/next chains (上一篇/下一篇), listing pages and their pagination (下一页, list_2.html,
+?page=2) and every other in-scope link, decides per page whether it is an article (cleaners.pagetype)
+and yields a PageItem only for pages that may hold one; cleaning happens in the item pipelines. It stays
+on the start URLs' hosts and is bounded by DEPTH_LIMIT, CLOSESPIDER_PAGECOUNT and trap detection
+(crawler.frontier).
+
+    scrapy crawl mirror -a url=http://example.cn/news/list_1.html -O out.jsonl
+    scrapy crawl mirror -a urls_file=seeds/mirror_urls.txt -O out.jsonl
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import re
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 import scrapy
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
+from scrapy.linkextractors import LinkExtractor
 
+from cleaners.pagetype import classify
+from crawler.frontier import Frontier, canonical_url
 from crawler.items import PageItem
+
+PREVNEXT_RE = re.compile(r"上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇")
+PAGER_RE = re.compile(r"^\s*(?:下一页|上一页|尾页|末页|下页|上页|\d{1,4}|next|›|»)\s*$", re.I)
 
 
 class MirrorSpider(scrapy.Spider):
+    """Crawl mirror sites from start URLs (`-a url=U1,U2` or `-a urls_file=PATH`)."""
+
     name = "mirror"
 
     def __init__(self, url: str | None = None, urls_file: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        urls = [u for u in (url or "").split(",") if u]
+        urls = [u.strip() for u in (url or "").split(",") if u.strip()]
         if urls_file:
             urls += [ln.strip() for ln in Path(urls_file).read_text("utf-8").splitlines()
-                     if ln.strip() and not ln.startswith("#")]
-        self.start_urls_list = urls
+                     if ln.strip() and not ln.lstrip().startswith("#")]
+        if not urls:
+            raise ValueError("mirror spider: give start URLs with -a url=URL[,URL…] or -a urls_file=PATH")
+        self.seed_urls = [canonical_url(u) for u in urls]
+        self.frontier = Frontier({re.sub(r"^[a-z]+://", "", u).split("/")[0] for u in self.seed_urls})
+        self.links = LinkExtractor(unique=True)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        for u in self.start_urls_list:
-            yield scrapy.Request(u, callback=self.parse)
+        for url in self.seed_urls:
+            self.frontier.seen_urls.add(url)
+            yield scrapy.Request(url, callback=self.parse, meta={"mirror_seed": True}, dont_filter=True)
 
-    def parse(self, response: Response, **kwargs: Any) -> Any:
-        if not isinstance(response, scrapy.http.TextResponse):
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        stats = self.crawler.stats if self.crawler else None
+        if response.meta.get("mirror_seed") or response.meta.get("redirect_urls"):
+            self.frontier.add_host(response.url)  # a start URL may redirect to www. or https
+        if not isinstance(response, HtmlResponse):
             return
-        charset = response.headers.get("Content-Type", b"").decode("latin-1")
-        declared = charset.split("charset=")[-1].strip() if "charset=" in charset else None
-        yield PageItem(url=response.url, body=response.body, http_charset=declared)
+        if not self.frontier.first_time_body(response.body):
+            if stats:
+                stats.inc_value("mirrorclean/frontier/duplicate_body")
+            return
+        page = classify(response.selector.root)
+        if stats:
+            stats.inc_value(f"mirrorclean/pages/{page.kind}")
+        if page.kind != "listing":
+            yield PageItem(url=response.url, body=response.body, http_charset=_charset(response),
+                           page_kind=page.kind)
+        new = self.frontier.new_links(response.url, [link.url for link in self.links.extract_links(response)])
+        trap = self.frontier.record_page(response.url, page.kind == "article", new)
+        if trap:
+            self.logger.info("trap: stopped following %s (pages bring nothing new)", trap)
+            if stats:
+                stats.inc_value("mirrorclean/frontier/traps")
+        labels = _link_labels(response)
+        for url in new:
+            if self.frontier.is_trap(url):
+                continue
+            yield response.follow(url, callback=self.parse, priority=_priority(labels.get(url, "")))
+
+
+def _link_labels(response: HtmlResponse) -> dict[str, str]:
+    """Canonical URL -> anchor text, with the label before the link when it is a short prev/next line."""
+    labels: dict[str, str] = {}
+    for a in response.xpath("//a[@href]"):
+        text = " ".join(" ".join(a.xpath(".//text()").getall()).split())
+        context = " ".join(" ".join(a.xpath("../text()").getall()).split())
+        url = canonical_url(response.urljoin(a.attrib["href"]))
+        labels.setdefault(url, f"{context} {text}" if len(context) <= 20 else text)
+    return labels
+
+
+def _priority(label: str) -> int:
+    """Prev/next first (chains can be reachable only that way), then pagination, then the rest."""
+    if PREVNEXT_RE.search(label):
+        return 20
+    if PAGER_RE.match(label):
+        return 10
+    return 0
+
+
+def _charset(response: Response) -> str | None:
+    content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+    m = re.search(r"charset=([\w-]+)", content_type, re.I)
+    return m.group(1) if m else None

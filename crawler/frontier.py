@@ -1,0 +1,108 @@
+"""What the mirror spider follows: canonical URLs, host scope, and trap detection.
+
+Rules (each counted in the crawl stats under `mirrorclean/frontier/...`):
+
+- canonical URLs: fragments dropped, tracking parameters (utm_*, from, spm, ref …) dropped, and of the
+  rest only parameters that address content (numeric values, or page/id-like names) kept, sorted; so
+  `list.php?page=2&sort=asc&tag=x` and its endless permutations collapse to `list.php?page=2`;
+- scope: only the hosts (host:port) of the start URLs and the hosts they redirect to;
+- URL templates (the path with digit runs replaced, plus the kept parameter names) whose pages bring
+  nothing new (no article, no new URL outside the template) are traps after `TRAP_LIMIT` such pages in a
+  row: an endless calendar `/calendar/2024/05/` -> `/calendar/2024/06/` … stops there;
+- pages whose bytes were already seen under another URL are neither emitted nor followed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+TRACKING_RE = re.compile(r"^(?:utm_\w+|from|spm|ref|refer|referer|source|src|share|fbclid|gclid|_t|t|timestamp|rand|r)$", re.I)
+CONTENT_PARAM_RE = re.compile(r"^(?:page|p|pn|pg|pageno|pagenum|paged|start|offset|id|aid|tid|cid|nid|catid|typeid|"
+                              r"classid|articleid|newsid|itemid|docid|fid|mod|action|a|c|m)$", re.I)
+DIGITS_RE = re.compile(r"\d+")
+TRAP_LIMIT = 8
+
+
+def canonical_url(url: str) -> str:
+    """The URL a page is fetched and remembered under.
+
+    >>> canonical_url("http://a.cn/a/xinwen/index.php?sort=asc&page=2&tag=x#top")
+    'http://a.cn/a/xinwen/index.php?page=2'
+    >>> canonical_url("http://a.cn/news/3.html?from=list")
+    'http://a.cn/news/3.html'
+    >>> canonical_url("http://a.cn/show.php?id=12&utm_source=x")
+    'http://a.cn/show.php?id=12'
+    """
+    parts = urlsplit(url)
+    kept = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=False)
+        if not TRACKING_RE.match(k) and (CONTENT_PARAM_RE.match(k) or v.isdigit())
+    )
+    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", urlencode(kept), ""))
+
+
+def template_of(url: str) -> str:
+    """The shape of a URL: host, path with digit runs as N, kept parameter names.
+
+    >>> template_of("http://a.cn/calendar/2024/05/")
+    'a.cn/calendar/N/N/'
+    """
+    parts = urlsplit(url)
+    keys = ",".join(sorted(k for k, _ in parse_qsl(parts.query)))
+    return f"{parts.netloc}{DIGITS_RE.sub('N', parts.path)}" + (f"?{keys}" if keys else "")
+
+
+class Frontier:
+    """Scope, duplicate content and trap bookkeeping for one crawl (per spider instance)."""
+
+    def __init__(self, hosts: set[str], trap_limit: int = TRAP_LIMIT) -> None:
+        self.hosts = {h.lower() for h in hosts}
+        self.trap_limit = trap_limit
+        self.seen_urls: set[str] = set()
+        self.seen_bodies: set[str] = set()
+        self.fruitless: Counter[str] = Counter()
+        self.traps: set[str] = set()
+
+    def in_scope(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in {"http", "https"} and parts.netloc.lower() in self.hosts
+
+    def add_host(self, url: str) -> None:
+        self.hosts.add(urlsplit(url).netloc.lower())
+
+    def is_trap(self, url: str) -> bool:
+        return template_of(url) in self.traps
+
+    def first_time_body(self, body: bytes) -> bool:
+        """False when these exact bytes were already seen under another URL."""
+        digest = hashlib.sha1(body).hexdigest()
+        if digest in self.seen_bodies:
+            return False
+        self.seen_bodies.add(digest)
+        return True
+
+    def new_links(self, page_url: str, links: list[str]) -> list[str]:
+        """Canonical in-scope links not seen before and not in a trap template, in page order."""
+        out = []
+        for link in links:
+            url = canonical_url(link)
+            if url in self.seen_urls or not self.in_scope(url) or self.is_trap(url):
+                continue
+            self.seen_urls.add(url)
+            out.append(url)
+        return out
+
+    def record_page(self, page_url: str, is_article: bool, new: list[str]) -> str | None:
+        """Update trap evidence after a page; returns the template it just declared a trap, if any."""
+        template = template_of(page_url)
+        if is_article or any(template_of(u) != template for u in new):
+            self.fruitless[template] = 0
+            return None
+        self.fruitless[template] += 1
+        if self.fruitless[template] >= self.trap_limit and template not in self.traps:
+            self.traps.add(template)
+            return template
+        return None

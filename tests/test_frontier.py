@@ -1,0 +1,45 @@
+"""Crawl scope and trap detection."""
+
+from __future__ import annotations
+
+from crawler.frontier import Frontier, canonical_url
+
+
+def test_query_permutations_collapse() -> None:
+    urls = [f"http://a.cn/a/xinwen/index.php?page=2&sort={s}&tag={t}" for s in ("asc", "desc") for t in "xyz"]
+    assert {canonical_url(u) for u in urls} == {"http://a.cn/a/xinwen/index.php?page=2"}
+
+
+def test_scope_is_host_and_port() -> None:
+    f = Frontier({"127.0.0.1:8001"})
+    assert f.in_scope("http://127.0.0.1:8001/news/1.html")
+    assert not f.in_scope("http://127.0.0.1:8002/news/1.html")
+    assert not f.in_scope("mailto:someone@a.cn")
+
+
+def test_endless_calendar_becomes_a_trap() -> None:
+    f = Frontier({"a.cn"}, trap_limit=5)
+    declared = None
+    for month in range(1, 40):
+        page = f"http://a.cn/calendar/2024/{month:02d}/"
+        new = f.new_links(page, [f"http://a.cn/calendar/2024/{month + 1:02d}/", "http://a.cn/index.html"])
+        declared = f.record_page(page, is_article=False, new=new) or declared
+        if f.is_trap(page):
+            break
+    assert declared == "a.cn/calendar/N/N/"
+    assert month <= 6
+    assert f.new_links("http://a.cn/x", ["http://a.cn/calendar/1999/01/"]) == []
+
+
+def test_listings_that_bring_articles_are_not_traps() -> None:
+    f = Frontier({"a.cn"}, trap_limit=3)
+    for page in range(1, 20):
+        url = f"http://a.cn/news/list_{page}.html"
+        new = f.new_links(url, [f"http://a.cn/news/list_{page + 1}.html", f"http://a.cn/news/{page * 100}.html"])
+        assert f.record_page(url, is_article=False, new=new) is None
+
+
+def test_duplicate_bodies() -> None:
+    f = Frontier({"a.cn"})
+    assert f.first_time_body(b"<html>a</html>")
+    assert not f.first_time_body(b"<html>a</html>")

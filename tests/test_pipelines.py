@@ -1,0 +1,89 @@
+"""Pipeline unit tests on real HtmlResponses: clean, drop non-articles, drop duplicates, same record as `clean`."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.http import HtmlResponse
+from scrapy.utils.test import get_crawler
+
+from cleaners import clean_document
+from crawler.items import CleanedPage, PageItem
+from crawler.pipelines import ArticlePipeline, CleanPipeline, DuplicatePipeline
+from crawler.spiders.mirror import MirrorSpider
+
+PAGES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
+
+
+def response(name: str, url: str) -> HtmlResponse:
+    return HtmlResponse(url=url, body=(PAGES / name).read_bytes())
+
+
+def item_from(resp: HtmlResponse) -> PageItem:
+    return PageItem(url=resp.url, body=resp.body, http_charset=None, page_kind="article")
+
+
+@pytest.fixture(params=[0, 2], ids=["inline", "pool"])
+def clean_pipeline(request: pytest.FixtureRequest) -> Iterator[CleanPipeline]:
+    crawler = get_crawler(MirrorSpider, {"MIRRORCLEAN_WORKERS": request.param})
+    crawler.stats.open_spider()
+    pipe = CleanPipeline.from_crawler(crawler)
+    pipe.open_spider()
+    yield pipe
+    pipe.close_spider()
+
+
+def run(coro: Coroutine[Any, Any, Any]) -> Any:
+    return asyncio.run(coro)
+
+
+def test_clean_pipeline_gives_the_same_record_as_the_cli(clean_pipeline: CleanPipeline) -> None:
+    resp = response("pc02_hydrothermal_gbk.html", "http://www.example.cn/news/12.html")
+    cleaned = run(clean_pipeline.process_item(item_from(resp)))
+    assert isinstance(cleaned, CleanedPage) and cleaned.record is not None
+    direct = clean_document(resp.body, resp.url, url=resp.url, kind="html").to_dict()
+    for key in ("title", "published", "text", "references", "is_spam_page", "spam_terms", "flags"):
+        assert cleaned.record[key] == direct[key], key
+    assert cleaned.record["url"]
+    assert clean_pipeline.crawler.stats.get_value("mirrorclean/clean/records") == 1
+
+
+def test_listing_page_is_dropped(clean_pipeline: CleanPipeline) -> None:
+    resp = response("rj01_listing.html", "http://www.example.cn/news/")
+    cleaned = run(clean_pipeline.process_item(item_from(resp)))
+    assert cleaned.record is None and cleaned.reject["reason"] in {"no_article", "too_short"}
+    articles = ArticlePipeline.from_crawler(clean_pipeline.crawler)
+    with pytest.raises(DropItem, match="no article"):
+        articles.process_item(cleaned)
+
+
+def test_article_pipeline_counts_and_duplicates_are_dropped() -> None:
+    crawler = get_crawler(MirrorSpider, {"MIRRORCLEAN_WORKERS": 0})
+    crawler.stats.open_spider()
+    clean = CleanPipeline.from_crawler(crawler)
+    articles = ArticlePipeline.from_crawler(crawler)
+    dupes = DuplicatePipeline.from_crawler(crawler)
+    out = []
+    for url in ("http://a.cn/news/1.html", "http://a.cn/news/1.html?from=list", "http://a.cn/news/2.html"):
+        name = "pc01_coldchain.html" if not url.endswith("2.html") else "nc01_harvest.html"
+        record = articles.process_item(run(clean.process_item(item_from(response(name, url)))))
+        try:
+            out.append(dupes.process_item(record))
+        except DropItem:
+            pass
+    assert [r["source"] for r in out] == ["http://a.cn/news/1.html", "http://a.cn/news/2.html"]
+    assert crawler.stats.get_value("mirrorclean/articles") == 3
+    assert crawler.stats.get_value("mirrorclean/duplicates") == 1
+    assert crawler.stats.get_value("mirrorclean/spam_pages") == 3
+
+
+def test_other_items_pass_through() -> None:
+    crawler = get_crawler(MirrorSpider, {"MIRRORCLEAN_WORKERS": 0})
+    item = {"name": "not a page"}
+    assert run(CleanPipeline.from_crawler(crawler).process_item(item)) is item
+    assert ArticlePipeline.from_crawler(crawler).process_item(item) is item
