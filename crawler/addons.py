@@ -23,4 +23,8 @@ class RedisFrontier:
         settings.set("SCHEDULER_PERSIST", True, "addon")
         settings.set("SCHEDULER_QUEUE_KEY", f"{run}:requests", "addon")
         settings.set("SCHEDULER_DUPEFILTER_KEY", f"{run}:dupefilter", "addon")
-        settings.set("SCHEDULER_IDLE_BEFORE_CLOSE", settings.getint("SCHEDULER_IDLE_BEFORE_CLOSE", 5) or 5, "addon")
+        settings.set("SCHEDULER_IDLE_BEFORE_CLOSE", 0, "addon")  # never block the reactor on an empty queue
+        extensions = settings.getdict("EXTENSIONS")
+        extensions["crawler.extensions.SharedIdle"] = 500
+        settings.set("EXTENSIONS", extensions, "addon")
+        settings.set("MIRRORCLEAN_RUN", run, "addon")

@@ -43,13 +43,22 @@ class MirrorSpider(scrapy.Spider):
         if not urls:
             raise ValueError("mirror spider: give start URLs with -a url=URL[,URL…] or -a urls_file=PATH")
         self.seed_urls = [canonical_url(u) for u in urls]
-        self.frontier = Frontier({re.sub(r"^[a-z]+://", "", u).split("/")[0] for u in self.seed_urls})
+        self._frontier = Frontier({re.sub(r"^[a-z]+://", "", u).split("/")[0] for u in self.seed_urls})
         self.links = LinkExtractor(unique=True)
 
+    @property
+    def frontier(self) -> Frontier:
+        """The crawl's frontier, kept in `spider.state` so that a JOBDIR run resumes with it."""
+        state = getattr(self, "state", None)
+        if isinstance(state, dict):
+            return state.setdefault("frontier", self._frontier)
+        return self._frontier
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        # Seeds go through the dupefilter: a resumed JOBDIR crawl or a second Redis worker skips them.
         for url in self.seed_urls:
             self.frontier.seen_urls.add(url)
-            yield scrapy.Request(url, callback=self.parse, meta={"mirror_seed": True}, dont_filter=True)
+            yield scrapy.Request(url, callback=self.parse, meta={"mirror_seed": True})
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         stats = self.crawler.stats if self.crawler else None
