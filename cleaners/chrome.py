@@ -28,7 +28,7 @@ COUNTER_RE = re.compile(r"(?:浏览次数|点击次数|阅读次数|浏览量|�
 SHARE_RE = re.compile(r"^\s*(?:分享到|分享至|分享)\s*[:：]")
 FOOTER_RE = re.compile(
     r"版权所有|Copyright|©|\(c\)\s*\d{4}|ICP\s*备|ICP\s*证|公网安备|技术支持\s*[:：]|Powered\s+by|网站地图|"
-    r"All\s+Rights\s+Reserved|免责声明\s*[:：]|联系电话\s*[:：]|服务热线|客服热线|400-\d{3}-\d{4}",
+    r"All\s+Rights\s+Reserved|免责声明\s*[:：]|联系电话\s*[:：]|服务热线|客服热线|咨询热线|全国热线|400-\d{3}-\d{4}",
     re.I,
 )
 SEO_BLOCK_RE = re.compile(r"^\s*(?:本文关键词|本文关键字|文章关键词|本文标签|相关标签|本文摘要|文章摘要|简要描述|内容摘要：?\s*$)\s*[:：]?")
@@ -52,6 +52,16 @@ NAV_WORDS = (
 NAV_LINE_RE = re.compile(rf"^\s*(?:(?:{NAV_WORDS})\s*[|｜/>»·•\-\s]*\s*)+$")
 
 
+def _table_row_reason(s: str) -> str | None:
+    """A table row rendered as `| a | b |` whose cells are all chrome (nav words, hotlines) or empty."""
+    cells = [c.strip() for c in s.strip().strip("|").split("|")]
+    cells = [c for c in cells if c and not re.fullmatch(r"[-:\s]+", c)]
+    if not cells or any(len(c) > 40 or re.search(r"[。！？]", c) for c in cells):
+        return None
+    chrome = [c for c in cells if NAV_LINE_RE.match(c) or FOOTER_RE.search(c) or BREADCRUMB_RE.search(c)]
+    return "nav_row" if chrome and len(chrome) >= len(cells) / 2 else None
+
+
 def chrome_reason(line: str) -> str | None:
     """Why a line is template chrome, or None for article text.
 
@@ -59,6 +69,8 @@ def chrome_reason(line: str) -> str | None:
     ('breadcrumb', 'prevnext')
     >>> chrome_reason("基层治理是国家治理的基石，统筹推进乡镇和城乡社区治理。") is None
     True
+    >>> chrome_reason("| 网站首页 | 公司简介 | 产品展示 | 新闻资讯 | 联系我们 |"), chrome_reason("| 2023年 | 42 | 60亿元 |")
+    ('nav_row', None)
     """
     s = line.strip()
     if not s:
@@ -82,6 +94,8 @@ def chrome_reason(line: str) -> str | None:
         return "footer"
     if n <= 60 and CREDIT_RE.match(s) and not s.endswith("。"):
         return "credit_line"
+    if s.startswith("|") and s.endswith("|"):
+        return _table_row_reason(s)
     return None
 
 

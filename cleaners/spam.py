@@ -66,7 +66,7 @@ PUNCT = "，,。、；;：:！!？?"
 EDGE_PUNCT = "，,、；;：:"
 WRAPPERS = {"【": "】", "‘": "’", "“": "”", "「": "」", "[": "]", "『": "』", "〖": "〗"}
 BODY_WRAPPER_RE = re.compile(r"[【〖]([^【】〖〗\s，。]{2,12})[】〗]")
-TITLE_SEP_RE = re.compile(rf"\s*(?:[_|｜]|\s[-–—]+\s|--|——|(?<=[{CJK}])-(?=[{CJK}]))\s*")
+TITLE_SEP_RE = re.compile(rf"\s*(?:[_|｜]|\s[-–—]+\s|--|——|(?<=[{CJK}”」』）)])-(?=[{CJK}]))\s*")
 
 
 @lru_cache(maxsize=1)

@@ -39,3 +39,4 @@ HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "crawler.logformatter.QuietDrops"

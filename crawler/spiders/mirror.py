@@ -1,8 +1,8 @@
 """The `mirror` spider: start from one or more mirror pages and fetch every article of their sites.
 
 It follows prev/next chains (上一篇/下一篇), listing pages and their pagination (下一页, list_2.html,
-?page=2) and every other in-scope link, decides per page whether it is an article (cleaners.pagetype)
-and yields a PageItem only for pages that may hold one; cleaning happens in the item pipelines. It stays
+?page=2) and every other in-scope link, decides per page whether it is an article (cleaners.pagetype:
+a cluster of prose) and yields a PageItem only for articles; cleaning happens in the item pipelines. It stays
 on the start URLs' hosts and is bounded by DEPTH_LIMIT, CLOSESPIDER_PAGECOUNT and trap detection
 (crawler.frontier).
 
@@ -73,7 +73,7 @@ class MirrorSpider(scrapy.Spider):
         page = classify(response.selector.root)
         if stats:
             stats.inc_value(f"mirrorclean/pages/{page.kind}")
-        if page.kind != "listing":
+        if page.kind == "article":
             yield PageItem(url=response.url, body=response.body, http_charset=_charset(response),
                            page_kind=page.kind)
         new = self.frontier.new_links(response.url, [link.url for link in self.links.extract_links(response)])
