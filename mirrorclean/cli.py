@@ -120,11 +120,13 @@ def build_parser() -> argparse.ArgumentParser:
     clean.set_defaults(handler=cmd_clean)
 
     demo = sub.add_parser(
-        "demo", help="clean the repository's seeds/ and fixtures/pages/ into out/clean.jsonl",
+        "demo", help="clean seeds/ and fixtures/pages/, then crawl the bundled fixture sites, into out/",
         description="Clean the bundled seeds/ and fixtures/pages/ into out/clean.jsonl "
-        "(+ out/clean.rejects.jsonl) and show what came out.",
+        "(+ out/clean.rejects.jsonl), then serve the bundled mirror sites on loopback and crawl them into "
+        "out/crawl.jsonl, and show what came out.",
     )
     demo.add_argument("-o", "--output", metavar="OUT", help="records file (default: <repo>/out/clean.jsonl)")
+    demo.add_argument("--no-crawl", action="store_true", help="skip the crawl of the bundled fixture sites")
     _add_run_options(demo)
     demo.set_defaults(handler=cmd_demo)
 
@@ -158,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_crawl(args: argparse.Namespace) -> int:
     """`mirrorclean crawl`: real sites from URLs, or the bundled fixture sites when none is given."""
-    from mirrorclean.crawl import LOCAL_OVERRIDES, run_crawl
+    from mirrorclean.crawl import run_crawl
 
     overrides: dict[str, object] = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
     for item in args.set:
@@ -171,17 +173,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         summary = run_crawl(args.urls, args.output or "-", overrides)
         print(summary.line(), file=sys.stderr)
         return 0
-    from mirrorclean.testsite import TestSite
-
-    out = args.output or os.path.join(repo_root(), "out", "crawl.jsonl")
-    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
-    with TestSite() as site:
-        starts = site.start_urls()
-        print(f"{PROG} crawl demo: serving the fixture sites on {', '.join(site.hosts)}; crawling "
-              f"{', '.join(starts)} -> {out}", flush=True)
-        summary = run_crawl(starts, out, {**LOCAL_OVERRIDES, **overrides})
-    print(summary.line())
-    return 0
+    return _crawl_demo(args.output or os.path.join(repo_root(), "out", "crawl.jsonl"), overrides)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -396,7 +388,24 @@ def _demo(root: Path, out: str, args: argparse.Namespace) -> int:
         print(f"rejects by reason: {reasons} (see {outcome.rejects_path})")
     else:
         print("rejects: none")
-    return outcome.code
+    if outcome.code or getattr(args, "no_crawl", False):
+        return outcome.code
+    return _crawl_demo(os.path.join(os.path.dirname(out) or ".", "crawl.jsonl"), {"LOG_LEVEL": "WARNING"})
+
+
+def _crawl_demo(out: str, overrides: dict[str, object]) -> int:
+    """Serve the bundled fixture sites on loopback and crawl them into `out`."""
+    from mirrorclean.crawl import LOCAL_OVERRIDES, run_crawl
+    from mirrorclean.testsite import TestSite
+
+    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    with TestSite() as site:
+        starts = site.start_urls()
+        print(f"{PROG} crawl demo: serving the fixture sites on {', '.join(site.hosts)}; crawling "
+              f"{', '.join(starts)} -> {out}", flush=True)
+        summary = run_crawl(starts, out, {**LOCAL_OVERRIDES, **overrides})
+    print(summary.line())
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
