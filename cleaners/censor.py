@@ -83,25 +83,30 @@ def _spans(rule: Callable[[str], Iterator[Gap]], text: str) -> list[str]:
 
 # A 习 that ends a word is not a surname: 学习 练习 实习 复习 演习 见习 补习 预习 自习 研习 温习 讲习 修习
 # 传习 积习 恶习 陋习 旧习 沿习 熟习 教习 时习 风习 惯习, and the nicknames 小习/老习.
-_XI_WORD_END = set("学練练实實复復演见見补補预預自研温溫讲講修传傳积積恶惡陋旧舊沿熟教操时時肄风風染谙諳娴嫻惯慣串督小老")
+_XI_WORD_END = set("学學練练实實复復演见見补補预預自研温溫讲講修传傳积積恶惡陋旧舊沿熟教操时時肄风風染谙諳娴嫻惯慣串督诵誦效仿小老")
 # Verbs that follow the bare surname directly (习指出, 习主持, 习近日致信 …).
 _XI_DIRECT = (
     r"(?:近日|日前|今天|今日|昨天|昨日|当天|當天|随后|隨後|还|還|也|又|亲自|親自|专门|專門|再次|首先|同时|同時)?"
     r"(?:指出|强调|強調|提出|要求|主持|出席|会见|會見|会晤|會晤|接见|接見|考察|视察|視察|调研|調研|致信|致电|致電|"
-    r"致辞|致辭|致贺|致賀|复信|覆信|回信|发表|發表|签署|簽署|宣布|表示|讲话|講話|说|說|称|稱|参加|參加|抵达|抵達|"
+    r"致辞|致辭|致贺|致賀|复信|覆信|回信|发表|發表|签署|簽署|宣布|表示|讲话|講話|说|說|参加|參加|抵达|抵達|"
     r"到达|到達|来到|來到|前往|出访|出訪|访问|訪問|看望|慰问|慰問|寄语|寄語|勉励|勉勵|号召|號召|听取|聽取|阐述|闡述|"
-    r"论述|論述|部署|批示|批示|作出|作重要|作报告|會見|谋划|謀劃|乘|步入|走进|走進|一行|同志|亲切|親切|"
-    r"谋划|集体会见|举行|舉行|发出|發出|主席令)"
+    r"论述|論述|部署|批示|作出重要|作重要|作报告|作報告|谋划|謀劃|乘专机|乘專機|步入|走进|走進|一行|同志|亲切|親切|"
+    r"集体会见|举行|舉行|发出|發出|主席令|写道|寫道|希望|祝贺|祝賀|呼吁|呼籲|提到|谈到|談到|指示|致以|致意|颁授|頒授|"
+    r"颁发|頒發|接受|检阅|檢閱|观看|觀看|通话|通話|通电话|通電話|同志)"
 )
 # Prepositions after 习 that need a speech/meeting verb later in the same clause (习在…考察时强调).
 _XI_PREP = r"(?:近日|日前|今天|今日|昨天|当天|还|還|也|又|随后|隨後|专门)?(?:在|同|与|與|和|向|对|對|给|給|就|到|赴|为|為)"
 _XI_LATER = (
     r"(?:强调|強調|指出|提出|要求|说|說|表示|讲话|講話|发表|發表|作出|部署|会见|會見|会谈|會談|会晤|會晤|通电话|通電話|"
     r"举行|舉行|出席|主持|考察|视察|視察|调研|調研|致信|致电|致電|致贺|致賀|回信|复信|回复|见证|見證|签署|簽署|"
-    r"合影|共同|一同|交谈|交談|寄语|寄語|批示|指示|宣布|参加|參加|看望|慰问|慰問|勉励|勉勵|作重要)"
+    r"合影|共同|一同|交谈|交談|寄语|寄語|批示|指示|宣布|参加|參加|看望|慰问|慰問|勉励|勉勵|作重要|写道|寫道|阐述|闡述|"
+    r"阐明|闡明|论述|論述|回顾|回顧|称赞|稱讚|赞扬|讚揚|希望|祝贺|祝賀|提到|谈到|談到|谈及|談及|提及|叮嘱|叮囑|嘱托|囑託|"
+    r"鼓励|鼓勵|通话|通話|访问|訪問|致以|致意|致辞|致辭|颁授|頒授|颁发|頒發|授予|题词|題詞|检阅|檢閱|观看|觀看|接受)"
 )
 _XI_DIRECT_RE = re.compile(rf"[习習](?={_XI_DIRECT})({_XI_DIRECT})")
 _XI_PREP_RE = re.compile(rf"[习習]{_XI_PREP}[^{CLAUSE_END}，,：:]{{0,30}}?{_XI_LATER}")
+# 习在重庆考察 + 时强调: the residue runs on to the speech verb of the same clause.
+_XI_TAIL_RE = re.compile(r"(?:调研|調研|考察)?(?:时|時|期间|期間|中|上|后|後)(?:强调|強調|指出|说|說|表示|要求|提出)")
 # Classical or idiomatic 习 + 与/同 that are not residues (习与性成).
 _XI_IDIOM_RE = re.compile(r"[习習](?:与性|與性|以为常|以為常|焉不察|非成是)")
 
@@ -129,7 +134,11 @@ def xi_verb(text: str) -> Iterator[Gap]:
             if start in taken or (start and text[start - 1] in _XI_WORD_END) or _XI_IDIOM_RE.match(text, start):
                 continue
             taken.add(start)
-            yield Gap(start, match.end(), "deleted", "xi_verb",
+            end = match.end()
+            tail = _XI_TAIL_RE.match(text, end)
+            if tail:
+                end = tail.end()
+            yield Gap(start, end, "deleted", "xi_verb",
                       "习 + verb with no given name", "习近平", confidence)
 
 
@@ -166,16 +175,26 @@ _MAO_WORKS = (
 ).split()
 _DENG_WORKS = ["南方谈话", "解放思想，实事求是，团结一致向前看", "南巡讲话"]
 _TONGZHI_VERB = (
-    r"(?:指出|强调|強調|说|說|曾|提出|认为|認為|写道|寫道|论述|論述|号召|號召|要求|告诫|告誡|指示|批示|深刻指出|"
+    r"(?:有一句名言|有句名言|曾言|生前|指出|强调|強調|说|說|曾|提出|认为|認為|写道|寫道|论述|論述|号召|號召|要求|告诫|告誡|指示|批示|深刻指出|"
     r"明确指出|明確指出|精辟|精闢|阐述|闡述|讲过|講過|亲自|親自|题词|題詞|主持|领导|領導|多次|一再|反复|反復)"
 )
-_TONGZHI_TITLE_RE = re.compile(r"同志(?:早就|早在|曾经|曾經|曾|就|也|还|還|又)?在([^《》。！？；\n]{0,12}?)《([^《》\n]{1,40})》")
+_TONGZHI_TITLE_RE = re.compile(
+    r"同志(?:早就|早在|曾经|曾經|曾|就|也|还|還|又)?(?:在|的|所著的?)([^《》。！？；\n]{0,12}?)《([^《》\n]{1,40})》"
+)
 _TONGZHI_VERB_RE = re.compile(rf"同志(?:早就|曾经|曾經|就|也|还|還|又|更|则|則)?{_TONGZHI_VERB}")
 _TONGZHI_PREP_RE = re.compile(
-    rf"同志(?:早就|早在|曾经|曾經|曾|就|也|还|還|又)?(?:在|用|对|對|向|于|於)[^{CLAUSE_END}，,]{{1,25}}?"
+    rf"同志(?:早就|曾经|曾經|曾|就|也|还|還|又)?(?:早在|在|用|对|對|向|于|於)[^{CLAUSE_END}，,]{{1,25}}?(?:就|便)?"
     r"(?:中|上|时|時|里|裏)?(?:强调|強調|指出|提出|告诫|告誡|说|說|写道|寫道|论述|論述|概括|号召|號召|要求|阐述|闡述|"
     r"明确提出|明確提出|深刻指出|讲道|講道)"
 )
+# 正如同志所说 / 贯彻同志的重要讲话精神: a verb or 如 directly before a bare 同志 that is quoted or followed.
+_TONGZHI_QUOTED_RE = re.compile(
+    r"(?:(?<=如)同志(?:所说|所說|所言|所指出|所强调|所強調|说过|說過|指出的那样|强调的那样)"
+    r"|(?:(?<=学习)|(?<=貫徹)|(?<=贯彻)|(?<=领会)|(?<=落实)|(?<=按照)|(?<=遵照)|(?<=遵循)|(?<=依据))同志的?"
+    r"(?:重要讲话|讲话精神|重要指示|指示精神|重要论述|重要思想|系列讲话))"
+)
+# 纪念同志诞辰130周年: an anniversary of a person whose name is gone.
+_TONGZHI_BIRTH_RE = re.compile(r"同志(?:诞辰|誕辰|逝世|百年诞辰|百年誕辰)")
 
 
 def tongzhi_bare(text: str) -> Iterator[Gap]:
@@ -201,6 +220,19 @@ def tongzhi_bare(text: str) -> Iterator[Gap]:
         taken.add(match.start())
         yield Gap(match.start(), match.end(), "deleted", "tongzhi_bare",
                   "clause-initial 同志 + 在《…》 with no name", suggestion, 0.95)
+    for match in _TONGZHI_QUOTED_RE.finditer(text):
+        if match.start() in taken:
+            continue
+        taken.add(match.start())
+        yield Gap(match.start(), match.end(), "deleted", "tongzhi_bare",
+                  "如/贯彻 + bare 同志 quoted or followed, with no name", None, 0.85)
+    for match in _TONGZHI_BIRTH_RE.finditer(text):
+        start = match.start()
+        if start in taken or not (_clause_start(text, start) or text[start - 1] in "念是为為在于於"):
+            continue
+        taken.add(start)
+        yield Gap(start, match.end(), "deleted", "tongzhi_bare",
+                  "同志 + 诞辰/逝世 with no name", None, 0.85)
     for pattern, confidence in ((_TONGZHI_VERB_RE, 0.85), (_TONGZHI_PREP_RE, 0.85)):
         for match in pattern.finditer(text):
             if match.start() in taken or not _clause_start(text, match.start()):
@@ -229,24 +261,33 @@ def tongzhi_leadership(text: str) -> Iterator[Gap]:
                   "在 + 同志的领导下 with no name", None, 0.85)
 
 
-_CORE_RE = re.compile(r"以(同志)?为(核心|總書記|总书记|首)(的(?:党中央|黨中央|中央|领导集体|領導集體))?")
+_CORE_RE = re.compile(r"以(同志)?为(核心|總書記|总书记|首)")
+# What makes a bare 以为核心 a residue rather than the verb 以为 (我以为核心问题…): 的党中央, 的周围 …
+_CORE_AFTER_RE = re.compile(
+    r"的(?:党中央|黨中央|中央|领导集体|領導集體)|的(?=周围|周圍|坚强领导|堅強領導|领导下|領導下|带领下|帶領下|英明领导)"
+)
 _CORE_SUGGESTION = {"核心": "习近平", "总书记": "胡锦涛", "總書記": "胡锦涛", "首": "毛泽东"}
 
 
 def empty_core(text: str) -> Iterator[Gap]:
     """A name deleted from 以某某同志为核心/为总书记/为首的党中央.
 
-    Evidence: 以同志为核心 (the slot before 同志 is empty) anywhere; 以为核心/以为首 only when 的党中央
-    follows, since 以为 is a common verb (我以为核心问题…). 以人民为中心, 以企业为核心 have a filled slot.
+    Evidence: 以同志为核心 (the slot before 同志 is empty) anywhere; 以为核心/以为首 only when 的党中央 or
+    的周围/的坚强领导/的领导下 follows, since 以为 is a common verb (我以为核心问题…). 以人民为中心 and
+    以企业为核心 have a filled slot.
 
     >>> _spans(empty_core, "紧密团结在以同志为核心的党中央周围，在以为核心的党中央领导下。我以为核心问题在于资金。")
     ['以同志为核心', '以为核心的党中央']
+    >>> _spans(empty_core, "团结在以为核心的周围")
+    ['以为核心的']
     """
     for match in _CORE_RE.finditer(text):
-        has_tongzhi, role, tail = match.group(1), match.group(2), match.group(3)
-        if not has_tongzhi and not tail:
-            continue
-        end = match.end(2) if has_tongzhi else match.end()
+        role, end = match.group(2), match.end()
+        if not match.group(1):
+            after = _CORE_AFTER_RE.match(text, end)
+            if not after:
+                continue
+            end = after.end()
         yield Gap(match.start(), end, "deleted", "empty_core",
                   f"以…为{role} with an empty name slot", _CORE_SUGGESTION.get(role), 0.95)
 
@@ -254,16 +295,28 @@ def empty_core(text: str) -> Iterator[Gap]:
 # --------------------------------------------------------------------------------------------------
 # 共产党 deleted from 中国共产党, 中共 from 中共中央
 
-_ANNIVERSARY_RE = re.compile(rf"(?<![新])中国成立({NUM})周年")
-_CHARTER_RE = re.compile(r"《?中国章程》?")
-_CENTRAL_RE = re.compile(r"中国中央(?:委员会|委員會|政治局|纪律检查委员会|紀律檢查委員會|纪委|紀委|书记处|書記處)")
-_CONGRESS_RE = re.compile(rf"中国第{NUM}次全国代表大会|中国第{NUM}届中央委员会(?:第{NUM}次全体会议)?")
-_PLACE = r"[\u4e00-\u9fff]{1,10}?(?:省|市|自治区|自治州|特别行政区|县|区|州|盟|旗)"
-_LOCAL_RE = re.compile(
-    rf"中国((?:{_PLACE}){{1,2}})第{NUM}(?:届委员会|次代表大会)(?:第{NUM}次(?:全体|全员|全委|扩大)?会议)?"
+_ANNIVERSARY_RE = re.compile(rf"(?<![新])中[国國]成立({NUM})周年")
+_CHARTER_RE = re.compile(r"《?中[国國]章程》?")
+_CENTRAL_RE = re.compile(r"中[国國]中央(?:委员会|委員會|政治局|纪律检查委员会|紀律檢查委員會|纪委|紀委|书记处|書記處)")
+_CONGRESS_RE = re.compile(
+    rf"中[国國]第{NUM}次全[国國]代表大[会會]|中[国國]第{NUM}[届屆]中央委[员員][会會](?:第{NUM}次全[体體][会會]议)?"
+    rf"|中[国國]{NUM}[届屆][一二三四五六七八九]中全[会會]"
 )
-_NOT_PLACE_RE = re.compile(r"人民|政治协商|协会|學會|学会|联合会|聯合會|委员会|代表大会|会议|會議|银行|集团|公司|大学|学院")
-_MEMBER_RE = re.compile(r"中国员(?![工警额外司役])")
+# A province, municipality or autonomous region, then optionally a city, county or district in it.
+_PLACE = (
+    r"(?:[\u4e00-\u9fff]{2,3}[省市]|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区|"
+    r"香港特别行政区|澳门特别行政区)(?:[\u4e00-\u9fff]{1,5}?(?:市|县|區|区|州|盟|旗))?"
+    r"|[\u4e00-\u9fff]{2,4}[市县区]"
+)
+_LOCAL_RE = re.compile(
+    rf"中[国國]({_PLACE})(?:第{NUM}[届屆]委[员員][会會]|第{NUM}次代表大[会會]|纪律检查委员会|委[员員][会會])"
+    rf"(?:第{NUM}次(?:全体|全員|全员|全委|扩大|擴大)?[会會]议)?"
+)
+_NOT_PLACE_RE = re.compile(
+    r"党|黨|共产|人民|政治|协商|协会|學會|学会|联合|聯合|委员|代表|会议|會議|银行|集团|公司|大学|学院|民主|同盟|促进|建国|"
+    r"工会|妇女|青年|作家|科学|科技|足球|红十字|移动|电信|联通|石油|石化|铁路|保险|人寿|平安|分行|邮政"
+)
+_MEMBER_RE = re.compile(r"中[国國]员(?![工警额外司役])")
 
 
 def chinese_number(digits: str) -> int | None:
@@ -355,7 +408,7 @@ def bare_member(text: str) -> Iterator[Gap]:
                   "员 with no noun before it (共产党员)", "共产党", 0.85)
 
 
-_RESOLUTION_TITLE_RE = re.compile(r"《中央关于[^《》\n]{2,60}?的?(?:决议|决定|決議|決定)》")
+_RESOLUTION_TITLE_RE = re.compile(r"《中央[关關]于[^《》\n]{2,60}?的?(?:决议|决定|決議|決定|建议|建議|意见|意見)》")
 _RESOLUTION_CLAUSE_RE = re.compile(rf"中央关于[^{CLAUSE_END}《》“”]{{2,50}}?的(?:决议|决定)")
 
 
@@ -389,7 +442,7 @@ def central_resolution(text: str) -> Iterator[Gap]:
 
 _ENUM_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"(?:(?<=马克思列宁主义、)|(?<=马列主义、)|(?<=馬克思列寧主義、))思想(?=[、和与及，])"), "毛泽东", "主义、思想、 (毛泽东思想)"),
-    (re.compile(r"(?<=、)理论(?=[、和与及]“?三个代表|[、和与及]邓小平)|(?<=思想、)理论(?=、|和)"), "邓小平", "、理论、“三个代表” (邓小平理论)"),
+    (re.compile(r"(?<=、)理论(?=[、和与及]“?三个代表|[、和与及]邓小平)|(?<=毛泽东思想、)理论(?=[、和])"), "邓小平", "、理论、“三个代表” (邓小平理论)"),
     (re.compile(r"(?<=科学发展观[、和])新时代中国特色社会主义思想"), "习近平", "科学发展观、新时代… (习近平新时代…)"),
 )
 
@@ -404,6 +457,8 @@ def empty_enumeration(text: str) -> Iterator[Gap]:
     >>> _spans(empty_enumeration, "坚持马克思列宁主义、思想、邓小平理论。加强政治、思想、组织建设。")
     ['思想']
     """
+    if "主义、" not in text and "思想、" not in text and "科学发展观" not in text:
+        return
     for pattern, suggestion, evidence in _ENUM_RULES:
         for match in pattern.finditer(text):
             yield Gap(match.start(), match.end(), "deleted", "empty_enumeration", evidence, suggestion, 0.9)
@@ -413,7 +468,9 @@ _TITLE_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(r"《谈治国理政》|《談治國理政》"), "习近平", 0.95),
     (re.compile(r"《关于[^《》\n]{2,30}论述摘编》"), "习近平", 0.85),
     (re.compile(r"《著作选读》"), None, 0.85),
-    (re.compile(rf"《(?:选集|文集|選集)》(?=第{NUM}卷)"), None, 0.7),
+    (re.compile(r"《思想和中国特色社会主义理论体系概论》|《思想概论》"), "毛泽东", 0.85),
+    (re.compile(r"《新时代中国特色社会主义思想[^《》\n]{0,12}》"), "习近平", 0.8),
+    (re.compile(rf"《(?:选集|文集|選集|文选|文選)》(?=第{NUM}卷)"), None, 0.7),
 )
 _TITLE_AFTER = set(CLAUSE_BREAK) | set("见見据據自载載在")
 
@@ -422,10 +479,10 @@ def headless_title(text: str) -> Iterator[Gap]:
     """An author's name deleted from a book title: 《谈治国理政》, 《关于…论述摘编》, 《著作选读》, 《选集》第N卷.
 
     Evidence: titles that are only ever published with the leader's name in front (习近平谈治国理政,
-    习近平关于…论述摘编, 习近平著作选读); 《选集》/《文集》 only before 第N卷 and after punctuation or
-    见/据/载 (鲁迅的《选集》 has its author; 《文选》 is the Zhaoming anthology and never flagged).
+    习近平关于…论述摘编, 习近平著作选读); 《选集》/《文集》/《文选》 only before 第N卷 and after
+    punctuation or 见/据/载 (鲁迅的《选集》 has its author; 《文选》 alone is the Zhaoming anthology).
 
-    >>> _spans(headless_title, "学习《谈治国理政》第三卷；详见《选集》第一卷。《习近平谈治国理政》。《文选》第三卷。")
+    >>> _spans(headless_title, "学习《谈治国理政》第三卷；详见《选集》第一卷。《习近平谈治国理政》。《文选》影响深远。")
     ['《谈治国理政》', '《选集》']
     """
     for pattern, suggestion, confidence in _TITLE_RULES:
@@ -440,6 +497,7 @@ def headless_title(text: str) -> Iterator[Gap]:
 # --------------------------------------------------------------------------------------------------
 # Masks: the name replaced by ** ×× □□ rather than deleted
 
+_MASK_ANY_RE = re.compile(MASK)
 _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"[习習]{MASK}{{1,3}}(?!{MASK})"), "习近平", 0.9),
     (re.compile(rf"{MASK}{{1,2}}近平|习近{MASK}|{MASK}{{1,2}}平(?=总书记|主席|同志)"), "习近平", 0.9),
@@ -459,6 +517,8 @@ def masked_name(text: str) -> Iterator[Gap]:
     >>> _spans(masked_name, "习**在会上讲话。中国共**成立于1921年。□□□同志作报告。**注意**：张**中奖。")
     ['习**', '中国共**', '□□□同志']
     """
+    if not _MASK_ANY_RE.search(text):
+        return
     for pattern, suggestion, confidence in _MASK_RULES:
         for match in pattern.finditer(text):
             end = match.end()

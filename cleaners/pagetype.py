@@ -46,6 +46,11 @@ def classify(tree: lxml_html.HtmlElement) -> PageType:
     """
     body = tree.find(".//body")
     root = body if body is not None else tree
+    in_link: set[int] = set()
+    anchors: list[str] = []
+    for a in root.iter("a"):
+        anchors.append(" ".join(a.text_content().split()))
+        in_link.update(id(d) for d in a.iter())
     prose, longest, total, in_links, excerpt = 0, 0, 0, 0, 0
     clusters: dict[int, int] = {}
     for el in root.iter():
@@ -54,9 +59,8 @@ def classify(tree: lxml_html.HtmlElement) -> PageType:
         own = " ".join("".join(t for t in (el.text, *(c.tail for c in el)) if t).split())
         if not own:
             continue
-        inside_link = el.tag == "a" or any(a.tag == "a" for a in el.iterancestors())
         total += len(own)
-        if inside_link:
+        if id(el) in in_link:
             in_links += len(own)
         elif len(own) >= 30 and PROSE_RE.search(own):
             prose += len(own)
@@ -67,10 +71,7 @@ def classify(tree: lxml_html.HtmlElement) -> PageType:
                 parent = el.getparent()
                 key = id(parent) if parent is not None and el.tag in BLOCKS else id(el)
                 clusters[key] = clusters.get(key, 0) + len(own)
-    anchors = [" ".join(a.text_content().split()) for a in root.iter("a")]
-    has_prevnext = any(PREVNEXT_RE.search(t) for t in anchors) or bool(
-        root.xpath("//text()[re:test(., '上一篇|下一篇')]", namespaces={"re": "http://exslt.org/regular-expressions"})
-    )
+    has_prevnext = any(PREVNEXT_RE.search(t) for t in anchors) or bool(PREVNEXT_RE.search(root.text_content()))
     has_pager = sum(1 for t in anchors if t and PAGER_RE.match(t)) >= 3 or any(t in {"下一页", "下页"} for t in anchors)
     items = _list_items(root)
     link_share = in_links / total if total else 0.0

@@ -7,8 +7,9 @@ Rules (each counted in the crawl stats under `mirrorclean/frontier/...`):
   `list.php?page=2&sort=asc&tag=x` and its endless permutations collapse to `list.php?page=2`;
 - scope: only the hosts (host:port) of the start URLs and the hosts they redirect to;
 - URL templates (the path with digit runs replaced, plus the kept parameter names) whose pages bring
-  nothing new (no article, no new URL outside the template) are traps after `TRAP_LIMIT` such pages in a
-  row: an endless calendar `/calendar/2024/05/` -> `/calendar/2024/06/` … stops there;
+  nothing new (no article, no new URL outside the template) are traps after `TRAP_LIMIT` such pages
+  (plus two per page of the template that did bring something): an endless calendar `/calendar/2024/05/`
+  -> `/calendar/2024/06/` … stops there;
 - pages whose bytes were already seen under another URL are neither emitted nor followed.
 """
 
@@ -64,6 +65,7 @@ class Frontier:
         self.seen_urls: set[str] = set()
         self.seen_bodies: set[str] = set()
         self.fruitless: Counter[str] = Counter()
+        self.fruitful: Counter[str] = Counter()
         self.traps: set[str] = set()
 
     def in_scope(self, url: str) -> bool:
@@ -96,13 +98,20 @@ class Frontier:
         return out
 
     def record_page(self, page_url: str, is_article: bool, new: list[str]) -> str | None:
-        """Update trap evidence after a page; returns the template it just declared a trap, if any."""
+        """Update trap evidence after a page; returns the template it just declared a trap, if any.
+
+        A page is fruitful when it is an article or links to a new URL of another template. A template
+        becomes a trap once its fruitless pages reach `trap_limit` plus twice its fruitful ones: a calendar
+        (never fruitful) stops after a few pages, while a listing template that keeps finding articles
+        tolerates the pages whose articles were already reached through prev/next links.
+        """
         template = template_of(page_url)
         if is_article or any(template_of(u) != template for u in new):
-            self.fruitless[template] = 0
+            self.fruitful[template] += 1
             return None
         self.fruitless[template] += 1
-        if self.fruitless[template] >= self.trap_limit and template not in self.traps:
+        limit = self.trap_limit + 2 * self.fruitful[template]
+        if self.fruitless[template] >= limit and template not in self.traps:
             self.traps.add(template)
             return template
         return None

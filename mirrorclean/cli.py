@@ -144,6 +144,17 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("-v", "--verbose", action="store_true", help="Scrapy's INFO log on stderr")
     cr.set_defaults(handler=cmd_crawl)
 
+    be = sub.add_parser(
+        "bench", help="benchmarks, as ratios against a peer measured in the same run",
+        description="crawl: crawl+clean of the fixture site replicated to >= 2,000 articles vs one-core "
+        "`mirrorclean clean` on the same pages. clean: `mirrorclean clean FOLDER` (all cores) vs a bare "
+        "trafilatura.extract loop over the same files.",
+    )
+    be.add_argument("kind", choices=["crawl", "clean"])
+    be.add_argument("folder", nargs="?", help="clean: the pages to time (default: fixtures/pages)")
+    be.add_argument("--replicate", type=int, default=120, help="crawl: copies of the fixture site (default 120)")
+    be.set_defaults(handler=lambda a: __import__("mirrorclean.bench", fromlist=["main"]).main(a.kind, a.folder, a.replicate))
+
     ev = sub.add_parser(
         "eval", help="score extractors on a gold set (CJK-aware shingle F1)",
         description="Score mirrorclean and peers on gold sets: a DAnIEL-style folder (ids.txt, html/, "

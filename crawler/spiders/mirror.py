@@ -16,16 +16,18 @@ import re
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import scrapy
 from scrapy.http import HtmlResponse, Response
-from scrapy.linkextractors import LinkExtractor
+from scrapy.linkextractors import IGNORED_EXTENSIONS
 
 from cleaners.pagetype import classify
 from crawler.frontier import Frontier, canonical_url
 from crawler.items import PageItem
 
 PREVNEXT_RE = re.compile(r"上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇")
+IGNORED_EXT_RE = re.compile(r"\.(?:" + "|".join(IGNORED_EXTENSIONS) + r")$", re.I)
 PAGER_RE = re.compile(r"^\s*(?:下一页|上一页|尾页|末页|下页|上页|\d{1,4}|next|›|»)\s*$", re.I)
 
 
@@ -44,7 +46,6 @@ class MirrorSpider(scrapy.Spider):
             raise ValueError("mirror spider: give start URLs with -a url=URL[,URL…] or -a urls_file=PATH")
         self.seed_urls = [canonical_url(u) for u in urls]
         self._frontier = Frontier({re.sub(r"^[a-z]+://", "", u).split("/")[0] for u in self.seed_urls})
-        self.links = LinkExtractor(unique=True)
 
     @property
     def frontier(self) -> Frontier:
@@ -76,28 +77,44 @@ class MirrorSpider(scrapy.Spider):
         if page.kind == "article":
             yield PageItem(url=response.url, body=response.body, http_charset=_charset(response),
                            page_kind=page.kind)
-        new = self.frontier.new_links(response.url, [link.url for link in self.links.extract_links(response)])
+        links = page_links(response)
+        new = self.frontier.new_links(response.url, list(links))
         trap = self.frontier.record_page(response.url, page.kind == "article", new)
         if trap:
             self.logger.info("trap: stopped following %s (pages bring nothing new)", trap)
             if stats:
                 stats.inc_value("mirrorclean/frontier/traps")
-        labels = _link_labels(response)
         for url in new:
             if self.frontier.is_trap(url):
                 continue
-            yield response.follow(url, callback=self.parse, priority=_priority(labels.get(url, "")))
+            yield scrapy.Request(url, callback=self.parse, priority=_priority(links.get(url, "")))
 
 
-def _link_labels(response: HtmlResponse) -> dict[str, str]:
-    """Canonical URL -> anchor text, with the label before the link when it is a short prev/next line."""
-    labels: dict[str, str] = {}
-    for a in response.xpath("//a[@href]"):
-        text = " ".join(" ".join(a.xpath(".//text()").getall()).split())
-        context = " ".join(" ".join(a.xpath("../text()").getall()).split())
-        url = canonical_url(response.urljoin(a.attrib["href"]))
-        labels.setdefault(url, f"{context} {text}" if len(context) <= 20 else text)
-    return labels
+SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
+
+
+def page_links(response: HtmlResponse) -> dict[str, str]:
+    """In-page links in order: canonical absolute URL -> anchor text (with a short prev/next label before it).
+
+    One pass over the tree Scrapy already parsed; `上一篇：<a>标题</a>` yields the label `上一篇： 标题`.
+    """
+    base = response.url
+    base_el = response.selector.root.find(".//base[@href]")
+    if base_el is not None:
+        base = urljoin(base, base_el.get("href", ""))
+    out: dict[str, str] = {}
+    for a in response.selector.root.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.lower().startswith(SKIP_SCHEMES):
+            continue
+        url = canonical_url(urljoin(base, href))
+        if url in out or IGNORED_EXT_RE.search(url.split("?", 1)[0]):
+            continue
+        text = " ".join((a.text_content() or "").split())
+        parent = a.getparent()
+        context = (parent.text or "").strip() if parent is not None else ""
+        out[url] = f"{context} {text}" if context and len(context) <= 20 else text
+    return out
 
 
 def _priority(label: str) -> int:

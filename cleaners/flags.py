@@ -1,0 +1,63 @@
+"""Damage flags for a record's final ``text``: censored-name gaps, missing references, spun phrases.
+
+One entry point, :func:`compute_flags`, used alike by ``clean`` and ``crawl`` (through ``api.finish``),
+so that both emit the same flags for the same text. Every flag has integer ``start``/``end`` with
+``0 <= start < end <= len(text)`` and ``text[start:end]`` the residue, citation or phrase flagged:
+
+* ``{"type": "censored_gap", start, end, kind, evidence, suggestion, confidence}`` (cleaners.censor)
+* ``{"type": "missing_reference", start, end, refs}``: the numbers cited in the body (``[n]``, lists and
+  ranges) that no reference is listed under; start/end are those of the first citation of any of them
+* ``{"type": "spun_phrase", start, end, original}`` (cleaners.spin, the curated lexicon)
+
+>>> flags, score = compute_flags("见[1]与[2-3]。习指出，要团结。", ["[1]张三.论文[J].2020."])
+>>> [(f["type"], f["start"], f["end"]) for f in flags], flags[0]["refs"]
+([('missing_reference', 5, 10), ('censored_gap', 11, 14)], [2, 3])
+>>> score
+0.0
+"""
+
+from __future__ import annotations
+
+from cleaners.censor import find_censored_gaps
+from cleaners.references import cited_numbers, reference_numbers
+from cleaners.spin import find_spun_phrases, spin_score
+
+__all__ = ["compute_flags", "missing_references"]
+
+
+def missing_references(text: str, references: list[str]) -> list[dict]:
+    """One ``missing_reference`` flag for the numbers cited in `text` that `references` do not list.
+
+    Evidence: citation markers in the body (cleaners.references.cited_numbers: ``[3]``, ``［3］``,
+    ``[3-5]``, ``[3,7]``) against the numbers the reference entries start with. Nothing is flagged when
+    the article has no numbered references at all (the list was not captured, so every number would
+    look missing) or cites nothing. The flag spans the first citation marker of a missing number.
+
+    >>> missing_references("正文[1]，又见[2]和[4-5]。", ["[1]a[J].2020.", "[2]b[J].2021.", "[5]c[M].2019."])
+    [{'type': 'missing_reference', 'start': 12, 'end': 17, 'refs': [4]}]
+    >>> missing_references("正文[1]。", [])
+    []
+    """
+    listed = reference_numbers(references)
+    if not listed:
+        return []
+    cited = cited_numbers(text)
+    missing = sorted({n for n, _, _ in cited} - listed)
+    if not missing:
+        return []
+    first = min((start, end) for n, start, end in cited if n in missing)
+    return [{"type": "missing_reference", "start": first[0], "end": first[1], "refs": missing}]
+
+
+def _valid(flag: dict, size: int) -> bool:
+    start, end = flag.get("start"), flag.get("end")
+    return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= size
+
+
+def compute_flags(text: str, references: list[str]) -> tuple[list[dict], float]:
+    """All flags for `text` (censored_gap, missing_reference, spun_phrase) sorted by start, and spin_score."""
+    spun = find_spun_phrases(text)
+    flags = find_censored_gaps(text) + missing_references(text, references) + spun
+    flags = [f for f in flags if _valid(f, len(text))]
+    flags.sort(key=lambda f: (f["start"], f["end"], f["type"]))
+    return flags, spin_score(text, spun)

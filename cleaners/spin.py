@@ -1,0 +1,214 @@
+"""Synonym spinning (伪原创): a document-level score, flagged phrases and their restoration.
+
+Spinners rewrite a copied article word by word from a synonym table so that it no longer matches the
+original: 通过 -> 经由过程, 明确提出 -> 明白准确地提出, 一定程度上 -> 某些特定的程度上, 积极参与 -> 热情参加.
+Three kinds of evidence, each normalised by the number of CJK characters (per 1,000):
+
+* **lexicon hits** (weight 1): phrases from the team's curated lexicon ``data/spin_lexicon.tsv``
+  (spun form -> original). These are also the ``spun_phrase`` flags and what :func:`unspin` restores.
+* **grammar artefacts** (weight 0.5): an adverb joined to the verb it modifies by 的
+  (充分的发挥, 慢慢的变成, 大大的提高): ordinary edited text writes 地 or nothing there.
+* **rare-word excess** (weight RARITY_WEIGHT): spinners swap common words for rarer synonyms (出产, 鞭策,
+  扶植, 今朝, 阐发). Each general-vocabulary word is scored by how far its frequency in jieba's bundled
+  dictionary (MIT licence; word frequencies of ordinary modern Chinese) falls below RARE_FREQ;
+  the document's total per 1,000 characters counts only above RARITY_BASELINE. This is what lets the
+  score move for substitutions that are not in the lexicon; it is also why ordinary news is not always
+  exactly 0 (mean ~0.6, against ~4.8 for the seed page; see docs/flags.md). It needs the ``jieba``
+  package (its dictionary file only); without it this part is 0.
+
+``spin_score`` is 0.0 for text with none of this evidence and grows with the density of spinning.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+
+__all__ = [
+    "find_spun_phrases",
+    "grammar_artefacts",
+    "load_lexicon",
+    "rarity_excess",
+    "spin_evidence",
+    "spin_score",
+    "unspin",
+]
+
+LEXICON_WEIGHT = 1.0
+ARTEFACT_WEIGHT = 0.5
+RARITY_WEIGHT = 0.005  # score per unit of rare-word surprisal per 1,000 characters above the baseline
+RARE_FREQ = 3000  # jieba dictionary count below which a word counts as rare (the dictionary's median is ~3)
+RARITY_BASELINE = 170.0  # rare-word surprisal per 1,000 characters below which nothing counts (~30th percentile of news)
+MAX_WORD = 4  # longest dictionary word tried by the segmenter
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+# jieba POS tags of names, places, organisations, numbers, times, foreign words: topic, not style.
+_PROPER_POS = frozenset({"nr", "nr1", "nr2", "nrj", "nrf", "nrfg", "nrt", "ns", "nt", "nz", "m", "mq", "q", "t", "tg", "x", "eng"})
+_ADVERB_POS = frozenset({"d", "ad"})
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, str]:
+    """The curated lexicon: spun phrase -> original phrase (``cleaners/data/spin_lexicon.tsv``)."""
+    table: dict[str, str] = {}
+    text = resources.files("cleaners").joinpath("data/spin_lexicon.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("spun\t"):
+            continue
+        spun, original = line.split("\t")[:2]
+        table[spun] = original
+    return table
+
+
+@lru_cache(maxsize=1)
+def _lexicon_re() -> re.Pattern[str]:
+    phrases = sorted(load_lexicon(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, phrases)))
+
+
+def find_spun_phrases(text: str) -> list[dict]:
+    """``spun_phrase`` flags for every lexicon phrase in `text`, with the phrase it replaced.
+
+    >>> find_spun_phrases("党的十九大报告明白准确地提出，要提升组织力。")
+    [{'type': 'spun_phrase', 'start': 7, 'end': 14, 'original': '明确提出'}]
+    """
+    table = load_lexicon()
+    return [
+        {"type": "spun_phrase", "start": m.start(), "end": m.end(), "original": table[m.group(0)]}
+        for m in _lexicon_re().finditer(text)
+    ]
+
+
+def unspin(text: str) -> str:
+    """`text` with every lexicon phrase replaced by its original (the curated lexicon only).
+
+    >>> unspin("会议明白准确地提出，要在某些特定的程度上热情参加改革。")
+    '会议明确提出，要在一定程度上积极参与改革。'
+    """
+    table = load_lexicon()
+    return _lexicon_re().sub(lambda m: table[m.group(0)], text)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict[str, float], frozenset[str]] | None:
+    """jieba's bundled dictionary as (word -> rarity, adverbs); None when jieba is not installed.
+
+    rarity = max(0, ln RARE_FREQ - ln count) for two-character general vocabulary, else 0.
+    Only the data file is read (jieba's tokenizer is not loaded): ~0.5 s once per process.
+    """
+    try:
+        raw = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return None
+    log_rare = math.log(RARE_FREQ)
+    table: dict[str, float] = {}
+    adverbs: set[str] = set()
+    for line in raw.splitlines():
+        parts = line.split(" ")
+        if len(parts) < 3 or not 2 <= len(parts[0]) <= MAX_WORD:
+            continue
+        word, count, pos = parts[0], int(parts[1]), parts[2]
+        # Only two-character words: longer entries are mostly set phrases (今天天气, count 3) whose low
+        # count says nothing about style; names, places and numbers are topic, not style.
+        if pos in _PROPER_POS or len(word) != 2 or count >= RARE_FREQ:
+            table[word] = 0.0
+        else:
+            table[word] = round(log_rare - math.log(max(count, 1)), 1)
+        if pos in _ADVERB_POS:
+            adverbs.add(word)
+    return table, frozenset(adverbs)
+
+
+def _rarity_sum(run: str, table: dict[str, float]) -> float:
+    """Summed rarity of the words of one CJK run, segmented by forward maximum matching (4, 3, 2 chars)."""
+    total, i, n = 0.0, 0, len(run)
+    while i < n - 1:
+        if i + 4 <= n and run[i : i + 4] in table:
+            i += 4
+        elif i + 3 <= n and run[i : i + 3] in table:
+            i += 3
+        else:
+            rarity = table.get(run[i : i + 2])
+            if rarity is None:
+                i += 1
+            else:
+                total += rarity
+                i += 2
+    return total
+
+
+def rarity_excess(text: str) -> float:
+    """Rare-word surprisal per 1,000 CJK characters above RARITY_BASELINE (0 without jieba).
+
+    >>> rarity_excess("今天天气很好，我们去公园散步。")
+    0.0
+    """
+    loaded = _dictionary()
+    cjk = len(_CJK_RE.findall(text))
+    if loaded is None or not cjk:
+        return 0.0
+    table = loaded[0]
+    total = sum(_rarity_sum(run, table) for run in _CJK_RUN_RE.findall(text))
+    return max(0.0, 1000.0 * total / cjk - RARITY_BASELINE)
+
+
+_DE_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})的(?=[\u4e00-\u9fff]{2})")
+# Verbs a spinner's 的 lands in front of (充分的发挥, 慢慢的变成): common, never nouns after 的 in news.
+_ARTEFACT_VERBS = frozenset(
+    "发挥 利用 变成 成为 提高 提升 推进 推动 落实 开展 实现 参与 参加 加强 增强 完善 改善 解决 促进 影响 发展 "
+    "融合 调动 保障 降低 增加 减少 扩大 转变 进步 确保 坚持 抓好 做好 满足 适应 形成 带动 激发 吸引".split()
+)
+
+
+def grammar_artefacts(text: str) -> int:
+    """Adverb + 的 + verb (充分的发挥, 慢慢的变成): the 的 a spinner writes where edited text has 地 or nothing.
+
+    The adverb is a jieba-dictionary adverb (POS d/ad, or 充分/积极/慢慢/大大 …) and the verb one of
+    the common action verbs above; 充分的准备 (的 + noun) is ordinary and not counted.
+
+    >>> grammar_artefacts("要充分的发挥作用，慢慢的变成名片；做好充分的准备。")
+    2
+    """
+    loaded = _dictionary()
+    adverbs = loaded[1] if loaded else frozenset()
+    count = 0
+    for match in _DE_RE.finditer(text):
+        before, after = text[match.start() - 2 : match.start()], text[match.end() : match.end() + 2]
+        if after in _ARTEFACT_VERBS and (before in _ARTEFACT_ADVERBS or before in adverbs):
+            count += 1
+    return count
+
+
+_ARTEFACT_ADVERBS = frozenset("充分 积极 慢慢 大大 深深 逐步 逐渐 不断 认真 努力 切实 有效 大力 全面 稳步 持续 进一步".split())
+
+
+def spin_evidence(text: str, spun: list[dict] | None = None) -> dict[str, float]:
+    """The three kinds of evidence behind :func:`spin_score`; `spun` = find_spun_phrases(text) if known."""
+    return {
+        "lexicon_hits": float(len(find_spun_phrases(text) if spun is None else spun)),
+        "artefacts": float(grammar_artefacts(text)),
+        "rarity_excess": rarity_excess(text),
+        "cjk_chars": float(len(_CJK_RE.findall(text))),
+    }
+
+
+def spin_score(text: str, spun: list[dict] | None = None) -> float:
+    """Density of spinning evidence: 0.0 for ordinary text, higher for more spun text (rounded to 3 places).
+
+    (LEXICON_WEIGHT * lexicon hits + ARTEFACT_WEIGHT * artefacts) per 1,000 CJK characters, plus
+    RARITY_WEIGHT * the rare-word excess. `spun` may pass find_spun_phrases(text) to avoid a second scan.
+
+    >>> spin_score("今天天气很好，我们去公园散步。")
+    0.0
+    >>> spin_score("会议明白准确地提出，要在某些特定的程度上热情参加改革。") > 100
+    True
+    """
+    evidence = spin_evidence(text, spun)
+    cjk = evidence["cjk_chars"]
+    if not cjk:
+        return 0.0
+    density = (LEXICON_WEIGHT * evidence["lexicon_hits"] + ARTEFACT_WEIGHT * evidence["artefacts"]) * 1000.0 / cjk
+    return round(density + RARITY_WEIGHT * evidence["rarity_excess"], 3)

@@ -1,0 +1,241 @@
+"""Measure the damage flags (cleaners.censor, cleaners.spin): ``python -m mirrorclean.flageval``.
+
+Prints:
+
+* censor precision/recall on the team's case file and on the held-out file (fixtures/flags/);
+* stray flags per 200,000 characters of ordinary news (the DAnIEL gold texts under ../shared, read at
+  run time, never copied);
+* spin separation: AUC of spin_score (spun vs original) on the team's pairs, overall and by group, as an
+  all-pairs AUC and as the share of pairs whose spun version scores above its own original; the same on
+  DAnIEL articles spun with the public word list (shared/reference/spin_pairs_raw.txt) minus every
+  substitution the team's lexicon knows; and the seed page's spin_score against the DAnIEL mean.
+
+Scoring of the censor cases: a GAP row is found when a flag overlaps its expected residue; a flag is
+correct when it overlaps the expected residue of its row (flags on LEGIT rows, or elsewhere on a GAP row,
+are false). precision = correct flags / flags, recall = GAP rows found / GAP rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import random
+import re
+import statistics
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cleaners.censor import find_censored_gaps
+from cleaners.spin import find_spun_phrases, load_lexicon, spin_score
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures" / "flags"
+SEED = ROOT / "seeds" / "000_77c6651b61511a25.txt"
+PER_CHARS = 200_000
+_P_RE = re.compile(r"<p>(.*?)</p>", re.S)
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class CensorScore:
+    """Precision/recall of find_censored_gaps on one labelled case file."""
+
+    rows: int = 0
+    gaps: int = 0
+    found: int = 0
+    flags: int = 0
+    correct: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_flags: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.flags if self.flags else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gaps if self.gaps else 1.0
+
+
+def read_cases(path: Path) -> list[tuple[str, str, str]]:
+    """Rows (label, text, expected residue or note) of a censor case file; # lines are comments."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, text, expected = line.split("\t")
+        rows.append((label, text, expected))
+    return rows
+
+
+def score_censor(path: Path) -> CensorScore:
+    """Score find_censored_gaps on a case file (see the module docstring for the rules)."""
+    score = CensorScore()
+    for label, text, expected in read_cases(path):
+        score.rows += 1
+        flags = find_censored_gaps(text)
+        score.flags += len(flags)
+        span = None
+        if label == "GAP":
+            score.gaps += 1
+            start = text.index(expected)
+            span = (start, start + len(expected))
+        hits = [f for f in flags if span and f["start"] < span[1] and f["end"] > span[0]]
+        score.correct += len(hits)
+        if span and hits:
+            score.found += 1
+        elif span:
+            score.misses.append(text)
+        score.false_flags += [f"{text} -> {text[f['start']:f['end']]}" for f in flags if f not in hits]
+    return score
+
+
+def daniel_texts(shared: Path) -> list[str]:
+    """The DAnIEL gold texts (headline line dropped), or [] when the set is not there."""
+    folder = shared / "eval" / "daniel-zh-dev" / "reference"
+    texts = []
+    for path in sorted(folder.glob("*.txt")):
+        paras = [html.unescape(_TAG_RE.sub("", p)).strip() for p in _P_RE.findall(path.read_text("utf-8"))]
+        texts.append("\n".join(p for p in paras[1:] if p))
+    return texts
+
+
+def stray_flags(texts: list[str]) -> tuple[int, int, int, list[str]]:
+    """(censored_gap flags, spun_phrase flags, characters, examples) on ordinary text."""
+    gaps = spun = chars = 0
+    examples = []
+    for text in texts:
+        chars += len(text)
+        found = find_censored_gaps(text)
+        gaps += len(found)
+        spun += len(find_spun_phrases(text))
+        examples += [text[max(0, f["start"] - 10) : f["end"] + 10] for f in found]
+    return gaps, spun, chars, examples
+
+
+def auc(positive: list[float], negative: list[float]) -> float:
+    """P(a positive scores above a negative), ties counting half (the Mann-Whitney AUC)."""
+    if not positive or not negative:
+        return float("nan")
+    wins = sum((p > n) + 0.5 * (p == n) for p in positive for n in negative)
+    return wins / (len(positive) * len(negative))
+
+
+def paired_wins(spun: list[float], original: list[float]) -> float:
+    """Share of pairs whose spun version scores above its own original, ties counting half."""
+    return sum((s > o) + 0.5 * (s == o) for s, o in zip(spun, original, strict=True)) / len(spun)
+
+
+def read_pairs(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def raw_spinner(shared: Path) -> dict[str, list[str]]:
+    """The public word list as original -> replacements, minus what the team's lexicon already holds."""
+    path = shared / "reference" / "spin_pairs_raw.txt"
+    if not path.exists():
+        return {}
+    known = list(load_lexicon())
+    table: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        original, _, replacement = line.strip().partition("→")
+        if len(original) < 2 or not replacement or original == replacement:
+            continue
+        if any(replacement in k or k in replacement for k in known):
+            continue
+        table.setdefault(original, []).append(replacement)
+    return table
+
+
+def raw_spin(text: str, table: dict[str, list[str]], rate: float, seed: int) -> str:
+    """Spin `text` with the public list: forward longest match, each match replaced with probability `rate`."""
+    rng = random.Random(seed)
+    out, i = [], 0
+    while i < len(text):
+        for size in (4, 3, 2):
+            word = text[i : i + size]
+            if len(word) == size and word in table:
+                out.append(rng.choice(table[word]) if rng.random() < rate else word)
+                i += size
+                break
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def _seed_text() -> str:
+    from cleaners import clean_document
+
+    record = clean_document(SEED.read_bytes(), str(SEED))
+    return getattr(record, "text", "")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="mirrorclean flags-eval", description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                        help="the shared data folder (default: ../shared beside the repository)")
+    parser.add_argument("--cases", type=Path, default=FIXTURES / "censor_cases.tsv")
+    parser.add_argument("--holdout", type=Path, default=FIXTURES / "censor_holdout.tsv")
+    parser.add_argument("--pairs", type=Path, default=FIXTURES / "spin_pairs.jsonl")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false flags")
+    args = parser.parse_args(argv)
+    out = sys.stdout
+
+    for name, path in (("cases", args.cases), ("holdout", args.holdout)):
+        s = score_censor(path)
+        out.write(f"censor {name:8s} {s.rows:4d} rows ({s.gaps} GAP): precision {s.precision:.3f} "
+                  f"({s.correct}/{s.flags} flags)  recall {s.recall:.3f} ({s.found}/{s.gaps})\n")
+        if args.verbose:
+            for text in s.misses:
+                out.write(f"  miss  {text}\n")
+            for text in s.false_flags:
+                out.write(f"  false {text}\n")
+
+    texts = daniel_texts(args.shared)
+    if texts:
+        gaps, spun, chars, examples = stray_flags(texts)
+        out.write(f"stray flags on DAnIEL gold ({len(texts)} texts, {chars:,} chars): censored_gap {gaps} "
+                  f"= {gaps * PER_CHARS / chars:.2f} per 200k chars; spun_phrase {spun} "
+                  f"= {spun * PER_CHARS / chars:.2f} per 200k chars\n")
+        if args.verbose:
+            for example in examples:
+                out.write(f"  stray {example}\n")
+    else:
+        out.write(f"stray flags: skipped ({args.shared / 'eval/daniel-zh-dev'} not found)\n")
+
+    pairs = read_pairs(args.pairs)
+    groups = sorted({p.get("group", "all") for p in pairs})
+    for group in [*groups, "all"]:
+        chosen = [p for p in pairs if group == "all" or p.get("group", "all") == group]
+        original = [spin_score(p["original"]) for p in chosen]
+        spun_scores = [spin_score(p["spun"]) for p in chosen]
+        out.write(f"spin pairs {group:7s} n={len(chosen):3d}: AUC {auc(spun_scores, original):.3f}  "
+                  f"spun > own original {paired_wins(spun_scores, original):.3f}  "
+                  f"mean original {statistics.mean(original):.2f} spun {statistics.mean(spun_scores):.2f}\n")
+
+    table = raw_spinner(args.shared)
+    if texts and table:
+        articles = [t for t in texts if len(t) >= 300][:80]
+        originals = [spin_score(t) for t in articles]
+        for rate in (0.3, 1.0):
+            spun_scores = [spin_score(raw_spin(t, table, rate, i)) for i, t in enumerate(articles)]
+            out.write(f"spin DAnIEL x public list (lexicon entries excluded), rate {rate}: n={len(articles)} "
+                      f"AUC {auc(spun_scores, originals):.3f}  spun > own original "
+                      f"{paired_wins(spun_scores, originals):.3f}\n")
+
+    seed = spin_score(_seed_text())
+    if texts:
+        news = [spin_score(t) for t in texts]
+        out.write(f"spin_score seed page {seed:.3f}; DAnIEL gold mean {statistics.mean(news):.3f}, "
+                  f"max {max(news):.3f}, zero for {sum(x == 0 for x in news) / len(news):.0%}\n")
+    else:
+        out.write(f"spin_score seed page {seed:.3f}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
