@@ -40,6 +40,7 @@ class CleanOptions:
 
     simplified: bool = False  # opt-in Traditional -> Simplified conversion (OpenCC)
     min_chars: int = 40  # a body shorter than this is a reject ("too_short")
+    articles_only: bool = False  # reject HTML pages that cleaners.pagetype does not call articles (crawls)
 
 
 def guess_kind(data: bytes) -> str:
@@ -71,7 +72,8 @@ def _clean(
     data: bytes | str, source: str, url: str | None, kind: str | None, http_charset: str | None,
     options: CleanOptions,
 ) -> Record | Reject:
-    from cleaners.html import parse_page  # lxml/trafilatura only when HTML is cleaned
+    from cleaners.html import parse_html, parse_page  # lxml/trafilatura only when HTML is cleaned
+    from cleaners.pagetype import classify
     from cleaners.textdump import parse_text
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -87,7 +89,15 @@ def _clean(
     if not text.strip():
         return Reject(source, "empty", url=url)
     kind = kind or guess_kind(raw)
-    draft = parse_page(text, url) if kind == "html" else parse_text(text)
+    if kind == "html":
+        tree = parse_html(text)
+        if options.articles_only:
+            page = classify(tree)
+            if page.kind != "article":
+                return Reject(source, "not_article", detail=page.kind, url=url)
+        draft = parse_page(tree, url)
+    else:
+        draft = parse_text(text)
     draft.encoding = encoding
     draft.url = draft.url or url
     return finish(draft, source, options)

@@ -293,9 +293,9 @@ def choose_published(from_meta: str | None, from_page: str | None) -> str | None
     return from_page or from_meta
 
 
-def parse_page(text: str, url: str | None = None) -> Draft:
-    """HTML string -> Draft: metadata, stripped tree, trafilatura paragraphs, spam slots."""
-    tree = parse_html(text)
+def parse_page(page: str | lxml.html.HtmlElement, url: str | None = None) -> Draft:
+    """HTML string (or the tree parse_html made of it) -> Draft: metadata, stripped tree, paragraphs, slots."""
+    tree = parse_html(page) if isinstance(page, str) else page
     draft = Draft(kind="html")
     meta = page_meta(tree)
     draft.removed += HiddenElements().apply(tree)

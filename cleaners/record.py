@@ -58,6 +58,7 @@ REJECT_REASONS = {
     "unreadable": "the bytes could not be read or decoded as text",
     "empty": "the input holds no text at all",
     "no_article": "no article body was found (a listing, index or error page)",
+    "not_article": "the page type is not an article (listing, hub); only with articles_only, as in crawls",
     "too_short": "the body found is too short to be an article",
     "error": "an unexpected error inside a cleaner (a bug: please report it)",
     "timeout": "cleaning took longer than the per-document limit",

@@ -13,7 +13,7 @@ class PageItem:
     url: str
     body: bytes
     http_charset: str | None = None
-    page_kind: str | None = None  # "article" / "other", from cleaners.pagetype; listings are not emitted
+    page_kind: str | None = None  # set by spiders that already know it; the pipeline classifies anyway
 
 
 @dataclass

@@ -10,6 +10,7 @@ Use them from any Scrapy project whose spider yields `crawler.items.PageItem` (o
     }
 
 Settings: MIRRORCLEAN_WORKERS (processes; default: all cores; 0 = clean in the reactor thread),
+MIRRORCLEAN_ARTICLES_ONLY (default True: pages that cleaners.pagetype does not call articles are rejects),
 MIRRORCLEAN_TIMEOUT (seconds per page, default 60), MIRRORCLEAN_SIMPLIFIED (Traditional -> Simplified).
 Stats: mirrorclean/clean/records, mirrorclean/clean/rejects/<reason>, mirrorclean/articles,
 mirrorclean/spam_pages, mirrorclean/flags, mirrorclean/duplicates.
@@ -33,7 +34,11 @@ from mirrorclean.runner import _init_worker, _mp_context, process_document
 
 
 def clean_page(url: str, body: bytes, http_charset: str | None, options: CleanOptions, timeout: float) -> CleanedPage:
-    """Clean one page (runs in a worker process): the same call and record as `mirrorclean clean`."""
+    """Clean one page (runs in a worker process): the same call and record as `mirrorclean clean`.
+
+    With `options.articles_only` (the crawl default) a page that is not an article (a listing, a hub)
+    becomes a reject with reason `not_article`, decided on the same parse as the cleaning.
+    """
     doc = Document(source=url, data=body, kind="html", url=url, http_charset=http_charset)
     result = process_document(doc, options, timeout)
     if isinstance(result, Record):
@@ -44,7 +49,7 @@ def clean_page(url: str, body: bytes, http_charset: str | None, options: CleanOp
 
 
 class CleanPipeline:
-    """PageItem -> CleanedPage, with the CPU-heavy cleaning in a process pool off the reactor thread."""
+    """PageItem -> CleanedPage: page type and cleaning in a process pool, off the reactor thread."""
 
     def __init__(self, crawler: Crawler, options: CleanOptions, workers: int, timeout: float) -> None:
         self.crawler = crawler
@@ -59,8 +64,9 @@ class CleanPipeline:
         workers = s.getint("MIRRORCLEAN_WORKERS", -1)
         if workers < 0:
             workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        return cls(crawler, CleanOptions(simplified=s.getbool("MIRRORCLEAN_SIMPLIFIED")), workers,
-                   s.getfloat("MIRRORCLEAN_TIMEOUT", 60.0))
+        options = CleanOptions(simplified=s.getbool("MIRRORCLEAN_SIMPLIFIED"),
+                               articles_only=s.getbool("MIRRORCLEAN_ARTICLES_ONLY", True))
+        return cls(crawler, options, workers, s.getfloat("MIRRORCLEAN_TIMEOUT", 60.0))
 
     def open_spider(self) -> None:
         if self.workers > 0:
@@ -80,7 +86,6 @@ class CleanPipeline:
             cleaned = clean_page(*args)
         else:
             cleaned = await asyncio.wrap_future(self.pool.submit(clean_page, *args))
-        cleaned.extra["page_kind"] = page.page_kind
         stats = self.crawler.stats
         if stats is not None:
             if cleaned.record is not None:

@@ -9,6 +9,11 @@ ADDONS = {"crawler.addons.RedisFrontier": 100}  # active only when REDIS_URL is 
 ROBOTSTXT_OBEY = True
 USER_AGENT = "mirrorclean/0.1 (+https://pypi.org/project/mirrorclean/)"
 CONCURRENT_REQUESTS = 16
+# Items per response processed in parallel: a page yields at most one item, and each parallel slot costs
+# an asyncio task per response in Scrapy 2.13+ (100 by default), a large share of the reactor's time.
+CONCURRENT_ITEMS = 4
+# Responses waiting for a cleaning worker count against this; the default (5 MB) stalls downloads.
+SCRAPER_SLOT_MAX_ACTIVE_SIZE = 50_000_000
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.25
 AUTOTHROTTLE_ENABLED = True

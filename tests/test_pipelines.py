@@ -56,7 +56,8 @@ def test_clean_pipeline_gives_the_same_record_as_the_cli(clean_pipeline: CleanPi
 def test_listing_page_is_dropped(clean_pipeline: CleanPipeline) -> None:
     resp = response("rj01_listing.html", "http://www.example.cn/news/")
     cleaned = run(clean_pipeline.process_item(item_from(resp)))
-    assert cleaned.record is None and cleaned.reject["reason"] in {"no_article", "too_short"}
+    assert cleaned.record is None and cleaned.reject["reason"] == "not_article"
+    assert cleaned.reject["detail"] == "listing"
     articles = ArticlePipeline.from_crawler(clean_pipeline.crawler)
     with pytest.raises(DropItem, match="no article"):
         articles.process_item(cleaned)

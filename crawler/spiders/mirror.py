@@ -1,8 +1,9 @@
 """The `mirror` spider: start from one or more mirror pages and fetch every article of their sites.
 
 It follows prev/next chains (上一篇/下一篇), listing pages and their pagination (下一页, list_2.html,
-?page=2) and every other in-scope link, decides per page whether it is an article (cleaners.pagetype:
-a cluster of prose) and yields a PageItem only for articles; cleaning happens in the item pipelines. It stays
+?page=2) and every other in-scope link. Pages with sentences go to the item pipelines, where a worker
+process decides whether each is an article, a listing or something else (cleaners.pagetype: a cluster
+of prose) and cleans the articles; only articles become records. It stays
 on the start URLs' hosts and is bounded by DEPTH_LIMIT, CLOSESPIDER_PAGECOUNT and trap detection
 (crawler.frontier).
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Iterator
+from html import unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -22,7 +24,6 @@ import scrapy
 from scrapy.http import HtmlResponse, Response
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
-from cleaners.pagetype import classify
 from crawler.frontier import Frontier, canonical_url
 from crawler.items import PageItem
 
@@ -71,15 +72,15 @@ class MirrorSpider(scrapy.Spider):
             if stats:
                 stats.inc_value("mirrorclean/frontier/duplicate_body")
             return
-        page = classify(response.selector.root)
-        if stats:
-            stats.inc_value(f"mirrorclean/pages/{page.kind}")
-        if page.kind == "article":
-            yield PageItem(url=response.url, body=response.body, http_charset=_charset(response),
-                           page_kind=page.kind)
+        prose = has_prose(response.text)
+        if prose:
+            # A candidate: the pipeline classifies it (cleaners.pagetype) and cleans it, off the reactor.
+            yield PageItem(url=response.url, body=response.body, http_charset=_charset(response))
+        elif stats:
+            stats.inc_value("mirrorclean/pages/no_prose")
         links = page_links(response)
         new = self.frontier.new_links(response.url, list(links))
-        trap = self.frontier.record_page(response.url, page.kind == "article", new)
+        trap = self.frontier.record_page(response.url, prose, new)
         if trap:
             self.logger.info("trap: stopped following %s (pages bring nothing new)", trap)
             if stats:
@@ -93,28 +94,57 @@ class MirrorSpider(scrapy.Spider):
 SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
 
 
+ANCHOR_RE = re.compile(r"<a\s[^>]*?href\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^>]*>(.*?)</a\s*>", re.I | re.S)
+BASE_RE = re.compile(r"<base\s[^>]*?href\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+TAG_RE = re.compile(r"<[^>]+>")
+LABEL_RE = re.compile(r"(上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)[^<>]{0,6}$")
+
+
 def page_links(response: HtmlResponse) -> dict[str, str]:
     """In-page links in order: canonical absolute URL -> anchor text (with a short prev/next label before it).
 
-    One pass over the tree Scrapy already parsed; `上一篇：<a>标题</a>` yields the label `上一篇： 标题`.
+    A regular-expression pass over the HTML text: no parse on the reactor thread (the pipelines parse
+    each page once, in a worker). `上一篇：<a href=…>标题</a>` yields the label `上一篇 标题`.
     """
+    html = response.text
     base = response.url
-    base_el = response.selector.root.find(".//base[@href]")
-    if base_el is not None:
-        base = urljoin(base, base_el.get("href", ""))
+    if m := BASE_RE.search(html, 0, 4096):
+        base = urljoin(base, unescape(m.group(1)))
+    netloc = base.split("/", 3)[2] if "://" in base else base
     out: dict[str, str] = {}
-    for a in response.selector.root.iter("a"):
-        href = (a.get("href") or "").strip()
+    for m in ANCHOR_RE.finditer(html):
+        href = unescape(m.group(1) or m.group(2) or m.group(3) or "").strip()
         if not href or href.lower().startswith(SKIP_SCHEMES):
             continue
-        url = canonical_url(urljoin(base, href))
+        if href.startswith("/") and not href.startswith("//"):
+            key = (netloc, href)
+            url = _LINK_CACHE.get(key) or _LINK_CACHE.setdefault(key, canonical_url(urljoin(base, href)))
+            if len(_LINK_CACHE) > 50_000:
+                _LINK_CACHE.clear()
+        else:
+            url = canonical_url(urljoin(base, href))
         if url in out or IGNORED_EXT_RE.search(url.split("?", 1)[0]):
             continue
-        text = " ".join((a.text_content() or "").split())
-        parent = a.getparent()
-        context = (parent.text or "").strip() if parent is not None else ""
-        out[url] = f"{context} {text}" if context and len(context) <= 20 else text
+        text = " ".join(unescape(TAG_RE.sub("", m.group(4))).split())
+        label = LABEL_RE.search(html, max(0, m.start() - 12), m.start())
+        out[url] = f"{label.group(1)} {text}" if label else text
     return out
+
+
+SENTENCE_END_RE = re.compile(r"[。！？](?![^<]*>)|[a-z]{2}[.!?]\s+[A-Z]")
+
+
+def has_prose(html: str, minimum: int = 4) -> bool:
+    """Cheap test for sentences in a page (a calendar grid or a link hub has none): >= 4 sentence ends."""
+    count = 0
+    for _ in SENTENCE_END_RE.finditer(html):
+        count += 1
+        if count >= minimum:
+            return True
+    return False
+
+
+_LINK_CACHE: dict[tuple[str, str], str] = {}
 
 
 def _priority(label: str) -> int:
