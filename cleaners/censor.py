@@ -92,18 +92,25 @@ _XI_DIRECT = (
     r"到达|到達|来到|來到|前往|出访|出訪|访问|訪問|看望|慰问|慰問|寄语|寄語|勉励|勉勵|号召|號召|听取|聽取|阐述|闡述|"
     r"论述|論述|部署|批示|作出重要|作重要|作报告|作報告|谋划|謀劃|乘专机|乘專機|步入|走进|走進|一行|同志|亲切|親切|"
     r"集体会见|举行|舉行|发出|發出|主席令|写道|寫道|希望|祝贺|祝賀|呼吁|呼籲|提到|谈到|談到|指示|致以|致意|颁授|頒授|"
-    r"颁发|頒發|接受|检阅|檢閱|观看|觀看|通话|通話|通电话|通電話|同志)"
+    r"颁发|頒發|接受|检阅|檢閱|观看|觀看|通话|通話|通电话|通電話|"
+    r"的(?:重要)?(?:讲话|講話|指示|批示|论述|論述|贺信|賀信|回信|署名文章|新年贺词|新年賀詞))"
 )
 # Prepositions after 习 that need a speech/meeting verb later in the same clause (习在…考察时强调).
-_XI_PREP = r"(?:近日|日前|今天|今日|昨天|当天|还|還|也|又|随后|隨後|专门)?(?:在|同|与|與|和|向|对|對|给|給|就|到|赴|为|為)"
+_XI_ADVERB = (
+    r"(?:近日|日前|今天|今日|昨天|当天|还|還|也|又|随后|隨後|专门|先后|先後|曾经|曾經|曾|多次|将于|將於|将|將|即将|即將|"
+    r"已经|已經|已|一直|专程|專程|分别|分別|首次|再次)"
+)
+_XI_PREPOSITION = r"(?:在|同|与|與|和|向|对|對|给|給|就|到|赴|为|為|受)"
+_XI_PREP = rf"(?:{_XI_ADVERB}{_XI_PREPOSITION}?|{_XI_PREPOSITION})"
 _XI_LATER = (
     r"(?:强调|強調|指出|提出|要求|说|說|表示|讲话|講話|发表|發表|作出|部署|会见|會見|会谈|會談|会晤|會晤|通电话|通電話|"
     r"举行|舉行|出席|主持|考察|视察|視察|调研|調研|致信|致电|致電|致贺|致賀|回信|复信|回复|见证|見證|签署|簽署|"
     r"合影|共同|一同|交谈|交談|寄语|寄語|批示|指示|宣布|参加|參加|看望|慰问|慰問|勉励|勉勵|作重要|写道|寫道|阐述|闡述|"
     r"阐明|闡明|论述|論述|回顾|回顧|称赞|稱讚|赞扬|讚揚|希望|祝贺|祝賀|提到|谈到|談到|谈及|談及|提及|叮嘱|叮囑|嘱托|囑託|"
-    r"鼓励|鼓勵|通话|通話|访问|訪問|致以|致意|致辞|致辭|颁授|頒授|颁发|頒發|授予|题词|題詞|检阅|檢閱|观看|觀看|接受)"
+    r"鼓励|鼓勵|通话|通話|访问|訪問|致以|致意|致辞|致辭|颁授|頒授|颁发|頒發|授予|题词|題詞|检阅|檢閱|观看|觀看|接受|"
+    r"出访|出訪|委托|委託|作的)"
 )
-_XI_DIRECT_RE = re.compile(rf"[习習](?={_XI_DIRECT})({_XI_DIRECT})")
+_XI_DIRECT_RE = re.compile(rf"[习習]{_XI_DIRECT}")
 _XI_PREP_RE = re.compile(rf"[习習]{_XI_PREP}[^{CLAUSE_END}，,：:]{{0,30}}?{_XI_LATER}")
 # 习在重庆考察 + 时强调: the residue runs on to the speech verb of the same clause.
 _XI_TAIL_RE = re.compile(r"(?:调研|調研|考察)?(?:时|時|期间|期間|中|上|后|後)(?:强调|強調|指出|说|說|表示|要求|提出)")
@@ -115,8 +122,9 @@ def xi_verb(text: str) -> Iterator[Gap]:
     """习近平 deleted, 习 left: the surname alone before a speech, visit or meeting verb.
 
     Evidence: 习 that does not end a word (学习 练习 演习 … 小习), followed directly by a verb such as
-    指出 强调 主持 出席 会见 考察 致信 回信 宣布 (optionally after 近日/还/亲自), or by a preposition
-    (在 同 与 向 对 给) with such a verb later in the same clause. 习总书记/习主席/习大大/习仲勋/习惯 have
+    指出 强调 主持 出席 会见 考察 致信 回信 宣布 (optionally after 近日/还/亲自) or by 的讲话/的重要指示,
+    or by a preposition (在 同 与 向 对 给 受) or an adverb (先后 将于 曾) with such a verb later in the
+    same clause. 习总书记/习主席/习大大/习仲勋/习惯 have
     no verb after 习 and are left alone. Source: the seed page (习在重庆考察时强调); blacklists hold
     习近平 (366 of 1,054) and 近平 (119).
 
@@ -181,7 +189,8 @@ _TONGZHI_VERB = (
 _TONGZHI_TITLE_RE = re.compile(
     r"同志(?:早就|早在|曾经|曾經|曾|就|也|还|還|又)?(?:在|的|所著的?)([^《》。！？；\n]{0,12}?)《([^《》\n]{1,40})》"
 )
-_TONGZHI_VERB_RE = re.compile(rf"同志(?:早就|曾经|曾經|就|也|还|還|又|更|则|則)?{_TONGZHI_VERB}")
+_TONGZHI_ADVERB = r"(?:早就|曾经|曾經|就|也|还|還|又|更|则|則|一贯|一貫|一再|多次|反复|反復|始终|始終|历来|歷來|曾多次|早年|晚年)"
+_TONGZHI_VERB_RE = re.compile(rf"同志{_TONGZHI_ADVERB}?{_TONGZHI_VERB}")
 _TONGZHI_PREP_RE = re.compile(
     rf"同志(?:早就|曾经|曾經|曾|就|也|还|還|又)?(?:早在|在|用|对|對|向|于|於)[^{CLAUSE_END}，,]{{1,25}}?(?:就|便)?"
     r"(?:中|上|时|時|里|裏)?(?:强调|強調|指出|提出|告诫|告誡|说|說|写道|寫道|论述|論述|概括|号召|號召|要求|阐述|闡述|"
@@ -317,6 +326,8 @@ _NOT_PLACE_RE = re.compile(
     r"工会|妇女|青年|作家|科学|科技|足球|红十字|移动|电信|联通|石油|石化|铁路|保险|人寿|平安|分行|邮政"
 )
 _MEMBER_RE = re.compile(r"中[国國]员(?![工警额外司役])")
+# 入党誓词: 我志愿加入中国共产党 -> 我志愿加入中国。
+_OATH_RE = re.compile(r"(?<=志愿加入)中[国國](?=[，。,！!\s”]|$)")
 
 
 def chinese_number(digits: str) -> int | None:
@@ -355,7 +366,8 @@ def china_party(text: str) -> Iterator[Gap]:
       全国代表大会 has its organisation in between; 中国中央电视台 is not a party organ);
     * 中国成立N周年 with N >= 80 and no 新 before it (the party was founded in 1921; 新中国成立70周年 and
       loose "中国成立70周年" for the PRC stay unflagged);
-    * 中国员 not followed by 工/警/额 (中国共产党员; 中国员工 is ordinary).
+    * 中国员 not followed by 工/警/额 (中国共产党员; 中国员工 is ordinary);
+    * 志愿加入中国 at the end of a clause (the party oath 我志愿加入中国共产党).
 
     Source: the seed page (《中国章程》, 中国重庆市第六届委员会第六次全员会议); 共产党 is in 551 of 1,054
     blacklists.
@@ -389,6 +401,8 @@ def china_party(text: str) -> Iterator[Gap]:
                       f"中国成立{years}周年 (the party's anniversary, not 新中国)", "共产党", 0.9)
     for match in _MEMBER_RE.finditer(text):
         yield Gap(match.start(), match.end(), "deleted", "china_party", "中国 + 员 (中国共产党员)", "共产党", 0.9)
+    for match in _OATH_RE.finditer(text):
+        yield Gap(match.start(), match.end(), "deleted", "china_party", "志愿加入中国 (the party oath)", "共产党", 0.9)
 
 
 _PARTY_MEMBER_RE = re.compile(r"(?:一名|一个|一位|每名|每一名|每一个|每个|优秀|合格的|合格|普通|老)员(?=[，。！？；、：”\s的都要就必须应在是也，])")

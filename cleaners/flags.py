@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from cleaners.censor import find_censored_gaps
 from cleaners.references import cited_numbers, reference_numbers
-from cleaners.spin import find_spun_phrases, spin_score
+from cleaners.spin import find_spun_phrases, spin_score, unspin_spans
 
-__all__ = ["compute_flags", "missing_references"]
+__all__ = ["compute_flags", "compute_flags_unspun", "missing_references"]
 
 
 def missing_references(text: str, references: list[str]) -> list[dict]:
@@ -61,3 +61,22 @@ def compute_flags(text: str, references: list[str]) -> tuple[list[dict], float]:
     flags = [f for f in flags if _valid(f, len(text))]
     flags.sort(key=lambda f: (f["start"], f["end"], f["type"]))
     return flags, spin_score(text, spun)
+
+
+def compute_flags_unspun(text: str, references: list[str]) -> tuple[str, list[dict], float]:
+    """For ``--unspin``: (restored text, its flags sorted by start, spin_score of the page's wording).
+
+    The restored text is :func:`cleaners.spin.unspin` of `text`; censored_gap and missing_reference flags
+    are computed on it, and each restoration is a ``spun_phrase`` flag spanning the restored phrase, with
+    the page's wording in ``as_found``. The score is that of `text` as found (restoring lowers it).
+
+    >>> restored, flags, score = compute_flags_unspun("习指出，要热情参加。", [])
+    >>> restored, [(f["type"], restored[f["start"]:f["end"]]) for f in flags], score > 0
+    ('习指出，要积极参与。', [('censored_gap', '习指出'), ('spun_phrase', '积极参与')], True)
+    """
+    score = spin_score(text)
+    restored, spun = unspin_spans(text)
+    flags = find_censored_gaps(restored) + missing_references(restored, references) + spun
+    flags = [f for f in flags if _valid(f, len(restored))]
+    flags.sort(key=lambda f: (f["start"], f["end"], f["type"]))
+    return restored, flags, score

@@ -9,11 +9,11 @@ Three kinds of evidence, each normalised by the number of CJK characters (per 1,
 * **grammar artefacts** (weight 0.5): an adverb joined to the verb it modifies by 的
   (充分的发挥, 慢慢的变成, 大大的提高): ordinary edited text writes 地 or nothing there.
 * **rare-word excess** (weight RARITY_WEIGHT): spinners swap common words for rarer synonyms (出产, 鞭策,
-  扶植, 今朝, 阐发). Each general-vocabulary word is scored by how far its frequency in jieba's bundled
+  扶植, 今朝, 阐发). Each two-character general-vocabulary word is scored by how far its frequency in jieba's bundled
   dictionary (MIT licence; word frequencies of ordinary modern Chinese) falls below RARE_FREQ;
   the document's total per 1,000 characters counts only above RARITY_BASELINE. This is what lets the
   score move for substitutions that are not in the lexicon; it is also why ordinary news is not always
-  exactly 0 (mean ~0.6, against ~4.8 for the seed page; see docs/flags.md). It needs the ``jieba``
+  exactly 0 (mean ~0.3, against ~3.6 for the seed page; see docs/flags.md). It needs the ``jieba``
   package (its dictionary file only); without it this part is 0.
 
 ``spin_score`` is 0.0 for text with none of this evidence and grows with the density of spinning.
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -34,6 +35,7 @@ __all__ = [
     "spin_evidence",
     "spin_score",
     "unspin",
+    "unspin_spans",
 ]
 
 LEXICON_WEIGHT = 1.0
@@ -69,6 +71,26 @@ def _lexicon_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, phrases)))
 
 
+# A lexicon match inside an ordinary phrase is not a spin: 农平易近 (农民) but 老农平易近人; 大门生 (大学生)
+# but 大门生锈; 充分的发挥 but 得到充分的发挥 (的 before a nominalised verb is ordinary there).
+_ORDINARY_AFTER = {"平易近": "人", "门生": "锈"}
+_ORDINARY_BEFORE = {"充分的": "到得"}
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """Lexicon matches in `text`, minus those inside an ordinary phrase (_ORDINARY_AFTER/_BEFORE)."""
+    for match in _lexicon_re().finditer(text):
+        phrase = match.group(0)
+        following = text[match.end() : match.end() + 1]
+        preceding = text[match.start() - 1 : match.start()] if match.start() else ""
+        if following and any(phrase.endswith(tail) and following in chars for tail, chars in _ORDINARY_AFTER.items()):
+            continue
+        if preceding and any(phrase.startswith(head) and preceding in chars
+                             for head, chars in _ORDINARY_BEFORE.items()):
+            continue
+        yield match
+
+
 def find_spun_phrases(text: str) -> list[dict]:
     """``spun_phrase`` flags for every lexicon phrase in `text`, with the phrase it replaced.
 
@@ -78,7 +100,7 @@ def find_spun_phrases(text: str) -> list[dict]:
     table = load_lexicon()
     return [
         {"type": "spun_phrase", "start": m.start(), "end": m.end(), "original": table[m.group(0)]}
-        for m in _lexicon_re().finditer(text)
+        for m in _matches(text)
     ]
 
 
@@ -87,9 +109,36 @@ def unspin(text: str) -> str:
 
     >>> unspin("会议明白准确地提出，要在某些特定的程度上热情参加改革。")
     '会议明确提出，要在一定程度上积极参与改革。'
+    >>> unspin("农平易近增收，老农平易近人。才能得到充分的发挥，要充分的发挥作用。")
+    '农民增收，老农平易近人。才能得到充分的发挥，要充分发挥作用。'
+    """
+    return unspin_spans(text)[0]
+
+
+def unspin_spans(text: str) -> tuple[str, list[dict]]:
+    """:func:`unspin` plus a ``spun_phrase`` flag per restoration, with offsets into the *restored* text.
+
+    Each flag's ``original`` is the restored phrase (``restored[start:end]``) and ``as_found`` the page's
+    wording, so that a record whose ``text`` is unspun still says what was changed and where.
+
+    >>> unspin_spans("会议明白准确地提出要热情参加。")
+    ('会议明确提出要积极参与。', [{'type': 'spun_phrase', 'start': 2, 'end': 6, 'original': '明确提出', 'as_found': '明白准确地提出'}, {'type': 'spun_phrase', 'start': 7, 'end': 11, 'original': '积极参与', 'as_found': '热情参加'}])
     """
     table = load_lexicon()
-    return _lexicon_re().sub(lambda m: table[m.group(0)], text)
+    parts: list[str] = []
+    flags: list[dict] = []
+    position = length = 0
+    for match in _matches(text):
+        parts.append(text[position : match.start()])
+        length += match.start() - position
+        original = table[match.group(0)]
+        flags.append({"type": "spun_phrase", "start": length, "end": length + len(original),
+                      "original": original, "as_found": match.group(0)})
+        parts.append(original)
+        length += len(original)
+        position = match.end()
+    parts.append(text[position:])
+    return "".join(parts), flags
 
 
 @lru_cache(maxsize=1)
@@ -100,25 +149,26 @@ def _dictionary() -> tuple[dict[str, float], frozenset[str]] | None:
     Only the data file is read (jieba's tokenizer is not loaded): ~0.5 s once per process.
     """
     try:
-        raw = resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+        source = resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return None
     log_rare = math.log(RARE_FREQ)
     table: dict[str, float] = {}
     adverbs: set[str] = set()
-    for line in raw.splitlines():
-        parts = line.split(" ")
-        if len(parts) < 3 or not 2 <= len(parts[0]) <= MAX_WORD:
-            continue
-        word, count, pos = parts[0], int(parts[1]), parts[2]
-        # Only two-character words: longer entries are mostly set phrases (今天天气, count 3) whose low
-        # count says nothing about style; names, places and numbers are topic, not style.
-        if pos in _PROPER_POS or len(word) != 2 or count >= RARE_FREQ:
-            table[word] = 0.0
-        else:
-            table[word] = round(log_rare - math.log(max(count, 1)), 1)
-        if pos in _ADVERB_POS:
-            adverbs.add(word)
+    with source:
+        for line in source:
+            parts = line.rstrip("\n").split(" ")
+            if len(parts) < 3 or not 2 <= len(parts[0]) <= MAX_WORD:
+                continue
+            word, count, pos = parts[0], int(parts[1]), parts[2]
+            # Only two-character words: longer entries are mostly set phrases (今天天气, count 3) whose low
+            # count says nothing about style; names, places and numbers are topic, not style.
+            if pos in _PROPER_POS or len(word) != 2 or count >= RARE_FREQ:
+                table[word] = 0.0
+            else:
+                table[word] = round(log_rare - math.log(max(count, 1)), 1)
+            if pos in _ADVERB_POS:
+                adverbs.add(word)
     return table, frozenset(adverbs)
 
 
@@ -167,9 +217,10 @@ def grammar_artefacts(text: str) -> int:
     """Adverb + 的 + verb (充分的发挥, 慢慢的变成): the 的 a spinner writes where edited text has 地 or nothing.
 
     The adverb is a jieba-dictionary adverb (POS d/ad, or 充分/积极/慢慢/大大 …) and the verb one of
-    the common action verbs above; 充分的准备 (的 + noun) is ordinary and not counted.
+    the common action verbs above; 充分的准备 (的 + noun) and 得到充分的发挥 (a nominalised verb after
+    得到/受到) are ordinary and not counted.
 
-    >>> grammar_artefacts("要充分的发挥作用，慢慢的变成名片；做好充分的准备。")
+    >>> grammar_artefacts("要充分的发挥作用，慢慢的变成名片；做好充分的准备，得到充分的发挥。")
     2
     """
     loaded = _dictionary()
@@ -177,6 +228,8 @@ def grammar_artefacts(text: str) -> int:
     count = 0
     for match in _DE_RE.finditer(text):
         before, after = text[match.start() - 2 : match.start()], text[match.end() : match.end() + 2]
+        if text[match.start() - 3 : match.start() - 2] in ("到", "得"):  # 得到充分的发挥: a noun phrase
+            continue
         if after in _ARTEFACT_VERBS and (before in _ARTEFACT_ADVERBS or before in adverbs):
             count += 1
     return count

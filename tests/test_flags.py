@@ -1,0 +1,194 @@
+"""Damage flags (issue 4): censored-name gaps, missing references, spinning — on the seed, the team's
+case files and pairs, and ordinary news from ../shared (skipped when that folder is absent)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from cleaners import Record, clean_document
+from cleaners.censor import find_censored_gaps
+from cleaners.flags import compute_flags, compute_flags_unspun, missing_references
+from cleaners.spin import find_spun_phrases, load_lexicon, spin_score, unspin
+from mirrorclean import flageval
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_77c6651b61511a25.txt"
+FIXTURES = ROOT / "fixtures" / "flags"
+SHARED = ROOT.parent / "shared"
+HAS_JIEBA = importlib.util.find_spec("jieba") is not None
+
+SEED_RESIDUES = {
+    "习在重庆考察时强调",
+    "同志在《论持久战》",
+    "《中国章程》",
+    "中国重庆市第六届委员会第六次全员会议",
+    "中国重庆市第六届委员会第二次全员会议",
+    "《中央关于党的百年奋斗重大成就和历史经验的决议》",
+}
+
+
+@pytest.fixture(scope="module")
+def seed() -> Record:
+    record = clean_document(SEED.read_bytes(), str(SEED))
+    assert isinstance(record, Record), record
+    return record
+
+
+@pytest.fixture(scope="module")
+def seed_flags(seed: Record) -> tuple[list[dict], float]:
+    return compute_flags(seed.text, seed.references)
+
+
+def _residues(text: str, flags: list[dict], kind: str = "censored_gap") -> list[str]:
+    return [text[f["start"] : f["end"]] for f in flags if f["type"] == kind]
+
+
+def test_seed_censored_gaps(seed: Record, seed_flags: tuple[list[dict], float]) -> None:
+    residues = _residues(seed.text, seed_flags[0])
+    # Six distinct residues; 中国重庆市第六届委员会第六次全员会议 occurs twice in the text, so 7 flags.
+    assert set(residues) == SEED_RESIDUES
+    assert len(residues) == 7
+    assert residues.count("中国重庆市第六届委员会第六次全员会议") == 2
+    by_residue = {seed.text[f["start"] : f["end"]]: f for f in seed_flags[0] if f["type"] == "censored_gap"}
+    assert by_residue["习在重庆考察时强调"]["suggestion"] == "习近平"
+    assert by_residue["同志在《论持久战》"]["suggestion"] == "毛泽东"
+    assert by_residue["《中国章程》"]["suggestion"] == "共产党"
+    assert by_residue["《中央关于党的百年奋斗重大成就和历史经验的决议》"]["suggestion"] == "中共"
+    for flag in by_residue.values():
+        assert flag["kind"] == "deleted" and 0 < flag["confidence"] <= 1 and flag["evidence"]
+
+
+def test_seed_missing_references(seed: Record, seed_flags: tuple[list[dict], float]) -> None:
+    missing = [f for f in seed_flags[0] if f["type"] == "missing_reference"]
+    assert len(missing) == 1
+    assert missing[0]["refs"] == [7, 11, 15, 16]
+    assert seed.text[missing[0]["start"] : missing[0]["end"]] == "[7]"
+
+
+def test_seed_spun_phrases_and_unspin(seed: Record, seed_flags: tuple[list[dict], float]) -> None:
+    spun = _residues(seed.text, seed_flags[0], "spun_phrase")
+    for phrase in ("明白准确地提出", "某些特定的程度上", "充分的发挥", "热情参加", "全员会议"):
+        assert phrase in spun, phrase
+    table = load_lexicon()
+    for flag in seed_flags[0]:
+        if flag["type"] == "spun_phrase":
+            assert table[seed.text[flag["start"] : flag["end"]]] == flag["original"]
+    restored = unspin(seed.text)
+    assert "明白准确地提出" not in restored and "党的十九大报告明确提出" in restored
+    assert "在一定程度上" in restored and "积极参与基层治理" in restored and "全体会议" in restored
+
+
+def test_unspun_flags_point_into_the_restored_text(seed: Record, seed_flags: tuple[list[dict], float]) -> None:
+    restored, flags, score = compute_flags_unspun(seed.text, seed.references)
+    assert restored == unspin(seed.text) and score == seed_flags[1]
+    assert set(_residues(restored, flags)) == SEED_RESIDUES - {"中国重庆市第六届委员会第六次全员会议",
+                                                               "中国重庆市第六届委员会第二次全员会议"} | {
+        "中国重庆市第六届委员会第六次全体会议", "中国重庆市第六届委员会第二次全体会议"}
+    phrases = [f for f in flags if f["type"] == "spun_phrase"]
+    assert len(phrases) == len(find_spun_phrases(seed.text))
+    for flag in flags:
+        assert 0 <= flag["start"] < flag["end"] <= len(restored)
+    for flag in phrases:
+        assert restored[flag["start"] : flag["end"]] == flag["original"]
+        assert load_lexicon()[flag["as_found"]] == flag["original"]
+
+
+def test_flags_sorted_and_offsets_valid(seed: Record, seed_flags: tuple[list[dict], float]) -> None:
+    flags, score = seed_flags
+    assert [f["start"] for f in flags] == sorted(f["start"] for f in flags)
+    for flag in flags:
+        assert isinstance(flag["start"], int) and isinstance(flag["end"], int)
+        assert 0 <= flag["start"] < flag["end"] <= len(seed.text)
+    assert isinstance(score, float) and score > 0
+
+
+@pytest.mark.parametrize("name", ["censor_cases.tsv", "censor_holdout.tsv"])
+def test_case_offsets_valid(name: str) -> None:
+    for _, text, _ in flageval.read_cases(FIXTURES / name):
+        for flag in find_censored_gaps(text):
+            assert 0 <= flag["start"] < flag["end"] <= len(text)
+            assert flag["kind"] in ("deleted", "masked")
+
+
+def test_case_file_precision_recall() -> None:
+    cases = flageval.read_cases(FIXTURES / "censor_cases.tsv")
+    assert len(cases) >= 200
+    labels = [label for label, _, _ in cases]
+    assert abs(labels.count("GAP") - labels.count("LEGIT")) <= len(cases) * 0.15
+    score = flageval.score_censor(FIXTURES / "censor_cases.tsv")
+    assert score.precision >= 0.95, score.false_flags
+    assert score.recall >= 0.90, score.misses
+
+
+def test_holdout_precision_recall() -> None:
+    assert len(flageval.read_cases(FIXTURES / "censor_holdout.tsv")) >= 80
+    score = flageval.score_censor(FIXTURES / "censor_holdout.tsv")
+    assert score.precision >= 0.95, score.false_flags
+    assert score.recall >= 0.90, score.misses
+
+
+@pytest.mark.parametrize("text", [
+    "学习在于坚持。", "他习惯在早上跑步。", "习主席强调合作共赢。", "习总书记来到村里。", "同志们，大家好！",
+    "老同志在退休后仍关心工作。", "张三同志在会上强调。", "党中央关于改革的部署。", "新中国成立70周年。",
+    "中国作家协会第十次全国代表大会。", "公司新招了一名员工。", "《中国共产党章程》", "我以为核心问题在于资金。",
+    "中国人民政治协商会议重庆市委员会", "革命尚未成功，同志仍需努力。", "**注意**：请勿相信陌生来电。",
+    "中共中央关于党的百年奋斗重大成就和历史经验的决议", "以人民为中心的发展思想", "《毛泽东选集》第一卷",
+])
+def test_confusers_not_flagged(text: str) -> None:
+    assert find_censored_gaps(text) == []
+
+
+@pytest.mark.parametrize(("text", "residue"), [
+    ("习**在会议上发表重要讲话。", "习**"),
+    ("网友：习××又出国访问了。", "习××"),
+    ("中国共**成立于1921年。", "中国共**"),
+    ("□□□同志在大会上作报告。", "□□□同志"),
+])
+def test_masks_flagged(text: str, residue: str) -> None:
+    flags = find_censored_gaps(text)
+    assert [text[f["start"] : f["end"]] for f in flags] == [residue]
+    assert flags[0]["kind"] == "masked"
+
+
+def test_missing_references_ranges() -> None:
+    text = "见[1-3]与[5]，另见[9]。"
+    flags = missing_references(text, ["[1]a[J].2020.", "[2]b[J].2020.", "[5]c[J].2020.", "[9]d[J].2020."])
+    assert flags == [{"type": "missing_reference", "start": 1, "end": 6, "refs": [3]}]
+    assert missing_references(text, []) == []
+
+
+def test_spin_pairs_auc() -> None:
+    pairs = flageval.read_pairs(FIXTURES / "spin_pairs.jsonl")
+    assert len(pairs) >= 30
+    unseen = [p for p in pairs if p["group"] == "unseen"]
+    assert len(unseen) * 2 >= len(pairs)
+    for pair in unseen:  # substitutions the lexicon lacks
+        assert find_spun_phrases(pair["spun"]) == []
+    seed_group = [p for p in pairs if p["group"] == "seed"]
+    assert flageval.auc([spin_score(p["spun"]) for p in seed_group],
+                        [spin_score(p["original"]) for p in seed_group]) == 1.0
+    if HAS_JIEBA:  # the rare-word signal, the only one that sees substitutions outside the lexicon
+        assert flageval.auc([spin_score(p["spun"]) for p in pairs],
+                            [spin_score(p["original"]) for p in pairs]) >= 0.9
+        assert flageval.auc([spin_score(p["spun"]) for p in unseen],
+                            [spin_score(p["original"]) for p in unseen]) >= 0.7
+
+
+def test_spin_score_zero_without_evidence() -> None:
+    assert spin_score("") == 0.0
+    assert spin_score("Plain English text without Chinese.") == 0.0
+    assert spin_score("今天天气很好，我们去公园散步。") == 0.0
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "daniel-zh-dev").is_dir(), reason="../shared not present")
+def test_ordinary_news(seed: Record) -> None:
+    texts = flageval.daniel_texts(SHARED)
+    gaps, spun, chars, examples = flageval.stray_flags(texts)
+    assert gaps * 200_000 / chars <= 1, examples
+    assert spun * 200_000 / chars <= 1
+    news = [spin_score(t) for t in texts[:20]]
+    assert spin_score(seed.text) > max(news)
+    assert spin_score(seed.text) > 4 * sum(news) / len(news)
