@@ -1,6 +1,6 @@
 """The one entry point every caller (CLI, Scrapy pipelines, datatrove) uses: bytes in, record out.
 
-page -> decode -> parse (html or text dump) -> strip -> extract -> spam -> references -> normalise -> record
+page -> decode -> parse (html or text dump) -> strip -> extract -> spam -> references -> normalise -> flag -> record
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from cleaners.chrome import drop_chrome, drop_link_lists, drop_truncated_repeats
 from cleaners.decode import DecodeError, decode_bytes
 from cleaners.draft import Draft
+from cleaners.flags import compute_flags, compute_flags_unspun
 from cleaners.normalize import (
     normalize_paragraph,
     normalize_paragraphs,
@@ -41,6 +42,7 @@ class CleanOptions:
     simplified: bool = False  # opt-in Traditional -> Simplified conversion (OpenCC)
     min_chars: int = 40  # a body shorter than this is a reject ("too_short")
     articles_only: bool = False  # reject HTML pages that cleaners.pagetype does not call articles (crawls)
+    unspin: bool = False  # restore spun phrases in `text`, keep the page's wording in `text_as_found`
 
 
 def guess_kind(data: bytes) -> str:
@@ -135,6 +137,13 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
         return Reject(source, "no_article", detail=text[:200], url=draft.url)
     if len(re.sub(r"\s", "", text)) < options.min_chars:
         return Reject(source, "too_short", detail=text[:200], url=draft.url)
+    text_as_found = None
+    if options.unspin:
+        restored, flags, spin = compute_flags_unspun(text, refs)
+        if restored != text:
+            text_as_found, text = text, restored
+    else:
+        flags, spin = compute_flags(text, refs)
     return Record(
         source=source,
         url=draft.url,
@@ -147,7 +156,10 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
         is_spam_page=bool(terms),
         spam_terms=_report_terms(terms),
         removed=removed,
+        flags=flags,
+        spin_score=spin,
         encoding=draft.encoding,
+        text_as_found=text_as_found,
     )
 
 

@@ -54,13 +54,39 @@ def _valid(flag: dict, size: int) -> bool:
     return isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= size
 
 
+def merge_repeats(flags: list[dict], text: str) -> list[dict]:
+    """One censored_gap flag per distinct residue: the first place, with every place in `occurrences`.
+
+    A filter deletes a name everywhere, so one phrase can leave the same residue several times (the seed's
+    中国重庆市第六届委员会第六次全员会议 twice); readers want one damage report per residue, and all its places.
+
+    >>> fl = [{"type": "censored_gap", "start": 0, "end": 2}, {"type": "censored_gap", "start": 4, "end": 6}]
+    >>> merge_repeats(fl, "习在，，习在")
+    [{'type': 'censored_gap', 'start': 0, 'end': 2, 'occurrences': [[0, 2], [4, 6]]}]
+    """
+    first: dict[str, dict] = {}
+    out: list[dict] = []
+    for flag in flags:
+        if flag["type"] != "censored_gap":
+            out.append(flag)
+            continue
+        residue = text[flag["start"]:flag["end"]]
+        if residue in first:
+            first[residue]["occurrences"].append([flag["start"], flag["end"]])
+            continue
+        flag = {**flag, "occurrences": [[flag["start"], flag["end"]]]}
+        first[residue] = flag
+        out.append(flag)
+    return out
+
+
 def compute_flags(text: str, references: list[str]) -> tuple[list[dict], float]:
     """All flags for `text` (censored_gap, missing_reference, spun_phrase) sorted by start, and spin_score."""
     spun = find_spun_phrases(text)
     flags = find_censored_gaps(text) + missing_references(text, references) + spun
     flags = [f for f in flags if _valid(f, len(text))]
     flags.sort(key=lambda f: (f["start"], f["end"], f["type"]))
-    return flags, spin_score(text, spun)
+    return merge_repeats(flags, text), spin_score(text, spun)
 
 
 def compute_flags_unspun(text: str, references: list[str]) -> tuple[str, list[dict], float]:
@@ -79,4 +105,4 @@ def compute_flags_unspun(text: str, references: list[str]) -> tuple[str, list[di
     flags = find_censored_gaps(restored) + missing_references(restored, references) + spun
     flags = [f for f in flags if _valid(f, len(restored))]
     flags.sort(key=lambda f: (f["start"], f["end"], f["type"]))
-    return restored, flags, score
+    return restored, merge_repeats(flags, restored), score

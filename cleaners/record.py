@@ -36,6 +36,7 @@ class Record:
     spin_score: float = 0.0
     encoding: str | None = None
     schema: str = SCHEMA_VERSION
+    text_as_found: str | None = None  # with --unspin: the page's own (spun) wording; `text` is restored
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -11,7 +11,8 @@ Use them from any Scrapy project whose spider yields `crawler.items.PageItem` (o
 
 Settings: MIRRORCLEAN_WORKERS (processes; default: all cores; 0 = clean in the reactor thread),
 MIRRORCLEAN_ARTICLES_ONLY (default True: pages that cleaners.pagetype does not call articles are rejects),
-MIRRORCLEAN_TIMEOUT (seconds per page, default 60), MIRRORCLEAN_SIMPLIFIED (Traditional -> Simplified).
+MIRRORCLEAN_TIMEOUT (seconds per page, default 60), MIRRORCLEAN_SIMPLIFIED (Traditional -> Simplified),
+MIRRORCLEAN_UNSPIN (restore spun phrases, keep the page's wording in `text_as_found`).
 Stats: mirrorclean/clean/records, mirrorclean/clean/rejects/<reason>, mirrorclean/articles,
 mirrorclean/spam_pages, mirrorclean/flags, mirrorclean/duplicates.
 """
@@ -64,7 +65,7 @@ class CleanPipeline:
         workers = s.getint("MIRRORCLEAN_WORKERS", -1)
         if workers < 0:
             workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-        options = CleanOptions(simplified=s.getbool("MIRRORCLEAN_SIMPLIFIED"),
+        options = CleanOptions(simplified=s.getbool("MIRRORCLEAN_SIMPLIFIED"), unspin=s.getbool("MIRRORCLEAN_UNSPIN"),
                                articles_only=s.getbool("MIRRORCLEAN_ARTICLES_ONLY", True))
         return cls(crawler, options, workers, s.getfloat("MIRRORCLEAN_TIMEOUT", 60.0))
 

@@ -37,6 +37,7 @@ ITEM_PIPELINES = {
 MIRRORCLEAN_WORKERS = -1  # processes for cleaning; -1 = all cores, 0 = in the reactor thread
 MIRRORCLEAN_TIMEOUT = 60.0
 MIRRORCLEAN_SIMPLIFIED = False
+MIRRORCLEAN_UNSPIN = False
 
 FEED_EXPORT_ENCODING = "utf-8"
 # HTTP cache (off by default): `-s HTTPCACHE_ENABLED=1` keeps responses under .scrapy/httpcache.

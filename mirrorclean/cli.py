@@ -97,6 +97,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         help="per-document time limit, a longer one becomes a 'timeout' reject (default: %(default)g; 0 = none)",
     )
     parser.add_argument("--simplified", action="store_true", help="convert Traditional Chinese to Simplified (OpenCC)")
+    parser.add_argument("--unspin", action="store_true",
+                        help="restore spun phrases in `text` (the page's wording goes to `text_as_found`)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar (errors and the summary still go to stderr)")
 
 
@@ -143,6 +145,15 @@ def build_parser() -> argparse.ArgumentParser:
                     help="a Scrapy setting, e.g. -s CLOSESPIDER_PAGECOUNT=100 -s REDIS_URL=redis://host:6379/0")
     cr.add_argument("-v", "--verbose", action="store_true", help="Scrapy's INFO log on stderr")
     cr.set_defaults(handler=cmd_crawl)
+
+    fe = sub.add_parser(
+        "flags-eval", help="precision/recall of censored-gap flags and spin separation (docs/flags.md)",
+        description="Censor precision/recall on the team's labelled cases and holdout, stray flags per 200,000 "
+        "characters of ordinary news (DAnIEL gold, read from ../shared), spin AUC on spun/unspun pairs.",
+        add_help=False,
+    )
+    fe.add_argument("rest", nargs=argparse.REMAINDER)
+    fe.set_defaults(handler=lambda a: __import__("mirrorclean.flageval", fromlist=["main"]).main(a.rest))
 
     be = sub.add_parser(
         "bench", help="benchmarks, as ratios against a peer measured in the same run",
@@ -261,7 +272,8 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def run_clean(
-    paths: Sequence[str], out: str, rejects: str | None, *, jobs: int, timeout: float, simplified: bool, quiet: bool
+    paths: Sequence[str], out: str, rejects: str | None, *, jobs: int, timeout: float, simplified: bool, quiet: bool,
+    unspin: bool = False,
 ) -> Outcome:
     """Clean `paths` into `out` ("-" = stdout) and the rejects file; print notes and the summary."""
     jobs = jobs or default_jobs()
@@ -303,7 +315,7 @@ def run_clean(
     start = time.monotonic()
     try:
         runner.run(
-            iter_documents(paths), emit, jobs=jobs, options=CleanOptions(simplified=simplified),
+            iter_documents(paths), emit, jobs=jobs, options=CleanOptions(simplified=simplified, unspin=unspin),
             timeout=timeout, func=runner.clean_one, on_unreadable=on_unreadable,
         )
     except KeyboardInterrupt:
@@ -352,7 +364,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         return 2
     outcome = run_clean(
         args.paths, args.output, args.rejects,
-        jobs=args.jobs, timeout=args.timeout, simplified=args.simplified, quiet=args.quiet,
+        jobs=args.jobs, timeout=args.timeout, simplified=args.simplified, quiet=args.quiet, unspin=args.unspin,
     )
     return outcome.code
 

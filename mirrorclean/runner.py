@@ -108,7 +108,7 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["cleaners", "mirrorclean.runner"])
+        ctx.set_forkserver_preload(["cleaners", "mirrorclean.runner", "cleaners.warm"])
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -48,10 +48,13 @@ def _residues(text: str, flags: list[dict], kind: str = "censored_gap") -> list[
 
 def test_seed_censored_gaps(seed: Record, seed_flags: tuple[list[dict], float]) -> None:
     residues = _residues(seed.text, seed_flags[0])
-    # Six distinct residues; 中国重庆市第六届委员会第六次全员会议 occurs twice in the text, so 7 flags.
+    # Six flags, one per distinct residue; 中国重庆市第六届委员会第六次全员会议 occurs twice: two occurrences.
     assert set(residues) == SEED_RESIDUES
-    assert len(residues) == 7
-    assert residues.count("中国重庆市第六届委员会第六次全员会议") == 2
+    assert len(residues) == 6
+    assert residues.count("中国重庆市第六届委员会第六次全员会议") == 1
+    twice = next(f for f in seed_flags[0] if seed.text[f["start"]:f["end"]] == "中国重庆市第六届委员会第六次全员会议")
+    assert len(twice["occurrences"]) == 2
+    assert all(seed.text[a:b] == "中国重庆市第六届委员会第六次全员会议" for a, b in twice["occurrences"])
     by_residue = {seed.text[f["start"] : f["end"]]: f for f in seed_flags[0] if f["type"] == "censored_gap"}
     assert by_residue["习在重庆考察时强调"]["suggestion"] == "习近平"
     assert by_residue["同志在《论持久战》"]["suggestion"] == "毛泽东"

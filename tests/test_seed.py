@@ -45,3 +45,22 @@ def test_spam(record: Record) -> None:
     reasons = {r.reason for r in record.removed}
     assert {"spam_line", "breadcrumb", "prevnext"} <= reasons
     assert any(r.text == "开云体育88:" for r in record.removed)
+
+
+def test_flags(record: Record) -> None:
+    gaps = [record.text[f["start"]:f["end"]] for f in record.flags if f["type"] == "censored_gap"]
+    assert len(gaps) == 6 and "习在重庆考察时强调" in gaps and "《中国章程》" in gaps
+    missing = [f for f in record.flags if f["type"] == "missing_reference"]
+    assert [f["refs"] for f in missing] == [[7, 11, 15, 16]]
+    assert record.spin_score > 1.0
+    assert any(f["type"] == "spun_phrase" and record.text[f["start"]:f["end"]] == "明白准确地提出"
+               for f in record.flags)
+
+
+def test_unspin_keeps_the_page_wording() -> None:
+    from cleaners import CleanOptions
+
+    rec = clean_document(SEED.read_bytes(), str(SEED), options=CleanOptions(unspin=True))
+    assert isinstance(rec, Record) and rec.text_as_found
+    assert "明白准确地提出" in rec.text_as_found and "明白准确地提出" not in rec.text
+    assert "明确提出" in rec.text
