@@ -85,7 +85,90 @@ def trafilatura_extractor(page: GoldPage) -> dict[str, Any]:
     return {"text": trafilatura.extract(html, url=page.url) or ""}
 
 
-EXTRACTORS: dict[str, Extractor] = {"mirrorclean": mirrorclean_extractor, "trafilatura": trafilatura_extractor}
+def _html(page: GoldPage) -> str:
+    from cleaners.decode import DecodeError, decode_bytes
+
+    try:
+        return decode_bytes(page.data)[0]
+    except DecodeError:
+        return ""
+
+
+BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "tr", "br", "blockquote", "pre",
+              "section", "article", "table", "ul", "ol", "dd", "dt"}
+
+
+def _text_of(fragment: str) -> str:
+    """Plain text of an HTML fragment with a line break at every block boundary."""
+    import lxml.html
+
+    if not fragment.strip():
+        return ""
+    tree = lxml.html.fromstring(fragment)
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag in BLOCK_TAGS:
+            el.tail = "\n" + (el.tail or "")
+    lines = (" ".join(line.split()) for line in tree.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def readability_extractor(page: GoldPage) -> dict[str, Any]:
+    from readability import Document
+
+    html = _html(page)
+    return {"text": _text_of(Document(html).summary(html_partial=True)) if html else ""}
+
+
+def resiliparse_extractor(page: GoldPage) -> dict[str, Any]:
+    from resiliparse.extract.html2text import extract_plain_text
+
+    html = _html(page)
+    return {"text": extract_plain_text(html, main_content=True) if html else ""}
+
+
+def gne_extractor(page: GoldPage) -> dict[str, Any]:
+    from gne import GeneralNewsExtractor
+
+    html = _html(page)
+    try:
+        return {"text": GeneralNewsExtractor().extract(html).get("content") or ""}
+    except Exception:  # noqa: BLE001 - a peer's crash is scored as an empty output
+        return {"text": ""}
+
+
+def justext_extractor(page: GoldPage) -> dict[str, Any]:
+    import justext
+
+    html = _html(page)
+    if not html:
+        return {"text": ""}
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", html)) > 200
+    # jusText has no Chinese stop list: on Chinese pages it runs without one (its documented fallback).
+    stop = frozenset() if cjk else justext.get_stoplist("English")
+    paras = justext.justext(html.encode("utf-8"), stop, encoding="utf-8")
+    return {"text": "\n".join(p.text for p in paras if not p.is_boilerplate)}
+
+
+def boilerpy3_extractor(page: GoldPage) -> dict[str, Any]:
+    from boilerpy3 import extractors
+
+    html = _html(page)
+    try:
+        return {"text": extractors.ArticleExtractor(raise_on_failure=False).get_content(html) or ""}
+    except Exception:  # noqa: BLE001 - a peer's crash is scored as an empty output
+        return {"text": ""}
+
+
+EXTRACTORS: dict[str, Extractor] = {
+    "mirrorclean": mirrorclean_extractor,
+    "trafilatura": trafilatura_extractor,
+    "readability": readability_extractor,
+    "resiliparse": resiliparse_extractor,
+    "gne": gne_extractor,
+    "justext": justext_extractor,
+    "boilerpy3": boilerpy3_extractor,
+}
+PEERS = ["trafilatura", "readability", "resiliparse", "gne", "justext", "boilerpy3"]
 
 
 @dataclass
