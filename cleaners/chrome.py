@@ -52,6 +52,17 @@ NAV_WORDS = (
 NAV_LINE_RE = re.compile(rf"^\s*(?:(?:{NAV_WORDS})\s*[|｜/>»·•\-\s]*\s*)+$")
 
 
+DISCLAIMER_RE = re.compile(
+    r"凡注明|凡本[网網]注明|本[网網]转载|本[网網]轉載|转载请注明|轉載請註明|未经授权|未經授權|不得转载|不得轉載|"
+    r"免责声明|免責聲明|版权均属|版權均屬|仅代表作者|僅代表作者|不代表本[网網站]|传递更多信息|傳遞更多信息|"
+    r"本站登载此文|不构成投资建议|不構成投資建議|风险自担|風險自擔"
+)
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+CONTACT_RE = re.compile(r"^\s*(?:电话|電話|传真|傳真|邮箱|郵箱|E-?mail|地址|手机|手機|QQ|微信|联系人|聯繫人)\s*[:：]", re.I)
+PROMO_RE = re.compile(r"Facebook\s*(?:專頁|专页)|Like我們|关注我们的|關注我們的|扫描二维码关注|掃描二維碼關注|下载客户端|下載客戶端")
+CODE_RE = re.compile(r"^\s*(?:[\w-]+\s*:\s*[^;：。]{1,80};\s*|<\/?[a-z][^>]*>.*|[{}].*|.*\bfunction\s*\(.*|.*document\.write.*)$", re.I)
+
+
 def _table_row_reason(s: str) -> str | None:
     """A table row rendered as `| a | b |` whose cells are all chrome (nav words, hotlines) or empty."""
     cells = [c.strip() for c in s.strip().strip("|").split("|")]
@@ -92,8 +103,16 @@ def chrome_reason(line: str) -> str | None:
         return "counter"
     if n <= 160 and FOOTER_RE.search(s) and not _is_sentence(s):
         return "footer"
-    if n <= 60 and CREDIT_RE.match(s) and not s.endswith("。"):
+    if n <= 60 and CREDIT_RE.match(s) and not re.search(r"[。？！?!]", s):
         return "credit_line"
+    if n <= 400 and DISCLAIMER_RE.search(s) and not re.match(r"^[^，。]{0,30}(?:表示|指出|称|說|说)", s):
+        return "disclaimer"
+    if n <= 80 and CONTACT_RE.match(s) and CJK_RE.search(s):
+        return "contact_line"
+    if n <= 200 and PROMO_RE.search(s) and CJK_RE.search(s):
+        return "promo"
+    if n <= 300 and CODE_RE.match(s) and not re.search(r"[\u4e00-\u9fff]{6,}", s):
+        return "code"
     if s.startswith("|") and s.endswith("|"):
         return _table_row_reason(s)
     return None
@@ -179,7 +198,20 @@ def drop_link_lists(paras: list[str], where: str = "body") -> tuple[list[str], l
     if len(tail) < 3:
         end, tail = len(paras), []
     removed = [Removal(where, p, "link_list") for p in head + tail]
-    return paras[start:end], removed
+    middle: list[str] = []
+    body = paras[start:end]
+    i = 0
+    while i < len(body):
+        j = i
+        while j < len(body) and is_item(body[j]) and len(body[j]) <= 40 and CJK_RE.search(body[j]):
+            j += 1
+        if j - i >= 2:
+            removed += [Removal(where, p, "link_list") for p in body[i:j]]
+            i = j
+        else:
+            middle.append(body[i])
+            i += 1
+    return middle, removed
 
 
 def drop_truncated_repeats(paras: list[str], where: str = "body") -> tuple[list[str], list[Removal]]:
