@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from cleaners.chrome import drop_chrome, drop_link_lists, drop_truncated_repeats
+from cleaners.chrome import drop_chrome, drop_link_lists, drop_related_blocks, drop_truncated_repeats
 from cleaners.decode import DecodeError, decode_bytes
 from cleaners.draft import Draft
 from cleaners.flags import compute_flags, compute_flags_unspun
@@ -115,6 +115,8 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
         heads = [clean_title(h, terms)[0] for h in draft.headings]
         title = pick_title(title, heads, clean_title(draft.og_title, terms)[0])
     paras, rem = clean_paragraphs(draft.paras, terms)
+    removed += rem
+    paras, rem = drop_related_blocks(paras)
     removed += rem
     paras, rem = drop_chrome(paras)
     removed += rem

@@ -55,12 +55,16 @@ NAV_LINE_RE = re.compile(rf"^\s*(?:(?:{NAV_WORDS})\s*[|｜/>»·•\-\s]*\s*)+$"
 DISCLAIMER_RE = re.compile(
     r"凡注明|凡本[网網]注明|本[网網]转载|本[网網]轉載|转载请注明|轉載請註明|未经授权|未經授權|不得转载|不得轉載|"
     r"免责声明|免責聲明|版权均属|版權均屬|仅代表作者|僅代表作者|不代表本[网網站]|传递更多信息|傳遞更多信息|"
-    r"本站登载此文|不构成投资建议|不構成投資建議|风险自担|風險自擔"
+    r"本站登载此文|不构成投资建议|不構成投資建議|风险自担|風險自擔|仅供其表达个人看法|僅供其表達個人看法|同意其观点或证实"
 )
 CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 CONTACT_RE = re.compile(r"^\s*(?:电话|電話|传真|傳真|邮箱|郵箱|E-?mail|地址|手机|手機|QQ|微信|联系人|聯繫人)\s*[:：]", re.I)
 PROMO_RE = re.compile(r"Facebook\s*(?:專頁|专页)|Like我們|关注我们的|關注我們的|扫描二维码关注|掃描二維碼關注|下载客户端|下載客戶端")
-CODE_RE = re.compile(r"^\s*(?:[\w-]+\s*:\s*[^;：。]{1,80};\s*|<\/?[a-z][^>]*>.*|[{}].*|.*\bfunction\s*\(.*|.*document\.write.*)$", re.I)
+CODE_RE = re.compile(r"^\s*(?:[\w-]+\s*:\s*[^;：。]{1,80};\s*|<\/?[a-z][^>]*>.*|[{}].*|[#.]?[\w\s.#>-]+\{\s*|"
+                     r".*\bfunction\s*\(.*|.*document\.write.*)$", re.I)
+DATE_ONLY_RE = re.compile(r"^\s*[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[)）]?\s*$")
+COMMENT_RE = re.compile(r"^[^\s：:]{1,16}[：:]\s*@")
+SHARE_TOOLS_RE = re.compile(r"复制成功|复制链接|複製連結|按CTRL\+V|字号[：:]\s*T|人阅读\s*字号|加入收藏|设为首页|設為首頁")
 
 
 def _table_row_reason(s: str) -> str | None:
@@ -113,8 +117,14 @@ def chrome_reason(line: str) -> str | None:
         return "promo"
     if n <= 300 and CODE_RE.match(s) and not re.search(r"[\u4e00-\u9fff]{6,}", s):
         return "code"
+    if DATE_ONLY_RE.match(s):
+        return "date_line"
+    if n <= 200 and COMMENT_RE.match(s):
+        return "comment"
+    if n <= 120 and SHARE_TOOLS_RE.search(s):
+        return "actions"
     if s.startswith("|") and s.endswith("|"):
-        return _table_row_reason(s)
+        return _table_row_reason(s.replace("\\|", "|"))
     return None
 
 
@@ -226,6 +236,37 @@ def drop_truncated_repeats(paras: list[str], where: str = "body") -> tuple[list[
     for i, (p, k) in enumerate(zip(paras, keys, strict=True)):
         if len(k) >= 15 and any(len(later) > len(k) and later.startswith(k) for later in keys[i + 1:]):
             removed.append(Removal(where, p, "truncated_repeat"))
+        else:
+            kept.append(p)
+    return kept, removed
+
+
+RELATED_HEAD_RE = re.compile(
+    r"^\s*(?:相关阅读|相关文章|相关新闻|相关推荐|相关资讯|相关专题|推荐阅读|延伸阅读|热门文章|热门推荐|热点推荐|精彩推荐|"
+    r"编辑推荐|今日推荐|图片推荐|频道推荐|猜你喜欢|你可能感兴趣|点击排行|\d+小时点击排行|排行榜|热门评论|网友评论|"
+    r"最新文章|热门标签|相关标签|網友評論|相關新聞|相關閱讀|熱門新聞|延伸閱讀)\s*[:：]?\s*$"
+)
+
+
+def drop_related_blocks(paras: list[str], where: str = "body") -> tuple[list[str], list[Removal]]:
+    """Remove a related-links heading (相关阅读, 频道推荐, 点击排行 …) and the short lines under it.
+
+    Evidence: portals end an article with boxes headed by these words; what follows a heading up to the
+    next real paragraph (a punctuated sentence of 50+ characters) belongs to the box.
+
+    >>> drop_related_blocks(["正文第一段很长，有逗号，也有句号。", "频道推荐", "中医药科技成果推广", "48小时点击排行"])[0]
+    ['正文第一段很长，有逗号，也有句号。']
+    """
+    kept: list[str] = []
+    removed: list[Removal] = []
+    in_box = False
+    for p in paras:
+        if kept and RELATED_HEAD_RE.match(p):
+            in_box = True
+        elif in_box and len(p) >= 50 and re.search(r"[。！？]", p):
+            in_box = False
+        if in_box:
+            removed.append(Removal(where, p, "related_links"))
         else:
             kept.append(p)
     return kept, removed

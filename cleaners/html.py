@@ -6,6 +6,7 @@ same tree -> a Draft with paragraphs and the injection slots the spam finder nee
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from urllib.parse import urljoin
@@ -334,10 +335,11 @@ def parse_page(page: str | lxml.html.HtmlElement, url: str | None = None) -> Dra
 
 
 def extract_paragraphs(tree: lxml.html.HtmlElement, url: str | None) -> list[str]:
-    """trafilatura in precision mode; its balanced mode when precision leaves under 100 sentence characters.
+    """trafilatura in precision mode; its balanced mode when precision leaves under 150 prose characters.
 
     Precision mode drops most portal chrome, but on a page whose article is one short paragraph it can
-    keep a link list instead; the balanced run is only paid for on such pages.
+    keep a link list instead; the balanced run is only paid for on such pages, and when neither finds an
+    article, the densest prose container (density_extract) is taken if it holds more.
     """
     paras: list[str] = []
     for precision in (True, False):
@@ -347,11 +349,48 @@ def extract_paragraphs(tree: lxml.html.HtmlElement, url: str | None) -> list[str
             favor_precision=precision,
         ) or ""
         found = [p.strip() for p in body.split("\n") if p.strip()]
-        if sum(len(p) for p in found if SENTENCE_END_RE.search(p)) >= 100:
+        if _prose_chars(found) >= 150:
             return found
-        if sum(len(p) for p in found if SENTENCE_END_RE.search(p)) > sum(len(p) for p in paras if SENTENCE_END_RE.search(p)):
+        if _prose_chars(found) > _prose_chars(paras):
             paras = found
-    return paras
+    dense = density_extract(copy.deepcopy(tree))
+    return dense if _prose_chars(dense) > max(_prose_chars(paras), 100) else paras
+
+
+def density_extract(tree: lxml.html.HtmlElement) -> list[str]:
+    """The paragraphs of the element that holds the most prose outside links (a CJK-aware text-density pick).
+
+    Evidence: an article body is one container whose own text is long, punctuated sentences (。，), while
+    navigation, lists and ads are link text or short fragments. Used when trafilatura finds no article.
+    """
+    in_link = {id(d) for a in tree.iter("a") for d in a.iter()}
+    scores: dict[int, int] = {}
+    holders: dict[int, lxml.html.HtmlElement] = {}
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in {"script", "style", "a", "head", "title"} or id(el) in in_link:
+            continue
+        own = "".join(t for t in (el.text, *(c.tail for c in el if id(c) not in in_link)) if t).strip()
+        if len(own) < 20 or not SENTENCE_END_RE.search(own):
+            continue
+        holder = el if el.tag not in {"p", "span", "font", "strong", "b", "br"} else el.getparent()
+        if holder is None:
+            continue
+        scores[id(holder)] = scores.get(id(holder), 0) + len(own)
+        holders[id(holder)] = holder
+    if not scores:
+        return []
+    best = holders[max(scores, key=lambda k: scores[k])]
+    for el in best.iter():
+        if isinstance(el.tag, str) and el.tag in {"p", "div", "br", "li", "td", "tr", "h2", "h3", "h4"}:
+            el.tail = "\n" + (el.tail or "")
+    lines = [" ".join(line.split()) for line in best.text_content().split("\n")]
+    return [line for line in lines if line]
+
+
+def _prose_chars(paras: list[str]) -> int:
+    """Characters of article-like paragraphs: sentences that are not chrome lines or list items."""
+    return sum(len(p) for p in paras
+               if SENTENCE_END_RE.search(p) and not p.startswith("- ") and not chrome_reason(p))
 
 
 def _date_in_text(s: str) -> str | None:
