@@ -63,7 +63,6 @@ PROMO_RE = re.compile(r"Facebook\s*(?:專頁|专页)|Like我們|关注我们的|
 CODE_RE = re.compile(r"^\s*(?:[\w-]+\s*:\s*[^;：。]{1,80};\s*|<\/?[a-z][^>]*>.*|[{}].*|[#.]?[\w\s.#>-]+\{\s*|"
                      r".*\bfunction\s*\(.*|.*document\.write.*)$", re.I)
 DATE_ONLY_RE = re.compile(r"^\s*[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[)）]?\s*$")
-COMMENT_RE = re.compile(r"^[^\s：:]{1,16}[：:]\s*@")
 SHARE_TOOLS_RE = re.compile(r"复制成功|复制链接|複製連結|按CTRL\+V|字号[：:]\s*T|人阅读\s*字号|加入收藏|设为首页|設為首頁")
 
 
@@ -119,8 +118,6 @@ def chrome_reason(line: str) -> str | None:
         return "code"
     if DATE_ONLY_RE.match(s):
         return "date_line"
-    if n <= 200 and COMMENT_RE.match(s):
-        return "comment"
     if n <= 120 and SHARE_TOOLS_RE.search(s):
         return "actions"
     if s.startswith("|") and s.endswith("|"):

@@ -266,6 +266,7 @@ class LayoutTables:
 
 
 SENTENCE_END_RE = re.compile(r"[。！？]|[.!?](?:\s|$)")
+CLAUSE_RE = re.compile(r"[。！？，；]|[.!?,;](?:\s|$)")
 DATE_CLASS_RE = re.compile(r"date|time|pub|post-?meta|byline|info", re.I)
 
 
@@ -354,7 +355,7 @@ def extract_paragraphs(tree: lxml.html.HtmlElement, url: str | None) -> list[str
         if _prose_chars(found) > _prose_chars(paras):
             paras = found
     dense = density_extract(copy.deepcopy(tree))
-    return dense if _prose_chars(dense) > max(_prose_chars(paras), 100) else paras
+    return dense if _prose_chars(dense) > max(_prose_chars(paras), 80) else paras
 
 
 def density_extract(tree: lxml.html.HtmlElement) -> list[str]:
@@ -370,7 +371,7 @@ def density_extract(tree: lxml.html.HtmlElement) -> list[str]:
         if not isinstance(el.tag, str) or el.tag in {"script", "style", "a", "head", "title"} or id(el) in in_link:
             continue
         own = "".join(t for t in (el.text, *(c.tail for c in el if id(c) not in in_link)) if t).strip()
-        if len(own) < 20 or not SENTENCE_END_RE.search(own):
+        if len(own) < 20 or not CLAUSE_RE.search(own):
             continue
         holder = el if el.tag not in {"p", "span", "font", "strong", "b", "br"} else el.getparent()
         if holder is None:
@@ -390,7 +391,7 @@ def density_extract(tree: lxml.html.HtmlElement) -> list[str]:
 def _prose_chars(paras: list[str]) -> int:
     """Characters of article-like paragraphs: sentences that are not chrome lines or list items."""
     return sum(len(p) for p in paras
-               if SENTENCE_END_RE.search(p) and not p.startswith("- ") and not chrome_reason(p))
+               if len(p) >= 20 and CLAUSE_RE.search(p) and not p.startswith("- ") and not chrome_reason(p))
 
 
 def _date_in_text(s: str) -> str | None:
