@@ -106,7 +106,8 @@ def chrome_reason(line: str) -> str | None:
         return "counter"
     if n <= 160 and FOOTER_RE.search(s) and not _is_sentence(s):
         return "footer"
-    if n <= 60 and CREDIT_RE.match(s) and not re.search(r"[。？！?!]", s):
+    if (n <= 60 and CREDIT_RE.match(s) and not re.search(r"[。？！?!]", s)
+            and len(META_LABEL_RE.findall(s)) < 2 and not re.search(r"\d{4}[-/.年]\d{1,2}", s)):
         return "credit_line"
     if n <= 400 and DISCLAIMER_RE.search(s) and not re.match(r"^[^，。]{0,30}(?:表示|指出|称|說|说)", s):
         return "disclaimer"

@@ -28,8 +28,7 @@ def parse_text(text: str) -> Draft:
     >>> d.title, d.published, len(d.paras)
     ('标题在这里', '2024-06-18', 1)
     """
-    lines = [ln for ln in join_hard_breaks(text.splitlines()) if ln.strip()]
-    lines = [ln.strip() for ln in lines]
+    lines = [ln.strip() for ln in _join_wrapped(text.splitlines()) if ln.strip()]
     draft = Draft()
     if not lines:
         return draft
@@ -46,6 +45,22 @@ def parse_text(text: str) -> Draft:
     draft.paras = lead + body
     draft.paras += _read_trailer(trailer, draft)
     return draft
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Join hard-wrapped paragraphs, never across a meta, chrome, navigation or heading line (they end a block)."""
+    out: list[str] = []
+    block: list[str] = []
+    for ln in lines:
+        s = ln.strip()
+        if s and (is_meta_line(s) or chrome_reason(s) or is_category_list(s) or "|" in s
+                  or len(s) <= 30 and not re.search(r"[，。、；：！？,.;:!?]", s)):
+            out += join_hard_breaks(block) if block else []
+            out.append(ln)
+            block = []
+        else:
+            block.append(ln)
+    return out + (join_hard_breaks(block) if block else [])
 
 
 def _read_header(header: list[str], draft: Draft) -> list[str]:

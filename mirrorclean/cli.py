@@ -175,7 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("sets", nargs="+", metavar="GOLDSET", help="gold set folder")
     ev.add_argument("--tools", default="mirrorclean,trafilatura", help="comma-separated extractors")
     ev.add_argument("--worst", type=int, default=0, metavar="N", help="also list the N worst pages per tool")
-    ev.add_argument("--memory", action="store_true", help="trace peak Python memory (slower)")
+    ev.add_argument("--memory", action="store_true",
+                    help="run each tool in its own process and report its peak RSS (slower start-up)")
+    ev.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     ev.set_defaults(handler=cmd_eval)
     return parser
 
@@ -213,11 +215,38 @@ def cmd_eval(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as exc:
             print(f"{PROG}: error: {exc}", file=sys.stderr)
             return 2
+        if args.json:  # one tool, in a process of its own: results and this process's peak RSS
+            import dataclasses
+            import json
+            import resource
+
+            result = evaluate(pages, tools[0], EXTRACTORS[tools[0]])
+            result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(json.dumps(dataclasses.asdict(result), ensure_ascii=False))
+            continue
         print(f"{path}: {len(pages)} pages")
-        results = [evaluate(pages, t, EXTRACTORS[t], memory=args.memory) for t in tools]
+        if args.memory:
+            results = [_evaluate_isolated(path, t) for t in tools]
+        else:
+            results = [evaluate(pages, t, EXTRACTORS[t]) for t in tools]
         for line in iter_report(results, worst=args.worst):
             print(line)
     return 0
+
+
+def _evaluate_isolated(path: str, tool: str) -> object:
+    """Run one tool on one set in a fresh interpreter, so its peak RSS is its own."""
+    import json
+    import subprocess
+
+    from mirrorclean.evaluate import Result
+
+    proc = subprocess.run([sys.executable, "-m", "mirrorclean", "eval", path, "--tools", tool, "--json"],
+                          capture_output=True, text=True, check=True)
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    data["per_page"] = [tuple(x) for x in data["per_page"]]
+    data["checks"] = {k: tuple(v) for k, v in data["checks"].items()}
+    return Result(**data)
 
 
 # --------------------------------------------------------------------------- running

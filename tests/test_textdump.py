@@ -1,0 +1,34 @@
+"""The text-dump front end on layouts unlike the seed's."""
+
+from __future__ import annotations
+
+from cleaners import Record, clean_document
+
+WRAPPED = """首页 | 新闻资讯 | 行业动态 | 联系我们
+城市更新中历史街区保护的困境与对策与路径研究_鑫博汇体育官方app下载
+作者：佚名　　来源：鑫博汇体育官方app下载　　发布时间：2022-10-19 08:30
+鑫博汇88：
+　　历史街区承载着城市的记忆与文脉，是城市特色风貌的集中体现。在城市
+更新进入存量提质阶段的背景下，如何在改善人居环境的同时守住历史街区的
+真实性与完整性，成为城市治理中的一道必答题。
+　　一、历史街区保护面临的主要困境
+　　其一，保护与发展的目标冲突。部分地方将历史街区更新简单等同于商业
+开发，拆真建假、过度商业化等现象时有发生，街区原有的居民结构和生活形
+态被迅速置换。
+上一篇：鑫博汇体育官网入口：老城区停车难的治理路径
+版权所有 © 某某科技 2018-2024
+"""
+
+
+def test_hard_wrapped_dump_with_a_long_title_line() -> None:
+    rec = clean_document(WRAPPED.encode("utf-8"), "wrapped.txt")
+    assert isinstance(rec, Record), rec
+    assert rec.title == "城市更新中历史街区保护的困境与对策与路径研究"
+    assert rec.published == "2022-10-19T08:30"
+    paras = rec.text.split("\n")
+    assert paras[0].startswith("历史街区承载着城市的记忆与文脉") and paras[0].endswith("必答题。")
+    assert "一、历史街区保护面临的主要困境" in paras
+    assert any(p.endswith("态被迅速置换。") or p.endswith("形态被迅速置换。") for p in paras)
+    for word in ("鑫博汇", "上一篇", "版权所有", "首页"):
+        assert word not in rec.text and word not in rec.title
+    assert rec.is_spam_page
