@@ -257,7 +257,8 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
         return True
     if "hidden" in where and (is_family(term) or has_category(term)):
         return True
-    if "body_wrapper" in where and (is_family(term) or has_category(term) and not in_prose):
+    if "body_wrapper" in where and (is_family(term) or has_category(term) and not in_prose
+                                    or core_slots - {"body_wrapper", "keywords", "family"}):
         return True
     # Many template slots and a title wrapper or prefix: an injected name even without a telltale shape.
     title_slot = bool(core_slots & {"title_prefix", "title_wrapper", "h1_title_prefix", "h1_title_wrapper"})

@@ -100,3 +100,15 @@ def test_brand_name_shapes_in_titles(title: str, extra: str) -> None:
     terms = find_spam_terms(slots, "\n".join(ARTICLE))
     assert terms, title
     assert clean_title(title, terms)[0].strip(" -_") == "城市更新让老街区焕发新活力"
+
+
+def test_brand_replacing_a_name_confirmed_by_a_hidden_link_farm() -> None:
+    text = "据【永利皇宫】集团负责人介绍，今年以来全市共启动城市更新项目42个。"
+    slots = Slots(title="城市更新", hidden=["永利皇宫娱乐城 澳门博彩 百家乐 真人视讯"])
+    terms = find_spam_terms(slots, text)
+    assert clean_paragraphs([text], terms)[0] == ["据集团负责人介绍，今年以来全市共启动城市更新项目42个。"]
+
+
+def test_news_agency_brackets_are_not_brands() -> None:
+    text = "【环球时报综合报道】据新华社报道，【新华社北京电】今年以来全市共启动城市更新项目42个。"
+    assert find_spam_terms(Slots(title="城市更新_环球网", source_line="环球时报"), text) == []
