@@ -25,7 +25,7 @@ RETRY_TIMES = 2
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 
 # Bounds: link depth, page cap, and the spider's own trap detection (crawler.frontier).
-DEPTH_LIMIT = 50
+DEPTH_LIMIT = 100
 CLOSESPIDER_PAGECOUNT = 5000
 CLOSESPIDER_TIMEOUT = 0
 
