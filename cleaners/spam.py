@@ -66,7 +66,12 @@ PUNCT = "，,。、；;：:！!？?"
 EDGE_PUNCT = "，,、；;：:"
 WRAPPERS = {"【": "】", "‘": "’", "“": "”", "「": "」", "[": "]", "『": "』", "〖": "〗"}
 BODY_WRAPPER_RE = re.compile(r"[【〖]([^【】〖〗\s，。]{2,12})[】〗]")
-TITLE_SEP_RE = re.compile(rf"\s*(?:[_|｜]|\s[-–—]+\s|--|——|(?<=[{CJK}”」』）)])-(?=[{CJK}]))\s*")
+SLOT_SPLIT_RE = re.compile(
+    rf"[:：,，。；;！!？?【】‘’“”「」\[\]『』〖〗|｜_]|\s[-–—]\s|(?<=[{CJK}])-(?=[{CJK}A-Za-z])|(?<=[A-Za-z])-(?=[{CJK}])"
+)
+TITLE_SEP_RE = re.compile(
+    rf"\s*(?:[_|｜]|\s[-–—]+\s|--|——|(?<=[{CJK}”」』）)])-(?=[{CJK}A-Za-z])|(?<=[A-Za-z])-(?=[{CJK}]))\s*"
+)
 
 
 @lru_cache(maxsize=1)
@@ -194,7 +199,7 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     evidence: dict[str, set[str]] = {}
 
     def add(term: str, where: str) -> None:
-        parts = [p.strip(" \t|_-—") for p in re.split(r"[:：,，。；;！!？?【】‘’“”「」\[\]『』〖〗]", term)]
+        parts = [p.strip(" \t|_-—") for p in SLOT_SPLIT_RE.split(term)]
         for part in parts:
             if 2 <= len(part) <= 30:
                 evidence.setdefault(part, set()).add(where)
@@ -311,7 +316,7 @@ def _trim_name(text: str, m: re.Match[str]) -> str:
     if re.match(rf"[{CJK}]", name) and len(name) > 2:
         start = m.start()
         before = text[max(0, start - 1):start]
-        if before and before not in PUNCT + "【‘“「( （\n\t":
+        if before and before not in PUNCT + "【‘“「( （\n\t_-|｜·・":
             return phrase[len(name) - 2:]
     return phrase
 

@@ -112,3 +112,18 @@ def test_brand_replacing_a_name_confirmed_by_a_hidden_link_farm() -> None:
 def test_news_agency_brackets_are_not_brands() -> None:
     text = "【环球时报综合报道】据新华社报道，【新华社北京电】今年以来全市共启动城市更新项目42个。"
     assert find_spam_terms(Slots(title="城市更新_环球网", source_line="环球时报"), text) == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "城市更新让老街区焕发新活力-B体育官方网站|B体育app",
+        "城市更新让老街区焕发新活力_九游会J9·(中国)官方网站-真人游戏第一品牌",
+        "城市更新让老街区焕发新活力-开云体育(中国)官方网站 KAIYUN SPORTS",
+    ],
+)
+def test_brand_suffix_chains_leave_the_headline(title: str) -> None:
+    from cleaners.title import main_segment
+
+    terms = find_spam_terms(Slots(title=title), "\n".join(ARTICLE))
+    assert main_segment(clean_title(title, terms)[0]) == "城市更新让老街区焕发新活力"
