@@ -24,7 +24,7 @@ from cleaners.normalize import (
 from cleaners.record import Record, Reject, Removal
 from cleaners.references import split_references
 from cleaners.spam import clean_paragraphs, clean_title, core_of, find_spam_terms, removable
-from cleaners.title import pick_title
+from cleaners.title import pick_title, strip_site_suffix
 
 HTML_SNIFF_RE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|table|script)[\s>/]", re.I)
 # An article has at least one sentence: Chinese end punctuation, or a Latin sentence of 8+ words.
@@ -114,6 +114,8 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     if draft.kind == "html":
         heads = [clean_title(h, terms)[0] for h in draft.headings]
         title = pick_title(title, heads, clean_title(draft.og_title, terms)[0])
+    elif title:
+        title = strip_site_suffix(title)
     paras, rem = clean_paragraphs(draft.paras, terms)
     removed += rem
     paras, rem = drop_related_blocks(paras)

@@ -275,6 +275,9 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     shape = has_category(core) or latin or is_known(core) or alias
     if alias and "first_line" in core_slots and not in_prose:
         return True
+    # A quoted or bracketed name opening the title (‘X’标题, 【X】标题) with a brand shape.
+    if shape and core_slots & {"title_wrapper", "h1_title_wrapper"} and not in_prose:
+        return True
     if shape and len(injected) >= 2 and not in_prose:
         return True
     if "first_line" in core_slots and len(injected) >= 2 and not in_prose and re.search(r"\d", term):

@@ -54,3 +54,15 @@ def pick_title(doc_title: str, headings: list[str], og_title: str = "") -> str:
 
 def _squeeze(s: str) -> str:
     return re.sub(r"\s+", "", s)
+
+
+def strip_site_suffix(title: str) -> str:
+    """Cut short trailing segments (site or channel names) after `_`, `|` or ` - ` from a title line.
+
+    >>> strip_site_suffix("城市更新让老街区焕发新活力_星耀体育"), strip_site_suffix("春节档电影 - 票房破纪录的背后原因分析")
+    ('城市更新让老街区焕发新活力', '春节档电影 - 票房破纪录的背后原因分析')
+    """
+    parts = [p.strip() for p in TITLE_SEP_RE.split(title)]
+    if len(parts) > 1 and parts[0] and all(len(p) <= 12 for p in parts[1:]) and len(parts[0]) > max(len(p) for p in parts[1:]):
+        return parts[0]
+    return title

@@ -32,3 +32,28 @@ def test_hard_wrapped_dump_with_a_long_title_line() -> None:
     for word in ("鑫博汇", "上一篇", "版权所有", "首页"):
         assert word not in rec.text and word not in rec.title
     assert rec.is_spam_page
+
+
+PARAS = [
+    "　　近年来，我市坚持以人民为中心的发展思想，扎实推进城市更新行动，一批老旧街区焕发出新的生机与活力。",
+    "　　据介绍，今年以来全市共启动城市更新项目42个，完成投资超过60亿元，惠及居民3.2万户。",
+]
+
+
+def test_quoted_brand_opening_the_title_and_keyword_blocks() -> None:
+    dump = "\n".join(["‘星耀体育’城市更新让老街区焕发新活力", *PARAS, "本文关键词：‘,星耀,体育,星耀体育,’,城市,更新",
+                      "本文摘要：" + PARAS[0].strip()])
+    rec = clean_document(dump.encode("utf-8"), "c.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "城市更新让老街区焕发新活力" and rec.is_spam_page
+    assert "星耀" not in rec.text and "本文" not in rec.text
+    assert len(rec.text.split("\n")) == 2
+
+
+def test_site_suffix_is_cut_from_a_dump_title() -> None:
+    dump = "\n".join(["新闻中心", "首页 > 新闻中心", "城市更新让老街区焕发新活力_某某新闻网", "发布日期：2024-06-18  点击：128次",
+                      *PARAS, "相关新闻", "夏季用电高峰来临"])
+    rec = clean_document(dump.encode("utf-8"), "d.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "城市更新让老街区焕发新活力" and rec.published == "2024-06-18"
+    assert "夏季用电" not in rec.text and "相关新闻" not in rec.text
