@@ -223,7 +223,7 @@ def drop_link_lists(paras: list[str], where: str = "body") -> tuple[list[str], l
 
 
 def drop_truncated_repeats(paras: list[str], where: str = "body") -> tuple[list[str], list[Removal]]:
-    """Remove a paragraph that is the cut-off start of a later one (a CMS summary box: `description`).
+    """Remove a paragraph that is the cut-off start of one of the next three (a CMS summary box: `description`).
 
     >>> drop_truncated_repeats(["茶小绿叶蝉是我国茶区分布最广的害虫", "茶小绿叶蝉是我国茶区分布最广的害虫之一。成虫吸食嫩梢汁液。"])[0]
     ['茶小绿叶蝉是我国茶区分布最广的害虫之一。成虫吸食嫩梢汁液。']
@@ -232,7 +232,7 @@ def drop_truncated_repeats(paras: list[str], where: str = "body") -> tuple[list[
     kept: list[str] = []
     removed: list[Removal] = []
     for i, (p, k) in enumerate(zip(paras, keys, strict=True)):
-        if len(k) >= 15 and any(len(later) > len(k) and later.startswith(k) for later in keys[i + 1:]):
+        if len(k) >= 15 and any(len(later) > len(k) and later.startswith(k) for later in keys[i + 1:i + 4]):
             removed.append(Removal(where, p, "truncated_repeat"))
         else:
             kept.append(p)
