@@ -14,7 +14,7 @@ Evidence, strongest first (see docs/spam.md for where each rule comes from):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -48,6 +48,26 @@ FAMILY_RE = re.compile(
     rf"(?P<suffix>(?:{STRONG_SUFFIX})+)(?P<tail>[A-Za-z0-9.]{{0,12}})",
     re.IGNORECASE,
 )
+SUFFIX_RE = re.compile(rf"(?:{STRONG_SUFFIX})", re.IGNORECASE)
+
+
+def family_matches(text: str) -> Iterator[re.Match[str]]:
+    """FAMILY_RE matches in a long text, searched only around access suffixes (linear, not per position).
+
+    >>> [m.group(0) for m in family_matches("沿街商铺重新开张，星耀体育官网入口，吸引了市民。")]
+    ['星耀体育官网入口']
+    """
+    covered = -1
+    for s in SUFFIX_RE.finditer(text):
+        if s.start() < covered:
+            continue
+        for m in FAMILY_RE.finditer(text, max(0, s.start() - 60), min(len(text), s.end() + 40)):
+            if m.start() <= s.start() < m.end():
+                covered = m.end()
+                yield m
+                break
+
+
 # A Chinese name with a latin-digit alias (米乐m6, 凯发k8, 九游会J9): the shape of gambling brand names.
 ALIAS_NAME_RE = re.compile(rf"[{CJK}]{{2,4}}[A-Za-z]{{1,4}}\d{{1,4}}")
 # A name + category + digits, e.g. 开云体育88, xyty88体育, as used on first body lines.
@@ -219,17 +239,17 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
         if kw:
             add(kw, "keywords")
     for text in slots.prevnext:
-        for m in FAMILY_RE.finditer(text):
+        for m in family_matches(text):
             add(m.group(0), "prevnext")
     for inner in BODY_WRAPPER_RE.findall(body):
         add(inner, "body_wrapper")
     hay = "\n".join([slots.title, slots.h1, slots.keywords, slots.description, body, *slots.prevnext])
-    for m in FAMILY_RE.finditer(hay):
+    for m in family_matches(hay):
         add(_trim_name(hay, m), "family")
     for m in _known_re().finditer(hay):
         add(m.group(0), "known")
     for text in slots.hidden:
-        for m in FAMILY_RE.finditer(text):
+        for m in family_matches(text):
             add(m.group(0), "hidden")
         if len(set(GAMBLING_WORDS.findall(text))) >= 3:  # a gambling link farm, not a hidden menu
             for m in NAME_CAT_RE.finditer(text):
