@@ -10,13 +10,16 @@ Rules (each counted in the crawl stats under `mirrorclean/frontier/...`):
   nothing new (no article, no new URL outside the template) are traps after `TRAP_LIMIT` such pages
   (plus two per page of the template that did bring something): an endless calendar `/calendar/2024/05/`
   -> `/calendar/2024/06/` … stops there;
-- pages whose bytes were already seen under another URL are neither emitted nor followed.
+- pages whose bytes were already seen under another URL are neither emitted nor followed;
+- "brings something new" means new sentences (text no earlier page had) or new URLs of another template,
+  so a calendar whose sidebar repeats the same blurbs still counts as bringing nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections import Counter
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -24,6 +27,7 @@ TRACKING_RE = re.compile(r"^(?:utm_\w+|from|spm|ref|refer|referer|source|src|sha
 CONTENT_PARAM_RE = re.compile(r"^(?:page|p|pn|pg|pageno|pagenum|paged|start|offset|id|aid|tid|cid|nid|catid|typeid|"
                               r"classid|articleid|newsid|itemid|docid|fid|mod|action|a|c|m)$", re.I)
 DIGITS_RE = re.compile(r"\d+")
+SENTENCE_RE = re.compile(r"[^<>。！？]{8,200}[。！？]")
 TRAP_LIMIT = 8
 
 
@@ -64,6 +68,7 @@ class Frontier:
         self.trap_limit = trap_limit
         self.seen_urls: set[str] = set()
         self.seen_bodies: set[str] = set()
+        self.seen_sentences: set[int] = set()
         self.fruitless: Counter[str] = Counter()
         self.fruitful: Counter[str] = Counter()
         self.traps: set[str] = set()
@@ -77,6 +82,16 @@ class Frontier:
 
     def is_trap(self, url: str) -> bool:
         return template_of(url) in self.traps
+
+    def new_sentences(self, html: str) -> int:
+        """How many sentences of this page no earlier page had (a calendar's sidebar repeats; an article doesn't)."""
+        fresh = 0
+        for m in SENTENCE_RE.finditer(html):
+            key = zlib.crc32(m.group(0).strip().encode("utf-8"))
+            if key not in self.seen_sentences:
+                self.seen_sentences.add(key)
+                fresh += 1
+        return fresh
 
     def first_time_body(self, body: bytes) -> bool:
         """False when these exact bytes were already seen under another URL."""
@@ -100,7 +115,7 @@ class Frontier:
     def record_page(self, page_url: str, is_article: bool, new: list[str]) -> str | None:
         """Update trap evidence after a page; returns the template it just declared a trap, if any.
 
-        A page is fruitful when it is an article or links to a new URL of another template. A template
+        A page is fruitful when it brings new prose (an article) or links to a new URL of another template. A template
         becomes a trap once its fruitless pages reach `trap_limit` plus twice its fruitful ones: a calendar
         (never fruitful) stops after a few pages, while a listing template that keeps finding articles
         tolerates the pages whose articles were already reached through prev/next links.

@@ -43,3 +43,12 @@ def test_duplicate_bodies() -> None:
     f = Frontier({"a.cn"})
     assert f.first_time_body(b"<html>a</html>")
     assert not f.first_time_body(b"<html>a</html>")
+
+
+def test_pages_repeating_the_same_sentences_bring_nothing_new() -> None:
+    f = Frontier({"a.cn"}, trap_limit=4)
+    sidebar = "".join(f"<p>本站第{i}条公告：欢迎访问本站，请遵守相关规定。</p>" for i in range(6))
+    assert f.new_sentences(sidebar + "<p>第一篇文章的内容在这里，讲述了城市更新的故事。</p>") == 7
+    assert f.new_sentences(sidebar + "<p>二〇二四年五月</p>") == 0
+    article = "<p>另一篇文章的内容，讲述乡村振兴的新进展。</p><p>当地农民收入明显提高，生活越来越好。</p>"
+    assert f.new_sentences(sidebar + article) == 2
