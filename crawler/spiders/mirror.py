@@ -80,7 +80,7 @@ class MirrorSpider(scrapy.Spider):
             stats.inc_value("mirrorclean/pages/no_prose")
         links = page_links(response)
         new = self.frontier.new_links(response.url, list(links))
-        fresh = prose and self.frontier.new_sentences(response.text) >= 2
+        fresh = prose and self.frontier.new_sentences(response.text) > 0
         trap = self.frontier.record_page(response.url, fresh, new)
         if trap:
             self.logger.info("trap: stopped following %s (pages bring nothing new)", trap)
