@@ -124,7 +124,7 @@ def test_two_workers_share_a_redis_frontier(site: TestSite, tmp_path: Path) -> N
         _wait_for_port(port)
         starts = [site.url("hualong", "/news/index.html"), site.url("jinxin", "/a/xinwen/")]
         redis = ["-s", f"REDIS_URL=redis://127.0.0.1:{port}/0", "-s", "MIRRORCLEAN_RUN=test-two-workers",
-                 "-s", "CONCURRENT_REQUESTS=2", "-s", "DOWNLOAD_DELAY=0.1"]
+                 "-s", "CONCURRENT_REQUESTS=2", "-s", "DOWNLOAD_DELAY=0.15"]
         procs = [
             subprocess.Popen([sys.executable, "-m", "mirrorclean", "crawl", *starts, "-o", str(tmp_path / f"w{i}.jsonl"),
                               *LOCAL, *redis], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
