@@ -6,7 +6,7 @@ Use them from any Scrapy project whose spider yields `crawler.items.PageItem` (o
     ITEM_PIPELINES = {
         "crawler.pipelines.CleanPipeline": 300,       # cleaners.clean_document in a process pool
         "crawler.pipelines.ArticlePipeline": 310,     # drop rejects (no article), emit record dicts
-        "crawler.pipelines.DuplicatePipeline": 320,   # drop records whose text was already emitted
+        "crawler.pipelines.DuplicatePipeline": 320,   # drop records whose text was already emitted (or nearly)
     }
 
 Settings: MIRRORCLEAN_WORKERS (processes; default: all cores; 0 = clean in the reactor thread),
@@ -121,11 +121,19 @@ class ArticlePipeline:
 
 
 class DuplicatePipeline:
-    """Drop a record whose text (whitespace-insensitive) was already emitted in this crawl."""
+    """Drop a record whose text was already emitted in this crawl, exactly or nearly.
+
+    Exact: the same text (whitespace-insensitive). Near: on the same site, at least `NEAR` of the record's
+    characters sit in paragraphs already emitted (a mirror copy with a different sidebar line or a marker
+    sentence, the same article under two URLs with different extraction noise).
+    """
+
+    NEAR = 0.9
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.seen: set[str] = set()
+        self.paragraphs: dict[str, set[str]] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DuplicatePipeline:
@@ -134,12 +142,18 @@ class DuplicatePipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, dict) or "text" not in item:
             return item
-        digest = hashlib.sha1("".join(str(item["text"]).split()).encode("utf-8")).hexdigest()
-        if digest in self.seen:
+        text = str(item["text"])
+        digest = hashlib.sha1("".join(text.split()).encode("utf-8")).hexdigest()
+        paras = {"".join(p.split()) for p in text.split("\n") if len(p.strip()) >= 20}
+        seen_paras = self.paragraphs.setdefault(str(item.get("site") or ""), set())
+        total = sum(len(p) for p in paras)
+        repeated = sum(len(p) for p in paras if p in seen_paras)
+        if digest in self.seen or total and repeated >= self.NEAR * total:
             if self.crawler.stats is not None:
                 self.crawler.stats.inc_value("mirrorclean/duplicates")
             raise DropItem(f"duplicate text: {item.get('url')}")
         self.seen.add(digest)
+        seen_paras.update(paras)
         return item
 
 

@@ -88,3 +88,21 @@ def test_other_items_pass_through() -> None:
     item = {"name": "not a page"}
     assert run(CleanPipeline.from_crawler(crawler).process_item(item)) is item
     assert ArticlePipeline.from_crawler(crawler).process_item(item) is item
+
+
+def test_near_duplicate_mirror_copies_are_dropped() -> None:
+    crawler = get_crawler(MirrorSpider, {"MIRRORCLEAN_WORKERS": 0})
+    crawler.stats.open_spider()
+    dupes = DuplicatePipeline.from_crawler(crawler)
+    body = ["近年来，我市坚持以人民为中心的发展思想，扎实推进城市更新行动，一批老旧街区焕发新的生机。",
+            "据介绍，今年以来全市共启动城市更新项目42个，完成投资超过60亿元，惠及居民3.2万户。",
+            "在老城区的青石板路上，修缮一新的骑楼错落有致，沿街商铺重新开张，吸引了大量市民前来。"]
+    first = {"url": "http://a.cn/1.html", "site": "a.cn", "text": "\n".join(body)}
+    copy = {"url": "http://a.cn/r2/1.html", "site": "a.cn", "text": "\n".join([*body, "镜像编号R002。"])}
+    other = {"url": "http://a.cn/2.html", "site": "a.cn", "text": "\n".join([body[0], "另一篇文章讲述乡村振兴的新进展，当地农民收入明显提高，生活越来越好。",
+                                                                            "合作社带动周边农户发展特色种植，产品远销海外，品牌影响力持续扩大。"])}
+    assert dupes.process_item(first) is first
+    with pytest.raises(DropItem, match="duplicate"):
+        dupes.process_item(copy)
+    assert dupes.process_item(other) is other
+    assert crawler.stats.get_value("mirrorclean/duplicates") == 1
