@@ -11,9 +11,15 @@ import re
 
 from cleaners.spam import TITLE_SEP_RE
 
+# A segment that is a keyword list (圣元奶粉致死,圣元奶粉河北,… / 選舉症候群 , 眼睛疲勞 , …), not a headline.
+KEYWORD_LIST_RE = re.compile(r"(?:[^,，、\s]{1,12}\s*[,，、]\s*){3,}")
+
 
 def main_segment(title: str) -> str:
-    """The longest part of a title split at site-name separators (`_`, `|`, ` - `, `——`).
+    """The longest part of a title split at site-name separators (`_`, `|`, ` - `, `——`), keyword lists aside.
+
+    >>> main_segment("圣元奶粉陷入致死门 公司称将积极应对-圣元奶粉致死,圣元奶粉河北,圣元奶粉集宁,圣元奶粉衡水")
+    '圣元奶粉陷入致死门 公司称将积极应对'
 
     >>> main_segment("城市更新让老街区焕发新活力_新闻中心_某某科技有限公司")
     '城市更新让老街区焕发新活力'
@@ -21,7 +27,8 @@ def main_segment(title: str) -> str:
     'COVID-19 vaccine rollout begins'
     """
     parts = [p.strip() for p in TITLE_SEP_RE.split(title) if p.strip()]
-    return max(parts, key=len) if parts else title.strip()
+    headline_like = [p for p in parts if not KEYWORD_LIST_RE.search(p)] or parts
+    return max(headline_like, key=len) if headline_like else title.strip()
 
 
 def pick_title(doc_title: str, headings: list[str], og_title: str = "") -> str:
@@ -31,6 +38,8 @@ def pick_title(doc_title: str, headings: list[str], og_title: str = "") -> str:
     '城市更新让老街区焕发新活力'
     >>> pick_title("", ["城市更新让老街区焕发新活力"])
     '城市更新让老街区焕发新活力'
+    >>> pick_title("人間衛視-人間新聞", ["網購超商年菜 注意保存方式"])
+    '網購超商年菜 注意保存方式'
     """
     main = main_segment(doc_title) if doc_title else ""
     squeeze = _squeeze
@@ -44,12 +53,20 @@ def pick_title(doc_title: str, headings: list[str], og_title: str = "") -> str:
             return main_segment(cand)
         if doc_title and c in squeeze(doc_title) and len(c) >= 0.6 * len(squeeze(main)):
             return cand
+    # A <title> that is only a short site name ("人間衛視-人間新聞"): the first headline-sized heading instead.
+    if main and len(_squeeze(main)) <= 8:
+        for cand in headings:
+            if len(_squeeze(cand)) >= 8 and not KEYWORD_LIST_RE.search(cand) and not NAVISH_RE.search(cand):
+                return main_segment(cand)
     if main:
         return main
     for cand in [og_title, *headings]:
         if cand:
             return main_segment(cand)
     return ""
+
+
+NAVISH_RE = re.compile(r"[>〉»›]|更多|相关|推荐|排行|热门|最新|首页|关键字|關鍵字|其他|網友|网友")
 
 
 def _squeeze(s: str) -> str:
