@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
 @dataclass
 class PageItem:
-    """A fetched page: raw bytes plus what HTTP and the spider said about them."""
+    """A fetched page: raw bytes plus the charset HTTP declared."""
 
     url: str
     body: bytes
     http_charset: str | None = None
-    page_kind: str | None = None  # set by spiders that already know it; the pipeline classifies anyway
 
 
 @dataclass
@@ -23,4 +22,3 @@ class CleanedPage:
     url: str
     record: dict[str, Any] | None = None
     reject: dict[str, Any] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)

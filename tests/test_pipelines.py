@@ -25,7 +25,7 @@ def response(name: str, url: str) -> HtmlResponse:
 
 
 def item_from(resp: HtmlResponse) -> PageItem:
-    return PageItem(url=resp.url, body=resp.body, http_charset=None, page_kind="article")
+    return PageItem(url=resp.url, body=resp.body, http_charset=None)
 
 
 @pytest.fixture(params=[0, 2], ids=["inline", "pool"])
