@@ -153,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     fe.add_argument("rest", nargs=argparse.REMAINDER)
-    fe.set_defaults(handler=lambda a: __import__("mirrorclean.flageval", fromlist=["main"]).main(a.rest))
+    fe.set_defaults(handler=cmd_flags_eval)
 
     be = sub.add_parser(
         "bench", help="benchmarks, as ratios against a peer measured in the same run",
@@ -164,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("kind", choices=["crawl", "clean"])
     be.add_argument("folder", nargs="?", help="clean: the pages to time (default: fixtures/pages)")
     be.add_argument("--replicate", type=int, default=120, help="crawl: copies of the fixture site (default 120)")
-    be.set_defaults(handler=lambda a: __import__("mirrorclean.bench", fromlist=["main"]).main(a.kind, a.folder, a.replicate))
+    be.set_defaults(handler=cmd_bench)
 
     ev = sub.add_parser(
         "eval", help="score extractors on a gold set (CJK-aware shingle F1)",
@@ -180,6 +180,20 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     ev.set_defaults(handler=cmd_eval)
     return parser
+
+
+def cmd_flags_eval(args: argparse.Namespace) -> int:
+    """`mirrorclean flags-eval`: mirrorclean.flageval with the remaining arguments."""
+    from mirrorclean.flageval import main as flageval_main
+
+    return flageval_main(args.rest)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """`mirrorclean bench crawl|clean`."""
+    from mirrorclean.bench import main as bench_main
+
+    return bench_main(args.kind, args.folder, args.replicate)
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:

@@ -12,7 +12,6 @@ import gzip
 import json
 import re
 import time
-import tracemalloc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,13 +75,8 @@ def mirrorclean_extractor(page: GoldPage) -> dict[str, Any]:
 def trafilatura_extractor(page: GoldPage) -> dict[str, Any]:
     import trafilatura
 
-    from cleaners.decode import DecodeError, decode_bytes
-
-    try:
-        html, _ = decode_bytes(page.data)
-    except DecodeError:
-        return {"text": ""}
-    return {"text": trafilatura.extract(html, url=page.url) or ""}
+    html = _html(page)
+    return {"text": (trafilatura.extract(html, url=page.url) or "") if html else ""}
 
 
 def _html(page: GoldPage) -> str:
@@ -204,22 +198,17 @@ class Result:
     checks: dict[str, tuple[int, int]]  # name -> (passed, total), for fixture-style sets
 
 
-def evaluate(pages: list[GoldPage], tool: str, extractor: Extractor, *, memory: bool = False) -> Result:
-    """Run one extractor over a set; time it, optionally trace peak Python memory, score every page."""
+def evaluate(pages: list[GoldPage], tool: str, extractor: Extractor) -> Result:
+    """Run one extractor over a set; time it and score every page (peak memory: `eval --memory`)."""
     outputs = []
-    if memory:
-        tracemalloc.start()
     t0 = time.perf_counter()
     for page in pages:
         outputs.append(extractor(page))
     secs = time.perf_counter() - t0
-    peak = tracemalloc.get_traced_memory()[1] / 2**20 if memory else 0.0
-    if memory:
-        tracemalloc.stop()
     p, r, f = corpus_prf((o.get("text") or "", pg.gold) for o, pg in zip(outputs, pages, strict=True))
     per_page = [(pg.key, f1(o.get("text") or "", pg.gold)) for o, pg in zip(outputs, pages, strict=True)]
     checks = _fixture_checks(pages, outputs) if any(pg.expected for pg in pages) and "title" in outputs[0] else {}
-    return Result(tool, p, r, f, len(pages) / secs if secs else 0.0, peak, per_page, checks)
+    return Result(tool, p, r, f, len(pages) / secs if secs else 0.0, 0.0, per_page, checks)
 
 
 def _fixture_checks(pages: list[GoldPage], outputs: list[dict[str, Any]]) -> dict[str, tuple[int, int]]:
@@ -252,7 +241,8 @@ def _canon(s: str | None) -> str:
 def iter_report(results: list[Result], worst: int = 0) -> Iterator[str]:
     yield f"{'tool':<18} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8} {'peak MB':>8}"
     for r in results:
-        yield f"{r.tool:<18} {r.precision:6.3f} {r.recall:6.3f} {r.f1:6.3f} {r.pages_per_s:8.1f} {r.peak_mb:8.1f}"
+        peak = f"{r.peak_mb:8.1f}" if r.peak_mb else f"{'-':>8}"  # measured with --memory only
+        yield f"{r.tool:<18} {r.precision:6.3f} {r.recall:6.3f} {r.f1:6.3f} {r.pages_per_s:8.1f} {peak}"
     for r in results:
         for name, (ok, total) in r.checks.items():
             yield f"  {r.tool}: {name}: {ok}/{total}"
