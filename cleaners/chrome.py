@@ -17,7 +17,9 @@ BREADCRUMB_RE = re.compile(
     r"|(?:首页|主页|网站首页|Home)\s*(?:[>»›/→]|&gt;|＞)|[>»›＞]\s*正文\s*$",
     re.I,
 )
-PREVNEXT_RE = re.compile(r"^\s*[【\[]?(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇|上一个|下一个|上一页|下一页)"
+#: Labels of prev/next links, shared by the chrome rules, the page-type classifier and the spider.
+PREVNEXT_WORDS = "上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇"
+PREVNEXT_RE = re.compile(rf"^\s*[【\[]?(?:{PREVNEXT_WORDS}|上一个|下一个|上一页|下一页)"
                          r"[】\]]?\s*(?:[:：]|$|\s)")
 ACTION_RE = re.compile(
     r"^\s*[【\[]?(?:返回列表|返回首页|返回顶部|返回上页|返回|关闭窗口|关闭|打印本页|打印|收藏本页|收藏|加入收藏|"

@@ -15,7 +15,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from cleaners.chrome import chrome_reason, is_meta_line, source_of
+from cleaners.chrome import PREVNEXT_WORDS, chrome_reason, is_meta_line, source_of
 from cleaners.dates import find_published, parse_date, published_from_meta
 from cleaners.draft import Draft
 from cleaners.record import Removal
@@ -202,7 +202,7 @@ class ChromeBlocks:
 
 
 def _prevnext_lines(el: lxml.html.HtmlElement, text: str) -> list[str]:
-    parts = re.split(r"(?=上一篇|下一篇|上一条|下一条|上篇|下篇)", text)
+    parts = re.split(f"(?={PREVNEXT_WORDS})", text)
     return [p.strip() for p in parts if p.strip()]
 
 

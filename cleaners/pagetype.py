@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
+from cleaners.chrome import PREVNEXT_WORDS
+
 PROSE_RE = re.compile(r"[。！？]|[.!?](?:\s|$)")
-PREVNEXT_RE = re.compile(r"上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇|previous\s+(?:post|article)|next\s+(?:post|article)", re.I)
+PREVNEXT_RE = re.compile(rf"{PREVNEXT_WORDS}|previous\s+(?:post|article)|next\s+(?:post|article)", re.I)
 PAGER_RE = re.compile(r"^\s*(?:下一页|上一页|尾页|末页|首页|下页|上页|next|prev(?:ious)?|›|»|«|‹|>>|<<|\d{1,4})\s*$", re.I)
 SKIP_TAGS = {"script", "style", "noscript", "template", "head", "title", "nav", "footer", "header", "aside"}
 

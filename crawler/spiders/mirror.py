@@ -3,9 +3,8 @@
 It follows prev/next chains (上一篇/下一篇), listing pages and their pagination (下一页, list_2.html,
 ?page=2) and every other in-scope link. Pages with sentences go to the item pipelines, where a worker
 process decides whether each is an article, a listing or something else (cleaners.pagetype: a cluster
-of prose) and cleans the articles; only articles become records. It stays
-on the start URLs' hosts and is bounded by DEPTH_LIMIT, CLOSESPIDER_PAGECOUNT and trap detection
-(crawler.frontier).
+of prose) and cleans the articles; only articles become records. It stays on the start URLs' hosts and
+is bounded by DEPTH_LIMIT, CLOSESPIDER_PAGECOUNT and trap detection (crawler.frontier).
 
     scrapy crawl mirror -a url=http://example.cn/news/list_1.html -O out.jsonl
     scrapy crawl mirror -a urls_file=seeds/mirror_urls.txt -O out.jsonl
@@ -24,10 +23,11 @@ import scrapy
 from scrapy.http import HtmlResponse, Response
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
+from cleaners.chrome import PREVNEXT_WORDS
 from crawler.frontier import Frontier, canonical_url
 from crawler.items import PageItem
 
-PREVNEXT_RE = re.compile(r"上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇")
+PREVNEXT_RE = re.compile(PREVNEXT_WORDS)
 IGNORED_EXT_RE = re.compile(r"\.(?:" + "|".join(IGNORED_EXTENSIONS) + r")$", re.I)
 PAGER_RE = re.compile(r"^\s*(?:下一页|上一页|尾页|末页|下页|上页|\d{1,4}|next|›|»)\s*$", re.I)
 
@@ -98,7 +98,7 @@ SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
 ANCHOR_RE = re.compile(r"<a\s[^>]*?href\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^>]*>(.*?)</a\s*>", re.I | re.S)
 BASE_RE = re.compile(r"<base\s[^>]*?href\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 TAG_RE = re.compile(r"<[^>]+>")
-LABEL_RE = re.compile(r"(上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)[^<>]{0,6}$")
+LABEL_RE = re.compile(rf"({PREVNEXT_WORDS})[^<>]{{0,6}}$")
 
 
 def page_links(response: HtmlResponse) -> dict[str, str]:
