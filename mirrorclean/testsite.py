@@ -6,7 +6,8 @@ by ``fixtures/site/manifest.json``). Each is served on its own loopback port, so
 - ``hualong`` (UTF-8, product-centre template): articles ``/news/<id>.html``, listings ``/news/index.html``,
   ``/news/list_<n>.html``; dynamic pages: the endless calendar ``/calendar/<yyyy>/<mm>/`` (every month links
   to the previous and next month and year), ``/old/<id>.html`` -> 301 ``/news/<id>.html``, ``/mirrors.html``
-  and, with ``replicate=N``, copies ``/r<k>/news/...`` (k = 2..N) made on the fly from the originals;
+  and, with ``replicate=N``, copies ``/r<k>/news/...`` (k = 2..N) made on the fly from the originals (each
+  paragraph tagged ``〔R<k>〕``, so every copy is new text);
 - ``jinxin`` (GBK bytes, ``charset=gb2312``, news-centre template): articles ``/a/xinwen/<id>.html``,
   listings ``/a/xinwen/`` and ``/a/xinwen/index.php?page=<n>``; adding ``sort=`` / ``tag=`` gives the same
   listing with links to ever longer tag combinations (a query-string trap).
@@ -233,7 +234,9 @@ class SiteApp:
             return self._not_found()
         text = _NEWS_HREF_RE.sub(rf"\g<1>/r{k}/news/", original.body.decode(self.codec))
         marker = f"<p>　　{REPLICA_MARKER.format(k=k)}</p>\n"
-        text = text.replace(CONTENT_END, marker + CONTENT_END, 1)
+        # Every paragraph of a copy carries the copy's number, so copies are new text (as a mirror network's
+        # pages are), not duplicates that trap detection and the duplicate pipeline would rightly drop.
+        text = text.replace("<p>　　", f"<p>　　〔R{k:03d}〕", 1 << 10).replace(CONTENT_END, marker + CONTENT_END, 1)
         return self._html(text)
 
     def _jinxin(self, path: str, query: str) -> Reply | None:

@@ -52,3 +52,27 @@ def test_pages_repeating_the_same_sentences_bring_nothing_new() -> None:
     assert f.new_sentences(sidebar + "<p>二〇二四年五月</p>") == 0
     article = "<p>另一篇文章的内容，讲述乡村振兴的新进展。</p><p>当地农民收入明显提高，生活越来越好。</p>"
     assert f.new_sentences(sidebar + article) == 2
+
+
+def test_page_links_resolve_relative_links_and_keep_prev_next_labels() -> None:
+    from scrapy.http import HtmlResponse
+
+    from crawler.spiders.mirror import page_links
+
+    body = ('<p>上一篇：<a href="2.html?from=list">标题二</a></p><p>下一篇： <A HREF="/news/3.html">三</A></p>'
+            '<a href="list_2.html">下一页</a><a href="javascript:void(0)">x</a><a href="/img/a.jpg">图</a>'
+            '<a href="2.html">again</a>')
+    for _ in range(2):  # the second page hits the link cache and must give the same answer
+        links = page_links(HtmlResponse("http://a.cn/news/1.html", body=body.encode(), encoding="utf-8"))
+        assert links == {"http://a.cn/news/2.html": "上一篇 标题二", "http://a.cn/news/3.html": "下一篇 三",
+                         "http://a.cn/news/list_2.html": "下一页"}
+    other = page_links(HtmlResponse("http://a.cn/blog/9.html", body=b'<a href="2.html">b</a>', encoding="utf-8"))
+    assert other == {"http://a.cn/blog/2.html": "b"}
+
+
+def test_new_sentences_counts_long_sentences_once() -> None:
+    f = Frontier({"a.cn"})
+    long_sentence = "这是一个很长的句子，" * 40 + "到此结束。"
+    page = f"<div><p>{long_sentence}</p><p>短句也要有八个字以上。</p></div>"
+    assert f.new_sentences(page) == 2
+    assert f.new_sentences(page) == 0

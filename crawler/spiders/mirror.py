@@ -98,7 +98,7 @@ SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
 ANCHOR_RE = re.compile(r"<a\s[^>]*?href\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))[^>]*>(.*?)</a\s*>", re.I | re.S)
 BASE_RE = re.compile(r"<base\s[^>]*?href\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 TAG_RE = re.compile(r"<[^>]+>")
-LABEL_RE = re.compile(rf"({PREVNEXT_WORDS})[^<>]{{0,6}}$")
+LABEL_RE = re.compile(rf"({PREVNEXT_WORDS})[^<>]{{0,6}}(?=<a\s)", re.I)
 
 
 def page_links(response: HtmlResponse) -> dict[str, str]:
@@ -112,23 +112,32 @@ def page_links(response: HtmlResponse) -> dict[str, str]:
     if m := BASE_RE.search(html, 0, 4096):
         base = urljoin(base, unescape(m.group(1)))
     netloc = base.split("/", 3)[2] if "://" in base else base
+    folder = base.split("?", 1)[0].rsplit("/", 1)[0] + "/"
+    # prev/next labels just before an anchor, found in one pass: anchor offset -> label
+    labels = {m.end(): m.group(1) for m in LABEL_RE.finditer(html)}
     out: dict[str, str] = {}
     for m in ANCHOR_RE.finditer(html):
         href = unescape(m.group(1) or m.group(2) or m.group(3) or "").strip()
         if not href or href.lower().startswith(SKIP_SCHEMES):
             continue
+        # urljoin + canonical_url once per (host, path) or (folder, relative path): most links repeat across pages.
         if href.startswith("/") and not href.startswith("//"):
             key = (netloc, href)
-            url = _LINK_CACHE.get(key) or _LINK_CACHE.setdefault(key, canonical_url(urljoin(base, href)))
+        elif ":" not in href and not href.startswith(("?", "//")):
+            key = (folder, href)
+        else:
+            key = None
+        if key is None:
+            url = canonical_url(urljoin(base, href))
+        elif (url := _LINK_CACHE.get(key)) is None:
             if len(_LINK_CACHE) > 50_000:
                 _LINK_CACHE.clear()
-        else:
-            url = canonical_url(urljoin(base, href))
+            url = _LINK_CACHE[key] = canonical_url(urljoin(base, href))
         if url in out or IGNORED_EXT_RE.search(url.split("?", 1)[0]):
             continue
         text = " ".join(unescape(TAG_RE.sub("", m.group(4))).split())
-        label = LABEL_RE.search(html, max(0, m.start() - 12), m.start())
-        out[url] = f"{label.group(1)} {text}" if label else text
+        label = labels.get(m.start())
+        out[url] = f"{label} {text}" if label else text
     return out
 
 
