@@ -22,13 +22,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
-from scrapy.utils.asyncio import is_asyncio_available
-from twisted.internet.defer import Deferred
 
 from cleaners import CleanOptions, Record
 from crawler.items import CleanedPage, PageItem
@@ -88,7 +86,7 @@ class CleanPipeline:
         if self.pool is None:
             cleaned = clean_page(*args)
         else:
-            cleaned = await _result(self.pool.submit(clean_page, *args))
+            cleaned = await asyncio.wrap_future(self.pool.submit(clean_page, *args))
         stats = self.crawler.stats
         if stats is not None:
             if cleaned.record is not None:
@@ -157,25 +155,6 @@ class DuplicatePipeline:
         self.seen.add(digest)
         seen_paras.update(paras)
         return item
-
-
-async def _result(future: Future[CleanedPage]) -> CleanedPage:
-    """Wait for a worker's result without blocking the reactor (asyncio or plain Twisted)."""
-    if is_asyncio_available():
-        return await asyncio.wrap_future(future)
-    from twisted.internet import reactor
-
-    deferred: Deferred[CleanedPage] = Deferred()
-
-    def settle(done: Future[CleanedPage]) -> None:
-        exc = done.exception()
-        if exc is None:
-            deferred.callback(done.result())
-        else:
-            deferred.errback(exc)
-
-    future.add_done_callback(lambda done: reactor.callFromThread(settle, done))  # type: ignore[attr-defined]
-    return await deferred
 
 
 def _as_page(item: Any) -> PageItem | None:
