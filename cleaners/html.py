@@ -15,7 +15,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from cleaners.chrome import PREVNEXT_WORDS, chrome_reason, is_meta_line, source_of
+from cleaners.chrome import NAV_WORDS, PREVNEXT_WORDS, chrome_reason, is_meta_line, source_of
 from cleaners.dates import find_published, parse_date, published_from_meta
 from cleaners.draft import Draft
 from cleaners.record import Removal
@@ -206,6 +206,86 @@ def _prevnext_lines(el: lxml.html.HtmlElement, text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+SECTION_HEAD_RE = re.compile(
+    rf"^\s*[【\[]?(?:{NAV_WORDS.replace('|首页|', '|').replace('|全部|', '|')}|企业简介|公司介绍|企业介绍|公司概况|"
+    r"联系信息|最新动态|最新新闻|热门新闻|热门资讯|热点资讯|推荐新闻|推荐文章|猜你喜欢|栏目导航|栏目分类|网站导航|友情链接|"
+    r"热门标签|标签云|文章分类|新闻分类|在线咨询|客服中心)[】\]]?\s*(?:[:：]|更多|more|>>|»|\+)*\s*$",
+    re.I,
+)
+BOX_TAGS = {"div", "aside", "section", "dl", "ul", "table", "td", "li"}
+HEAD_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong", "b", "span", "div", "p", "em", "a", "th", "td", "tr",
+             "font", "li"}
+
+
+class SectionBoxes:
+    """Drop boxes headed by a site-section label: sidebars, company-profile and contact boxes, link lists.
+
+    Evidence: a block whose first text is a short heading naming a part of the site rather than the article
+    (公司简介, 联系我们, 热门文章, 产品分类, 友情链接 …; the catalogue templates mirrors are pasted into
+    carry several) holds the site's own text, not the article's: `<div class="side"><h3>公司简介</h3><p>…
+    </p></div>` goes whole, with its sister boxes (same tag and class, opened by a short heading of the
+    same tag: `<h3>开馆时间</h3>`). Guards: a box holds no <h1> and less than half of the page's text, so
+    a column label above the article (`新闻中心` over the whole article container) keeps the article.
+    """
+
+    def apply(self, tree: lxml.html.HtmlElement) -> list[Removal]:
+        removed: list[Removal] = []
+        body = tree.find("body")
+        total = len(_text(body if body is not None else tree))
+        dropped: set[lxml.html.HtmlElement] = set()
+        for head in list(tree.iter(*HEAD_TAGS)):
+            if not SECTION_HEAD_RE.match(_text(head) or "-") or any(a in dropped for a in head.iterancestors()):
+                continue
+            box = self._box(head, total)
+            if box is None:
+                continue
+            for el in [box, *self._sister_boxes(box, head, total)]:
+                removed.append(Removal("html", _text(el)[:2000], "section_box"))
+                dropped.add(el)
+                _drop(el)
+        return removed
+
+    @staticmethod
+    def _sister_boxes(box: lxml.html.HtmlElement, head: lxml.html.HtmlElement, total: int) -> list[lxml.html.HtmlElement]:
+        """Siblings built like the box (same tag and class, opened by a short heading of the same tag):
+        the other boxes of the same sidebar (`<div class="box"><h3>开馆时间</h3>…`), whatever their label."""
+        parent = box.getparent()
+        if parent is None or head.tag not in {"h2", "h3", "h4", "h5", "h6", "dt", "strong", "b"}:
+            return []
+        out = []
+        for sib in parent:
+            if sib is box or sib.tag != box.tag or sib.get("class") != box.get("class"):
+                continue
+            first = next((c for c in sib.iter(head.tag)), None)
+            if (first is not None and 0 < len(_text(first)) <= 12 and not (sib.text or "").strip()
+                    and sib.find(".//h1") is None and len(_text(sib)) * 2 <= total):
+                out.append(sib)
+        return out
+
+    @staticmethod
+    def _box(head: lxml.html.HtmlElement, total: int) -> lxml.html.HtmlElement | None:
+        """The nearest box that `head` opens (its first text), if that box passes the guards."""
+        el = head
+        while (parent := el.getparent()) is not None and isinstance(parent.tag, str):
+            if (parent.text or "").strip() or any((s.tail or "").strip() or _text(s) for s in _before(el)):
+                return None  # text before the heading: the heading does not open this block
+            el = parent
+            if el.tag in BOX_TAGS and len(_text(el)) > len(_text(head)) + 1:
+                text = _text(el)
+                if el.find(".//h1") is not None or len(text) * 2 > total:
+                    return None
+                return el
+        return None
+
+
+def _before(el: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    parent = el.getparent()
+    if parent is None:
+        return []
+    siblings = [c for c in parent if isinstance(c.tag, str)]
+    return siblings[:siblings.index(el)] if el in siblings else []
+
+
 class AttributeTables:
     """Drop key/value tables that describe the page, not the article: product parameters, file metadata.
 
@@ -304,6 +384,7 @@ def parse_page(page: str | lxml.html.HtmlElement, url: str | None = None) -> Dra
     draft.slots.hidden = [r.text for r in draft.removed]  # words of a hidden block are space-separated
     meta_lines = _meta_lines(tree)
     draft.removed += ChromeBlocks().apply(tree, draft)
+    draft.removed += SectionBoxes().apply(tree)
     draft.removed += AttributeTables().apply(tree)
     LayoutTables().apply(tree)
 

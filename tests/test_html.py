@@ -96,3 +96,31 @@ def test_listing_page_is_a_reject() -> None:
     rec = clean_document(page(f"<div class='nav'>新闻中心</div><ul>{links}</ul>").encode(), "list.html")
     assert not isinstance(rec, Record)
     assert rec.reason in {"no_article", "too_short"}
+
+
+def test_section_boxes_drop_sidebars_and_their_sister_boxes_but_keep_a_labelled_article() -> None:
+    from cleaners.html import SectionBoxes
+
+    sidebar = ("<div class='side'><div class='box'><h3>开放时间</h3><p>周二至周日 9:00—17:00，周一闭馆。</p></div>"
+               "<div class='box'><h3>公司简介</h3><p>某某建材有限公司成立于二〇〇八年，是一家集研发、生产、销售于一体的现代化企业。</p></div>"
+               "<div class='box'><h3>热门文章 更多>></h3><ul><li><a href='/1.html'>老旧小区改造</a></li></ul></div></div>")
+    article = f"<div class='main'><div class='col'>新闻中心</div><div class='content'><h2>城市更新</h2><p>{PARA * 3}</p></div></div>"
+    tree = parse_html(page(article + sidebar))
+    removed = SectionBoxes().apply(tree)
+    text = tree.text_content()
+    assert PARA in text and "新闻中心" in text  # the column label over the article container: the box would hold the article
+    assert "开放时间" not in text and "某某建材" not in text and "热门文章" not in text
+    assert {r.reason for r in removed} == {"section_box"} and len(removed) == 3
+    # a heading that does not open its block (text before it) is not a box label
+    tree = parse_html(page(f"<div><p>{PARA}</p><h3>联系我们</h3><p>电话：010-12345678</p></div>"))
+    assert SectionBoxes().apply(tree) == []
+
+
+def test_sidebar_profile_does_not_reach_the_record() -> None:
+    blurb = "某某建材有限公司成立于二〇〇八年，是一家集研发、生产、销售于一体的现代化企业，产品远销全国二十多个省市。"
+    html = page(f"<div class='content'><h1>城市更新</h1><p>{PARA}</p><p>{PARA[::-1]}</p></div>"
+                f"<div class='side'><h3>公司简介</h3><p>{blurb}</p></div>")
+    rec = clean_document(html.encode(), source="t.html")
+    assert isinstance(rec, Record)
+    assert PARA in rec.text and "某某建材" not in rec.text
+    assert any(r.reason == "section_box" and "某某建材" in r.text for r in rec.removed)
