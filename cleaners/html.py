@@ -15,7 +15,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from cleaners.chrome import NAV_WORDS, PREVNEXT_WORDS, chrome_reason, is_meta_line, source_of
+from cleaners.chrome import PREVNEXT_WORDS, chrome_reason, is_meta_line, source_of
 from cleaners.dates import find_published, parse_date, published_from_meta
 from cleaners.draft import Draft
 from cleaners.record import Removal
@@ -206,15 +206,25 @@ def _prevnext_lines(el: lxml.html.HtmlElement, text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-SECTION_HEAD_RE = re.compile(
-    rf"^\s*[【\[]?(?:{NAV_WORDS.replace('|首页|', '|').replace('|全部|', '|')}|企业简介|公司介绍|企业介绍|公司概况|"
-    r"联系信息|最新动态|最新新闻|热门新闻|热门资讯|热点资讯|推荐新闻|推荐文章|猜你喜欢|栏目导航|栏目分类|网站导航|友情链接|"
-    r"热门标签|标签云|文章分类|新闻分类|在线咨询|客服中心)[】\]]?\s*(?:[:：]|更多|more|>>|»|\+)*\s*$",
+_HEAD_END = r"[】\]]?\s*(?:[:：]|更多|more|>>|»|\+)*\s*$"
+# Boxes of the site's own text (a profile, contact details, link lists): never an article's container.
+SIDE_HEAD_RE = re.compile(
+    r"^\s*[【\[]?(?:公司简介|企业简介|公司介绍|企业介绍|公司概况|关于我们|企业文化|荣誉资质|联系我们|联系方式|联系信息|在线留言|"
+    r"在线咨询|客服中心|热门文章|热门推荐|热门新闻|热门资讯|热点新闻|热点资讯|最新文章|最新资讯|最新动态|最新新闻|最新产品|"
+    r"推荐新闻|推荐文章|推荐阅读|推荐产品|热门产品|相关产品|相关新闻|相关文章|相关阅读|相关推荐|猜你喜欢|栏目导航|栏目分类|"
+    r"网站导航|产品分类|文章分类|新闻分类|友情链接|热门标签|标签云)" + _HEAD_END,
+    re.I,
+)
+# Column labels (新闻中心 over a news column): they may head the article's own container.
+COLUMN_HEAD_RE = re.compile(
+    r"^\s*[【\[]?(?:产品中心|产品展示|产品列表|新闻中心|新闻资讯|新闻动态|公司新闻|企业新闻|行业新闻|行业动态|行业资讯|公司动态|"
+    r"资讯中心|客户案例|成功案例|工程案例|解决方案|服务中心|技术支持|下载中心|常见问题)" + _HEAD_END,
     re.I,
 )
 BOX_TAGS = {"div", "aside", "section", "dl", "ul", "table", "td", "li"}
 HEAD_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong", "b", "span", "div", "p", "em", "a", "th", "td", "tr",
              "font", "li"}
+TITLE_HEAD_TAGS = ("h1", "h2", "h3", "h4")
 
 
 class SectionBoxes:
@@ -224,29 +234,35 @@ class SectionBoxes:
     (公司简介, 联系我们, 热门文章, 产品分类, 友情链接 …; the catalogue templates mirrors are pasted into
     carry several) holds the site's own text, not the article's: `<div class="side"><h3>公司简介</h3><p>…
     </p></div>` goes whole, with its sister boxes (same tag and class, opened by a short heading of the
-    same tag: `<h3>开馆时间</h3>`). Guards: a box holds no <h1> and less than half of the page's text, so
-    a column label above the article (`新闻中心` over the whole article container) keeps the article.
+    same tag: `<h3>开馆时间</h3>`). Guards: a box that reads as the article's container (it holds the <h1>,
+    a heading found in the page's <title>, or more than three long paragraphs) stays; a box under a column
+    label (新闻中心, 产品中心 …, which may head the article's own column) goes only while it holds less
+    than half of the page's text.
     """
 
     def apply(self, tree: lxml.html.HtmlElement) -> list[Removal]:
         removed: list[Removal] = []
         body = tree.find("body")
         total = len(_text(body if body is not None else tree))
+        title_el = tree.find(".//title")
+        title = _text(title_el) if title_el is not None else ""
         dropped: set[lxml.html.HtmlElement] = set()
         for head in list(tree.iter(*HEAD_TAGS)):
-            if not SECTION_HEAD_RE.match(_text(head) or "-") or any(a in dropped for a in head.iterancestors()):
+            label = _text(head)
+            side = bool(SIDE_HEAD_RE.match(label))
+            if not (side or COLUMN_HEAD_RE.match(label)) or any(a in dropped for a in head.iterancestors()):
                 continue
-            box = self._box(head, total)
-            if box is None:
+            box = _opened_box(head)
+            if box is None or _article_like(box, title) or (not side and len(_text(box)) * 2 > total):
                 continue
-            for el in [box, *self._sister_boxes(box, head, total)]:
+            for el in [box, *self._sister_boxes(box, head, title)]:
                 removed.append(Removal("html", _text(el)[:2000], "section_box"))
                 dropped.add(el)
                 _drop(el)
         return removed
 
     @staticmethod
-    def _sister_boxes(box: lxml.html.HtmlElement, head: lxml.html.HtmlElement, total: int) -> list[lxml.html.HtmlElement]:
+    def _sister_boxes(box: lxml.html.HtmlElement, head: lxml.html.HtmlElement, title: str) -> list[lxml.html.HtmlElement]:
         """Siblings built like the box (same tag and class, opened by a short heading of the same tag):
         the other boxes of the same sidebar (`<div class="box"><h3>开馆时间</h3>…`), whatever their label."""
         parent = box.getparent()
@@ -256,26 +272,35 @@ class SectionBoxes:
         for sib in parent:
             if sib is box or sib.tag != box.tag or sib.get("class") != box.get("class"):
                 continue
-            first = next((c for c in sib.iter(head.tag)), None)
-            if (first is not None and 0 < len(_text(first)) <= 12 and not (sib.text or "").strip()
-                    and sib.find(".//h1") is None and len(_text(sib)) * 2 <= total):
+            first = next(sib.iter(head.tag), None)
+            if (first is not None and 0 < len(_text(first)) <= 12 and _opened_box(first) is sib
+                    and not _article_like(sib, title)):
                 out.append(sib)
         return out
 
-    @staticmethod
-    def _box(head: lxml.html.HtmlElement, total: int) -> lxml.html.HtmlElement | None:
-        """The nearest box that `head` opens (its first text), if that box passes the guards."""
-        el = head
-        while (parent := el.getparent()) is not None and isinstance(parent.tag, str):
-            if (parent.text or "").strip() or any((s.tail or "").strip() or _text(s) for s in _before(el)):
-                return None  # text before the heading: the heading does not open this block
-            el = parent
-            if el.tag in BOX_TAGS and len(_text(el)) > len(_text(head)) + 1:
-                text = _text(el)
-                if el.find(".//h1") is not None or len(text) * 2 > total:
-                    return None
-                return el
-        return None
+
+def _opened_box(head: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The nearest block that `head` opens (the heading is its first text), if any."""
+    el = head
+    while (parent := el.getparent()) is not None and isinstance(parent.tag, str) and parent.tag != "body":
+        if (parent.text or "").strip() or any((s.tail or "").strip() or _text(s) for s in _before(el)):
+            return None  # text before the heading: it does not open this block
+        el = parent
+        if el.tag in BOX_TAGS and len(_text(el)) > len(_text(head)) + 1:
+            return el
+    return None
+
+
+def _article_like(box: lxml.html.HtmlElement, title: str) -> bool:
+    """A box that holds the article: the <h1>, a heading that is part of the page's <title>, or 4+ long paragraphs."""
+    if box.find(".//h1") is not None:
+        return True
+    for tag in TITLE_HEAD_TAGS[1:]:
+        for h in box.iter(tag):
+            text = _text(h)
+            if len(text) >= 4 and text in title:
+                return True
+    return sum(1 for p in box.iter("p") if len(_text(p)) >= 40) > 3
 
 
 def _before(el: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:

@@ -11,6 +11,8 @@ Rules (each counted in the crawl stats under `mirrorclean/frontier/...`):
   (plus two per page of the template that did bring something): an endless calendar `/calendar/2024/05/`
   -> `/calendar/2024/06/` … stops there;
 - pages whose bytes were already seen under another URL are neither emitted nor followed;
+- pages whose every sentence was already on `BOILERPLATE_PAGES` earlier pages (a calendar or tag page
+  whose only prose is the site's sidebar) are followed but not emitted;
 - "brings something new" means new sentences (text no earlier page had) or new URLs of another template,
   so a calendar whose sidebar repeats the same blurbs still counts as bringing nothing.
 """
@@ -31,6 +33,7 @@ DIGITS_RE = re.compile(r"\d+")
 # lookbehind, each text run is scanned once (an unanchored pattern rescans it from every position: 30 ms a page).
 SENTENCE_RE = re.compile(r"(?:^|(?<=[>。！？]))[^<>。！？]{8,}[。！？]")
 TRAP_LIMIT = 8
+BOILERPLATE_PAGES = 3  # a sentence on this many earlier pages is the site's, not an article's
 
 
 def canonical_url(url: str) -> str:
@@ -70,7 +73,7 @@ class Frontier:
         self.trap_limit = trap_limit
         self.seen_urls: set[str] = set()
         self.seen_bodies: set[str] = set()
-        self.seen_sentences: set[int] = set()
+        self.seen_sentences: dict[int, int] = {}  # sentence checksum -> pages it was on
         self.fruitless: Counter[str] = Counter()
         self.fruitful: Counter[str] = Counter()
         self.traps: set[str] = set()
@@ -87,13 +90,22 @@ class Frontier:
 
     def new_sentences(self, html: str) -> int:
         """How many sentences of this page no earlier page had (a calendar's sidebar repeats; an article doesn't)."""
-        fresh = 0
-        for m in SENTENCE_RE.finditer(html):
-            key = zlib.crc32(m.group(0).strip().encode("utf-8"))
-            if key not in self.seen_sentences:
-                self.seen_sentences.add(key)
-                fresh += 1
-        return fresh
+        return self.page_sentences(html)[0]
+
+    def page_sentences(self, html: str) -> tuple[int, int]:
+        """Count this page's sentences: (new: on no earlier page, own: on fewer than `BOILERPLATE_PAGES` earlier pages).
+
+        A page whose sentences are all on several earlier pages (own == 0) holds only the site's boilerplate
+        (a company profile in the sidebar of every page): nothing of it can be a new article.
+        """
+        fresh = own = 0
+        counts = self.seen_sentences
+        for key in {zlib.crc32(m.group(0).strip().encode("utf-8")) for m in SENTENCE_RE.finditer(html)}:
+            seen = counts.get(key, 0)
+            fresh += seen == 0
+            own += seen < BOILERPLATE_PAGES
+            counts[key] = seen + 1
+        return fresh, own
 
     def first_time_body(self, body: bytes) -> bool:
         """False when these exact bytes were already seen under another URL."""

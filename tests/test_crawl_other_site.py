@@ -1,4 +1,5 @@
-"""A crawl of a site unlike the bundled fixtures: ?page= listings, a query-string calendar, chains only."""
+"""A crawl of a site unlike the bundled fixtures: ?page= listings, a query-string calendar, chains only,
+and a sidebar profile in sentences on every page (listings and calendar pages have prose too)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ SENTENCES = [
 ]
 
 
+# The template's sidebar, on every page: a company profile in sentences (prose on listing and calendar pages).
+SIDEBAR = ("<div class='side'><h3>公司简介</h3><p>某某建材有限公司成立于二〇〇八年，是一家集研发、生产、销售于一体的现代化"
+           "企业。公司拥有先进的生产设备和完善的检测手段，产品远销全国二十多个省市。</p><p>我们始终坚持质量第一、信誉至上的"
+           "经营理念，竭诚为广大客户提供优质的产品和服务。欢迎新老客户来电咨询洽谈业务。</p></div>")
+
+
 def article(i: int) -> str:
     body = "".join(f"<p>{s.format(n=i * 3 + 7)}第{i}号项目组。</p>" for s in SENTENCES)
     prev = f'<li>上一篇：<a href="/show.asp?id={i - 1}">{BRAND}：第{i - 1}期</a></li>' if i > 1 else ""
@@ -33,7 +40,7 @@ def article(i: int) -> str:
             f"<a href='/cal.asp?year=2024&month=5'>文章归档</a></div>"
             f"<div class='place'>您的位置：<a href='/'>首页</a> &gt; 新闻动态</div>"
             f"<h2>老旧小区改造第{i}期</h2><div class='info'>来源：{BRAND}　时间：2024-05-{i:02d} 09:00</div>"
-            f"<div class='content'><p>{BRAND[:4]}88：</p>{body}</div><ul class='pn'>{prev}{nxt}</ul>"
+            f"<div class='content'><p>{BRAND[:4]}88：</p>{body}</div><ul class='pn'>{prev}{nxt}</ul>{SIDEBAR}"
             f"<div class='foot'>版权所有 某某建材有限公司 京ICP备000000号</div></body></html>")
 
 
@@ -41,14 +48,14 @@ def listing(page: int) -> str:
     ids = [1, 5, 9] if page == 1 else [4]  # most articles are reachable only along the prev/next chain
     rows = "".join(f'<li><a href="/show.asp?id={i}">老旧小区改造第{i}期</a><span>2024-05-{i:02d}</span></li>' for i in ids)
     pager = '<a href="/list.asp?page=2">下一页</a>' if page == 1 else '<a href="/list.asp?page=1">上一页</a>'
-    return f"<html><head><meta charset='utf-8'><title>新闻动态</title></head><body><ul>{rows}</ul>{pager}</body></html>"
+    return f"<html><head><meta charset='utf-8'><title>新闻动态</title></head><body><ul>{rows}</ul>{pager}{SIDEBAR}</body></html>"
 
 
 def calendar(year: int, month: int) -> str:
     nxt = (year + month // 12, month % 12 + 1)
     return (f"<html><head><meta charset='utf-8'><title>归档 {year}-{month}</title></head><body>"
             f"<table><tr><td>{year}年{month}月</td></tr></table>"
-            f"<a href='/cal.asp?year={nxt[0]}&month={nxt[1]}'>下个月</a></body></html>")
+            f"<a href='/cal.asp?year={nxt[0]}&month={nxt[1]}'>下个月</a>{SIDEBAR}</body></html>")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -107,5 +114,6 @@ def test_other_site_every_article_once_no_spam_bounded(server: str, tmp_path: Pa
     for r in recs:
         assert r["title"].startswith("老旧小区改造第") and "鼎赢" not in r["title"] and "鼎赢" not in r["text"]
         assert r["is_spam_page"] and r["published"].startswith("2024-05-")
+        assert "某某建材" not in r["text"] and r["text"].startswith("今年以来")  # the sidebar is not the article's
     calendar_pages = [p for p in Handler.log if p.startswith("/cal.asp")]
     assert 0 < len(calendar_pages) <= 20, calendar_pages

@@ -72,16 +72,15 @@ class MirrorSpider(scrapy.Spider):
             if stats:
                 stats.inc_value("mirrorclean/frontier/duplicate_body")
             return
-        prose = has_prose(response.text)
-        if prose:
+        fresh, own = self.frontier.page_sentences(response.text) if has_prose(response.text) else (0, 0)
+        if own:
             # A candidate: the pipeline classifies it (cleaners.pagetype) and cleans it, off the reactor.
             yield PageItem(url=response.url, body=response.body, http_charset=_charset(response))
         elif stats:
-            stats.inc_value("mirrorclean/pages/no_prose")
+            stats.inc_value("mirrorclean/pages/no_prose" if not fresh and not own else "mirrorclean/pages/boilerplate_only")
         links = page_links(response)
         new = self.frontier.new_links(response.url, list(links))
-        fresh = prose and self.frontier.new_sentences(response.text) > 0
-        trap = self.frontier.record_page(response.url, fresh, new)
+        trap = self.frontier.record_page(response.url, fresh > 0, new)
         if trap:
             self.logger.info("trap: stopped following %s (pages bring nothing new)", trap)
             if stats:
