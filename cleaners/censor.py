@@ -72,6 +72,13 @@ def _clause_start(text: str, index: int) -> bool:
     return index == 0 or text[index - 1] in CLAUSE_BREAK
 
 
+def _sentence(text: str, index: int) -> str:
+    """The sentence around `index` (between CLAUSE_END characters)."""
+    start = max(text.rfind(c, 0, index) for c in CLAUSE_END) + 1
+    ends = [e for e in (text.find(c, index) for c in CLAUSE_END) if e >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
 def _spans(rule: Callable[[str], Iterator[Gap]], text: str) -> list[str]:
     """The residues one rule finds in `text` (for doctests)."""
     return [text[g.start : g.end] for g in rule(text)]
@@ -93,7 +100,8 @@ _XI_DIRECT = (
     r"论述|論述|部署|批示|作出重要|作重要|作报告|作報告|谋划|謀劃|乘专机|乘專機|步入|走进|走進|一行|同志|亲切|親切|"
     r"集体会见|举行|舉行|发出|發出|主席令|写道|寫道|希望|祝贺|祝賀|呼吁|呼籲|提到|谈到|談到|指示|致以|致意|颁授|頒授|"
     r"颁发|頒發|接受|检阅|檢閱|观看|觀看|通话|通話|通电话|通電話|"
-    r"的(?:重要)?(?:讲话|講話|指示|批示|论述|論述|贺信|賀信|回信|署名文章|新年贺词|新年賀詞))"
+    r"的(?:重要)?(?:讲话|講話|指示|批示|论述|論述|贺信|賀信|回信|署名文章|新年贺词|新年賀詞|足迹|足跡|嘱托|囑託|"
+    r"殷殷嘱托|关怀|關懷|要求|号召|號召|期望|重托|重託|思想|指引))"
 )
 # Prepositions after 习 that need a speech/meeting verb later in the same clause (习在…考察时强调).
 _XI_ADVERB = (
@@ -108,7 +116,7 @@ _XI_LATER = (
     r"合影|共同|一同|交谈|交談|寄语|寄語|批示|指示|宣布|参加|參加|看望|慰问|慰問|勉励|勉勵|作重要|写道|寫道|阐述|闡述|"
     r"阐明|闡明|论述|論述|回顾|回顧|称赞|稱讚|赞扬|讚揚|希望|祝贺|祝賀|提到|谈到|談到|谈及|談及|提及|叮嘱|叮囑|嘱托|囑託|"
     r"鼓励|鼓勵|通话|通話|访问|訪問|致以|致意|致辞|致辭|颁授|頒授|颁发|頒發|授予|题词|題詞|检阅|檢閱|观看|觀看|接受|"
-    r"出访|出訪|委托|委託|作的)"
+    r"出访|出訪|委托|委託|作的|寄予|寄語|寄望|殷切期望)"
 )
 _XI_DIRECT_RE = re.compile(rf"[习習]{_XI_DIRECT}")
 _XI_PREP_RE = re.compile(rf"[习習]{_XI_PREP}[^{CLAUSE_END}，,：:]{{0,30}}?{_XI_LATER}")
@@ -150,6 +158,28 @@ def xi_verb(text: str) -> Iterator[Gap]:
                       "习 + verb with no given name", "习近平", confidence)
 
 
+_SURNAME_RE = re.compile(rf"[毛邓鄧胡江温溫]在[^{CLAUSE_END}，,：:]{{1,30}}?(?:{_XI_LATER}|的讲话|的講話|报告中|報告中)")
+_SURNAME_SUGGESTION = {"毛": "毛泽东", "邓": "邓小平", "鄧": "邓小平", "胡": "胡锦涛", "江": "江泽民", "温": "温家宝", "溫": "温家宝"}
+
+
+def surname_verb(text: str) -> Iterator[Gap]:
+    """A leader's given name deleted, the surname left at the start of a clause: 毛在延安…讲话, 邓在武昌…视察.
+
+    Evidence: 毛/邓/胡/江/温 alone at the start of a clause (after punctuation or a date's comma), then 在
+    and, in the same clause, a speech or visit verb (提出 视察 讲话 考察 …). Inside a word the surname
+    does not start the clause (羽毛在, 二胡在, 长江在), and 毛在 with no such verb (毛在脱落) is left alone.
+    Source: blacklists hold 毛泽东 (467 of 1,054), 邓小平 (584), 胡锦涛 (582), 江泽民 (593), 温家宝 (539).
+
+    >>> _spans(surname_verb, "1992年初，邓在武昌、深圳等地视察并发表重要谈话。二胡在演出中响起。毛在冬天变厚。")
+    ['邓在武昌、深圳等地视察']
+    """
+    for match in _SURNAME_RE.finditer(text):
+        if not _clause_start(text, match.start()):
+            continue
+        yield Gap(match.start(), match.end(), "deleted", "surname_verb", "a leader's surname alone + 在…speech verb",
+                  _SURNAME_SUGGESTION[match.group(0)[0]], 0.8)
+
+
 _XI_THOUGHT_RE = re.compile(r"[习習](?=新时代中国特色社会主义思想|新時代中國特色社會主義思想)")
 
 
@@ -184,7 +214,9 @@ _MAO_WORKS = (
 _DENG_WORKS = ["南方谈话", "解放思想，实事求是，团结一致向前看", "南巡讲话"]
 _TONGZHI_VERB = (
     r"(?:有一句名言|有句名言|曾言|生前|指出|强调|強調|说|說|曾|提出|认为|認為|写道|寫道|论述|論述|号召|號召|要求|告诫|告誡|指示|批示|深刻指出|"
-    r"明确指出|明確指出|精辟|精闢|阐述|闡述|讲过|講過|亲自|親自|题词|題詞|主持|领导|領導|多次|一再|反复|反復)"
+    r"明确指出|明確指出|精辟|精闢|阐述|闡述|讲过|講過|亲自|親自|题词|題詞|主持|领导|領導|多次|一再|反复|反復|"
+    r"南方谈话|南方談話|南巡讲话|南巡講話|所说|所說|所言|"
+    r"的(?:重要)?(?:讲话|講話|论述|論述|指示|批示|文章|著作|题词|題詞|名言|教导|教導))"
 )
 _TONGZHI_TITLE_RE = re.compile(
     r"同志(?:早就|早在|曾经|曾經|曾|就|也|还|還|又)?(?:在|的|所著的?)([^《》。！？；\n]{0,12}?)《([^《》\n]{1,40})》"
@@ -194,8 +226,10 @@ _TONGZHI_VERB_RE = re.compile(rf"同志{_TONGZHI_ADVERB}?{_TONGZHI_VERB}")
 _TONGZHI_PREP_RE = re.compile(
     rf"同志(?:早就|曾经|曾經|曾|就|也|还|還|又)?(?:早在|在|用|对|對|向|于|於)[^{CLAUSE_END}，,]{{1,25}}?(?:就|便)?"
     r"(?:中|上|时|時|里|裏)?(?:强调|強調|指出|提出|告诫|告誡|说|說|写道|寫道|论述|論述|概括|号召|號召|要求|阐述|闡述|"
-    r"明确提出|明確提出|深刻指出|讲道|講道)"
+    r"明确提出|明確提出|深刻指出|讲道|講道|上的(?:重要)?讲话|上的(?:重要)?講話|的(?:重要)?(?:论述|論述|讲话|講話|文章))"
 )
+# Words after which a bare 同志 is an object or a complement, as at a clause start (这是同志在…, 收录了同志在…).
+_TONGZHI_BEFORE = set("是了将將把与與和向给給为為即如于於对對")
 # 正如同志所说 / 贯彻同志的重要讲话精神: a verb or 如 directly before a bare 同志 that is quoted or followed.
 _TONGZHI_QUOTED_RE = re.compile(
     r"(?:(?<=如)同志(?:所说|所說|所言|所指出|所强调|所強調|说过|說過|指出的那样|强调的那样)"
@@ -244,8 +278,11 @@ def tongzhi_bare(text: str) -> Iterator[Gap]:
                   "同志 + 诞辰/逝世 with no name", None, 0.85)
     for pattern, confidence in ((_TONGZHI_VERB_RE, 0.85), (_TONGZHI_PREP_RE, 0.85)):
         for match in pattern.finditer(text):
-            if match.start() in taken or not _clause_start(text, match.start()):
+            start = match.start()
+            if start in taken or not (_clause_start(text, start) or text[start - 1] in _TONGZHI_BEFORE):
                 continue
+            if text[start - 2 : start] in ("有是", "还是", "還是", "就是", "总是", "總是", "只是", "但是", "可是", "于是", "於是"):
+                continue  # 是 that ends a conjunction or adverb: the 同志 may be anyone
             taken.add(match.start())
             tail = text[match.end() : match.end() + 20]
             suggestion = "邓小平" if any(w in match.group(0) + tail for w in _DENG_WORKS) else None
@@ -271,6 +308,8 @@ def tongzhi_leadership(text: str) -> Iterator[Gap]:
 
 
 _CORE_RE = re.compile(r"以(同志)?为(核心|總書記|总书记|首)")
+# 两个确立/两个维护: 确立习近平同志党中央的核心 -> 确立同志党中央的核心 (or 总书记党中央的核心).
+_PARTY_CORE_RE = re.compile(r"(?:同志|总书记|總書記)(?=[党黨]中央的核心)")
 # What makes a bare 以为核心 a residue rather than the verb 以为 (我以为核心问题…): 的党中央, 的周围 …
 _CORE_AFTER_RE = re.compile(
     r"的(?:党中央|黨中央|中央|领导集体|領導集體)|的(?=周围|周圍|坚强领导|堅強領導|领导下|領導下|带领下|帶領下|英明领导)"
@@ -290,6 +329,10 @@ def empty_core(text: str) -> Iterator[Gap]:
     >>> _spans(empty_core, "团结在以为核心的周围")
     ['以为核心的']
     """
+    for match in _PARTY_CORE_RE.finditer(text):
+        if match.start() and text[match.start() - 1] in "立护護":  # 确立/维护 + an empty name slot
+            yield Gap(match.start(), match.end() + 6, "deleted", "empty_core",
+                      "确立/维护 + 同志党中央的核心 with no name", "习近平", 0.9)
     for match in _CORE_RE.finditer(text):
         role, end = match.group(2), match.end()
         if not match.group(1):
@@ -306,7 +349,24 @@ def empty_core(text: str) -> Iterator[Gap]:
 
 _ANNIVERSARY_RE = re.compile(rf"(?<![新])中[国國]成立({NUM})周年")
 _CHARTER_RE = re.compile(r"《?中[国國]章程》?")
-_CENTRAL_RE = re.compile(r"中[国國]中央(?:委员会|委員會|政治局|纪律检查委员会|紀律檢查委員會|纪委|紀委|书记处|書記處)")
+# A bare 中国章程 (no title marks) is the party's only after these; a company's 中国章程 is not.
+_CHARTER_VERB = ("学习", "遵守", "贯彻", "按照", "根据", "依照", "依据", "违反", "修改", "写入", "载入", "执行", "维护", "尊崇", "党员")
+# 《中国共产党纪律处分条例》 -> 《中国纪律处分条例》: a party regulation's title with 共产党 gone (or 共产 gone: 《中国党章程》).
+_REGULATION_RE = re.compile(
+    r"《中[国國]([党黨]?[^《》\n]{0,16}?)(?:条例|條例|准则|準則|章程|规定|規定|规则|規則)(?:（试行）|\(试行\))?》"
+)
+_PARTY_REGULATION = re.compile(r"^[党黨]|纪律处分|紀律處分|支部|党内|黨內|党员|黨員|党组|黨組|巡视|巡視|廉洁自律|廉潔自律|问责|問責|"
+                               r"地方委员会|基层组织|基層組織|组织工作|組織工作|发展[党黨]员|重大事项请示")
+_NOT_PARTY_ORG = re.compile(r"人民|红十字|紅十字|协会|協會|学会|學會|银行|銀行|公司|集团|集團|大学|大學|工会|工會|妇女|婦女|共青团|共青團|"
+                            r"民主|致公|九三|国民党|國民黨|足球|篮球|证券|證券|保险|保險")
+# Formulae of the party constitution that only the party fits: 中国共产党是中国工人阶级的先锋队 …
+_FORMULA_RE = re.compile(
+    r"(?<![新])中[国國](?=是中[国國]工人阶级的先锋队|是中國工人階級的先鋒隊|领导是中国特色社会主义|的领导是中国特色社会主义最本质|"
+    r"是中国特色社会主义事业的领导核心)"
+)
+_CENTRAL_RE = re.compile(
+    r"(?:中[国國]|越南|老挝|老撾|古巴)中央(?:委员会|委員會|政治局|纪律检查委员会|紀律檢查委員會|纪委|紀委|书记处|書記處)"
+)
 _CONGRESS_RE = re.compile(
     rf"中[国國]第{NUM}次全[国國]代表大[会會]|中[国國]第{NUM}[届屆]中央委[员員][会會](?:第{NUM}次全[体體][会會]议)?"
     rf"|中[国國]{NUM}[届屆][一二三四五六七八九]中全[会會]"
@@ -383,7 +443,17 @@ def china_party(text: str) -> Iterator[Gap]:
             start += 1
         elif text[end - 1] == "》" and text[start] != "《":
             end -= 1
+        if text[start] != "《" and not text[:start].endswith(_CHARTER_VERB):
+            continue  # a bare 中国章程 after 公司的 is a company's Chinese articles of association
         yield Gap(start, end, "deleted", "china_party", "中国 + 章程 (中国共产党章程)", "共产党", 0.95)
+    for match in _REGULATION_RE.finditer(text):
+        inner = match.group(1)
+        if inner and _PARTY_REGULATION.search(inner) and not _NOT_PARTY_ORG.search(inner) and "共产" not in inner:
+            yield Gap(match.start(), match.end(), "deleted", "china_party",
+                      "《中国 + party regulation》 (中国共产党…条例)", "共产党", 0.9)
+    for match in _FORMULA_RE.finditer(text):
+        yield Gap(match.start(), match.end() + 1, "deleted", "china_party",
+                  "中国 + a formula of the party constitution", "共产党", 0.9)
     for match in _LOCAL_RE.finditer(text):
         if _NOT_PLACE_RE.search(match.group(1)):
             continue
@@ -393,7 +463,8 @@ def china_party(text: str) -> Iterator[Gap]:
         yield Gap(match.start(), match.end(), "deleted", "china_party",
                   "中国 + 第N次全国代表大会 / 第N届中央委员会", "共产党", 0.95)
     for match in _CENTRAL_RE.finditer(text):
-        yield Gap(match.start(), match.end(), "deleted", "china_party", "中国 + 中央委员会/政治局/纪委", "共产党", 0.85)
+        yield Gap(match.start(), match.end(), "deleted", "china_party", "country + 中央委员会/政治局/纪委 (a communist "
+                  "party's organ with the party gone)", "共产党", 0.85)
     for match in _ANNIVERSARY_RE.finditer(text):
         years = chinese_number(match.group(1))
         if years is not None and 80 <= years <= 150:
@@ -403,6 +474,26 @@ def china_party(text: str) -> Iterator[Gap]:
         yield Gap(match.start(), match.end(), "deleted", "china_party", "中国 + 员 (中国共产党员)", "共产党", 0.9)
     for match in _OATH_RE.finditer(text):
         yield Gap(match.start(), match.end(), "deleted", "china_party", "志愿加入中国 (the party oath)", "共产党", 0.9)
+
+
+_COMMUNISM_RE = re.compile(
+    r"(?:(?<=坚定)|(?<=堅定)|(?<=树立)|(?<=樹立)|(?<=为)|(?<=為)|(?<=实现)|(?<=實現)|(?<=崇高的)|(?<=远大的))主义"
+    r"(?=远大理想|遠大理想|理想|信念|信仰|事业|事業|接班人)|中[国國]主义青年团|中[國]主義青年團|没有就没有新中[国國]"
+)
+
+
+def bare_communism(text: str) -> Iterator[Gap]:
+    """共产 (or 共产党) deleted where only it fits: 坚定主义远大理想, 中国主义青年团, 没有就没有新中国.
+
+    Evidence: 主义 with nothing in front after 坚定/树立/为/实现 and before 理想/信念/事业/接班人
+    (社会主义理想 has its word); 中国主义青年团 (中国共产主义青年团); the song title 没有共产党就没有新中国.
+
+    >>> _spans(bare_communism, "要坚定主义远大理想。中国主义青年团成立。坚定社会主义理想。没有就没有新中国。")
+    ['主义', '中国主义青年团', '没有就没有新中国']
+    """
+    for match in _COMMUNISM_RE.finditer(text):
+        yield Gap(match.start(), match.end(), "deleted", "bare_communism", "共产 deleted before 主义 / from a set phrase",
+                  "共产", 0.85)
 
 
 _PARTY_MEMBER_RE = re.compile(r"(?:一名|一个|一位|每名|每一名|每一个|每个|优秀|合格的|合格|普通|老)员(?=[，。！？；、：”\s的都要就必须应在是也，])")
@@ -461,6 +552,27 @@ _ENUM_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
 )
 
 
+# A list with an empty item: 王沪宁、、丁薛祥 (a name gone between two commas), 领导同志有、李强 (the first gone).
+_EMPTY_ITEM_RE = re.compile(r"(?<=[\u4e00-\u9fff])、、(?=[\u4e00-\u9fff])|(?<=同志有|导人有|常委有|委员有)[：:]?、")
+_PEOPLE_LIST_RE = re.compile(r"出席|同志|常委|委员|委員|书记|書記|主席|总理|總理|领导|領導|就座|会见|會見")
+_THOUGHT_IS_RE = re.compile(r"思想(?=是马克思列宁主义|是馬克思列寧主義|是马克思主义|是馬克思主義)")
+
+
+def empty_list_item(text: str) -> Iterator[Gap]:
+    """A name deleted from a list of people: 、、 with nothing between, or 有、 opening the list.
+
+    Evidence: two enumeration commas with no item between them, between two CJK characters; or a list of
+    leaders (同志有/领导人有/常委有) whose first item is empty. A list of options (有、无) has no anchor.
+
+    >>> _spans(empty_list_item, "王沪宁、、丁薛祥出席。出席的中央领导同志有、李强、赵乐际。请选择有、无。肩周炎、、颈椎病。")
+    ['、、', '、']
+    """
+    for match in _EMPTY_ITEM_RE.finditer(text):
+        if match.group(0).startswith("、、") and not _PEOPLE_LIST_RE.search(_sentence(text, match.start())):
+            continue  # a stray double comma in a list of things (肩周炎、、颈椎病) is a typo, not a deletion
+        yield Gap(match.start(), match.end(), "deleted", "empty_list_item", "a list item deleted", None, 0.8)
+
+
 def empty_enumeration(text: str) -> Iterator[Gap]:
     """A name deleted from the fixed list 马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观、
     习近平新时代中国特色社会主义思想: a head noun left without its name.
@@ -471,6 +583,10 @@ def empty_enumeration(text: str) -> Iterator[Gap]:
     >>> _spans(empty_enumeration, "坚持马克思列宁主义、思想、邓小平理论。加强政治、思想、组织建设。")
     ['思想']
     """
+    for match in _THOUGHT_IS_RE.finditer(text):
+        if _clause_start(text, match.start()):  # 毛泽东思想是马克思列宁主义在中国的运用和发展
+            yield Gap(match.start(), match.end(), "deleted", "empty_enumeration", "clause-initial 思想是马克思列宁主义",
+                      "毛泽东", 0.85)
     if "主义、" not in text and "思想、" not in text and "科学发展观" not in text:
         return
     for pattern, suggestion, evidence in _ENUM_RULES:
@@ -486,7 +602,11 @@ _TITLE_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(r"《新时代中国特色社会主义思想[^《》\n]{0,12}》"), "习近平", 0.8),
     (re.compile(rf"《(?:选集|文集|選集|文选|文選)》(?=第{NUM}卷)"), None, 0.7),
 )
-_TITLE_AFTER = set(CLAUSE_BREAK) | set("见見据據自载載在")
+_TITLE_AFTER = set(CLAUSE_BREAK) | set("见見据據自载載在〔〕[]①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳0123456789")
+# 正如习近平在《摆脱贫困》中所写 -> 正如在《…》: a comparison with no one doing the writing.
+_AS_IN_TITLE_RE = re.compile(r"(?:正如|正像|诚如|誠如|如同)在《[^《》\n]{1,30}》")
+# A footnote citing 《论…》 from the party's publishers with no author: ①：《论坚持全面深化改革》，中央文献出版社
+_NOTE_CITATION_RE = re.compile(r"《论[^《》\n]{2,24}》[，,]?\s*(?:中央文献出版社|中央文獻出版社|人民出版社)")
 
 
 def headless_title(text: str) -> Iterator[Gap]:
@@ -506,6 +626,13 @@ def headless_title(text: str) -> Iterator[Gap]:
                 continue
             yield Gap(start, match.end(), "deleted", "headless_title",
                       "a title published only with its author's name", suggestion, confidence)
+    for match in _AS_IN_TITLE_RE.finditer(text):
+        yield Gap(match.start(), match.end(), "deleted", "headless_title", "正如在《…》 with no author", None, 0.8)
+    for match in _NOTE_CITATION_RE.finditer(text):
+        start = match.start()
+        if not start or text[start - 1] in _TITLE_AFTER:
+            yield Gap(start, start + match.group(0).index("》") + 1, "deleted", "headless_title",
+                      "a note citing 《论…》 from the party's publisher with no author", None, 0.75)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -513,7 +640,13 @@ def headless_title(text: str) -> Iterator[Gap]:
 
 _MASK_ANY_RE = re.compile(MASK)
 _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
-    (re.compile(rf"[习習]{MASK}{{1,3}}(?!{MASK})"), "习近平", 0.9),
+    (re.compile(rf"(?<!用户)(?<!用戶)(?<!买家)(?<!買家)(?<!客户)(?<!会员)(?<!會員)(?<!网友)(?<!網友)(?<!顾客)(?<!读者)"
+                rf"[习習]{MASK}{{1,3}}(?!{MASK})"), "习近平", 0.9),
+    (re.compile(rf"中{MASK}{{1,3}}产党|中國{MASK}{{1,3}}黨|共{MASK}{{1,2}}[员員]|中[国國]{MASK}{{2,3}}(?=成立|章程|党员|黨員)"),
+     "共产党", 0.9),
+    (re.compile(rf"(?<=以)(?:{MASK}|[○◯〇]){{2,3}}同志(?=为核心|為核心|为首|為首)"), None, 0.9),
+    (re.compile(rf"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{MASK}{{1,2}}(?=总理|總理|委员长|委員長|总书记|總書記|副主席|副总理|副總理)"),
+     None, 0.8),
     (re.compile(rf"{MASK}{{1,2}}近平|习近{MASK}|{MASK}{{1,2}}平(?=总书记|主席|同志)"), "习近平", 0.9),
     (re.compile(rf"[毛邓鄧江胡温溫周]{MASK}{{1,3}}(?=同志|主席|总书记|總書記|总理|總理|思想|理论|理論|文选|选集)"), None, 0.8),
     (re.compile(rf"中国共{MASK}{{1,3}}|中国{MASK}{{2,3}}党|共{MASK}{{1,2}}党|中国共产{MASK}{{1,2}}|中{MASK}中央"), "共产党", 0.9),
@@ -531,7 +664,7 @@ def masked_name(text: str) -> Iterator[Gap]:
     >>> _spans(masked_name, "习**在会上讲话。中国共**成立于1921年。□□□同志作报告。**注意**：张**中奖。")
     ['习**', '中国共**', '□□□同志']
     """
-    if not _MASK_ANY_RE.search(text):
+    if not _MASK_ANY_RE.search(text) and "○" not in text and "◯" not in text and "〇" not in text:
         return
     for pattern, suggestion, confidence in _MASK_RULES:
         for match in pattern.finditer(text):
@@ -544,14 +677,17 @@ def masked_name(text: str) -> Iterator[Gap]:
 
 RULES: tuple[Callable[[str], Iterator[Gap]], ...] = (
     xi_verb,
+    surname_verb,
     xi_thought,
     tongzhi_bare,
     tongzhi_leadership,
     empty_core,
     china_party,
     bare_member,
+    bare_communism,
     central_resolution,
     empty_enumeration,
+    empty_list_item,
     headless_title,
     masked_name,
 )

@@ -179,13 +179,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared data folder (default: ../shared beside the repository)")
     parser.add_argument("--cases", type=Path, default=FIXTURES / "censor_cases.tsv")
-    parser.add_argument("--holdout", type=Path, default=FIXTURES / "censor_holdout.tsv")
+    parser.add_argument("--holdout", type=Path, nargs="+",
+                        default=[FIXTURES / f for f in ("censor_holdout.tsv", "censor_blind.tsv", "censor_blind2.tsv")
+                                 if (FIXTURES / f).exists()],
+                        help="further case files, measured the same way (default: the holdout and blind sets)")
     parser.add_argument("--pairs", type=Path, default=FIXTURES / "spin_pairs.jsonl")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and false flags")
     args = parser.parse_args(argv)
     out = sys.stdout
 
-    for name, path in (("cases", args.cases), ("holdout", args.holdout)):
+    for name, path in (("cases", args.cases), *((p.stem.removeprefix("censor_"), p) for p in args.holdout)):
         s = score_censor(path)
         out.write(f"censor {name:8s} {s.rows:4d} rows ({s.gaps} GAP): precision {s.precision:.3f} "
                   f"({s.correct}/{s.flags} flags)  recall {s.recall:.3f} ({s.found}/{s.gaps})\n")
