@@ -22,23 +22,40 @@ from importlib import resources
 from cleaners.record import Removal
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Traditional forms of the characters in the word lists below (Big5/HK/TW mirrors: 娛樂城, 官網入口, 體育).
+_TRADITIONAL = str.maketrans("体娱乐电竞戏游艺视讯鱼现网国际载录册页户线机陆应门", "體娛樂電競戲遊藝視訊魚現網國際載錄冊頁戶線機陸應門")
+
+
+def _with_traditional(words: str) -> str:
+    """An alternation plus the Traditional form of each word (appended in the same order).
+
+    >>> _with_traditional("体育|官网入口|注册登录|彩票")
+    '体育|官网入口|注册登录|彩票|體育|官網入口|註冊登錄'
+    """
+    parts = words.split("|")
+    extra = [p.translate(_TRADITIONAL).replace("注冊", "註冊") for p in parts]
+    return "|".join(dict.fromkeys(parts + [e for e, p in zip(extra, parts, strict=True) if e != p]))
+
+
 CATEGORY = (
     "体育|娱乐|电竞|棋牌|彩票|真人|电子游戏|电子|游戏|竞技|游艺|视讯|捕鱼|娱乐城|现金网|博彩|国际|"
     "sports|casino"
 )
+CATEGORY = _with_traditional(CATEGORY)
 STRONG_SUFFIX = (
     "官方app下载|官方APP下载|官方app|app下载手机版|APP下载手机版|手机版app下载|app手机版|官网app下载|"
     "app官方下载|app官网下载|app官网|APP官网|官网入口|官网登录入口|官网登陆入口|登录入口|登陆入口|官方登录入口|"
     "官网首页|官方网页版|网页版登录入口|网页版|手机网页版|在线登录|官方入口|注册入口|平台官网|最新网址|官网下载|"
     "客户端下载|app下载|APP下载|官方下载|官网平台|官方平台|注册登录|在线官网|官方版|官网版|官网|官方网站"
 )
+STRONG_SUFFIX = _with_traditional(STRONG_SUFFIX)
 # Categories that ordinary company names also use (华夏国际, X电子, X游戏) need a strong suffix.
-STRONG_CATEGORY_RE = re.compile("体育|娱乐|电竞|棋牌|彩票|真人|视讯|捕鱼|现金网|博彩|sports|casino", re.I)
+STRONG_CATEGORY_RE = re.compile(_with_traditional("体育|娱乐|电竞|棋牌|彩票|真人|视讯|捕鱼|现金网|博彩|sports|casino"), re.I)
 # Words that follow a known brand in injected phrases but are ordinary words on their own (买球鞋, 中文版).
 TAIL = "中文版|买球|投注|下注|开户|注册|平台|网址|手机版|官网版|最新版"
 # Suffixes that only say "official site": too common in ordinary text to count without a category word.
-WEAK_SUFFIXES = {"官网", "官方网站"}
-CHINA_TAG = r"(?:[·・\s]?[\(（]中国[\)）]|中国(?=官方|官网))"
+WEAK_SUFFIXES = {"官网", "官方网站", "官網", "官方網站"}
+CHINA_TAG = r"(?:[·・\s]?[\(（]中[国國][\)）]|中[国國](?=官方|官网|官網))"
 # A latin alias joined to a Chinese name: 乐鱼·leyu, 爱游戏(ayx), 华体会HTH, 米乐m6.
 ALIAS = r"(?:[·・]?[A-Za-z][A-Za-z0-9]{1,9}|[\(（][A-Za-z0-9]{2,10}[\)）])"
 NAME = rf"(?:[0-9]{{0,4}}[{CJK}]{{1,4}}|[A-Za-z][A-Za-z0-9]{{1,14}}(?:[·・][{CJK}]{{2,4}})?)"
@@ -75,10 +92,11 @@ NAME_CAT_RE = re.compile(
     rf"(?P<name>[{CJK}]{{2,4}}|[0-9]{{1,4}}[{CJK}]{{1,2}}|[A-Za-z][A-Za-z0-9]{{1,14}})(?P<cat>{CATEGORY})", re.I
 )
 GAMBLING_WORDS = re.compile(
-    "博彩|赌场|赌博|网赌|赌球|百家乐|老虎机|投注|下注|买球|彩票|时时彩|六合彩|棋牌|真人娱乐|真人视讯|娱乐城|现金网|"
-    "电子游艺|捕鱼|彩金|开户|注册送|首存|返水|体育投注|电竞竞猜|威尼斯人|葡京|金沙|银河娱乐|太阳城|bet365|casino|"
-    "sportsbook|slot"
-    ,
+    _with_traditional(
+        "博彩|赌场|赌博|网赌|赌球|百家乐|老虎机|投注|下注|买球|彩票|时时彩|六合彩|棋牌|真人娱乐|真人视讯|娱乐城|现金网|"
+        "电子游艺|捕鱼|彩金|开户|注册送|首存|返水|体育投注|电竞竞猜|威尼斯人|葡京|金沙|银河娱乐|太阳城|bet365|casino|"
+        "sportsbook|slot"
+    ) + "|賭場|賭博|網賭|賭球|百家樂|老虎機|買球|時時彩|開戶|註冊送|銀河娛樂|太陽城",
     re.I,
 )
 LATIN_BRAND_RE = re.compile(r"^[A-Za-z]{2,12}\d{0,6}(?:\.(?:com|net|cc|vip|app|io|me|top))?$", re.I)
@@ -436,7 +454,13 @@ def _mend(s: str) -> str:
     '基层治理是基石'
     >>> _mend("要推动发展，\\x00，建设示范区")
     '要推动发展，建设示范区'
+    >>> _mend("企业56家，据\\x00了解，其中不少面临问题。与传统晾晒相比，\\x00指出，机械烘干更快。")
+    '企业56家，其中不少面临问题。与传统晾晒相比，机械烘干更快。'
     """
+    # An injected attribution frame (据X官方网站了解， / X官网指出，) goes whole: its verb has no subject left.
+    s = re.sub(rf"(?:^|(?<=[{EDGE_PUNCT}]))\s*(?:据|據|根据|根據|从|從|经|經)?\x00+\s*"
+               r"(?:了解|获悉|獲悉|得知|指出|表示|介绍|介紹|报道|報導|消息|透露|称|稱|显示|顯示)\s*[，,：:]", "", s)
+    s = re.sub(rf"(?:^|(?<=[{EDGE_PUNCT}]))\s*(?:据|據|根据|根據)\x00+\s*[，,：:]", "", s)
     s = re.sub(r"^\s*\x00+\s*[:：,，、]?\s*", "", s)
     s = re.sub(rf"([{EDGE_PUNCT}])\s*\x00+\s*[{EDGE_PUNCT}]", r"\1", s)
     s = re.sub(rf"[{EDGE_PUNCT}]\s*\x00+\s*([。！？!?])", r"\1", s)
