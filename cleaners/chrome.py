@@ -193,8 +193,11 @@ def drop_link_lists(paras: list[str], where: str = "body") -> tuple[list[str], l
     >>> drop_link_lists(["正文第一段很长，有逗号，也有句号。", "- 相关新闻一", "- 相关新闻二", "- 相关新闻三"])[0]
     ['正文第一段很长，有逗号，也有句号。']
     """
+    from cleaners.references import is_numbered_citation  # a bulleted reference list is not a link list
+
     def is_item(p: str) -> bool:
-        return bool(LIST_ITEM_RE.match(p)) and len(p) <= 80 and not p.rstrip().endswith("。")
+        return (bool(LIST_ITEM_RE.match(p)) and len(p) <= 80 and not p.rstrip().endswith("。")
+                and not is_numbered_citation(LIST_ITEM_RE.sub("", p)))
 
     start, end = 0, len(paras)
     while start < end and is_item(paras[start]):

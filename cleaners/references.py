@@ -82,9 +82,16 @@ def looks_like_citation(text: str) -> bool:
     return len(text) <= WEAK_CITATION_MAX_CHARS and bool(_YEAR_RE.search(text))
 
 
-def _is_cited_reference(text: str) -> bool:
-    """A paragraph of a trailing reference run: starts with a citation number and reads like a citation."""
+def is_numbered_citation(text: str) -> bool:
+    """A numbered bibliographic entry: a citation number ([1], （1）, ①, 注1) and bibliographic cues.
+
+    >>> is_numbered_citation("[1]王华.论组织力[J].党建研究,2018."), is_numbered_citation("2024年新闻回顾")
+    (True, False)
+    """
     return bool(_CITE_START_RE.match(text)) and looks_like_citation(text)
+
+
+_is_cited_reference = is_numbered_citation  # a paragraph of a trailing reference run
 
 
 def _is_section_entry(text: str) -> bool:
@@ -164,6 +171,8 @@ def split_references(paras: list[str]) -> tuple[list[str], list[str]]:
 
     >>> split_references(["正文", "参考文献", "1. 王华.论组织力[J].2018.", "2. 同上。"])
     (['正文'], ['1. 王华.论组织力[J].2018.', '2. 同上。'])
+    >>> split_references(["正文[1]", "参考文献", "- [1]王华.论组织力[J].党建研究,2018."])
+    (['正文[1]'], ['[1]王华.论组织力[J].党建研究,2018.'])
     >>> split_references(["正文", "（1）加强组织建设。", "（2）完善工作机制。"])
     (['正文', '（1）加强组织建设。', '（2）完善工作机制。'], [])
     """
@@ -176,7 +185,11 @@ def split_references(paras: list[str]) -> tuple[list[str], list[str]]:
         section_end = len(section)
     refs = before[start:end] + [p for p in section[:section_end] if not _is_heading(p)]
     body = before[:start] + before[end:] + section[section_end:]
-    return body, [p.strip() for p in refs if p.strip()]
+    return body, [_BULLET_RE.sub("", p).strip() for p in refs if p.strip()]
+
+
+# The list bullet an extractor puts before <li> entries (trafilatura writes `- `): not part of a reference.
+_BULLET_RE = re.compile(r"^\s*[-*•·]\s+")
 
 
 def _expand(group: str) -> list[int]:

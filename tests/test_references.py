@@ -207,3 +207,19 @@ def test_looks_like_citation_limits() -> None:
     assert not looks_like_citation("")
     assert not looks_like_citation("[1]" + "很长的正文" * 70 + "[J]")
     assert not looks_like_citation("（1）加强组织建设，完善工作机制。")
+
+
+def test_bulleted_reference_list_in_html_becomes_references_not_a_dropped_link_list() -> None:
+    from cleaners import Record, clean_document
+
+    para = "短视频平台的兴起改变了青少年获取信息的方式，也对深度阅读提出了新的挑战[1]。整本书阅读需要持续的注意力[2]。"
+    items = "".join(f"<li>[{i}]作者{i}.论阅读第{i}题[J].中国出版,202{i},(0{i}):41-45.</li>" for i in range(1, 5))
+    html = ("<html><head><meta charset='utf-8'><title>阅读</title></head><body><div class='post'><h1>阅读</h1>"
+            + "".join(f"<p>第{n}部分。{para}</p>" for n in "一二三四五六")
+            + f"<h3>参考文献</h3><ol class='refs'>{items}</ol></div>"
+            "<p class='kw'>本文关键词：青少年阅读，短视频</p></body></html>")
+    rec = clean_document(html.encode(), source="t.html")
+    assert isinstance(rec, Record)
+    assert rec.references == [f"[{i}]作者{i}.论阅读第{i}题[J].中国出版,202{i},(0{i}):41-45." for i in range(1, 5)]
+    assert "参考文献" not in rec.text and "[J]" not in rec.text
+    assert not any(r.reason == "link_list" for r in rec.removed)
