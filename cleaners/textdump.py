@@ -27,6 +27,10 @@ def parse_text(text: str) -> Draft:
     >>> d = parse_text("产品中心\\n标题在这里\\n来源:某站 发布时间:2024-06-18\\n" + "正文第一段，内容很长很长很长很长很长很长很长很长很长。" * 2)
     >>> d.title, d.published, len(d.paras)
     ('标题在这里', '2024-06-18', 1)
+    >>> d = parse_text("某区政府网站\\n首页\\n政务公开\\n标题在这里_某站\\n发布时间：2024-03-19 11:40  来源：某站  浏览次数：12\\n"
+    ...                + "正文第一段，内容很长很长很长很长很长很长很长很长很长。" * 2)
+    >>> d.title, d.published, d.paras[0][:5]
+    ('标题在这里_某站', '2024-03-19T11:40', '正文第一段')
     """
     lines = [ln.strip() for ln in _join_wrapped(text.splitlines()) if ln.strip()]
     draft = Draft()
@@ -65,19 +69,21 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 def _read_header(header: list[str], draft: Draft) -> list[str]:
     """Title, meta line and chrome from the lines above the body; returns lines that may open the body."""
-    meta_idx = next((i for i, ln in enumerate(header) if is_meta_line(ln) and not chrome_reason(ln)), None)
+    # The meta line may carry a counter (浏览次数) or a font switch that chrome_reason names: still the meta line.
+    meta_idx = next((i for i, ln in enumerate(header)
+                     if is_meta_line(ln) and chrome_reason(ln) not in ("breadcrumb", "prevnext", "nav")), None)
     published, _ = find_published(header)
     draft.published = published
     candidates: list[int] = []
     for i, ln in enumerate(header):
         reason = chrome_reason(ln)
-        if reason:
+        if i == meta_idx:
+            draft.removed.append(Removal("header", ln, "meta_line"))
+            draft.slots.source_line = source_of(ln)
+        elif reason:
             draft.removed.append(Removal("header", ln, reason))
         elif is_category_list(ln):
             draft.removed.append(Removal("header", ln, "category_list"))
-        elif i == meta_idx:
-            draft.removed.append(Removal("header", ln, "meta_line"))
-            draft.slots.source_line = source_of(ln)
         else:
             candidates.append(i)
     if not candidates:
