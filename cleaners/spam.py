@@ -320,6 +320,10 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
         return True
     if "first_line" in core_slots and len(injected) >= 2 and not in_prose and re.search(r"\d", term):
         return True
+    # A site handle (letters + 3 or more digits: hy0868, yx668) alone on the line that opens the body, and nowhere in
+    # the article's prose: the first-line slot of a mirror template, even in a dump with no other slot.
+    if "first_line" in where and latin and re.fullmatch(r"[A-Za-z]{2,8}\d{3,6}", core) and not in_prose:
+        return True
     return False
 
 
