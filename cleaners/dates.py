@@ -72,7 +72,10 @@ _PUB_LABELS = (
     r"\bpublished(?:\s+on)?|\bposted(?:\s+on)?|\bpublish(?:ed)?\s*date|\bdate\s+published"
 )
 _GENERIC_LABELS = (
-    r"(?<!更新)(?<!修改)(?<!发布)(?<!发表)(?<!出版)(?<!刊发)(?<!首发)(?<!上线)(?:时间|日期)|\bdate\b|\btime\b"
+    r"(?<!更新)(?<!修改)(?<!发布)(?<!发表)(?<!出版)(?<!刊发)(?<!首发)(?<!上线)"
+    # a member's or an event's dates, not the page's: 注册时间 (forum profiles), 报名/截止/开始/结束/出生日期
+    r"(?<!注册)(?<!登录)(?<!加入)(?<!出生)(?<!报名)(?<!截止)(?<!开始)(?<!结束)(?<!活动)(?<!开奖)(?:时间|日期)"
+    r"|\bdate\b|\btime\b"
 )
 _UPDATE_LABELS = r"更新时间|更新日期|更新于|修改时间|修改日期|最后更新|更新|\b(?:last\s+)?updated(?:\s+on)?|\bmodified(?:\s+on)?"
 _LABEL_TIERS = tuple(
@@ -294,6 +297,8 @@ def _labelled_date(line: str) -> tuple[int, str] | None:
     (1, '2025-11-13')
     >>> _labelled_date("2024/06/18   作者：admin   阅读：2376")
     (1, '2024-06-18')
+    >>> _labelled_date("发帖: 1326 注册时间: 2016-04-11") is None
+    True
     """
     long_line = len(line.strip()) > LONG_LINE
     for tier, pattern in enumerate(_LABEL_TIERS):
