@@ -216,7 +216,8 @@ _TONGZHI_VERB = (
     r"(?:有一句名言|有句名言|曾言|生前|指出|强调|強調|说|說|曾|提出|认为|認為|写道|寫道|论述|論述|号召|號召|要求|告诫|告誡|指示|批示|深刻指出|"
     r"明确指出|明確指出|精辟|精闢|阐述|闡述|讲过|講過|亲自|親自|题词|題詞|主持|领导|領導|多次|一再|反复|反復|"
     r"南方谈话|南方談話|南巡讲话|南巡講話|所说|所說|所言|"
-    r"的(?:重要)?(?:讲话|講話|论述|論述|指示|批示|文章|著作|题词|題詞|名言|教导|教導))"
+    r"的(?:重要)?(?:讲话|講話|论述|論述|指示|批示|文章|著作|题词|題詞|名言|教导|教導)|"
+    r"关于[^。！？]{1,25}?的(?:重要)?(?:论述|論述|讲话|講話|指示)|故居|旧居|舊居|纪念馆|紀念館|生平)"
 )
 _TONGZHI_TITLE_RE = re.compile(
     r"同志(?:早就|早在|曾经|曾經|曾|就|也|还|還|又)?(?:在|的|所著的?)([^《》。！？；\n]{0,12}?)《([^《》\n]{1,40})》"
@@ -307,14 +308,14 @@ def tongzhi_leadership(text: str) -> Iterator[Gap]:
                   "在 + 同志的领导下 with no name", None, 0.85)
 
 
-_CORE_RE = re.compile(r"以(同志)?为(核心|總書記|总书记|首)")
+_CORE_RE = re.compile(r"以(同志)?为(核心|總書記|总书记|首|主要代表)")
 # 两个确立/两个维护: 确立习近平同志党中央的核心 -> 确立同志党中央的核心 (or 总书记党中央的核心).
 _PARTY_CORE_RE = re.compile(r"(?:同志|总书记|總書記)(?=[党黨]中央的核心)")
 # What makes a bare 以为核心 a residue rather than the verb 以为 (我以为核心问题…): 的党中央, 的周围 …
 _CORE_AFTER_RE = re.compile(
     r"的(?:党中央|黨中央|中央|领导集体|領導集體)|的(?=周围|周圍|坚强领导|堅強領導|领导下|領導下|带领下|帶領下|英明领导)"
 )
-_CORE_SUGGESTION = {"核心": "习近平", "总书记": "胡锦涛", "總書記": "胡锦涛", "首": "毛泽东"}
+_CORE_SUGGESTION = {"核心": "习近平", "总书记": "胡锦涛", "總書記": "胡锦涛", "首": "毛泽东", "主要代表": None}
 
 
 def empty_core(text: str) -> Iterator[Gap]:
@@ -362,7 +363,13 @@ _NOT_PARTY_ORG = re.compile(r"人民|红十字|紅十字|协会|協會|学会|�
 # Formulae of the party constitution that only the party fits: 中国共产党是中国工人阶级的先锋队 …
 _FORMULA_RE = re.compile(
     r"(?<![新])中[国國](?=是中[国國]工人阶级的先锋队|是中國工人階級的先鋒隊|领导是中国特色社会主义|的领导是中国特色社会主义最本质|"
-    r"是中国特色社会主义事业的领导核心)"
+    r"是中国特色社会主义事业的领导核心|领导的多党合作|領導的多黨合作|与世界政党|與世界政黨|（CPC）|\(CPC\)|"
+    r"成为[^。，]{0,16}执政的党)"
+)
+# Another country's communist party with 共产党 gone: 苏联第二十次代表大会, 日本委员长, 印度（马克思主义）.
+_FOREIGN_PARTY_RE = re.compile(
+    rf"(?:苏联|蘇聯|日本|越南|老挝|老撾|古巴|法国|法國|意大利|葡萄牙|希腊|希臘|南非|巴西|智利|印度)"
+    rf"(?=第{NUM}次(?:全国|全國)?代表大[会會]|委员长|委員長|（马克思主义）|\(马克思主义\))|俄罗斯联邦(?=主席)"
 )
 _CENTRAL_RE = re.compile(
     r"(?:中[国國]|越南|老挝|老撾|古巴)中央(?:委员会|委員會|政治局|纪律检查委员会|紀律檢查委員會|纪委|紀委|书记处|書記處)"
@@ -451,6 +458,9 @@ def china_party(text: str) -> Iterator[Gap]:
         if inner and _PARTY_REGULATION.search(inner) and not _NOT_PARTY_ORG.search(inner) and "共产" not in inner:
             yield Gap(match.start(), match.end(), "deleted", "china_party",
                       "《中国 + party regulation》 (中国共产党…条例)", "共产党", 0.9)
+    for match in _FOREIGN_PARTY_RE.finditer(text):
+        yield Gap(match.start(), match.end() + 2, "deleted", "china_party",
+                  "a country + its communist party's organ, 共产党 gone", "共产党", 0.85)
     for match in _FORMULA_RE.finditer(text):
         yield Gap(match.start(), match.end() + 1, "deleted", "china_party",
                   "中国 + a formula of the party constitution", "共产党", 0.9)
@@ -478,7 +488,8 @@ def china_party(text: str) -> Iterator[Gap]:
 
 _COMMUNISM_RE = re.compile(
     r"(?:(?<=坚定)|(?<=堅定)|(?<=树立)|(?<=樹立)|(?<=为)|(?<=為)|(?<=实现)|(?<=實現)|(?<=崇高的)|(?<=远大的))主义"
-    r"(?=远大理想|遠大理想|理想|信念|信仰|事业|事業|接班人)|中[国國]主义青年团|中[國]主義青年團|没有就没有新中[国國]"
+    r"(?=远大理想|遠大理想|理想|信念|信仰|事业|事業|接班人)|(?:(?<=是)|(?<=做)|(?<=当)|(?<=當))主义(?=接班人)"
+    r"|中[国國]主义青年团|中[國]主義青年團|没有就没有新中[国國]|《[党黨]宣言》"
 )
 
 
@@ -499,6 +510,9 @@ def bare_communism(text: str) -> Iterator[Gap]:
 _PARTY_MEMBER_RE = re.compile(r"(?:一名|一个|一位|每名|每一名|每一个|每个|优秀|合格的|合格|普通|老)员(?=[，。！？；、：”\s的都要就必须应在是也，])")
 
 
+_MEMBER_POST_RE = re.compile(r"(?:^|(?<=[，。！？；：“”\s]))员(?=先锋|先鋒|示范|示範|模范|模範)")
+
+
 def bare_member(text: str) -> Iterator[Gap]:
     """共产党 deleted from 共产党员, leaving 员 alone after a quantifier or adjective (一名员，优秀员).
 
@@ -508,6 +522,8 @@ def bare_member(text: str) -> Iterator[Gap]:
     >>> _spans(bare_member, "作为一名员，要牢记誓词。她是优秀员。公司新招了一名员工。")
     ['一名员', '优秀员']
     """
+    for match in _MEMBER_POST_RE.finditer(text):
+        yield Gap(match.start(), match.end(), "deleted", "bare_member", "clause-initial 员先锋岗 (共产党员)", "共产党", 0.85)
     for match in _PARTY_MEMBER_RE.finditer(text):
         yield Gap(match.start(), match.end(), "deleted", "bare_member",
                   "员 with no noun before it (共产党员)", "共产党", 0.85)
@@ -641,8 +657,14 @@ def headless_title(text: str) -> Iterator[Gap]:
 _MASK_ANY_RE = re.compile(MASK)
 _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"(?<!用户)(?<!用戶)(?<!买家)(?<!買家)(?<!客户)(?<!会员)(?<!會員)(?<!网友)(?<!網友)(?<!顾客)(?<!读者)"
-                rf"[习習]{MASK}{{1,3}}(?!{MASK})"), "习近平", 0.9),
-    (re.compile(rf"中{MASK}{{1,3}}产党|中國{MASK}{{1,3}}黨|共{MASK}{{1,2}}[员員]|中[国國]{MASK}{{2,3}}(?=成立|章程|党员|黨員)"),
+                rf"(?<!人：)(?<!名：)(?<!人:)(?<!名:)[习習]{MASK}{{1,3}}(?!{MASK})"), "习近平", 0.9),
+    (re.compile(rf"邓{MASK}平|鄧{MASK}平|毛泽{MASK}|毛{MASK}东|江泽{MASK}|江{MASK}民|胡锦{MASK}|胡{MASK}涛|周恩{MASK}|周{MASK}来"),
+     None, 0.85),
+    (re.compile(rf"[毛邓鄧江胡]{MASK}{{1,3}}(?=在|宣布|宣告|指出|强调|強調)"), None, 0.8),
+    (re.compile(r"(?<![一二三四五六七八九十〇零○◯\d])[〇○◯]{2,3}(?=同志)"), None, 0.8),
+    (re.compile(rf"{MASK}{{2,4}}(?=总书记|總書記)"), "习近平", 0.85),
+    (re.compile(rf"中{MASK}{{1,3}}(?:产党|党员|黨員)|中國{MASK}{{1,3}}黨|共{MASK}{{1,2}}[员員]"
+                rf"|中[国國]{MASK}{{2,4}}(?=成立|章程|党员|黨員|是中国工人阶级|领导|的领导|第)"),
      "共产党", 0.9),
     (re.compile(rf"(?<=以)(?:{MASK}|[○◯〇]){{2,3}}同志(?=为核心|為核心|为首|為首)"), None, 0.9),
     (re.compile(rf"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{MASK}{{1,2}}(?=总理|總理|委员长|委員長|总书记|總書記|副主席|副总理|副總理)"),
@@ -675,6 +697,62 @@ def masked_name(text: str) -> Iterator[Gap]:
                       f"mask {match.group(0)!r} on a filtered name", suggestion, confidence)
 
 
+# --------------------------------------------------------------------------------------------------
+# A name deleted between a word that needs a noun phrase and what follows: the slot is visibly empty
+
+_BEFORE_NP = "，。！？；：“「《（"  # clause starts: not after a closing quote (“艳照门”的美女)
+_EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = (
+    (re.compile(rf"(?:^|(?<=[{_BEFORE_NP}]))的(?![确確士哥姐卢盧黎话話])(?=[\u4e00-\u9fff《“])"),
+     "的 opening a clause or a title (its noun gone)", None, 0.8),
+    (re.compile(r"了的(?=《|贺信|賀信|回信|重要讲话|重要講話|讲话|講話|重要指示|批示|题词|題詞)"),
+     "了的 + a leader's letter/speech/work", None, 0.8),
+    (re.compile(r"(?<=学习|學習|传达|傳達|贯彻|貫徹|落实|落實|领会|領會)的(?=重要指示|重要讲话|重要講話|重要论述|重要論述|贺信|賀信|回信)"),
+     "学习/传达 + 的重要指示 (whose?)", None, 0.8),
+    (re.compile(r"由(?:主持(?![人词詞])|题写|題寫|担任|擔任|签署|簽署|率领|率領|率团|率團|带队|帶隊|致辞|致辭)(?![^。，；]{0,8}的)"),
+     "由 + verb with no agent", None, 0.8),
+    (re.compile(r"同(?=通电话|通電話)"), "同 + 通电话 with no partner", None, 0.85),
+    (re.compile(r"向(?=汇报|匯報|请示|請示|致以|问好|問好|致敬)"), "向 + verb with no addressee", None, 0.8),
+    (re.compile(r"是的(?=故乡|故鄉|家乡|家鄉|出生地|诞生地|誕生地|旧居|舊居|故居)"), "是的故乡 (whose?)", None, 0.85),
+    (re.compile(r"(?:书记|書記|主席|总理|總理|省长|省長|市长|市長|\d岁|\d歲|高龄|高齡)的(?=在|于|於|来到|來到|视察|視察|深入|考察)"),
+     "title or age + 的 + verb (the person gone)", None, 0.8),
+    (re.compile(r"(?<=欢迎|歡迎|会见|會見|陪同|包括)等(?=领导|領導|同志|人)"), "欢迎等 (the names before 等 gone)", None, 0.8),
+    (re.compile(r"(?:正如|正像|诚如|誠如|如同)(?=所言|所说|所說|所指出|指出的那样|强调的那样|強調的那樣)"),
+     "正如所言 with no speaker", None, 0.85),
+    (re.compile(rf"(?:^|(?<=[{_BEFORE_NP}]))、"), "a list whose first item is gone", None, 0.85),
+    (re.compile(r"、(?=为指导|為指導|为行动指南|為行動指南)"), "a list whose last item is gone", "习近平", 0.85),
+    (re.compile(r"(?<=贯彻|貫徹|学习|學習|落实|落實|领会|領會)视察(?=[\u4e00-\u9fff]{1,8}重要讲话|[\u4e00-\u9fff]{1,8}重要講話)"),
+     "学习贯彻视察…重要讲话 with no name", "习近平", 0.8),
+    (re.compile(r"(?:基于|基於|根据|根據|依据|依據|按照|贯彻|貫徹)关于(?=[^。！？]{1,25}的(?:重要)?(?:论述|論述|讲话|講話|指示))"),
+     "基于关于…的重要论述 (whose?)", "习近平", 0.8),
+    (re.compile(r"图为(?=在[^。]{1,15}(?:考察|调研|調研|视察|視察|看望|慰问|慰問))"), "图为在…考察 (who?)", None, 0.8),
+    (re.compile(r"(?:[\[［〔]\d{1,3}[\]］〕]|[①-⑳])\s*[：:]\s*(?=《)"), "a citation whose author before the colon is gone",
+     None, 0.85),
+    (re.compile(r"(?<=日电 |日電 |日电　|日電　)(?:在|同|向)[^。，]{1,30}?(?:强调|強調|指出|表示|会见|會見|主持)"),
+     "a dateline followed by 在/同 (the subject gone)", None, 0.8),
+)
+
+
+def empty_slot(text: str) -> Iterator[Gap]:
+    """A name deleted where the sentence needs one: a word that takes a noun phrase meets the next word.
+
+    Evidence, each an ungrammatical junction with the name's slot empty: 的 opening a clause or a title
+    (“的回信…”, 《的七年知青岁月》); 由主持/由题写 (会议由主持。); 同通电话; 向汇报; 是的故乡;
+    书记的在安吉, 15岁的来到; 欢迎等领导同志; 正如所言; a list opening with 、 or closing 、为指导;
+    学习贯彻视察广西重要讲话; 基于关于…的重要论述; 图为在…考察; [3] ：《…》 (a citation with no
+    author); a news dateline (…日电) followed directly by 在/同. Ordinary text fills these slots
+    (会议由他主持, 由主持人宣布, 的确, “的”字), which none of the shapes allow.
+
+    >>> _spans(empty_slot, "会议由主持。“的回信让我们备受鼓舞。”湖南韶山是的故乡。正如所言，星星之火可以燎原。")
+    ['的', '由主持', '是的', '正如']
+    >>> _spans(empty_slot, "会议由他主持。由主持人宣布开幕。的确如此。“的”字结构。是的，故乡很美。")
+    []
+    """
+    for pattern, evidence, suggestion, confidence in _EMPTY_SLOT_RULES:
+        for match in pattern.finditer(text):
+            end = max(match.end(), match.start() + 1)
+            yield Gap(match.start(), end, "deleted", "empty_slot", evidence, suggestion, confidence)
+
+
 RULES: tuple[Callable[[str], Iterator[Gap]], ...] = (
     xi_verb,
     surname_verb,
@@ -688,6 +766,7 @@ RULES: tuple[Callable[[str], Iterator[Gap]], ...] = (
     central_resolution,
     empty_enumeration,
     empty_list_item,
+    empty_slot,
     headless_title,
     masked_name,
 )
