@@ -37,6 +37,8 @@ class Record:
     encoding: str | None = None
     schema: str = SCHEMA_VERSION
     text_as_found: str | None = None  # with --unspin: the page's own (spun) wording; `text` is restored
+    cluster: str | None = None  # set by a run (clean, crawl): the id of the first near-identical record
+    cluster_similarity: float | None = None  # estimated Jaccard similarity to that record (1.0 when it is this one)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

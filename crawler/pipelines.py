@@ -14,7 +14,7 @@ MIRRORCLEAN_ARTICLES_ONLY (default True: pages that cleaners.pagetype does not c
 MIRRORCLEAN_TIMEOUT (seconds per page, default 60), MIRRORCLEAN_SIMPLIFIED (Traditional -> Simplified),
 MIRRORCLEAN_UNSPIN (restore spun phrases, keep the page's wording in `text_as_found`).
 Stats: mirrorclean/clean/records, mirrorclean/clean/rejects/<reason>, mirrorclean/articles,
-mirrorclean/spam_pages, mirrorclean/flags, mirrorclean/duplicates.
+mirrorclean/spam_pages, mirrorclean/flags, mirrorclean/duplicates, mirrorclean/near_duplicates.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from cleaners import CleanOptions, Record
+from cleaners.dedup import NearDuplicates
 from crawler.items import CleanedPage, PageItem
 from mirrorclean.inputs import Document
 from mirrorclean.runner import _init_worker, _mp_context, process_document
@@ -121,11 +122,13 @@ class ArticlePipeline:
 
 
 class DuplicatePipeline:
-    """Drop a record whose text was already emitted in this crawl, exactly or nearly.
+    """Drop a record whose text was already emitted in this crawl, exactly or nearly; cluster the rest.
 
     Exact: the same text (whitespace-insensitive). Near: on the same site, at least `NEAR` of the record's
     characters sit in paragraphs already emitted (a mirror copy with a different sidebar line or a marker
-    sentence, the same article under two URLs with different extraction noise).
+    sentence, the same article under two URLs with different extraction noise). Records that pass get
+    `cluster`/`cluster_similarity` (cleaners.dedup): a copy of the article on another site joins the
+    cluster of the first copy emitted.
     """
 
     NEAR = 0.9
@@ -134,6 +137,7 @@ class DuplicatePipeline:
         self.crawler = crawler
         self.seen: set[str] = set()
         self.paragraphs: dict[str, set[str]] = {}
+        self.clusters = NearDuplicates()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DuplicatePipeline:
@@ -154,6 +158,10 @@ class DuplicatePipeline:
             raise DropItem(f"duplicate text: {item.get('url')}")
         self.seen.add(digest)
         seen_paras.update(paras)
+        # Copies on other sites are kept, marked with the cluster of the first copy (cleaners.dedup).
+        item["cluster"], item["cluster_similarity"] = self.clusters.add(str(item.get("url") or item.get("source")), text)
+        if item["cluster"] != (item.get("url") or item.get("source")) and self.crawler.stats is not None:
+            self.crawler.stats.inc_value("mirrorclean/near_duplicates")
         return item
 
 

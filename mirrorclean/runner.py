@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 from cleaners import CleanOptions, Record, Reject, clean_document
+from cleaners.dedup import NearDuplicates
 from mirrorclean.inputs import Document
 
 Result = Record | Reject
@@ -125,6 +126,7 @@ class Stats:
     rejects: int = 0
     spam_pages: int = 0
     flags: int = 0
+    near_duplicates: int = 0
     elapsed: float = 0.0
     reasons: Counter[str] = field(default_factory=Counter)
     first_record: dict[str, Any] | None = None
@@ -138,6 +140,7 @@ class Stats:
             self.records += 1
             self.spam_pages += bool(as_dict.get("is_spam_page"))
             self.flags += len(as_dict.get("flags") or ())
+            self.near_duplicates += as_dict.get("cluster") not in (None, as_dict.get("url") or as_dict.get("source"))
             if self.first_record is None:
                 self.first_record = as_dict
 
@@ -145,7 +148,8 @@ class Stats:
         rate = self.inputs / self.elapsed if self.elapsed > 0 else 0.0
         return (
             f"mirrorclean: {self.inputs} inputs, {self.records} records, {self.rejects} rejects, "
-            f"{self.spam_pages} spam pages, {self.flags} flags, {self.elapsed:.1f} s ({rate:.0f} docs/s)"
+            f"{self.spam_pages} spam pages, {self.flags} flags, {self.near_duplicates} near-duplicates, "
+            f"{self.elapsed:.1f} s ({rate:.0f} docs/s)"
         )
 
 
@@ -192,15 +196,19 @@ class JsonlSink:
 
 
 class Writer:
-    """Routes records and rejects to their sinks and keeps the stats."""
+    """Routes records and rejects to their sinks, assigns near-duplicate clusters and keeps the stats."""
 
-    def __init__(self, records: JsonlSink, rejects: JsonlSink) -> None:
+    def __init__(self, records: JsonlSink, rejects: JsonlSink, clusters: NearDuplicates | None = None) -> None:
         self.records = records
         self.rejects = rejects
+        self.clusters = clusters if clusters is not None else NearDuplicates()
         self.stats = Stats()
 
     def __call__(self, result: Result) -> None:
         as_dict = result.to_dict()
+        if not isinstance(result, Reject):
+            key = as_dict.get("url") or as_dict["source"]
+            as_dict["cluster"], as_dict["cluster_similarity"] = self.clusters.add(key, as_dict.get("text") or "")
         (self.rejects if isinstance(result, Reject) else self.records).write(as_dict)
         self.stats.add(result, as_dict)
 

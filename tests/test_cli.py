@@ -23,7 +23,7 @@ from mirrorclean.inputs import Document, iter_documents
 
 SUMMARY = re.compile(
     r"^mirrorclean: (\d+) inputs, (\d+) records, (\d+) rejects, (\d+) spam pages, (\d+) flags, "
-    r"\d+\.\d s \(\d+ docs/s\)$"
+    r"(\d+) near-duplicates, \d+\.\d s \(\d+ docs/s\)$"
 )
 
 PARAGRAPHS = [

@@ -106,3 +106,24 @@ def test_near_duplicate_mirror_copies_are_dropped() -> None:
         dupes.process_item(copy)
     assert dupes.process_item(other) is other
     assert crawler.stats.get_value("mirrorclean/duplicates") == 1
+
+
+def test_copies_on_other_sites_are_kept_and_clustered() -> None:
+    crawler = get_crawler(MirrorSpider, {"MIRRORCLEAN_WORKERS": 0})
+    crawler.stats.open_spider()
+    clean = CleanPipeline.from_crawler(crawler)
+    articles = ArticlePipeline.from_crawler(crawler)
+    dupes = DuplicatePipeline.from_crawler(crawler)
+    original = (PAGES / "pc01_coldchain.html").read_bytes()
+    # The copy on b.cn rewrote its opening words: not an exact duplicate, and a copy on another site.
+    copy = original.replace("随着生鲜电商、社区团购".encode(), "近年来，随着生鲜电商和社区团购".encode())
+    assert copy != original
+    out = []
+    for url, body in (("http://a.cn/news/1.html", original), ("http://b.cn/show.php?id=9", copy),
+                      ("http://a.cn/news/2.html", (PAGES / "nc01_harvest.html").read_bytes())):
+        record = articles.process_item(run(clean.process_item(PageItem(url=url, body=body, http_charset=None))))
+        out.append(dupes.process_item(record))
+    assert out[0]["url"] == "http://a.cn/news/1.html"
+    assert [r["cluster"] for r in out] == [out[0]["url"], out[0]["url"], out[2]["url"]]  # nc01 has a canonical URL
+    assert out[1]["cluster_similarity"] >= 0.7 and out[0]["cluster_similarity"] == 1.0
+    assert crawler.stats.get_value("mirrorclean/near_duplicates") == 1
