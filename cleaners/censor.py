@@ -217,7 +217,8 @@ _TONGZHI_VERB = (
     r"明确指出|明確指出|精辟|精闢|阐述|闡述|讲过|講過|亲自|親自|题词|題詞|主持|领导|領導|多次|一再|反复|反復|"
     r"南方谈话|南方談話|南巡讲话|南巡講話|所说|所說|所言|"
     r"的(?:重要)?(?:讲话|講話|论述|論述|指示|批示|文章|著作|题词|題詞|名言|教导|教導)|"
-    r"关于[^。！？]{1,25}?的(?:重要)?(?:论述|論述|讲话|講話|指示)|故居|旧居|舊居|纪念馆|紀念館|生平)"
+    r"关于[^。！？]{1,25}?的(?:重要)?(?:论述|論述|讲话|講話|指示)|故居|旧居|舊居|纪念馆|紀念館|生平|"
+    r"出席|视察|視察|考察|会见|會見|接见|接見|亲笔|親筆|题写|題寫|逝世|发表|發表|来到|來到|主持)"
 )
 _TONGZHI_TITLE_RE = re.compile(
     r"同志(?:早就|早在|曾经|曾經|曾|就|也|还|還|又)?(?:在|的|所著的?)([^《》。！？；\n]{0,12}?)《([^《》\n]{1,40})》"
@@ -230,7 +231,7 @@ _TONGZHI_PREP_RE = re.compile(
     r"明确提出|明確提出|深刻指出|讲道|講道|上的(?:重要)?讲话|上的(?:重要)?講話|的(?:重要)?(?:论述|論述|讲话|講話|文章))"
 )
 # Words after which a bare 同志 is an object or a complement, as at a clause start (这是同志在…, 收录了同志在…).
-_TONGZHI_BEFORE = set("是了将將把与與和向给給为為即如于於对對")
+_TONGZHI_BEFORE = set("是了将將把与與和向给給为為即如于於对對由彻徹")
 # 正如同志所说 / 贯彻同志的重要讲话精神: a verb or 如 directly before a bare 同志 that is quoted or followed.
 _TONGZHI_QUOTED_RE = re.compile(
     r"(?:(?<=如)同志(?:所说|所說|所言|所指出|所强调|所強調|说过|說過|指出的那样|强调的那样)"
@@ -373,6 +374,7 @@ _FOREIGN_PARTY_RE = re.compile(
 )
 _CENTRAL_RE = re.compile(
     r"(?:中[国國]|越南|老挝|老撾|古巴)中央(?:委员会|委員會|政治局|纪律检查委员会|紀律檢查委員會|纪委|紀委|书记处|書記處)"
+    r"|(?:越南|老挝|老撾|古巴)中央(?:总书记|總書記|第一书记|第一書記)"
 )
 _CONGRESS_RE = re.compile(
     rf"中[国國]第{NUM}次全[国國]代表大[会會]|中[国國]第{NUM}[届屆]中央委[员員][会會](?:第{NUM}次全[体體][会會]议)?"
@@ -394,7 +396,8 @@ _NOT_PLACE_RE = re.compile(
 )
 _MEMBER_RE = re.compile(r"中[国國]员(?![工警额外司役])")
 # 入党誓词: 我志愿加入中国共产党 -> 我志愿加入中国。
-_OATH_RE = re.compile(r"(?<=志愿加入)中[国國](?=[，。,！!\s”]|$)")
+_OATH_RE = re.compile(r"(?:(?<=志愿加入)|(?<=加入了))中[国國](?=[，。,！!\s”]|$)|志愿加入(?=[，,])"
+                      r"|(?:^|(?<=[：:，。]))是(?=中[国國]工人阶级的先锋队|中國工人階級的先鋒隊)")
 
 
 def chinese_number(digits: str) -> int | None:
@@ -510,7 +513,9 @@ def bare_communism(text: str) -> Iterator[Gap]:
 _PARTY_MEMBER_RE = re.compile(r"(?:一名|一个|一位|每名|每一名|每一个|每个|优秀|合格的|合格|普通|老)员(?=[，。！？；、：”\s的都要就必须应在是也，])")
 
 
-_MEMBER_POST_RE = re.compile(r"(?:^|(?<=[，。！？；：“”\s]))员(?=先锋|先鋒|示范|示範|模范|模範)")
+_MEMBER_POST_RE = re.compile(
+    r"(?:^|(?<=[，。！？；：“”\s]))员(?=先锋|先鋒|示范|示範|模范|模範)|(?:(?<=广大)|(?<=保持)|(?<=身边的)|(?<=《论))员(?![工警额外司役])"
+)
 
 
 def bare_member(text: str) -> Iterator[Gap]:
@@ -562,14 +567,19 @@ def central_resolution(text: str) -> Iterator[Gap]:
 # Empty slots in the fixed enumeration of guiding theories, and titles without their author
 
 _ENUM_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"(?:(?<=马克思列宁主义、)|(?<=马列主义、)|(?<=馬克思列寧主義、))思想(?=[、和与及，])"), "毛泽东", "主义、思想、 (毛泽东思想)"),
+    (re.compile(r"(?:(?<=马克思列宁主义、)|(?<=马列主义、)|(?<=馬克思列寧主義、))思想(?=[、和与及，]|为指导|為指導)"), "毛泽东",
+     "主义、思想、 (毛泽东思想)"),
+    (re.compile(r"(?<=高举)思想(?=伟大红旗|偉大紅旗)"), "毛泽东", "高举思想伟大红旗 (毛泽东思想)"),
     (re.compile(r"(?<=、)理论(?=[、和与及]“?三个代表|[、和与及]邓小平)|(?<=毛泽东思想、)理论(?=[、和])"), "邓小平", "、理论、“三个代表” (邓小平理论)"),
     (re.compile(r"(?<=科学发展观[、和])新时代中国特色社会主义思想"), "习近平", "科学发展观、新时代… (习近平新时代…)"),
 )
 
 
 # A list with an empty item: 王沪宁、、丁薛祥 (a name gone between two commas), 领导同志有、李强 (the first gone).
-_EMPTY_ITEM_RE = re.compile(r"(?<=[\u4e00-\u9fff])、、(?=[\u4e00-\u9fff])|(?<=同志有|导人有|常委有|委员有)[：:]?、")
+_EMPTY_ITEM_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])、、(?=[\u4e00-\u9fff])|(?:(?<=同志有)|(?<=导人有)|(?<=常委有)|(?<=委员有)|(?<=出席会议的有)|(?<=出席的有)"
+    r"|(?<=参加会议的有)|(?<=参加的有))[：:]?、"
+)
 _PEOPLE_LIST_RE = re.compile(r"出席|同志|常委|委员|委員|书记|書記|主席|总理|總理|领导|領導|就座|会见|會見")
 _THOUGHT_IS_RE = re.compile(r"思想(?=是马克思列宁主义|是馬克思列寧主義|是马克思主义|是馬克思主義)")
 
@@ -603,7 +613,7 @@ def empty_enumeration(text: str) -> Iterator[Gap]:
         if _clause_start(text, match.start()):  # 毛泽东思想是马克思列宁主义在中国的运用和发展
             yield Gap(match.start(), match.end(), "deleted", "empty_enumeration", "clause-initial 思想是马克思列宁主义",
                       "毛泽东", 0.85)
-    if "主义、" not in text and "思想、" not in text and "科学发展观" not in text:
+    if "主义、" not in text and "思想、" not in text and "科学发展观" not in text and "高举思想" not in text:
         return
     for pattern, suggestion, evidence in _ENUM_RULES:
         for match in pattern.finditer(text):
@@ -614,6 +624,7 @@ _TITLE_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(r"《谈治国理政》|《談治國理政》"), "习近平", 0.95),
     (re.compile(r"《关于[^《》\n]{2,30}论述摘编》"), "习近平", 0.85),
     (re.compile(r"《著作选读》"), None, 0.85),
+    (re.compile(r"《(?:传|傳|年谱|年譜)》"), None, 0.85),
     (re.compile(r"《思想和中国特色社会主义理论体系概论》|《思想概论》"), "毛泽东", 0.85),
     (re.compile(r"《新时代中国特色社会主义思想[^《》\n]{0,12}》"), "习近平", 0.8),
     (re.compile(rf"《(?:选集|文集|選集|文选|文選)》(?=第{NUM}卷)"), None, 0.7),
@@ -663,6 +674,7 @@ _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"[毛邓鄧江胡]{MASK}{{1,3}}(?=在|宣布|宣告|指出|强调|強調)"), None, 0.8),
     (re.compile(r"(?<![一二三四五六七八九十〇零○◯\d])[〇○◯]{2,3}(?=同志)"), None, 0.8),
     (re.compile(rf"{MASK}{{2,4}}(?=总书记|總書記)"), "习近平", 0.85),
+    (re.compile(rf"共{MASK}{{1,3}}宣言|(?<![\w]){MASK}{{2,4}}(?=中央办公厅|中央辦公廳|中央委员会|中央委員會)"), "共产党", 0.85),
     (re.compile(rf"中{MASK}{{1,3}}(?:产党|党员|黨員)|中國{MASK}{{1,3}}黨|共{MASK}{{1,2}}[员員]"
                 rf"|中[国國]{MASK}{{2,4}}(?=成立|章程|党员|黨員|是中国工人阶级|领导|的领导|第)"),
      "共产党", 0.9),
@@ -704,15 +716,28 @@ _BEFORE_NP = "，。！？；：“「《（"  # clause starts: not after a clos
 _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = (
     (re.compile(rf"(?:^|(?<=[{_BEFORE_NP}]))的(?![确確士哥姐卢盧黎话話])(?=[\u4e00-\u9fff《“])"),
      "的 opening a clause or a title (its noun gone)", None, 0.8),
-    (re.compile(r"了的(?=《|贺信|賀信|回信|重要讲话|重要講話|讲话|講話|重要指示|批示|题词|題詞)"),
+    (re.compile(r"了的(?=《|贺信|賀信|回信|重要讲话|重要講話|讲话|講話|重要指示|批示|题词|題詞|诗句|詩句|诗词|詩詞|名言)"),
      "了的 + a leader's letter/speech/work", None, 0.8),
-    (re.compile(r"(?<=学习|學習|传达|傳達|贯彻|貫徹|落实|落實|领会|領會)的(?=重要指示|重要讲话|重要講話|重要论述|重要論述|贺信|賀信|回信)"),
+    (re.compile(r"(?<=学习|學習|传达|傳達|贯彻|貫徹|落实|落實|领会|領會|牢记|牢記|铭记|銘記|不负|不負)的"
+                r"(?=重要指示|重要讲话|重要講話|重要论述|重要論述|贺信|賀信|回信|嘱托|囑託|殷殷嘱托|重托|重託)"),
      "学习/传达 + 的重要指示 (whose?)", None, 0.8),
-    (re.compile(r"由(?:主持(?![人词詞])|题写|題寫|担任|擔任|签署|簽署|率领|率領|率团|率團|带队|帶隊|致辞|致辭)(?![^。，；]{0,8}的)"),
+    (re.compile(r"由(?:主持(?![人词詞])|题写|題寫|担任|擔任|签署|簽署|率领|率領|率团|率團|带队|帶隊|致辞|致辭|起草|撰写|撰寫|"
+                r"书写|書寫|作词|作詞|题词|題詞)(?![^。，；]{0,8}的)"),
      "由 + verb with no agent", None, 0.8),
     (re.compile(r"同(?=通电话|通電話)"), "同 + 通电话 with no partner", None, 0.85),
     (re.compile(r"向(?=汇报|匯報|请示|請示|致以|问好|問好|致敬)"), "向 + verb with no addressee", None, 0.8),
-    (re.compile(r"是的(?=故乡|故鄉|家乡|家鄉|出生地|诞生地|誕生地|旧居|舊居|故居)"), "是的故乡 (whose?)", None, 0.85),
+    (re.compile(r"是的(?=故乡|故鄉|家乡|家鄉|出生地|诞生地|誕生地|旧居|舊居|故居|长子|長子|长女|長女|儿子|兒子|女儿|女兒|夫人|"
+                r"秘书|秘書|警卫员|警衛員|老师|老師)"), "是的故乡 / 是的长子 (whose?)", None, 0.85),
+    (re.compile(r"(?:(?<=[在，。])|^)[与同](?=会谈时|會談時)|与(?=结婚后|結婚後|结婚前|結婚前)|和(?=握了手)"),
+     "与/和 + a verb that needs a partner (the partner gone)", None, 0.8),
+    (re.compile(r"(?:^|(?<=[，。]))用的话说|从(?=到[\u4e00-\u9fff])|出了个(?=[，,。])|(?<=日，)逝世|(?<=[左右][一二三四五六七八九]为)(?=[。，])"),
+     "an empty slot in a fixed frame (用…的话说, 从…到, 出了个…)", None, 0.8),
+    (re.compile(r"(?:^|(?<=[，。]))同(?=[\u4e00-\u9fff]{2,5}(?:总统|總統|总理|總理|首相|国王|國王)[\u4e00-\u9fff·]{2,8}"
+                r"(?:在|举行|舉行|通电话|通電話|会谈|會談))"), "a clause opening with 同 + a foreign leader (the host gone)", None, 0.8),
+    (re.compile(r"(?:[\[［]\d{1,3}[\]］]\s*[.．](?=[\u4e00-\u9fff])|(?:^|(?<=[：:]))\s*[.．]\s*[（(]\d{4}[)）]|[（(][，,]\s*\d{4}"
+                r"|(?:正如|正像)[（(]\d{4}[)）]|作者[：:]\s*(?=[，,。；;])|关键词[：:]\s*(?=[；;]))"),
+     "a citation or byline with an empty author", None, 0.8),
+    (re.compile(r"[丨｜|]\s*[：:](?=\s*[\u4e00-\u9fff])|(?<=”)——\s*$"), "a label or attribution with its name gone", None, 0.75),
     (re.compile(r"(?:书记|書記|主席|总理|總理|省长|省長|市长|市長|\d岁|\d歲|高龄|高齡)的(?=在|于|於|来到|來到|视察|視察|深入|考察)"),
      "title or age + 的 + verb (the person gone)", None, 0.8),
     (re.compile(r"(?<=欢迎|歡迎|会见|會見|陪同|包括)等(?=领导|領導|同志|人)"), "欢迎等 (the names before 等 gone)", None, 0.8),
@@ -724,7 +749,7 @@ _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = 
      "学习贯彻视察…重要讲话 with no name", "习近平", 0.8),
     (re.compile(r"(?:基于|基於|根据|根據|依据|依據|按照|贯彻|貫徹)关于(?=[^。！？]{1,25}的(?:重要)?(?:论述|論述|讲话|講話|指示))"),
      "基于关于…的重要论述 (whose?)", "习近平", 0.8),
-    (re.compile(r"图为(?=在[^。]{1,15}(?:考察|调研|調研|视察|視察|看望|慰问|慰問))"), "图为在…考察 (who?)", None, 0.8),
+    (re.compile(r"图为(?=在[^。]{0,15}(?:考察|调研|調研|视察|視察|看望|慰问|慰問))"), "图为在…考察 (who?)", None, 0.8),
     (re.compile(r"(?:[\[［〔]\d{1,3}[\]］〕]|[①-⑳])\s*[：:]\s*(?=《)"), "a citation whose author before the colon is gone",
      None, 0.85),
     (re.compile(r"(?<=日电 |日電 |日电　|日電　)(?:在|同|向)[^。，]{1,30}?(?:强调|強調|指出|表示|会见|會見|主持)"),
