@@ -434,6 +434,8 @@ def parse_page(page: str | lxml.html.HtmlElement, url: str | None = None) -> Dra
     draft.og_title = meta.get("og:title", "")
 
     paras = extract_paragraphs(tree, url)
+    paras, outside = trim_to_prose(paras)
+    draft.removed += outside
     paras = _drop_heading_lines(paras, draft)
     draft.paras = paras
     if not draft.published:
@@ -494,10 +496,45 @@ def density_extract(tree: lxml.html.HtmlElement) -> list[str]:
     return [line for line in lines if line]
 
 
+def _is_prose_line(p: str) -> bool:
+    return len(p) >= 20 and bool(CLAUSE_RE.search(p)) and not p.startswith("- ") and not chrome_reason(p)
+
+
+def trim_to_prose(paras: list[str], edge: int = 8) -> tuple[list[str], list[Removal]]:
+    """Drop a run of at least `edge` short non-prose lines before the first or after the last prose line.
+
+    Evidence: when the extractor falls back to a whole page (balanced mode on a portal), the article sits
+    between the site's menus (language switchers, channel lists) and its related-link lists, one short
+    unpunctuated line each; a run that long never opens or closes an article body (a headline, a byline
+    and a dateline are three lines). Lines between prose lines are left alone.
+
+    >>> menu = ["English", "Español", "简体", "正體", "日本語", "新闻", "视频", "直播", "下载"]
+    >>> body = ["寒冷的天气里相对湿度降低，空气比较干燥，皮肤可能会变干。", "医师提醒，洗脸时的水温是关键。"]
+    >>> trim_to_prose(menu + ["寒冬里如何保持水嫩肌肤"] + body + ["相关文章"])[0]
+    ['寒冬里如何保持水嫩肌肤', '寒冷的天气里相对湿度降低，空气比较干燥，皮肤可能会变干。', '医师提醒，洗脸时的水温是关键。', '相关文章']
+    >>> trim_to_prose(body + menu)[0] == body
+    True
+    """
+    prose = [i for i, p in enumerate(paras) if _is_prose_line(p) or len(p) >= 8 and p.rstrip()[-1:] in "。！？”.!?\""]
+    if not prose:
+        return paras, []
+    first, last = prose[0], prose[-1]
+    head = paras[:first]
+    start = 0
+    if len(head) > edge:  # keep up to three lines of headline size above the first sentence (title, byline)
+        start = first
+        while start > first - 3 and len(paras[start - 1]) >= 6:
+            start -= 1
+    end = len(paras)
+    if len(paras) - last - 1 > edge:
+        end = last + 1
+    removed = [Removal("html", p, "outside_article") for p in paras[:start] + paras[end:]]
+    return paras[start:end], removed
+
+
 def _prose_chars(paras: list[str]) -> int:
     """Characters of article-like paragraphs: sentences that are not chrome lines or list items."""
-    return sum(len(p) for p in paras
-               if len(p) >= 20 and CLAUSE_RE.search(p) and not p.startswith("- ") and not chrome_reason(p))
+    return sum(len(p) for p in paras if _is_prose_line(p))
 
 
 def _date_in_text(s: str) -> str | None:
