@@ -78,16 +78,16 @@ def score_censor(path: Path) -> CensorScore:
         score.rows += 1
         flags = find_censored_gaps(text)
         score.flags += len(flags)
-        span = None
+        spans: list[tuple[int, int]] = []
         if label == "GAP":
             score.gaps += 1
-            start = text.index(expected)
-            span = (start, start + len(expected))
-        hits = [f for f in flags if span and f["start"] < span[1] and f["end"] > span[0]]
+            # every occurrence of the residue (a lyric or a list can repeat it)
+            spans = [(m.start(), m.start() + len(expected)) for m in re.finditer(re.escape(expected), text)]
+        hits = [f for f in flags if any(f["start"] < e and f["end"] > s for s, e in spans)]
         score.correct += len(hits)
-        if span and hits:
+        if spans and hits:
             score.found += 1
-        elif span:
+        elif spans:
             score.misses.append(text)
         score.false_flags += [f"{text} -> {text[f['start']:f['end']]}" for f in flags if f not in hits]
     return score
@@ -180,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="the shared data folder (default: ../shared beside the repository)")
     parser.add_argument("--cases", type=Path, default=FIXTURES / "censor_cases.tsv")
     parser.add_argument("--holdout", type=Path, nargs="+",
-                        default=[FIXTURES / f for f in ("censor_holdout.tsv", "censor_blind.tsv", "censor_blind2.tsv", "censor_blind3.tsv")
+                        default=[FIXTURES / f for f in ("censor_holdout.tsv", "censor_blind.tsv", "censor_blind2.tsv", "censor_blind3.tsv", "censor_blind4.tsv")
                                  if (FIXTURES / f).exists()],
                         help="further case files, measured the same way (default: the holdout and blind sets)")
     parser.add_argument("--pairs", type=Path, default=FIXTURES / "spin_pairs.jsonl")
