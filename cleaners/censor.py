@@ -34,7 +34,7 @@ from dataclasses import dataclass
 __all__ = ["RULES", "Gap", "find_censored_gaps"]
 
 # Characters after which a clause starts: sentence and clause punctuation, quotes, brackets, spaces.
-CLAUSE_BREAK = "。！？；：，、“”‘’「」『』（）()【】《》\n\t …—!?;:,\"'"
+CLAUSE_BREAK = "。！？；：，、“”‘’「」『』（）()【】《》\n\t …—!?;:,\"'/"
 # A clause ends at these (a residue and its verb must sit in one clause).
 CLAUSE_END = "。！？；\n!?;"
 NUM = r"[0-9一二三四五六七八九十百零〇两]+"
@@ -158,8 +158,11 @@ def xi_verb(text: str) -> Iterator[Gap]:
                       "习 + verb with no given name", "习近平", confidence)
 
 
-_SURNAME_RE = re.compile(rf"[毛邓鄧胡江温溫]在[^{CLAUSE_END}，,：:]{{1,30}}?(?:{_XI_LATER}|的讲话|的講話|报告中|報告中)")
-_SURNAME_SUGGESTION = {"毛": "毛泽东", "邓": "邓小平", "鄧": "邓小平", "胡": "胡锦涛", "江": "江泽民", "温": "温家宝", "溫": "温家宝"}
+_SURNAME_RE = re.compile(
+    rf"[毛邓鄧胡江温溫周]在[^{CLAUSE_END}，,：:]{{1,30}}?(?:{_XI_LATER}|的讲话|的講話|报告中|報告中|座谈|座談|询问|詢問)"
+)
+_SURNAME_SUGGESTION = {"毛": "毛泽东", "邓": "邓小平", "鄧": "邓小平", "胡": "胡锦涛", "江": "江泽民", "温": "温家宝", "溫": "温家宝",
+                       "周": "周恩来"}
 
 
 def surname_verb(text: str) -> Iterator[Gap]:
@@ -174,10 +177,31 @@ def surname_verb(text: str) -> Iterator[Gap]:
     ['邓在武昌、深圳等地视察']
     """
     for match in _SURNAME_RE.finditer(text):
-        if not _clause_start(text, match.start()):
+        if not (_clause_start(text, match.start()) or text[match.start() - 1] == "是"):
             continue
         yield Gap(match.start(), match.end(), "deleted", "surname_verb", "a leader's surname alone + 在…speech verb",
                   _SURNAME_SUGGESTION[match.group(0)[0]], 0.8)
+
+
+_GIVEN_NAME_RE = re.compile(
+    r"(?<![润潤恩光惠色福毛])泽东(?=主席|思想|同志|在|选集|文选|诗词|詩詞|著作)|(?<![附接将將习習])近平(?=新时代|新時代|总书记|總書記|同志|主席)"
+    r"|(?<![\u4e00-\u9fff])小平理论|(?<![邓鄧])小平理論"
+)
+
+
+def given_name_only(text: str) -> Iterator[Gap]:
+    """A leader's surname deleted, the given name left before a title or his thought: 泽东思想, 近平新时代.
+
+    Evidence: 泽东/近平 before 主席/思想/同志/新时代/总书记 not inside another word (润泽东方, 附近平房);
+    小平理论 with nothing before it (邓小平理论; 小平同志 alone is an ordinary way to name him and stays).
+
+    >>> _spans(given_name_only, "课程讲授泽东思想。润泽东方。附近平房。近平新时代中国特色社会主义思想。小平同志说。")
+    ['泽东', '近平']
+    """
+    for match in _GIVEN_NAME_RE.finditer(text):
+        suggestion = {"泽": "毛泽东", "近": "习近平", "小": "邓小平"}[match.group(0)[0]]
+        yield Gap(match.start(), match.end(), "deleted", "given_name_only", "a given name with its surname gone",
+                  suggestion, 0.85)
 
 
 _XI_THOUGHT_RE = re.compile(r"[习習](?=新时代中国特色社会主义思想|新時代中國特色社會主義思想)")
@@ -218,7 +242,7 @@ _TONGZHI_VERB = (
     r"南方谈话|南方談話|南巡讲话|南巡講話|所说|所說|所言|"
     r"的(?:重要)?(?:讲话|講話|论述|論述|指示|批示|文章|著作|题词|題詞|名言|教导|教導)|"
     r"关于[^。！？]{1,25}?的(?:重要)?(?:论述|論述|讲话|講話|指示)|故居|旧居|舊居|纪念馆|紀念館|生平|"
-    r"出席|视察|視察|考察|会见|會見|接见|接見|亲笔|親筆|题写|題寫|逝世|发表|發表|来到|來到|主持)"
+    r"出席|视察|視察|考察|会见|會見|接见|接見|亲笔|親筆|题写|題寫|逝世|发表|發表|来到|來到|主持|\d{4}年)"
 )
 _TONGZHI_TITLE_RE = re.compile(
     r"同志(?:早就|早在|曾经|曾經|曾|就|也|还|還|又)?(?:在|的|所著的?)([^《》。！？；\n]{0,12}?)《([^《》\n]{1,40})》"
@@ -228,7 +252,7 @@ _TONGZHI_VERB_RE = re.compile(rf"同志{_TONGZHI_ADVERB}?{_TONGZHI_VERB}")
 _TONGZHI_PREP_RE = re.compile(
     rf"同志(?:早就|曾经|曾經|曾|就|也|还|還|又)?(?:早在|在|用|对|對|向|于|於)[^{CLAUSE_END}，,]{{1,25}}?(?:就|便)?"
     r"(?:中|上|时|時|里|裏)?(?:强调|強調|指出|提出|告诫|告誡|说|說|写道|寫道|论述|論述|概括|号召|號召|要求|阐述|闡述|"
-    r"明确提出|明確提出|深刻指出|讲道|講道|上的(?:重要)?讲话|上的(?:重要)?講話|的(?:重要)?(?:论述|論述|讲话|講話|文章))"
+    r"明确提出|明確提出|深刻指出|讲道|講道|上的(?:重要)?讲话|上的(?:重要)?講話|上的讲演|上的演讲|的(?:重要)?(?:论述|論述|讲话|講話|文章))"
 )
 # Words after which a bare 同志 is an object or a complement, as at a clause start (这是同志在…, 收录了同志在…).
 _TONGZHI_BEFORE = set("是了将將把与與和向给給为為即如于於对對由彻徹")
@@ -314,7 +338,7 @@ _CORE_RE = re.compile(r"以(同志)?为(核心|總書記|总书记|首|主要代
 _PARTY_CORE_RE = re.compile(r"(?:同志|总书记|總書記)(?=[党黨]中央的核心)")
 # What makes a bare 以为核心 a residue rather than the verb 以为 (我以为核心问题…): 的党中央, 的周围 …
 _CORE_AFTER_RE = re.compile(
-    r"的(?:党中央|黨中央|中央|领导集体|領導集體)|的(?=周围|周圍|坚强领导|堅強領導|领导下|領導下|带领下|帶領下|英明领导)"
+    r"的(?:党中央|黨中央|中央|领导集体|領導集體|中国共产党人|中国人|中國人)|的(?=周围|周圍|坚强领导|堅強領導|领导下|領導下|带领下|帶領下|英明领导)"
 )
 _CORE_SUGGESTION = {"核心": "习近平", "总书记": "胡锦涛", "總書記": "胡锦涛", "首": "毛泽东", "主要代表": None}
 
@@ -394,7 +418,10 @@ _NOT_PLACE_RE = re.compile(
     r"党|黨|共产|人民|政治|协商|协会|學會|学会|联合|聯合|委员|代表|会议|會議|银行|集团|公司|大学|学院|民主|同盟|促进|建国|"
     r"工会|妇女|青年|作家|科学|科技|足球|红十字|移动|电信|联通|石油|石化|铁路|保险|人寿|平安|分行|邮政"
 )
-_MEMBER_RE = re.compile(r"中[国國]员(?![工警额外司役])")
+_MEMBER_RE = re.compile(
+    r"中[国國]员(?![工警额外司役])|中[国國][党黨](?=第|章程|成立|，|的|员|員|中央)|(?:^|(?<=[，、：\s]))中[党黨]员"
+    r"|(?:^|(?<=[，。、：\s]))中中央|(?<![初高])中一大(?=[，。、并])|(?<=月)加入中[国國](?=[，。])"
+)
 # 入党誓词: 我志愿加入中国共产党 -> 我志愿加入中国。
 _OATH_RE = re.compile(r"(?:(?<=志愿加入)|(?<=加入了))中[国國](?=[，。,！!\s”]|$)|志愿加入(?=[，,])"
                       r"|(?:^|(?<=[：:，。]))是(?=中[国國]工人阶级的先锋队|中國工人階級的先鋒隊)")
@@ -514,7 +541,8 @@ _PARTY_MEMBER_RE = re.compile(r"(?:一名|一个|一位|每名|每一名|每一�
 
 
 _MEMBER_POST_RE = re.compile(
-    r"(?:^|(?<=[，。！？；：“”\s]))员(?=先锋|先鋒|示范|示範|模范|模範)|(?:(?<=广大)|(?<=保持)|(?<=身边的)|(?<=《论))员(?![工警额外司役])"
+    r"(?:^|(?<=[，。！？；：“”\s]))员(?=先锋|先鋒|示范|示範|模范|模範)|(?:(?<=广大)|(?<=保持)|(?<=身边的)|(?<=《论)|(?<=预备)"
+    r"|(?<=合格)|(?<=全体))员(?![工警额外司役])|(?<=生，)员(?=，)|老员(?=了)"
 )
 
 
@@ -581,7 +609,7 @@ _EMPTY_ITEM_RE = re.compile(
     r"|(?<=参加会议的有)|(?<=参加的有))[：:]?、"
 )
 _PEOPLE_LIST_RE = re.compile(r"出席|同志|常委|委员|委員|书记|書記|主席|总理|總理|领导|領導|就座|会见|會見")
-_THOUGHT_IS_RE = re.compile(r"思想(?=是马克思列宁主义|是馬克思列寧主義|是马克思主义|是馬克思主義)")
+_THOUGHT_IS_RE = re.compile(r"思想(?=是马克思列宁主义|是馬克思列寧主義|是马克思主义|是馬克思主義|活的灵魂|活的靈魂|是以为|是中國黨|是中国共产党)")
 
 
 def empty_list_item(text: str) -> Iterator[Gap]:
@@ -668,7 +696,11 @@ def headless_title(text: str) -> Iterator[Gap]:
 _MASK_ANY_RE = re.compile(MASK)
 _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"(?<!用户)(?<!用戶)(?<!买家)(?<!買家)(?<!客户)(?<!会员)(?<!會員)(?<!网友)(?<!網友)(?<!顾客)(?<!读者)"
-                rf"(?<!人：)(?<!名：)(?<!人:)(?<!名:)[习習]{MASK}{{1,3}}(?!{MASK})"), "习近平", 0.9),
+                rf"(?<!人：)(?<!名：)(?<!人:)(?<!名:)[习習](?:{MASK}|[○〇]|某){{1,3}}(?!{MASK})"), "习近平", 0.9),
+    (re.compile(rf"(?<![\d*×xX□■●○〇])(?:[*＊□■●]|[○〇]){{2,4}}(?=同志(?![：:，,]))|"
+                rf"(?<![\d*×xX□■●○〇])(?:{MASK}|[○〇]){{2,4}}(?=在|总书记|總書記|主席|总理|總理|题词|題詞|像章|南巡|诗词|詩詞|"
+                rf"选集|選集|会见|會見)|(?<=献给|獻給|感恩|歌颂|歌頌)(?:{MASK}|[○〇]){{2,4}}|[毛邓鄧江胡]{MASK}{{2}}(?=[\u4e00-\u9fff])"),
+     None, 0.8),
     (re.compile(rf"邓{MASK}平|鄧{MASK}平|毛泽{MASK}|毛{MASK}东|江泽{MASK}|江{MASK}民|胡锦{MASK}|胡{MASK}涛|周恩{MASK}|周{MASK}来"),
      None, 0.85),
     (re.compile(rf"[毛邓鄧江胡]{MASK}{{1,3}}(?=在|宣布|宣告|指出|强调|強調)"), None, 0.8),
@@ -696,15 +728,19 @@ def masked_name(text: str) -> Iterator[Gap]:
     template placeholders, 张** is a private person's masked name, **注意** is markdown.
 
     >>> _spans(masked_name, "习**在会上讲话。中国共**成立于1921年。□□□同志作报告。**注意**：张**中奖。")
-    ['习**', '中国共**', '□□□同志']
+    ['习**', '□□□同志', '中国共**']
     """
     if not _MASK_ANY_RE.search(text) and "○" not in text and "◯" not in text and "〇" not in text:
         return
+    taken: list[tuple[int, int]] = []
     for pattern, suggestion, confidence in _MASK_RULES:
         for match in pattern.finditer(text):
             end = match.end()
             if text.startswith("同志", end):
                 end += 2
+            if any(match.start() < e and end > s for s, e in taken):
+                continue  # an earlier, more specific rule already covers this mask
+            taken.append((match.start(), end))
             yield Gap(match.start(), end, "masked", "masked_name",
                       f"mask {match.group(0)!r} on a filtered name", suggestion, confidence)
 
@@ -734,7 +770,7 @@ _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = 
      "an empty slot in a fixed frame (用…的话说, 从…到, 出了个…)", None, 0.8),
     (re.compile(r"(?:^|(?<=[，。]))同(?=[\u4e00-\u9fff]{2,5}(?:总统|總統|总理|總理|首相|国王|國王)[\u4e00-\u9fff·]{2,8}"
                 r"(?:在|举行|舉行|通电话|通電話|会谈|會談))"), "a clause opening with 同 + a foreign leader (the host gone)", None, 0.8),
-    (re.compile(r"(?:[\[［]\d{1,3}[\]］]\s*[.．](?=[\u4e00-\u9fff])|(?:^|(?<=[：:]))\s*[.．]\s*[（(]\d{4}[)）]|[（(][，,]\s*\d{4}"
+    (re.compile(r"(?:[\[［]\d{1,3}[\]］]\s*[.．](?=\s*[\u4e00-\u9fff])|作者\s*[：:]\s*(?=[，,。；;）)])|作者\s+(?=[，,])|(?:^|(?<=[：:]))\s*[.．]\s*[（(]\d{4}[)）]|[（(][，,]\s*\d{4}"
                 r"|(?:正如|正像)[（(]\d{4}[)）]|作者[：:]\s*(?=[，,。；;])|关键词[：:]\s*(?=[；;]))"),
      "a citation or byline with an empty author", None, 0.8),
     (re.compile(r"[丨｜|]\s*[：:](?=\s*[\u4e00-\u9fff])|(?<=”)——\s*$"), "a label or attribution with its name gone", None, 0.75),
@@ -745,11 +781,19 @@ _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = 
      "正如所言 with no speaker", None, 0.85),
     (re.compile(rf"(?:^|(?<=[{_BEFORE_NP}]))、"), "a list whose first item is gone", None, 0.85),
     (re.compile(r"、(?=为指导|為指導|为行动指南|為行動指南)"), "a list whose last item is gone", "习近平", 0.85),
-    (re.compile(r"(?<=贯彻|貫徹|学习|學習|落实|落實|领会|領會)视察(?=[\u4e00-\u9fff]{1,8}重要讲话|[\u4e00-\u9fff]{1,8}重要講話)"),
+    (re.compile(r"(?<=贯彻|貫徹|学习|學習|落实|落實|领会|領會|牢记|牢記|铭记|銘記|不负|不負)视察"
+                r"(?=[\u4e00-\u9fff]{1,8}(?:时的)?(?:重要讲话|重要講話|殷殷嘱托|嘱托|囑託))"
+                r"|(?<=贯彻|貫徹|学习|學習|领会|領會)在(?=[^。]{0,14}(?:视察|視察|考察|会议|會議|大会|大會)[^。]{0,12}(?:讲话|講話|指示))"),
      "学习贯彻视察…重要讲话 with no name", "习近平", 0.8),
     (re.compile(r"(?:基于|基於|根据|根據|依据|依據|按照|贯彻|貫徹)关于(?=[^。！？]{1,25}的(?:重要)?(?:论述|論述|讲话|講話|指示))"),
      "基于关于…的重要论述 (whose?)", "习近平", 0.8),
-    (re.compile(r"图为(?=在[^。]{0,15}(?:考察|调研|調研|视察|視察|看望|慰问|慰問))"), "图为在…考察 (who?)", None, 0.8),
+    (re.compile(r"图为(?=在[^。]{0,15}(?:考察|调研|調研|视察|視察|看望|慰问|慰問)|[与同和]|同志)"), "图为在…考察 (who?)", None, 0.8),
+    (re.compile(r"《》|《[^《》\n]{1,12}的》|(?<=[A-Za-z])\s*[（(]\s*[)）]|A\.\s*B\.\s*C\.\s*D\.(?=\s*$|\s*[。\n])"),
+     "an empty title, gloss or answer list", None, 0.8),
+    (re.compile(r"(?<=维护|維護|确立|確立)的(?=核心)|选举为(?=中央委员会|中央委員會|中共中央|中央军委)|(?:时期|時期|时代|時代)的(?=在|于)"
+                r"|(?:作者是|这句话是说的|這句話是說的)(?=[，。？])|(?<=/)\s*著(?=\s|$)|(?<=[：:；;])\s*—(?=[\u4e00-\u9fff])"
+                r"|(?:^|(?<=[。\n]))[（(]\d{4}年\d{1,2}月\d{1,2}日\s*[—－-]"),
+     "an empty name slot in a fixed frame (维护…的核心, 选举…为, a biography or catalogue entry with no name)", None, 0.8),
     (re.compile(r"(?:[\[［〔]\d{1,3}[\]］〕]|[①-⑳])\s*[：:]\s*(?=《)"), "a citation whose author before the colon is gone",
      None, 0.85),
     (re.compile(r"(?<=日电 |日電 |日电　|日電　)(?:在|同|向)[^。，]{1,30}?(?:强调|強調|指出|表示|会见|會見|主持)"),
@@ -781,6 +825,7 @@ def empty_slot(text: str) -> Iterator[Gap]:
 RULES: tuple[Callable[[str], Iterator[Gap]], ...] = (
     xi_verb,
     surname_verb,
+    given_name_only,
     xi_thought,
     tongzhi_bare,
     tongzhi_leadership,
