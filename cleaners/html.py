@@ -176,7 +176,7 @@ class ChromeBlocks:
 
     def apply(self, tree: lxml.html.HtmlElement, draft: Draft) -> list[Removal]:
         removed: list[Removal] = []
-        seen: set[int] = set()
+        seen: set[lxml.html.HtmlElement] = set()  # elements, not id()s: a freed proxy's id can be reused
         for node in CHROME_XPATH(tree):
             el = node.getparent()
             block = None
@@ -188,12 +188,12 @@ class ChromeBlocks:
                 if len(text) > 600:
                     break
                 el = el.getparent()
-            if block is None or id(block[0]) in seen:
+            if block is None or block[0] in seen:
                 continue
             el, text, reason = block
             if el.getparent() is None:
                 continue
-            seen.add(id(el))
+            seen.add(el)
             if reason == "prevnext":
                 draft.slots.prevnext.extend(_prevnext_lines(el, text))
             removed.append(Removal("html", text[:2000], reason))
@@ -472,23 +472,22 @@ def density_extract(tree: lxml.html.HtmlElement) -> list[str]:
     Evidence: an article body is one container whose own text is long, punctuated sentences (。，), while
     navigation, lists and ads are link text or short fragments. Used when trafilatura finds no article.
     """
-    in_link = {id(d) for a in tree.iter("a") for d in a.iter()}
-    scores: dict[int, int] = {}
-    holders: dict[int, lxml.html.HtmlElement] = {}
+    # Sets of elements, not of id()s: holding the proxies keeps them (and their identity) alive.
+    in_link = {d for a in tree.iter("a") for d in a.iter()}
+    scores: dict[lxml.html.HtmlElement, int] = {}
     for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in {"script", "style", "a", "head", "title"} or id(el) in in_link:
+        if not isinstance(el.tag, str) or el.tag in {"script", "style", "a", "head", "title"} or el in in_link:
             continue
-        own = "".join(t for t in (el.text, *(c.tail for c in el if id(c) not in in_link)) if t).strip()
+        own = "".join(t for t in (el.text, *(c.tail for c in el if c not in in_link)) if t).strip()
         if len(own) < 20 or not CLAUSE_RE.search(own):
             continue
         holder = el if el.tag not in {"p", "span", "font", "strong", "b", "br"} else el.getparent()
         if holder is None:
             continue
-        scores[id(holder)] = scores.get(id(holder), 0) + len(own)
-        holders[id(holder)] = holder
+        scores[holder] = scores.get(holder, 0) + len(own)
     if not scores:
         return []
-    best = holders[max(scores, key=lambda k: scores[k])]
+    best = max(scores, key=lambda k: scores[k])
     for el in best.iter():
         if isinstance(el.tag, str) and el.tag in {"p", "div", "br", "li", "td", "tr", "h2", "h3", "h4"}:
             el.tail = "\n" + (el.tail or "")

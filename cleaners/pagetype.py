@@ -48,13 +48,13 @@ def classify(tree: lxml_html.HtmlElement) -> PageType:
     """
     body = tree.find(".//body")
     root = body if body is not None else tree
-    in_link: set[int] = set()
+    in_link: set[lxml_html.HtmlElement] = set()  # elements, not id()s: a freed proxy's id can be reused
     anchors: list[str] = []
     for a in root.iter("a"):
         anchors.append(" ".join(a.text_content().split()))
-        in_link.update(id(d) for d in a.iter())
+        in_link.update(a.iter())
     prose, longest, total, in_links, excerpt = 0, 0, 0, 0, 0
-    clusters: dict[int, int] = {}
+    clusters: dict[lxml_html.HtmlElement, int] = {}
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
             continue
@@ -62,7 +62,7 @@ def classify(tree: lxml_html.HtmlElement) -> PageType:
         if not own:
             continue
         total += len(own)
-        if id(el) in in_link:
+        if el in in_link:
             in_links += len(own)
         elif len(own) >= 30 and PROSE_RE.search(own):
             prose += len(own)
@@ -71,7 +71,7 @@ def classify(tree: lxml_html.HtmlElement) -> PageType:
                 excerpt += len(own)
             else:
                 parent = el.getparent()
-                key = id(parent) if parent is not None and el.tag in BLOCKS else id(el)
+                key = parent if parent is not None and el.tag in BLOCKS else el
                 clusters[key] = clusters.get(key, 0) + len(own)
     has_prevnext = any(PREVNEXT_RE.search(t) for t in anchors) or bool(PREVNEXT_RE.search(root.text_content()))
     has_pager = sum(1 for t in anchors if t and PAGER_RE.match(t)) >= 3 or any(t in {"下一页", "下页"} for t in anchors)

@@ -21,6 +21,7 @@ from mirrorclean import runner
 from mirrorclean.cli import main, rejects_path_for
 from mirrorclean.inputs import Document, iter_documents
 
+ROOT = Path(__file__).resolve().parent.parent
 SUMMARY = re.compile(
     r"^mirrorclean: (\d+) inputs, (\d+) records, (\d+) rejects, (\d+) spam pages, (\d+) flags, "
     r"(\d+) near-duplicates, \d+\.\d s \(\d+ docs/s\)$"
@@ -301,3 +302,16 @@ def test_memory_stays_flat_bounded_in_flight() -> None:
     runner.run(stream(), emit, jobs=2, func=misbehaving_clean)
     assert len(emitted) == 200
     assert max_ahead <= 2 * runner.IN_FLIGHT_PER_JOB
+
+
+def test_output_does_not_depend_on_hash_seed_or_memory_layout(tmp_path: Path) -> None:
+    """Same inputs, same bytes: no cleaner may depend on set order or on id() of freed lxml proxies."""
+    outs = []
+    for seed in ("1", "3", "4"):
+        out = tmp_path / f"out{seed}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run([sys.executable, "-m", "mirrorclean", "clean", str(ROOT / "fixtures" / "pages"), "-q",
+                               "--jobs", "1", "-o", str(out)], capture_output=True, text=True, env=env, cwd=ROOT)
+        assert proc.returncode == 0, proc.stderr
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] == outs[2]
