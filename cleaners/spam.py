@@ -60,12 +60,20 @@ CHINA_TAG = r"(?:[·・\s]?[\(（]中[国國][\)）]|中[国國](?=官方|官网
 ALIAS = r"(?:[·・]?[A-Za-z][A-Za-z0-9]{1,9}|[\(（][A-Za-z0-9]{2,10}[\)）])"
 NAME = rf"(?:[0-9]{{0,4}}[{CJK}]{{1,4}}|[A-Za-z][A-Za-z0-9]{{1,14}}(?:[·・][{CJK}]{{2,4}})?)"
 # A name, an optional category, alias and (中国) tag, one or more access suffixes, trailing digits.
+# A call to action glued to an injected brand: 金玺娱乐【点击进入】, X体育官网入口【立即进入】.
+CTA = r"[【\[]?(?:点击进入|點擊進入|立即进入|立即進入|点击注册|立即注册|進入官網|进入官网|点击下载|立即下载)[】\]]?"
 FAMILY_RE = re.compile(
-    rf"(?P<name>{NAME})(?P<cat>{CATEGORY})?(?P<alias>{ALIAS})?(?P<tag>{CHINA_TAG})?(?P<cat2>{CATEGORY})?[·・]?"
-    rf"(?P<suffix>(?:{STRONG_SUFFIX})+)(?P<tail>[A-Za-z0-9.]{{0,12}})",
+    rf"(?P<name>{NAME})(?P<cat>{CATEGORY})?(?P<alias>{ALIAS})?(?P<tag>{CHINA_TAG})?(?P<cat2>{CATEGORY})?[·・\-–—_]?"
+    rf"(?P<suffix>(?:{STRONG_SUFFIX})(?:{STRONG_SUFFIX}|登录|登陆|登錄|注册|註冊)*)(?P<tail>[A-Za-z0-9.]{{0,12}})(?P<cta>{CTA})?",
     re.IGNORECASE,
 )
+# A name + a strong gambling category + a call to action, with no access suffix: 金玺娱乐【点击进入】.
+CTA_FAMILY_RE = re.compile(
+    rf"(?P<name>[{CJK}]{{2,4}}|[A-Za-z][A-Za-z0-9]{{1,14}})(?P<cat>{_with_traditional('体育|娱乐|电竞|棋牌|彩票|真人|娱乐城|博彩')})"
+    rf"(?P<alias>{ALIAS})?[·・\-–—_\s]?(?P<cta>{CTA})"
+)
 SUFFIX_RE = re.compile(rf"(?:{STRONG_SUFFIX})", re.IGNORECASE)
+CTA_RE = re.compile(CTA)
 
 
 def family_matches(text: str) -> Iterator[re.Match[str]]:
@@ -142,7 +150,8 @@ def core_of(term: str) -> str:
     prev = None
     while prev != s:
         prev = s
-        s = re.sub(rf"(?:{STRONG_SUFFIX}|{TAIL})$", "", s, flags=re.I)
+        s = re.sub(rf"(?:{STRONG_SUFFIX}|{TAIL}|{CTA}|登录|登陆|注册)$", "", s, flags=re.I)
+        s = re.sub(r"[\-–—_]+$", "", s)
         s = re.sub(rf"{CHINA_TAG}$", "", s)
         s = re.sub(r"[·・\s]+$", "", s)
         s = re.sub(rf"(?<=[{CJK}])[0-9.]+$", "", s)
@@ -164,6 +173,8 @@ def is_family(term: str) -> bool:
         if (m.group("tag") or m.group("suffix") not in WEAK_SUFFIXES or STRONG_CATEGORY_RE.search(category)
                 or bilingual_dot or m.group("alias") and (m.group("cat") or m.group("cat2"))):
             return True
+    if CTA_FAMILY_RE.search(term):
+        return True
     # A gambling word counts only inside a short name-like term, not inside a headline or sentence.
     return len(term) <= 12 and not re.search(r"[\s，。！？,!?]", term) and bool(GAMBLING_WORDS.search(term))
 
@@ -264,6 +275,8 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     hay = "\n".join([slots.title, slots.h1, slots.keywords, slots.description, body, *slots.prevnext])
     for m in family_matches(hay):
         add(_trim_name(hay, m), "family")
+    for m in CTA_FAMILY_RE.finditer(hay):
+        add(m.group(0), "family")
     for m in _known_re().finditer(hay):
         add(m.group(0), "known")
     for text in slots.hidden:
@@ -319,6 +332,9 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     if shape and len(injected) >= 2 and not in_prose:
         return True
     if "first_line" in core_slots and len(injected) >= 2 and not in_prose and re.search(r"\d", term):
+        return True
+    # A name + strong gambling category (金玺娱乐, X彩票) alone on the line opening the body, not in the prose.
+    if "first_line" in where and has_category(core) and STRONG_CATEGORY_RE.search(core) and not in_prose:
         return True
     # A site handle (letters + 3 or more digits: hy0868, yx668) alone on the line that opens the body, and nowhere in
     # the article's prose: the first-line slot of a mirror template, even in a dump with no other slot.
@@ -390,8 +406,8 @@ def term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
         return None
     alts = "|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True))
     return re.compile(
-        rf"[【‘“「\[『〖]?(?:{alts})(?:{CATEGORY}|{ALIAS}|{CHINA_TAG}|[·・]|{STRONG_SUFFIX}|{TAIL}|[A-Za-z0-9])*"
-        rf"[】’”」\]』〗]?",
+        rf"[【‘“「\[『〖]?(?:{alts})(?:{CATEGORY}|{ALIAS}|{CHINA_TAG}|[·・]|{STRONG_SUFFIX}|{TAIL}|[A-Za-z0-9]"
+        rf"|[\-–—_](?={STRONG_SUFFIX})|登录|登陆|注册|{CTA})*[】’”」\]』〗]?",
         re.I,
     )
 

@@ -124,9 +124,11 @@ class ArticlePipeline:
 class DuplicatePipeline:
     """Drop a record whose text was already emitted in this crawl, exactly or nearly; cluster the rest.
 
-    Exact: the same text (whitespace-insensitive). Near: on the same site, at least `NEAR` of the record's
-    characters sit in paragraphs already emitted (a mirror copy with a different sidebar line or a marker
-    sentence, the same article under two URLs with different extraction noise). Records that pass get
+    Exact: the same text (whitespace-insensitive), or a record `url` already emitted (a mobile or print
+    copy carrying the article's canonical link). Near: on the same site, at least `NEAR` of the record's
+    characters sit in paragraphs already emitted, or its MinHash similarity to an emitted record of the
+    site reaches `NEAR` (a mirror copy with a different sidebar line or a marker sentence, the same
+    article under two URLs with different extraction noise). Records that pass get
     `cluster`/`cluster_similarity` (cleaners.dedup): a copy of the article on another site joins the
     cluster of the first copy emitted.
     """
@@ -137,7 +139,9 @@ class DuplicatePipeline:
         self.crawler = crawler
         self.seen: set[str] = set()
         self.paragraphs: dict[str, set[str]] = {}
+        self.keys: set[str] = set()  # record urls emitted (a mobile copy may carry the desktop page's canonical url)
         self.clusters = NearDuplicates()
+        self.cluster_site: dict[str, str] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DuplicatePipeline:
@@ -147,20 +151,26 @@ class DuplicatePipeline:
         if not isinstance(item, dict) or "text" not in item:
             return item
         text = str(item["text"])
+        key = str(item.get("url") or item.get("source"))
+        site = str(item.get("site") or "")
         digest = hashlib.sha1("".join(text.split()).encode("utf-8")).hexdigest()
         paras = {"".join(p.split()) for p in text.split("\n") if len(p.strip()) >= 20}
-        seen_paras = self.paragraphs.setdefault(str(item.get("site") or ""), set())
+        seen_paras = self.paragraphs.setdefault(site, set())
         total = sum(len(p) for p in paras)
         repeated = sum(len(p) for p in paras if p in seen_paras)
-        if digest in self.seen or total and repeated >= self.NEAR * total:
+        cluster, similarity = self.clusters.add(key, text)
+        same_site_copy = cluster != key and similarity >= self.NEAR and self.cluster_site.get(cluster) == site
+        if digest in self.seen or key in self.keys or total and repeated >= self.NEAR * total or same_site_copy:
             if self.crawler.stats is not None:
                 self.crawler.stats.inc_value("mirrorclean/duplicates")
             raise DropItem(f"duplicate text: {item.get('url')}")
         self.seen.add(digest)
+        self.keys.add(key)
         seen_paras.update(paras)
+        self.cluster_site.setdefault(key, site)
         # Copies on other sites are kept, marked with the cluster of the first copy (cleaners.dedup).
-        item["cluster"], item["cluster_similarity"] = self.clusters.add(str(item.get("url") or item.get("source")), text)
-        if item["cluster"] != (item.get("url") or item.get("source")) and self.crawler.stats is not None:
+        item["cluster"], item["cluster_similarity"] = cluster, similarity
+        if cluster != key and self.crawler.stats is not None:
             self.crawler.stats.inc_value("mirrorclean/near_duplicates")
         return item
 

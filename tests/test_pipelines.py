@@ -127,3 +127,25 @@ def test_copies_on_other_sites_are_kept_and_clustered() -> None:
     assert [r["cluster"] for r in out] == [out[0]["url"], out[0]["url"], out[2]["url"]]  # nc01 has a canonical URL
     assert out[1]["cluster_similarity"] >= 0.7 and out[0]["cluster_similarity"] == 1.0
     assert crawler.stats.get_value("mirrorclean/near_duplicates") == 1
+
+
+def test_same_site_copy_with_a_damaged_first_line_and_a_repeated_url_are_dropped() -> None:
+    crawler = get_crawler(MirrorSpider, {"MIRRORCLEAN_WORKERS": 0})
+    crawler.stats.open_spider()
+    dupes = DuplicatePipeline.from_crawler(crawler)
+    body = ["近年来，我市坚持以人民为中心的发展思想，扎实推进城市更新行动，一批老旧街区焕发新的生机，居民的获得感明显增强。",
+            "据介绍，今年以来全市共启动城市更新项目42个，完成投资超过60亿元，惠及居民3.2万户，带动就业岗位五千余个。",
+            "在老城区的青石板路上，修缮一新的骑楼错落有致，沿街商铺重新开张，吸引了大量市民和游客前来打卡参观。",
+            "下一步，我市将继续完善长效管理机制，推动城市更新由“大拆大建”向“绣花功夫”转变，让老街区留住烟火气。"]
+    first = {"url": "http://a.cn/html/1.html", "site": "a.cn", "text": "\n".join(body)}
+    # the desktop copy kept a cut-off brand suffix on its first line: neither exact nor 90% of paragraphs
+    damaged = {"url": "http://a.cn/m/html/1.html", "site": "a.cn", "text": "\n".join(["-官网入口】" + body[0], *body[1:]])}
+    other_site = {"url": "http://b.cn/1.html", "site": "b.cn", "text": damaged["text"]}
+    again = {"url": "http://a.cn/html/1.html", "site": "a.cn", "text": "本页已更新。" + "\n".join(body[:2])}
+    assert dupes.process_item(first) is first
+    with pytest.raises(DropItem):
+        dupes.process_item(damaged)
+    assert dupes.process_item(other_site)["cluster"] == "http://a.cn/html/1.html"
+    with pytest.raises(DropItem):
+        dupes.process_item(again)
+    assert crawler.stats.get_value("mirrorclean/duplicates") == 2
