@@ -45,6 +45,8 @@ def classify(tree: lxml_html.HtmlElement) -> PageType:
     >>> rows = "".join(f"<li><a href='/n/{i}.html'>城市更新让老街区焕发新活力之{i}</a><p>近年来，我市扎实推进城市更新行动，一批老旧街区焕发出新的生机。</p></li>" for i in range(12))
     >>> classify(lxml_html.fromstring(f"<html><body><ul>{rows}</ul><a href='/list_2.html'>下一页</a></body></html>")).kind
     'listing'
+    >>> classify(lxml_html.fromstring(f"<html><body><h1>关于我们</h1>{art}</body></html>")).kind
+    'other'
     """
     body = tree.find(".//body")
     root = body if body is not None else tree
@@ -78,7 +80,11 @@ def classify(tree: lxml_html.HtmlElement) -> PageType:
     items = _list_items(root)
     link_share = in_links / total if total else 0.0
     cluster = max(clusters.values(), default=0)
-    if cluster >= 150 or cluster >= 80 and (has_prevnext or cluster >= excerpt and not (items >= 15 and has_pager)):
+    h1 = root.find(".//h1")
+    heading = " ".join(h1.text_content().split()) if h1 is not None else ""
+    if SECTION_PAGE_RE.match(heading):
+        kind = "other"  # the site's own page (关于我们, 公司简介, 联系我们): prose, but not an article
+    elif cluster >= 150 or cluster >= 80 and (has_prevnext or cluster >= excerpt and not (items >= 15 and has_pager)):
         kind = "article"
     elif excerpt >= 100 or items >= 8 or has_pager:
         kind = "listing"
@@ -88,6 +94,13 @@ def classify(tree: lxml_html.HtmlElement) -> PageType:
 
 
 BLOCKS = {"p", "br", "span", "font", "strong", "b", "em", "section"}
+# Headings of a site's own pages: a company profile has sentences but is not an article.
+SECTION_PAGE_RE = re.compile(
+    r"^\s*[【\[]?(?:关于我们|關於我們|公司简介|公司簡介|企业简介|企業簡介|公司介绍|企业介绍|公司概况|企业文化|企業文化|发展历程|發展歷程|荣誉资质|"
+    r"榮譽資質|组织机构|組織機構|联系我们|聯繫我們|联系方式|聯繫方式|在线留言|人才招聘|招聘信息|营销网络|服务网络|资质证书|About\s+Us)"
+    r"[】\]]?\s*$",
+    re.I,
+)
 
 
 def _is_excerpt(el: lxml_html.HtmlElement) -> bool:

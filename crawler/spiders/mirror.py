@@ -88,7 +88,7 @@ class MirrorSpider(scrapy.Spider):
         for url in new:
             if self.frontier.is_trap(url):
                 continue
-            yield scrapy.Request(url, callback=self.parse, priority=_priority(links.get(url, "")))
+            yield scrapy.Request(url, callback=self.parse, priority=_priority(links.get(url, ""), url))
 
 
 SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
@@ -156,8 +156,19 @@ def has_prose(html: str, minimum: int = 4) -> bool:
 _LINK_CACHE: dict[tuple[str, str], str] = {}
 
 
-def _priority(label: str) -> int:
-    """Prev/next first (chains can be reachable only that way), then pagination, then the rest."""
+# Another rendition of a page (mobile, AMP, print): fetched last, so the main page is the copy that is emitted
+# (it carries the date and the full template) and the rendition is dropped as its duplicate.
+RENDITION_RE = re.compile(r"^[a-z]+://(?:m|wap|mobile)\.|/(?:m|wap|mobile|amp|print)/|print\.(?:php|asp|aspx|jsp)|[?&](?:print|amp)=", re.I)
+
+
+def _priority(label: str, url: str = "") -> int:
+    """Prev/next first (chains can be reachable only that way), then pagination, then the rest; renditions last.
+
+    >>> _priority("下一篇：标题"), _priority("2"), _priority("标题"), _priority("标题", "http://a.cn/m/news/1.html")
+    (20, 10, 0, -10)
+    """
+    if RENDITION_RE.search(url):
+        return -10
     if PREVNEXT_RE.search(label):
         return 20
     if PAGER_RE.match(label):
