@@ -17,6 +17,7 @@ from cleaners.normalize import (
     normalize_paragraph,
     normalize_paragraphs,
     normalize_spaces,
+    plain_markup,
     remove_invisible,
     to_simplified,
     unescape_entities,
@@ -129,6 +130,8 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     body, refs = split_references(paras)
     kept = set(body) | set(refs)
     removed += [Removal("body", p, "references_heading") for p in paras if p not in kept and p.strip() not in kept]
+    if draft.kind == "html":  # the extractor's list bullets and table pipes; a dump keeps its own characters
+        body = [q for q in (plain_markup(p) for p in body) if q]
     body, dropped = normalize_paragraphs(body, simplified=options.simplified)
     removed += [Removal("body", d, "duplicate_paragraph") for d in dropped]
     # References keep their own punctuation: only entities, invisible characters and spaces are fixed.

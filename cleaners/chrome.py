@@ -26,6 +26,17 @@ ACTION_RE = re.compile(
     r"分享到|分享|字号|大中小|放大|缩小|推荐给朋友|查看更多|更多>>|更多|点击查看|在线咨询|立即咨询|在线留言)[】\]]?"
     r"(?:\s*[|｜/\s]\s*[【\[]?[\w>]{0,6}[】\]]?)*\s*[:：]?\s*$"
 )
+# A row of page controls with no other words: 【字体：大 中 小】【打印】【关闭】, 打印 | 关闭.
+ACTION_ROW_RE = re.compile(
+    r"^\s*(?:[【\[]?(?:返回列表|返回首页|返回顶部|返回|关闭窗口|关闭|打印本页|打印|收藏本页|收藏|加入收藏|分享|推荐给朋友|"
+    r"字[体号][：:]?\s*(?:[大中小]\s*){2,3}|[大中小]\s*[大中小]\s*[大中小])[】\]]?\s*[|｜/·]?\s*){2,}$"
+)
+# A date line carrying only short fields: 2023-07-02 20:15 · 散文 · 约1400字
+DATE_FIELDS_RE = re.compile(
+    r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?::\d{2})?)?(?:\s*[·|｜/]\s*[^·|｜/。，,]{1,12}){1,4}\s*$"
+)
+# The end mark of an article: — 完 —, （完）, 全文完, END
+END_MARK_RE = re.compile(r"^\s*[—\-－–~～]*\s*[（(【\[]?\s*(?:完|全文完|本文完|end|the end)\s*[)）】\]]?\s*[—\-－–~～]*\s*$", re.I)
 COUNTER_RE = re.compile(r"(?:浏览次数|点击次数|阅读次数|浏览量|点击量|阅读量|点击数|浏览数|人气|访问量)\s*[:：]?\s*\d*")
 SHARE_RE = re.compile(r"^\s*(?:分享到|分享至|分享)\s*[:：]")
 FOOTER_RE = re.compile(
@@ -87,6 +98,8 @@ def chrome_reason(line: str) -> str | None:
     True
     >>> chrome_reason("| 网站首页 | 公司简介 | 产品展示 | 新闻资讯 | 联系我们 |"), chrome_reason("| 2023年 | 42 | 60亿元 |")
     ('nav_row', None)
+    >>> [chrome_reason(s) for s in ("【字体：大 中 小】【打印】【关闭】", "2023-07-02 20:15 · 散文 · 约1400字", "— 完 —")]
+    ['actions', 'date_line', 'end_mark']
     """
     s = line.strip()
     if not s:
@@ -100,7 +113,7 @@ def chrome_reason(line: str) -> str | None:
         return "breadcrumb"
     if n <= 60 and NAV_LINE_RE.match(s):
         return "nav"
-    if n <= 40 and ACTION_RE.match(s):
+    if n <= 40 and (ACTION_RE.match(s) or ACTION_ROW_RE.match(s)):
         return "actions"
     if n <= 40 and SHARE_RE.match(s):
         return "share"
@@ -119,8 +132,10 @@ def chrome_reason(line: str) -> str | None:
         return "promo"
     if n <= 300 and CODE_RE.match(s) and not re.search(r"[\u4e00-\u9fff]{6,}", s):
         return "code"
-    if DATE_ONLY_RE.match(s):
+    if DATE_ONLY_RE.match(s) or n <= 60 and DATE_FIELDS_RE.match(s):
         return "date_line"
+    if n <= 12 and END_MARK_RE.match(s):
+        return "end_mark"
     if n <= 120 and SHARE_TOOLS_RE.search(s):
         return "actions"
     if s.startswith("|") and s.endswith("|"):
@@ -227,13 +242,19 @@ def drop_link_lists(paras: list[str], where: str = "body") -> tuple[list[str], l
     return middle, removed
 
 
+SUMMARY_LABEL_RE = re.compile(r"^\s*[【\[]?(?:摘要|内容摘要|本文摘要|文章摘要|导读|本文导读|导语|核心提示|提要)[】\]]?\s*[:：]?\s*")
+
+
 def drop_truncated_repeats(paras: list[str], where: str = "body") -> tuple[list[str], list[Removal]]:
     """Remove a paragraph that is the cut-off start of one of the next three (a CMS summary box: `description`).
 
     >>> drop_truncated_repeats(["茶小绿叶蝉是我国茶区分布最广的害虫", "茶小绿叶蝉是我国茶区分布最广的害虫之一。成虫吸食嫩梢汁液。"])[0]
     ['茶小绿叶蝉是我国茶区分布最广的害虫之一。成虫吸食嫩梢汁液。']
+    >>> drop_truncated_repeats(["【摘要】：去年秋天，我作为支教志愿者来到山里。", "去年秋天，我作为支教志愿者来到山里。山路很长。"])[0]
+    ['去年秋天，我作为支教志愿者来到山里。山路很长。']
     """
-    keys = [re.sub(r"\W", "", p) for p in paras]
+    # a summary box's label (【摘要】：, 本文导读：) is not part of the repeated text
+    keys = [re.sub(r"\W", "", SUMMARY_LABEL_RE.sub("", p)) for p in paras]
     kept: list[str] = []
     removed: list[Removal] = []
     for i, (p, k) in enumerate(zip(paras, keys, strict=True)):

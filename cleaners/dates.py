@@ -29,7 +29,7 @@ _PM = {"下午", "中午", "晚上", "傍晚", "pm", "p.m."}
 _AM = {"上午", "凌晨", "早上", "am", "a.m."}
 _TIME = (
     rf"(?P<period>{_PERIOD})?\s*"
-    r"(?P<h>\d{1,2})\s*(?::|时|点)\s*(?P<mi>\d{1,2})(?!\d)\s*分?"
+    r"(?P<h>\d{1,2})\s*(?::|时|点)\s*(?P<mi>\d{2}(?=\d{4}[年/-])|\d{1,2}(?!\d))\s*分?"
     r"(?:\s*(?::|(?<=分))\s*(?P<s>\d{1,2})(?:\.\d+)?\s*秒?)?"
     rf"(?:\s*(?P<period2>{_PERIOD}))?"
     r"(?P<tz>Z|[+-]\d{2}:?\d{2}(?!\d))?"
@@ -87,7 +87,7 @@ _ANY_LABEL_RE = re.compile(
 )
 _BYLINE_RE = re.compile(
     r"^\s*(?:来源|作者|编辑|责任编辑|责编|记者|撰文|文|source|author|by)\s*[:：\s]"
-    r"|(?:来源|作者|编辑|责编|阅读|浏览|点击|人气)\s*[:：]",
+    r"|(?:来源|作者|编辑|责编|阅读|浏览|点击|人气|发布者|发布人|查看|来自|投稿)\s*[:：]",
     re.I,
 )
 _COLON_RE = re.compile(r"[:：]")
@@ -114,6 +114,7 @@ _META_KEYS = (
     "time",
     "datetime",
     "datecreated",
+    "_time",  # a <time datetime> element (cleaners.html.page_meta: the publication one when marked)
 )
 _META_FALLBACK_RE = re.compile(r"publish|pubdate|release|create|issued", re.IGNORECASE)
 _META_EXCLUDE_RE = re.compile(r"modif|update|expir|revis", re.IGNORECASE)

@@ -97,10 +97,11 @@ def page_meta(tree: lxml.html.HtmlElement) -> dict[str, str]:
             for obj in data if isinstance(data, list) else [data]:
                 if isinstance(obj, dict) and obj.get("datePublished"):
                     meta.setdefault("datePublished", str(obj["datePublished"]))
-    for t in tree.iter("time"):
-        if t.get("datetime"):
-            meta.setdefault("_time", t.get("datetime", ""))
-            break
+    times = [t for t in tree.iter("time") if t.get("datetime")]
+    marked = [t for t in times if "publish" in (t.get("class", "") + t.get("itemprop", "")).lower()
+              or t.get("pubdate") is not None]
+    if marked or times:
+        meta.setdefault("_time", (marked or times)[0].get("datetime", ""))
     lang = tree.get("lang") or tree.get("xml:lang") or meta.get("content-language")
     if lang:
         meta["_lang"] = lang.strip()
@@ -206,7 +207,8 @@ def _prevnext_lines(el: lxml.html.HtmlElement, text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-_HEAD_END = r"[】\]]?\s*(?:[:：]|更多|more|>>|»|\+)*\s*$"
+# after the label: an English gloss (联系我们 CONTACT), a "more" link, a colon
+_HEAD_END = r"[】\]]?\s*(?:[A-Za-z][A-Za-z &]{1,24})?\s*(?:[:：]|更多|more|>>|»|\+)*\s*$"
 # Boxes of the site's own text (a profile, contact details, link lists): never an article's container.
 SIDE_HEAD_RE = re.compile(
     r"^\s*[【\[]?(?:公司简介|企业简介|公司介绍|企业介绍|公司概况|关于我们|企业文化|荣誉资质|联系我们|联系方式|联系信息|在线留言|"
@@ -387,6 +389,9 @@ def _meta_lines(tree: lxml.html.HtmlElement) -> list[str]:
     return out
 
 
+MIDNIGHT_RE = re.compile(r"T00:00(?::00)?(?:\.0+)?(?:Z|[+-]\d{2}:?\d{2})?$")
+
+
 def choose_published(from_meta: str | None, from_page: str | None) -> str | None:
     """The visible byline date, or the meta tag's when it is the same day and more precise (or alone).
 
@@ -394,7 +399,11 @@ def choose_published(from_meta: str | None, from_page: str | None) -> str | None
     ('2024-09-23T21:48', '2024-02-20T09:30')
     >>> choose_published("2020-01-01", "2024-09-23")
     '2024-09-23'
+    >>> choose_published("2023-06-30T00:00:00+08:00", "2023-06-30")
+    '2023-06-30'
     """
+    if from_meta and MIDNIGHT_RE.search(from_meta) and (not from_page or len(from_page) == 10):
+        from_meta = from_meta[:10]  # a CMS that stores dates as timestamps writes T00:00:00 for "no time"
     if from_meta and from_page and from_meta[:10] == from_page[:10]:
         return max(from_meta, from_page, key=len)
     return from_page or from_meta

@@ -316,6 +316,28 @@ def normalize_paragraph(s: str) -> str:
     return unify_punctuation_width(normalize_spaces(remove_invisible(unescape_entities(s))))
 
 
+_BULLET_RE = re.compile(r"^- (?=\S)")
+_TABLE_SEP_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+def plain_markup(para: str) -> str | None:
+    """Undo the extractor's text markup: the `- ` of a list item, the pipes of a table row (None: a rule row).
+
+    trafilatura writes <li> as `- item` and table rows as `| a | b |` with a `|---|---|` rule; the page had
+    neither, so a corpus gets the item's words and the cells separated by spaces.
+
+    >>> plain_markup("- 第一天：从城区出发。"), plain_markup("| 队伍名称 | 指导教师 | 奖项 |"), plain_markup("|---|---|")
+    ('第一天：从城区出发。', '队伍名称 指导教师 奖项', None)
+    """
+    if _TABLE_SEP_RE.match(para.strip()):
+        return None
+    s = para.strip()
+    if s.startswith("|") and s.endswith("|") and len(s) > 2:
+        cells = [c.strip() for c in s[1:-1].split("|")]
+        return " ".join(c for c in cells if c)
+    return _BULLET_RE.sub("", para)
+
+
 def normalize_paragraphs(paras: Iterable[str], *, simplified: bool = False) -> tuple[list[str], list[str]]:
     """Normalise each paragraph, drop empty ones, then dedupe; returns (kept, dropped duplicates).
 
