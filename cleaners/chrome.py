@@ -231,7 +231,10 @@ def drop_link_lists(paras: list[str], where: str = "body") -> tuple[list[str], l
     i = 0
     while i < len(body):
         j = i
-        while j < len(body) and is_item(body[j]) and len(body[j]) <= 40 and CJK_RE.search(body[j]):
+        # between paragraphs only headline-like items (no clause punctuation) make a link list; an article's own
+        # list items (是否出现发硬、开裂) have commas
+        while (j < len(body) and is_item(body[j]) and len(body[j]) <= 40 and CJK_RE.search(body[j])
+               and not re.search(r"[，、；：。,;]", body[j])):
             j += 1
         if j - i >= 2:
             removed += [Removal(where, p, "link_list") for p in body[i:j]]

@@ -181,7 +181,10 @@ class ChromeBlocks:
         for node in CHROME_XPATH(tree):
             el = node.getparent()
             block = None
+            owner = node.getparent()
             while el is not None and isinstance(el.tag, str) and el.tag not in {"body", "html"}:
+                if el is not owner and _holds_paragraph(el, owner):
+                    break  # climbing further would take an article paragraph with the chrome line
                 text = _text(el)
                 reason = chrome_reason(text)
                 if reason and el.tag in BLOCK_TAGS | {"a"}:
@@ -200,6 +203,17 @@ class ChromeBlocks:
             removed.append(Removal("html", text[:2000], reason))
             _drop(el)
         return removed
+
+
+def _holds_paragraph(el: lxml.html.HtmlElement, owner: lxml.html.HtmlElement | None) -> bool:
+    """Whether `el` holds a <p> of article prose (40+ characters, a sentence end) other than the chrome's own."""
+    for p in el.iter("p"):
+        if owner is not None and (p is owner or any(a is p for a in owner.iterancestors())):
+            continue
+        text = _text(p)
+        if len(text) >= 40 and re.search(r"[。！？]", text):
+            return True
+    return False
 
 
 def _prevnext_lines(el: lxml.html.HtmlElement, text: str) -> list[str]:
