@@ -64,7 +64,16 @@ _EN_DMY_RE = re.compile(
 )
 _COMPACT = r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})?)?(?!\d)"
 _COMPACT_RE = re.compile(rf"(?<!\d){_COMPACT}")
-_DATE_PATTERNS = (_NUMERIC_RE, _CJK_RE, _CN_NUMERAL_RE, _EN_MDY_RE, _EN_DMY_RE)
+# 18/03/2024 (Hong Kong, UK) and 03/18/2024 (US): only when the day cannot be a month (13-31).
+_SLASH_DMY_RE = re.compile(
+    r"(?<![\d./-])(?P<d>1[3-9]|2\d|3[01])/(?P<m>0?[1-9]|1[0-2])/(?P<y>\d{4})(?![\d/])"
+    rf"(?:[ \t]+(?:{_TIME}))?"
+)
+_SLASH_MDY_RE = re.compile(
+    r"(?<![\d./-])(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>\d{4})(?![\d/])"
+    rf"(?:[ \t]+(?:{_TIME}))?"
+)
+_DATE_PATTERNS = (_NUMERIC_RE, _CJK_RE, _CN_NUMERAL_RE, _EN_MDY_RE, _EN_DMY_RE, _SLASH_DMY_RE, _SLASH_MDY_RE)
 
 # Labels that announce a date, in three tiers: publication, generic, update.
 _PUB_LABELS = (
@@ -79,7 +88,7 @@ _GENERIC_LABELS = (
 )
 _UPDATE_LABELS = r"更新时间|更新日期|更新于|修改时间|修改日期|最后更新|更新|\b(?:last\s+)?updated(?:\s+on)?|\bmodified(?:\s+on)?"
 _LABEL_TIERS = tuple(
-    re.compile(rf"(?:{labels})[\s:：\[【(（]*", re.IGNORECASE)
+    re.compile(rf"(?:{labels})(?:\s*[A-Za-z][A-Za-z ]{{1,15}}(?=\s*[:：]))?[\s:：\[【(（]*", re.IGNORECASE)
     for labels in (_PUB_LABELS, _GENERIC_LABELS, _UPDATE_LABELS)
 )
 _ANY_LABEL_RE = re.compile(
@@ -238,6 +247,8 @@ def find_date(
     True
     >>> find_date("见2025/11/13")
     ('2025-11-13', 1, 11)
+    >>> find_date("更新時間：18/03/2024 16:20")[0], find_date("03/04/2024") is None
+    ('2024-03-18T16:20', True)
     """
     text = s.translate(_HALF_WIDTH)
     found: list[tuple[int, int, str]] = []

@@ -67,6 +67,11 @@ FAMILY_RE = re.compile(
     rf"(?P<suffix>(?:{STRONG_SUFFIX})(?:{STRONG_SUFFIX}|登录|登陆|登錄|注册|註冊)*)(?P<tail>[A-Za-z0-9.]{{0,12}})(?P<cta>{CTA})?",
     re.IGNORECASE,
 )
+# A name + two categories one of which only gambling uses: 鹤汀娱乐真人(平台), X体育棋牌 (not 体育彩票).
+DOUBLE_CATEGORY_RE = re.compile(
+    rf"(?P<name>[{CJK}]{{2,4}}|[A-Za-z][A-Za-z0-9]{{1,14}})(?P<cat>{_with_traditional('娱乐|体育|国际|电子')})"
+    rf"(?P<cat2>{_with_traditional('真人|棋牌|电竞|视讯|捕鱼|百家乐|老虎机')})(?:平台|游戏|官网|官方)?"
+)
 # A name + a strong gambling category + a call to action, with no access suffix: 金玺娱乐【点击进入】.
 CTA_FAMILY_RE = re.compile(
     rf"(?P<name>[{CJK}]{{2,4}}|[A-Za-z][A-Za-z0-9]{{1,14}})(?P<cat>{_with_traditional('体育|娱乐|电竞|棋牌|彩票|真人|娱乐城|博彩')})"
@@ -173,7 +178,7 @@ def is_family(term: str) -> bool:
         if (m.group("tag") or m.group("suffix") not in WEAK_SUFFIXES or STRONG_CATEGORY_RE.search(category)
                 or bilingual_dot or m.group("alias") and (m.group("cat") or m.group("cat2"))):
             return True
-    if CTA_FAMILY_RE.search(term):
+    if CTA_FAMILY_RE.search(term) or DOUBLE_CATEGORY_RE.search(term):
         return True
     # A gambling word counts only inside a short name-like term, not inside a headline or sentence.
     return len(term) <= 12 and not re.search(r"[\s，。！？,!?]", term) and bool(GAMBLING_WORDS.search(term))
@@ -231,8 +236,18 @@ def _title_candidates(title: str) -> list[tuple[str, str]]:
     return [(c.strip(), w) for c, w in out if c.strip()]
 
 
+PROMPT_RE = re.compile(r"(?:温馨)?(?:提醒您|提示您|提醒|提示|温馨提示|友情提示|祝您|欢迎您)\s*[:：，,]?\s*$")
+# What an injected line says around a brand besides its name: calls to action and sign-up bait.
+PROMO_RE = re.compile(rf"{CTA}|注册|註冊|领取|領取|礼包|禮包|彩金|首存|返水|优惠|優惠|开户|開戶|下载|下載|立即|点击|點擊|登录|登錄")
+
+
 def _line_term(line: str) -> str | None:
-    """A short line like `开云体育88:` (a brand line before the body): return its term."""
+    """A short line like `开云体育88:` (a brand line before the body): return its term.
+
+    >>> _line_term("开云体育88:"), _line_term("sf988官方网站提醒您：")
+    ('开云体育88', 'sf988官方网站')
+    """
+    line = PROMPT_RE.sub("", line.strip())
     m = re.match(r"^\s*(.{2,16}?)\s*[:：]?\s*$", line)
     if m and len(line.strip()) <= 18:
         return m.group(1)
@@ -276,6 +291,8 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     for m in family_matches(hay):
         add(_trim_name(hay, m), "family")
     for m in CTA_FAMILY_RE.finditer(hay):
+        add(m.group(0), "family")
+    for m in DOUBLE_CATEGORY_RE.finditer(hay):
         add(m.group(0), "family")
     for m in _known_re().finditer(hay):
         add(m.group(0), "known")
@@ -455,7 +472,10 @@ def clean_paragraphs(paras: list[str], terms: list[str], where: str = "body") ->
             out.append(p)
             continue
         rest = pat.sub("", p)
-        if len(re.sub(r"[\s\W\d_]", "", rest)) <= 2:  # the whole line was a brand line
+        bare = PROMPT_RE.sub("", rest)
+        if len(re.sub(r"[\s\W\d_]", "", bare)) <= 2 or (len(bare) <= 25 and PROMO_RE.search(bare)
+                                                       and not re.search(r"[。！？]", bare)):
+            # the whole line was a brand line (with its call to action or sign-up bait)
             removed.append(Removal(where, p, "spam_line"))
             continue
         if m.start() == 0 and not m.group(0).startswith(tuple(WRAPPERS)) and off_topic(rest, paras[:i] + paras[i + 1:]):
@@ -481,7 +501,7 @@ def _mend(s: str) -> str:
     """
     # An injected attribution frame (据X官方网站了解， / X官网指出，) goes whole: its verb has no subject left.
     s = re.sub(rf"(?:^|(?<=[{EDGE_PUNCT}。！？!?]))\s*(?:据|據|根据|根據|从|從|经|經)?\x00+\s*(?:股份有限公司|有限公司|集团|集團|公司)?\s*"
-               r"(?:了解|获悉|獲悉|得知|指出|表示|介绍|介紹|报道|報導|消息|透露|称|稱|显示|顯示|提醒|认为|認為|强调|強調|建议|建議)"
+               r"(?:了解|获悉|獲悉|得知|指出|表示|介绍|介紹|报道|報導|消息|透露|称|稱|显示|顯示|提醒您|提示您|提醒|认为|認為|强调|強調|建议|建議)"
                r"\s*[，,：:]", "", s)
     s = re.sub(rf"(?:^|(?<=[{EDGE_PUNCT}]))\s*(?:据|據|根据|根據)\x00+\s*[，,：:]", "", s)
     s = re.sub(r"^\s*\x00+\s*[:：,，、]?\s*", "", s)
