@@ -92,6 +92,7 @@ def _clean(
     if not text.strip():
         return Reject(source, "empty", url=url)
     kind = kind or guess_kind(raw)
+    page = None
     if kind == "html":
         tree = parse_html(text)
         if options.articles_only:
@@ -103,7 +104,28 @@ def _clean(
         draft = parse_text(text)
     draft.encoding = encoding
     draft.url = draft.url or url
-    return finish(draft, source, options)
+    result = finish(draft, source, options)
+    if options.articles_only and isinstance(result, Record) and not result.published:
+        if _site_name_title(result.title):
+            # no date and the site's own name as the heading: a channel landing or a profile page, not an article
+            return Reject(source, "not_article", detail="no date, site-name title", url=url)
+        if page is not None and page.list_items >= 5 and len(result.text) < 400:
+            # no date, a short introduction over a list of article links: a topic (专题) or channel page
+            return Reject(source, "not_article", detail="no date, an introduction over a link list", url=url)
+    return result
+
+
+SITE_NAME_RE = re.compile(r"(?:网|網|网站|網站|门户|門戶|资讯网|报|報|日报|日報|中心|公司|集团|集團|协会|協會|学校|學校|大学|大學|学院|"
+                          r"學院|医院|醫院|政府|委员会|委員會|研究院|研究所|博物馆|博物館|图书馆|圖書館)$")
+
+
+def _site_name_title(title: str | None) -> bool:
+    """A missing title, or one that names an institution rather than a story (乡土中国资讯网, 某某环境科技有限公司).
+
+    >>> _site_name_title("乡土中国资讯网"), _site_name_title("春茶上市古村复苏"), _site_name_title(None)
+    (True, False, True)
+    """
+    return not title or len(title) <= 20 and bool(SITE_NAME_RE.search(title.strip()))
 
 
 def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:

@@ -110,7 +110,9 @@ def _is_excerpt(el: lxml_html.HtmlElement) -> bool:
             return False
         links = [a for a in anc.iter("a") if 6 <= len(" ".join(a.text_content().split())) <= 60]
         if links and len(anc.text_content()) < 400:
-            return True
+            # a listing row holds one summary; a short article (with a link injected in it) holds several paragraphs
+            prose = [p for p in anc.iter("p") if len(p.text_content().strip()) >= 30]
+            return len(prose) <= 1
     return False
 
 

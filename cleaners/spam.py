@@ -241,6 +241,20 @@ PROMPT_RE = re.compile(r"(?:温馨)?(?:提醒您|提示您|提醒|提示|温馨�
 PROMO_RE = re.compile(rf"{CTA}|注册|註冊|领取|領取|礼包|禮包|彩金|首存|返水|优惠|優惠|开户|開戶|下载|下載|立即|点击|點擊|登录|登錄")
 
 
+# A category brand that "reminds you" mid-article: 金樽国际提醒您：, X体育温馨提示：
+PROMPT_BRAND_RE = re.compile(
+    rf"(?P<name>[{CJK}]{{2,4}}(?:{_with_traditional('国际|体育|娱乐|彩票|棋牌|电竞|真人')}))(?:官方网站|官网|平台)?"
+    r"(?:提醒您|提醒大家|温馨提示|友情提示)\s*[:：]"
+)
+EMPTY_BRACKETS_RE = re.compile(r"[（(]\s*[)）]|【\s*】|\[\s*\]|“\s*”|‘\s*’")
+# A news dateline whose agency is a brand with a gambling-style domain: 金樽国际讯（www.jz88.cc）
+DATELINE_BRAND_RE = re.compile(
+    rf"(?:^|\n)\s*(?P<name>[{CJK}]{{2,6}}|[A-Za-z][A-Za-z0-9]{{1,14}})讯\s*[（(]\s*(?:https?://)?(?:www\.)?"
+    r"(?P<domain>[a-z0-9-]*\d[a-z0-9-]*\.[a-z.]{2,10})\s*[)）]",
+    re.I,
+)
+
+
 def _line_term(line: str) -> str | None:
     """A short line like `开云体育88:` (a brand line before the body): return its term.
 
@@ -294,6 +308,11 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
         add(m.group(0), "family")
     for m in DOUBLE_CATEGORY_RE.finditer(hay):
         add(m.group(0), "family")
+    for text in (*slots.first_lines, body):
+        for m in DATELINE_BRAND_RE.finditer(text):
+            add(m.group("name"), "dateline_domain")
+    for m in PROMPT_BRAND_RE.finditer(body):
+        add(m.group("name"), "prompt")
     for m in _known_re().finditer(hay):
         add(m.group(0), "known")
     for text in slots.hidden:
@@ -317,6 +336,11 @@ INJECTION = {"title_prefix", "title_dash_prefix", "title_wrapper", "title_suffix
 
 def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: set[str], body: str) -> bool:
     core = core_of(term)
+    if "dateline_domain" in where:  # X讯（www.jz88.cc）: an agency with a digit-laden domain is an injected brand
+        return True
+    # X国际提醒您： in the body, and the same name in a title, first-line, prev/next or hidden slot
+    if "prompt" in where and (core_slots_of(core, evidence) - {"prompt", "family", "keywords"}):
+        return True
     if is_family(term) and (where - {"keywords"} or core in cores - {term}):
         return True
     # The same core in several slots: collect where the core shows up, under any phrase.
@@ -358,6 +382,15 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     if "first_line" in where and latin and re.fullmatch(r"[A-Za-z]{2,8}\d{3,6}", core) and not in_prose:
         return True
     return False
+
+
+def core_slots_of(core: str, evidence: dict[str, set[str]]) -> set[str]:
+    """Every slot in which a phrase of the same brand was seen."""
+    slots: set[str] = set()
+    for other, w in evidence.items():
+        if _same_brand(core, other):
+            slots |= w
+    return slots
 
 
 def _known_share(term: str) -> float:
@@ -451,7 +484,7 @@ def clean_title(title: str, terms: list[str]) -> tuple[str, list[Removal]]:
     new = re.sub(r"^\s*\x00+\s*[:：|｜_\-—–]*\s*", "", new)
     new = re.sub(r"\s*(?:[:：|｜_\-—–]\s*)?\x00+\s*$", "", new)
     new = re.sub(r"\s*[_|｜]\s*\x00+\s*(?=[_|｜]|$)", "", new)
-    new = new.replace("\x00", "").strip(" _|｜-—:：")
+    new = EMPTY_BRACKETS_RE.sub("", new.replace("\x00", "")).strip(" _|｜-—:：")
     return new, removed
 
 
@@ -498,12 +531,15 @@ def _mend(s: str) -> str:
     '企业56家，其中不少面临问题。与传统晾晒相比，机械烘干更快。'
     >>> _mend("离不开多年的积累。\\x00有限公司表示，学院将以此为契机。")
     '离不开多年的积累。学院将以此为契机。'
+    >>> _mend("\\x00讯 5月24日，记者来到郭家坝镇。")
+    '5月24日，记者来到郭家坝镇。'
     """
     # An injected attribution frame (据X官方网站了解， / X官网指出，) goes whole: its verb has no subject left.
     s = re.sub(rf"(?:^|(?<=[{EDGE_PUNCT}。！？!?]))\s*(?:据|據|根据|根據|从|從|经|經)?\x00+\s*(?:股份有限公司|有限公司|集团|集團|公司)?\s*"
                r"(?:了解|获悉|獲悉|得知|指出|表示|介绍|介紹|报道|報導|消息|透露|称|稱|显示|顯示|提醒您|提示您|提醒|认为|認為|强调|強調|建议|建議)"
                r"\s*[，,：:]", "", s)
     s = re.sub(rf"(?:^|(?<=[{EDGE_PUNCT}]))\s*(?:据|據|根据|根據)\x00+\s*[，,：:]", "", s)
+    s = re.sub(r"\x00+\s*[讯訊](?:\s*[（(][^（）()]{0,40}[)）])?\s*[:：,，]?\s*", "", s)  # X讯（www.x88.cc） dateline
     s = re.sub(r"^\s*\x00+\s*[:：,，、]?\s*", "", s)
     s = re.sub(rf"([{EDGE_PUNCT}])\s*\x00+\s*[{EDGE_PUNCT}]", r"\1", s)
     s = re.sub(rf"[{EDGE_PUNCT}]\s*\x00+\s*([。！？!?])", r"\1", s)

@@ -76,6 +76,7 @@ class Frontier:
         self.seen_sentences: dict[int, int] = {}  # sentence checksum -> pages it was on
         self.fruitless: Counter[str] = Counter()
         self.fruitful: Counter[str] = Counter()
+        self.streak: Counter[str] = Counter()  # fruitless pages in a row
         self.traps: set[str] = set()
 
     def in_scope(self, url: str) -> bool:
@@ -134,15 +135,20 @@ class Frontier:
         A page is fruitful when it brings new prose (an article) or links to a new URL of another template. A template
         becomes a trap once its fruitless pages reach `trap_limit` plus twice its fruitful ones: a calendar
         (never fruitful) stops after a few pages, while a listing template that keeps finding articles
-        tolerates the pages whose articles were already reached through prev/next links.
+        tolerates the pages whose articles were already reached through prev/next links. A run of
+        2 x `trap_limit` fruitless pages in a row is a trap whatever came before (an archive whose months run
+        out of articles, a calendar past the site's first post).
         """
         template = template_of(page_url)
-        if is_article or any(template_of(u) != template for u in new):
+        if is_article or any(template_of(u) != template and template_of(u) not in self.traps for u in new):
             self.fruitful[template] += 1
+            self.streak[template] = 0
             return None
         self.fruitless[template] += 1
+        self.streak[template] += 1
         limit = self.trap_limit + 2 * self.fruitful[template]
-        if self.fruitless[template] >= limit and template not in self.traps:
+        endless = self.streak[template] >= 2 * self.trap_limit  # a long run with nothing new, whatever came before
+        if (self.fruitless[template] >= limit or endless) and template not in self.traps:
             self.traps.add(template)
             return template
         return None

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import scrapy
+from scrapy import signals
 from scrapy.http import HtmlResponse, Response
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
@@ -48,6 +49,20 @@ class MirrorSpider(scrapy.Spider):
         self.seed_urls = [canonical_url(u) for u in urls]
         self._frontier = Frontier({re.sub(r"^[a-z]+://", "", u).split("/")[0] for u in self.seed_urls})
 
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> MirrorSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
+        return spider
+
+    def _request_dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
+        """A redirect to a page already fetched is dropped by the dupefilter before the spider sees it
+        (/random?seed=N -> an article): count it against the template of the URL that redirected."""
+        origin = (request.meta.get("redirect_urls") or [None])[0]
+        if origin:
+            self._note_trap(self.frontier.record_page(canonical_url(origin), False, []),
+                            self.crawler.stats if self.crawler else None)
+
     @property
     def frontier(self) -> Frontier:
         """The crawl's frontier, kept in `spider.state` so that a JOBDIR run resumes with it."""
@@ -64,15 +79,23 @@ class MirrorSpider(scrapy.Spider):
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
         stats = self.crawler.stats if self.crawler else None
-        if response.meta.get("mirror_seed") or response.meta.get("redirect_urls"):
+        redirected_from = (response.meta.get("redirect_urls") or [None])[0]
+        if response.meta.get("mirror_seed") or redirected_from:
             self.frontier.add_host(response.url)  # a start URL may redirect to www. or https
         if not isinstance(response, HtmlResponse):
             return
         if not self.frontier.first_time_body(response.body):
             if stats:
                 stats.inc_value("mirrorclean/frontier/duplicate_body")
+            if redirected_from:  # /random?seed=N -> an article already seen: that template brings nothing
+                self._note_trap(self.frontier.record_page(canonical_url(redirected_from), False, []), stats)
             return
         fresh, own = self.frontier.page_sentences(response.text) if has_prose(response.text) else (0, 0)
+        if own and CONTINUATION_RE.search(response.url.split("?", 1)[0]):
+            # page 2.. of a paginated article (/a/123_2.html): the article's first page is its record
+            own = 0
+            if stats:
+                stats.inc_value("mirrorclean/pages/continuation")
         if own:
             # A candidate: the pipeline classifies it (cleaners.pagetype) and cleans it, off the reactor.
             yield PageItem(url=response.url, body=response.body, http_charset=_charset(response))
@@ -80,17 +103,22 @@ class MirrorSpider(scrapy.Spider):
             stats.inc_value("mirrorclean/pages/no_prose" if not fresh and not own else "mirrorclean/pages/boilerplate_only")
         links = page_links(response)
         new = self.frontier.new_links(response.url, list(links))
-        trap = self.frontier.record_page(response.url, fresh > 0, new)
-        if trap:
-            self.logger.info("trap: stopped following %s (pages bring nothing new)", trap)
-            if stats:
-                stats.inc_value("mirrorclean/frontier/traps")
+        self._note_trap(self.frontier.record_page(response.url, fresh > 0, new), stats)
         for url in new:
             if self.frontier.is_trap(url):
                 continue
             yield scrapy.Request(url, callback=self.parse, priority=_priority(links.get(url, ""), url))
 
 
+    def _note_trap(self, trap: str | None, stats: Any) -> None:
+        if trap:
+            self.logger.info("trap: stopped following %s (pages bring nothing new)", trap)
+            if stats:
+                stats.inc_value("mirrorclean/frontier/traps")
+
+
+# Page 2.. of an article split over several pages: /a/123_2.html, /news/123-2.shtml, /p/123_3.htm
+CONTINUATION_RE = re.compile(r"/[^/]*\d[^/]*?[_-]([2-9]|[1-9]\d)\.(?:s?html?|php|aspx?|jsp)$", re.I)
 SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
 
 
