@@ -120,8 +120,9 @@ def chrome_reason(line: str) -> str | None:
         return "share"
     if n <= 80 and COUNTER_RE.search(s) and META_LABEL_RE.search(s) or n <= 20 and COUNTER_RE.match(s):
         return "counter"
-    if n <= 160 and FOOTER_RE.search(s) and not _is_sentence(s):
-        return "footer"
+    if n <= 160 and FOOTER_RE.search(s) and not _is_sentence(s) and not (
+            s.endswith("。") and not re.search(r"版权所有|Copyright|©|ICP|公网安备", s, re.I)):
+        return "footer"  # a contact sentence ending in 。 inside a notice is the notice's own
     if (n <= 60 and CREDIT_RE.match(s) and not re.search(r"[。？！?!]", s)
             and len(META_LABEL_RE.findall(s)) < 2 and not re.search(r"\d{4}[-/.年]\d{1,2}", s)):
         return "credit_line"
@@ -187,13 +188,22 @@ def drop_chrome(paras: list[str], where: str = "body") -> tuple[list[str], list[
     """Remove chrome lines anywhere in a list of paragraphs; each drop is logged with its reason."""
     kept: list[str] = []
     removed: list[Removal] = []
-    for p in paras:
+    for i, p in enumerate(paras):
         reason = chrome_reason(p)
+        if reason == "date_line" and i == len(paras) - 1 and kept and _is_signature(kept[-1]):
+            reason = None  # the date under a notice's signature (榕城市体育局 / 2024年6月27日) is the notice's
         if reason:
             removed.append(Removal(where, p, reason))
         else:
             kept.append(p)
     return kept, removed
+
+
+def _is_signature(line: str) -> bool:
+    """The issuing body under a notice: a short name ending like an organisation, no punctuation."""
+    s = line.strip()
+    return 2 <= len(s) <= 24 and not re.search(r"[，。！？、：:]", s) and bool(
+        re.search(r"(?:局|厅|委|办|部|院|会|中心|政府|公司|学校|大学|学院|办公室|委员会|协会|集团|医院|所|站)$", s))
 
 
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•·・]\s*)+")

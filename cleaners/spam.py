@@ -308,6 +308,7 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
         add(m.group(0), "family")
     for m in DOUBLE_CATEGORY_RE.finditer(hay):
         add(m.group(0), "family")
+        add(m.group("name") + m.group("cat"), "family_core")  # 鹤汀娱乐 of 鹤汀娱乐真人平台, e.g. as an h1 prefix
     for text in (*slots.first_lines, body):
         for m in DATELINE_BRAND_RE.finditer(text):
             add(m.group("name"), "dateline_domain")
@@ -336,8 +337,8 @@ INJECTION = {"title_prefix", "title_dash_prefix", "title_wrapper", "title_suffix
 
 def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: set[str], body: str) -> bool:
     core = core_of(term)
-    if "dateline_domain" in where:  # X讯（www.jz88.cc）: an agency with a digit-laden domain is an injected brand
-        return True
+    if "dateline_domain" in where or "family_core" in where:
+        return True  # X讯（www.jz88.cc）: a digit-laden domain; X娱乐 of X娱乐真人: the gambling compound names it
     # X国际提醒您： in the body, and the same name in a title, first-line, prev/next or hidden slot
     if "prompt" in where and (core_slots_of(core, evidence) - {"prompt", "family", "keywords"}):
         return True
