@@ -38,6 +38,7 @@ NUM_PERM = 128
 NUM_BANDS = 16
 SHINGLE = 5
 SEED = 42
+MAX_CHECKS = 64  # LSH candidates compared per text at most
 _DROP_RE = re.compile(r"[\W_]+", re.UNICODE)
 
 
@@ -66,17 +67,20 @@ class NearDuplicates:
 
     def add(self, key: str, text: str) -> tuple[str, float]:
         """Index `text` under `key`; return the cluster it joins (its own key if it repeats nothing) and the
-        estimated Jaccard similarity to the earlier text it matched (1.0 when it starts a cluster)."""
+        estimated Jaccard similarity to the earliest earlier text it matched (1.0 when it starts a cluster)."""
         grams = shingles(text)
         if len(grams) + SHINGLE - 1 < self.min_chars:
             return key, 1.0
         signature = RMinHash(num_perm=NUM_PERM, seed=SEED)
         signature.update(grams)
         best, best_sim = None, 0.0
-        for index in sorted(self._lsh.query(signature)):
+        # The earliest indexed text that passes is enough: every member of a cluster carries the same key, so
+        # a run of thousands of copies costs one comparison each, not one per earlier copy.
+        for index in sorted(self._lsh.query(signature))[:MAX_CHECKS]:
             sim = signature.jaccard(self._hashes[index])
-            if sim >= self.threshold and sim > best_sim:
+            if sim >= self.threshold:
                 best, best_sim = index, sim
+                break
         index = len(self._hashes)
         self._hashes.append(signature)
         self._lsh.insert(index, signature)

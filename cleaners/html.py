@@ -183,9 +183,9 @@ class ChromeBlocks:
             block = None
             owner = node.getparent()
             while el is not None and isinstance(el.tag, str) and el.tag not in {"body", "html"}:
-                if el is not owner and _holds_paragraph(el, owner):
-                    break  # climbing further would take an article paragraph with the chrome line
                 text = _text(el)
+                if len(text) > 600 or el is not owner and _holds_paragraph(el, owner):
+                    break  # climbing further would take an article paragraph with the chrome line
                 reason = chrome_reason(text)
                 if reason and el.tag in BLOCK_TAGS | {"a"}:
                     block = (el, text, reason)
@@ -263,7 +263,7 @@ class SectionBoxes:
         title_el = tree.find(".//title")
         title = _text(title_el) if title_el is not None else ""
         dropped: set[lxml.html.HtmlElement] = set()
-        for head in list(tree.iter(*HEAD_TAGS)):
+        for head in _label_holders(tree):
             label = _text(head)
             side = bool(SIDE_HEAD_RE.match(label))
             if not (side or COLUMN_HEAD_RE.match(label)) or any(a in dropped for a in head.iterancestors()):
@@ -293,6 +293,30 @@ class SectionBoxes:
                     and not _article_like(sib, title)):
                 out.append(sib)
         return out
+
+
+SECTION_WORDS_XPATH = etree.XPath(
+    "//text()[re:test(., '简介|簡介|介绍|介紹|概况|关于|關於|文化|资质|資質|联系|聯繫|留言|咨询|諮詢|客服|热门|熱門|热点|熱點|最新|"
+    "推荐|推薦|相关|相關|猜你|导航|導航|分类|分類|友情|标签|標籤|标签|产品|產品|新闻|新聞|资讯|資訊|行业|行業|动态|動態|公司|"
+    "企业|企業|案例|方案|服务|服務|技术|技術|下载|下載|常见|常見')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+
+
+def _label_holders(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Elements (in document order) whose text may be a section label: the holders of text nodes with a label
+    word, and their parents (a label wrapped in <span> or <a>), instead of every element of the page."""
+    found: dict[lxml.html.HtmlElement, None] = {}
+    for node in SECTION_WORDS_XPATH(tree):
+        el = node.getparent()
+        for _ in range(2):
+            if el is None or not isinstance(el.tag, str):
+                break
+            if el.tag in HEAD_TAGS:
+                found.setdefault(el)
+            el = el.getparent()
+    order = {el: i for i, el in enumerate(tree.iter(*HEAD_TAGS)) if el in found}
+    return sorted(order, key=order.__getitem__)
 
 
 def _opened_box(head: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:

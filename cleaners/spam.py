@@ -141,6 +141,12 @@ def _known_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{cjk})|(?<![A-Za-z])(?:{latin})(?![a-z])", re.I)
 
 
+_CORE_SUFFIX_RE = re.compile(rf"(?:{STRONG_SUFFIX}|{TAIL}|{CTA}|登录|登陆|注册)$", re.I)
+_CORE_DASH_RE = re.compile(r"[\-–—_]+$")
+_CORE_TAG_RE = re.compile(rf"{CHINA_TAG}$")
+
+
+@lru_cache(maxsize=4096)
 def core_of(term: str) -> str:
     """The brand core of a spam phrase: the phrase without access suffixes, tags and digits.
 
@@ -155,9 +161,9 @@ def core_of(term: str) -> str:
     prev = None
     while prev != s:
         prev = s
-        s = re.sub(rf"(?:{STRONG_SUFFIX}|{TAIL}|{CTA}|登录|登陆|注册)$", "", s, flags=re.I)
-        s = re.sub(r"[\-–—_]+$", "", s)
-        s = re.sub(rf"{CHINA_TAG}$", "", s)
+        s = _CORE_SUFFIX_RE.sub("", s)
+        s = _CORE_DASH_RE.sub("", s)
+        s = _CORE_TAG_RE.sub("", s)
         s = re.sub(r"[·・\s]+$", "", s)
         s = re.sub(rf"(?<=[{CJK}])[0-9.]+$", "", s)
     return s or term
@@ -451,6 +457,11 @@ def removable(core: str) -> bool:
 
 def term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     """One regex matching any spam term (or its core) with wrappers, access suffixes and digits."""
+    return _term_pattern(tuple(sorted(set(terms))))
+
+
+@lru_cache(maxsize=256)
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     cores = {core_of(t) for t in terms} | set(terms)
     cores = {c for c in cores if removable(c)}
     if not cores:

@@ -180,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="the shared data folder (default: ../shared beside the repository)")
     parser.add_argument("--cases", type=Path, default=FIXTURES / "censor_cases.tsv")
     parser.add_argument("--holdout", type=Path, nargs="+",
-                        default=[FIXTURES / f for f in ("censor_holdout.tsv", "censor_blind.tsv", "censor_blind2.tsv", "censor_blind3.tsv", "censor_blind4.tsv", "censor_blind5.tsv")
+                        default=[FIXTURES / f for f in ("censor_holdout.tsv", "censor_blind.tsv", "censor_blind2.tsv", "censor_blind3.tsv", "censor_blind4.tsv", "censor_blind5.tsv", "censor_blind6.tsv")
                                  if (FIXTURES / f).exists()],
                         help="further case files, measured the same way (default: the holdout and blind sets)")
     parser.add_argument("--pairs", type=Path, default=FIXTURES / "spin_pairs.jsonl")

@@ -203,3 +203,12 @@ def test_ordinary_news(seed: Record) -> None:
     news = [spin_score(t) for t in texts[:20]]
     assert spin_score(seed.text) > max(news)
     assert spin_score(seed.text) > 4 * sum(news) / len(news)
+
+
+@pytest.mark.parametrize("name", ["censor_blind2.tsv", "censor_blind3.tsv", "censor_blind4.tsv", "censor_blind5.tsv",
+                                  "censor_blind6.tsv"])
+def test_blind_sets_keep_precision(name: str) -> None:
+    """Precision first on every blind set (blind6 is measured only: its recall is reported in docs/flags.md)."""
+    score = flageval.score_censor(FIXTURES / name)
+    assert score.rows >= 150
+    assert score.precision >= 0.94, score.false_flags
