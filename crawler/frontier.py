@@ -77,6 +77,7 @@ class Frontier:
         self.fruitless: Counter[str] = Counter()
         self.fruitful: Counter[str] = Counter()
         self.streak: Counter[str] = Counter()  # fruitless pages in a row
+        self.pending: Counter[str] = Counter()  # requests scheduled and not yet answered, per template
         self.traps: set[str] = set()
 
     def in_scope(self, url: str) -> bool:
@@ -123,11 +124,25 @@ class Frontier:
             if link in self.seen_urls:  # most links of a page (navigation) were seen before: skip the parse
                 continue
             url = canonical_url(link)
-            if url in self.seen_urls or not self.in_scope(url) or self.is_trap(url):
+            if url in self.seen_urls or not self.in_scope(url) or self.is_trap(url) or self._suspect_busy(url):
                 continue
             self.seen_urls.add(url)
+            self.pending[template_of(url)] += 1
             out.append(url)
         return out
+
+    def answered(self, url: str) -> None:
+        """A request of this URL's template came back without a page to judge (not HTML, a duplicate body)."""
+        template = template_of(url)
+        self.pending[template] = max(0, self.pending[template] - 1)
+
+    def _suspect_busy(self, url: str) -> bool:
+        """A template that has brought nothing yet (half the trap limit of fruitless pages, nothing fruitful)
+        gets at most two requests in flight: an endless calendar can't fan out while the evidence is counted.
+        The URL is not marked seen, so a later page may offer it again."""
+        template = template_of(url)
+        return (not self.fruitful[template] and self.fruitless[template] >= self.trap_limit // 2
+                and self.pending[template] >= 2)
 
     def record_page(self, page_url: str, is_article: bool, new: list[str]) -> str | None:
         """Update trap evidence after a page; returns the template it just declared a trap, if any.
@@ -140,6 +155,7 @@ class Frontier:
         out of articles, a calendar past the site's first post).
         """
         template = template_of(page_url)
+        self.pending[template] = max(0, self.pending[template] - 1)
         if is_article or any(template_of(u) != template and template_of(u) not in self.traps for u in new):
             self.fruitful[template] += 1
             self.streak[template] = 0

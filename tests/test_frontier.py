@@ -76,3 +76,16 @@ def test_new_sentences_counts_long_sentences_once() -> None:
     page = f"<div><p>{long_sentence}</p><p>短句也要有八个字以上。</p></div>"
     assert f.new_sentences(page) == 2
     assert f.new_sentences(page) == 0
+
+
+def test_a_template_that_brought_nothing_gets_at_most_two_requests_in_flight() -> None:
+    f = Frontier({"a.cn"})
+    for month in range(1, 5):  # four calendar pages, nothing new on any of them
+        page = f"http://a.cn/calendar/2024/{month:02d}/"
+        assert f.record_page(page, False, []) is None
+    first = f.new_links("http://a.cn/calendar/2024/04/", ["http://a.cn/calendar/2024/05/", "http://a.cn/calendar/2025/04/"])
+    assert len(first) == 2
+    held = f.new_links("http://a.cn/x", ["http://a.cn/calendar/2023/04/", "http://a.cn/news/1.html"])
+    assert held == ["http://a.cn/news/1.html"]  # the third calendar URL waits; it was not marked seen
+    f.record_page("http://a.cn/calendar/2024/05/", False, [])
+    assert f.new_links("http://a.cn/y", ["http://a.cn/calendar/2023/04/"]) == ["http://a.cn/calendar/2023/04/"]

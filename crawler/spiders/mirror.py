@@ -83,8 +83,10 @@ class MirrorSpider(scrapy.Spider):
         if response.meta.get("mirror_seed") or redirected_from:
             self.frontier.add_host(response.url)  # a start URL may redirect to www. or https
         if not isinstance(response, HtmlResponse):
+            self.frontier.answered(redirected_from or response.url)
             return
         if not self.frontier.first_time_body(response.body):
+            self.frontier.answered(redirected_from or response.url)
             if stats:
                 stats.inc_value("mirrorclean/frontier/duplicate_body")
             if redirected_from:  # /random?seed=N -> an article already seen: that template brings nothing
