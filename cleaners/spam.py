@@ -345,16 +345,13 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     core = core_of(term)
     if "dateline_domain" in where or "family_core" in where:
         return True  # X讯（www.jz88.cc）: a digit-laden domain; X娱乐 of X娱乐真人: the gambling compound names it
-    # X国际提醒您： in the body, and the same name in a title, first-line, prev/next or hidden slot
-    if "prompt" in where and (core_slots_of(core, evidence) - {"prompt", "family", "keywords"}):
-        return True
     if is_family(term) and (where - {"keywords"} or core in cores - {term}):
         return True
     # The same core in several slots: collect where the core shows up, under any phrase.
-    core_slots: set[str] = set()
-    for other, w in evidence.items():
-        if _same_brand(core, other):
-            core_slots |= w
+    core_slots = core_slots_of(core, evidence)
+    # X国际提醒您： in the body, and the same name in a title, first-line, prev/next or hidden slot
+    if "prompt" in where and core_slots - {"prompt", "family", "keywords"}:
+        return True
     injected = core_slots & INJECTION
     in_prose = _used_in_prose(core, body)
     if is_known(term) and _known_share(term) >= 0.5 and (injected or "hidden" in core_slots):
