@@ -189,8 +189,6 @@ class ChromeBlocks:
                 reason = chrome_reason(text)
                 if reason and el.tag in BLOCK_TAGS | {"a"}:
                     block = (el, text, reason)
-                if len(text) > 600:
-                    break
                 el = el.getparent()
             if block is None or block[0] in seen:
                 continue
