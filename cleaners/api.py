@@ -6,6 +6,7 @@ page -> decode -> parse (html or text dump) -> strip -> extract -> spam -> refer
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -59,21 +60,24 @@ def clean_document(
     kind: str | None = None,
     http_charset: str | None = None,
     options: CleanOptions | None = None,
+    continuations: Sequence[tuple[bytes, str | None, str | None]] = (),
 ) -> Record | Reject:
     """Clean one document. `kind` is "html" or "text" (guessed from the content when None).
 
-    Never raises: anything unexpected becomes a Reject with reason "error".
+    `continuations`: (bytes, url, http charset) of the article's further pages when it is split over
+    several (/a/123_2.html …): their paragraphs are appended to the first page's before the back half runs,
+    so the record is the whole article. Never raises: anything unexpected becomes a Reject with reason "error".
     """
     options = options or CleanOptions()
     try:
-        return _clean(data, source, url, kind, http_charset, options)
+        return _clean(data, source, url, kind, http_charset, options, continuations)
     except Exception as exc:  # noqa: BLE001 - one bad page must never stop a run
         return Reject(source, "error", detail=f"{type(exc).__name__}: {exc}"[:500], url=url)
 
 
 def _clean(
     data: bytes | str, source: str, url: str | None, kind: str | None, http_charset: str | None,
-    options: CleanOptions,
+    options: CleanOptions, continuations: Sequence[tuple[bytes, str | None, str | None]] = (),
 ) -> Record | Reject:
     from cleaners.html import parse_html, parse_page  # lxml/trafilatura only when HTML is cleaned
     from cleaners.pagetype import classify
@@ -100,6 +104,8 @@ def _clean(
             if page.kind != "article":
                 return Reject(source, "not_article", detail=page.kind, url=url)
         draft = parse_page(tree, url)
+        for more, more_url, more_charset in continuations:
+            _append_page(draft, more, more_url, more_charset)
     else:
         draft = parse_text(text)
     draft.encoding = encoding
@@ -113,6 +119,21 @@ def _clean(
             # no date, a short introduction over a list of article links: a topic (专题) or channel page
             return Reject(source, "not_article", detail="no date, an introduction over a link list", url=url)
     return result
+
+
+def _append_page(draft: Draft, data: bytes, url: str | None, http_charset: str | None) -> None:
+    """Add a continuation page's paragraphs (those the article does not have yet) and its removals to `draft`."""
+    from cleaners.html import parse_html, parse_page
+
+    try:
+        text, _ = decode_bytes(data, http_charset)
+    except DecodeError:
+        return
+    more = parse_page(parse_html(text), url)
+    have = set(draft.paras)
+    draft.paras += [p for p in more.paras if p not in have and p not in draft.headings and p != draft.title]
+    draft.removed += more.removed
+    draft.slots.prevnext += more.slots.prevnext
 
 
 SITE_NAME_RE = re.compile(r"(?:网|網|网站|網站|门户|門戶|资讯网|报|報|日报|日報|中心|公司|集团|集團|协会|協會|学校|學校|大学|大學|学院|"

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
 @dataclass
 class PageItem:
-    """A fetched page: raw bytes plus the charset HTTP declared."""
+    """A fetched page: raw bytes plus the charset HTTP declared, and the article's further pages if it is split."""
 
     url: str
     body: bytes
     http_charset: str | None = None
+    continuations: list[tuple[bytes, str | None, str | None]] = field(default_factory=list)
 
 
 @dataclass

@@ -35,13 +35,15 @@ from mirrorclean.inputs import Document
 from mirrorclean.runner import _init_worker, _mp_context, process_document
 
 
-def clean_page(url: str, body: bytes, http_charset: str | None, options: CleanOptions, timeout: float) -> CleanedPage:
+def clean_page(url: str, body: bytes, http_charset: str | None, options: CleanOptions, timeout: float,
+               continuations: tuple[tuple[bytes, str | None, str | None], ...] = ()) -> CleanedPage:
     """Clean one page (runs in a worker process): the same call and record as `mirrorclean clean`.
 
     With `options.articles_only` (the crawl default) a page that is not an article (a listing, a hub)
     becomes a reject with reason `not_article`, decided on the same parse as the cleaning.
     """
-    doc = Document(source=url, data=body, kind="html", url=url, http_charset=http_charset)
+    doc = Document(source=url, data=body, kind="html", url=url, http_charset=http_charset,
+                   continuations=continuations)
     result = process_document(doc, options, timeout)
     if isinstance(result, Record):
         record = result.to_dict()
@@ -83,7 +85,7 @@ class CleanPipeline:
         page = _as_page(item)
         if page is None:
             return item
-        args = (page.url, page.body, page.http_charset, self.options, self.timeout)
+        args = (page.url, page.body, page.http_charset, self.options, self.timeout, tuple(page.continuations))
         if self.pool is None:
             cleaned = clean_page(*args)
         else:

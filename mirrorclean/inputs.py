@@ -42,6 +42,7 @@ class Document:
     url: str | None = None
     http_charset: str | None = None
     error: str | None = None
+    continuations: tuple[tuple[bytes, str | None, str | None], ...] = ()  # further pages of a split article
 
 
 def member_source(path: str, index: int) -> str:

@@ -46,7 +46,8 @@ DEFAULT_GRACE = 10.0
 def clean_one(doc: Document, options: CleanOptions) -> Result:
     """Clean one document with the library (the default worker function)."""
     return clean_document(
-        doc.data, doc.source, url=doc.url, kind=doc.kind, http_charset=doc.http_charset, options=options
+        doc.data, doc.source, url=doc.url, kind=doc.kind, http_charset=doc.http_charset, options=options,
+        continuations=doc.continuations,
     )
 
 

@@ -124,3 +124,19 @@ def test_sidebar_profile_does_not_reach_the_record() -> None:
     assert isinstance(rec, Record)
     assert PARA in rec.text and "某某建材" not in rec.text
     assert any(r.reason == "section_box" and "某某建材" in r.text for r in rec.removed)
+
+
+def test_an_article_split_over_two_pages_is_one_record() -> None:
+    more = "".join(f"<p>第一页第{n}段：老街区改造前，巷子狭窄、管线老化，居民的生活并不方便，大家盼着改变。</p>" for n in "二三四")
+    first = page("<div class='content'><h1>城市更新</h1>"
+                 f"<p>{PARA}</p>{more}"
+                 "<div class='pages'>1 <a href='/a/1_2.html'>2</a> <a href='/a/1_2.html'>下一页</a></div></div>")
+    second = page("<div class='content'><h1>城市更新</h1>"
+                  "<p>第二页的内容：改造完成后，街区里开起了咖啡馆和书店，年轻人也愿意回来了。</p>"
+                  "<p>街道负责人表示，下一步将建立长效管理机制，让老街区既有颜值又有品质。</p></div>")
+    rec = clean_document(first.encode(), source="http://a.cn/a/1.html", url="http://a.cn/a/1.html",
+                         continuations=[(second.encode(), "http://a.cn/a/1_2.html", "utf-8")])
+    assert isinstance(rec, Record)
+    paras = rec.text.split("\n")
+    assert paras[0] == PARA and paras[-1].startswith("街道负责人表示") and len(paras) == 6
+    assert "城市更新" not in paras  # the second page's repeated headline is not text

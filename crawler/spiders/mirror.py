@@ -98,13 +98,21 @@ class MirrorSpider(scrapy.Spider):
             own = 0
             if stats:
                 stats.inc_value("mirrorclean/pages/continuation")
-        if own:
+        links = page_links(response)
+        more_pages = continuation_links(response.url, links) if own else []
+        if more_pages:
+            # An article split over several pages: fetch the rest first, then emit one item for the whole.
+            for url in more_pages:
+                self.frontier.seen_urls.add(url)
+            article = {"url": response.url, "body": response.body, "charset": _charset(response),
+                       "todo": more_pages[1:], "parts": []}
+            yield self._continuation_request(more_pages[0], article)
+        elif own:
             # A candidate: the pipeline classifies it (cleaners.pagetype) and cleans it, off the reactor.
             yield PageItem(url=response.url, body=response.body, http_charset=_charset(response))
         elif stats:
             stats.inc_value("mirrorclean/pages/no_prose" if not fresh and not own else "mirrorclean/pages/boilerplate_only")
-        links = page_links(response)
-        new = self.frontier.new_links(response.url, list(links))
+        new = [u for u in self.frontier.new_links(response.url, list(links)) if u not in more_pages]
         self._note_trap(self.frontier.record_page(response.url, fresh > 0, new), stats)
         for url in new:
             if self.frontier.is_trap(url):
@@ -112,11 +120,53 @@ class MirrorSpider(scrapy.Spider):
             yield scrapy.Request(url, callback=self.parse, priority=_priority(links.get(url, ""), url))
 
 
+    def _continuation_request(self, url: str, article: dict[str, Any]) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse_continuation, errback=self._continuation_failed,
+                              dont_filter=True, priority=30, meta={"mirror_article": article})
+
+    def parse_continuation(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        """Page 2.. of a split article: keep its bytes for the item, follow its links, fetch the next page."""
+        article = response.meta["mirror_article"]
+        if isinstance(response, HtmlResponse):
+            article["parts"].append((response.body, response.url, _charset(response)))
+            for url in self.frontier.new_links(response.url, list(page_links(response))):
+                if not self.frontier.is_trap(url):
+                    yield scrapy.Request(url, callback=self.parse)
+        if article["todo"]:
+            yield self._continuation_request(article["todo"].pop(0), article)
+        else:
+            yield self._article_item(article)
+
+    def _continuation_failed(self, failure: Any) -> Iterator[Any]:
+        """A missing page 2 (404, timeout): emit the article with the pages that came."""
+        yield self._article_item(failure.request.meta["mirror_article"])
+
+    @staticmethod
+    def _article_item(article: dict[str, Any]) -> PageItem:
+        return PageItem(url=article["url"], body=article["body"], http_charset=article["charset"],
+                        continuations=list(article["parts"]))
+
     def _note_trap(self, trap: str | None, stats: Any) -> None:
         if trap:
             self.logger.info("trap: stopped following %s (pages bring nothing new)", trap)
             if stats:
                 stats.inc_value("mirrorclean/frontier/traps")
+
+
+def continuation_links(page_url: str, links: dict[str, str]) -> list[str]:
+    """The further pages of the article at `page_url` among its links (/a/123.html -> /a/123_2.html, _3 …).
+
+    >>> continuation_links("http://a.cn/a/123.html", {"http://a.cn/a/123_3.html": "3", "http://a.cn/a/123_2.html": "2",
+    ...                    "http://a.cn/a/124.html": "下一篇", "http://a.cn/a/123_2.html?x=1": ""})
+    ['http://a.cn/a/123_2.html', 'http://a.cn/a/123_3.html']
+    """
+    base = page_url.split("?", 1)[0]
+    stem, dot, ext = base.rpartition(".")
+    if not dot or "/" in ext or CONTINUATION_RE.search(base):
+        return []
+    pattern = re.compile(rf"^{re.escape(stem)}[_-](\d{{1,2}})\.{re.escape(ext)}$", re.I)  # IIS: /A/1.html links /a/1_2.html
+    found = {int(m.group(1)): url for url in links if (m := pattern.match(url))}
+    return [found[n] for n in sorted(found) if n >= 2][:20]
 
 
 # Page 2.. of an article split over several pages: /a/123_2.html, /news/123-2.shtml, /p/123_3.htm
