@@ -123,12 +123,23 @@ def hidden_css_selectors(tree: lxml.html.HtmlElement) -> tuple[set[str], set[str
     return classes, ids
 
 
+def _revealed_article(el: lxml.html.HtmlElement) -> bool:
+    """A hidden block that is an article: 300+ characters in paragraphs with sentence ends, under 20% link text."""
+    prose = sum(len(t) for p in el.iter("p", "section") if (t := _text(p)) and re.search(r"[。！？]", t) and len(t) >= 20)
+    if prose < 300:
+        return False
+    links = sum(len(_text(a)) for a in el.iter("a"))
+    return links < 0.2 * max(1, len(_text(el)))
+
+
 class HiddenElements:
     """Drop elements a reader never sees: display:none, off-screen offsets, zero boxes, tiny marquees.
 
     Evidence: inline styles, the `hidden` attribute, and classes/ids hidden by the page's own CSS. These
     are the dark-link CSS patterns of hacked-site link farms (BT-panel DarkChain rules, spam_telltales
-    `html` rows); hidden text is never part of the article.
+    `html` rows). One exception: a hidden block that holds the page's prose (paragraphs of sentences, little
+    of it link text) is an article a script reveals (WeChat's `#js_content` starts as visibility:hidden),
+    not a link farm, and stays.
     """
 
     reason = "hidden_element"
@@ -143,7 +154,7 @@ class HiddenElements:
                 doomed.append(el)
         removed = []
         for el in doomed:
-            if any(a in doomed for a in el.iterancestors()):
+            if any(a in doomed for a in el.iterancestors()) or _revealed_article(el):
                 continue
             text = " ".join(" ".join(el.itertext()).split())
             if text:
