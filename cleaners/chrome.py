@@ -112,7 +112,7 @@ def chrome_reason(line: str) -> str | None:
         return "prevnext"
     if n <= 120 and BREADCRUMB_RE.search(s):
         return "breadcrumb"
-    if n <= 60 and NAV_LINE_RE.match(s):
+    if n <= 60 and NAV_LINE_RE.match(s) or n <= 160 and _is_menu_row(s):
         return "nav"
     if n <= 40 and (ACTION_RE.match(s) or ACTION_ROW_RE.match(s)):
         return "actions"
@@ -180,6 +180,36 @@ def is_category_list(line: str) -> bool:
     )
 
 
+# 3+ short menu items, each followed by \\ | / ｜, before the text of a paragraph: … \\ 留言板 \\ 下载中心 / 盛洲…
+MENU_PREFIX_RE = re.compile(r"^\s*(?:[^，。！？；\\|/｜\s]{1,8}\s*[\\|/｜]\s*){3,}(?=[\u4e00-\u9fff])")
+MENU_SEP_RE = re.compile(r"\s*[|｜/\\]\s*|\s{2,}")
+
+
+def _is_menu_row(s: str) -> bool:
+    r"""A row of 4+ short menu items split by | / \ (会员登录 \ 旧版入口 / 首页 \ 本地新闻 …), with no sentence.
+
+    A table cell holding such a row (``| 首页 \ 本地新闻 \ … |``, as the extractor writes a layout table) counts.
+
+    >>> _is_menu_row("今天是：2024年1月2日 \ 会员登录 \ 旧版入口 / 首页 \ 本地新闻 \ 信息归档")
+    True
+    >>> _is_menu_row("| 今天是： \ 会员登录 \ 旧版入口 \ 首页 |"), _is_menu_row("| 2023年 | 42 | 60亿元 |")
+    (True, False)
+    >>> _is_menu_row("北京、上海、广州、深圳四地同步开展。"), _is_menu_row("A/B 测试")
+    (False, False)
+    """
+    literal = "\\|" in s  # a | the page itself printed between menu items (the extractor escapes it)
+    s = s.replace("\\|", "|")
+    if s.startswith("|") and s.endswith("|"):
+        s = s[1:-1].strip()
+        if "|" in s and not literal:
+            return False  # a table row of several cells: _table_row_reason decides
+    if not re.search(r"[|｜/\\]", s) or re.search(r"[，。！？；]", s):
+        return False
+    items = [i for i in MENU_SEP_RE.split(s.strip()) if i]
+    return (len(items) >= (3 if literal else 4) and sum(len(i) <= 8 for i in items) >= len(items) - 1
+            and sum(bool(CJK_RE.search(i)) for i in items) >= len(items) - 1)
+
+
 def _is_sentence(s: str) -> bool:
     return len(s) > 50 and bool(re.search(r"[。！？]", s))
 
@@ -189,6 +219,9 @@ def drop_chrome(paras: list[str], where: str = "body") -> tuple[list[str], list[
     kept: list[str] = []
     removed: list[Removal] = []
     for i, p in enumerate(paras):
+        if m := MENU_PREFIX_RE.match(p):  # a menu row glued before the first sentence by a table layout
+            removed.append(Removal(where, m.group(0).strip(), "nav"))
+            p = p[m.end():]
         reason = chrome_reason(p)
         if reason == "date_line" and i == len(paras) - 1 and kept and _is_signature(kept[-1]):
             reason = None  # the date under a notice's signature (榕城市体育局 / 2024年6月27日) is the notice's

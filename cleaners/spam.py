@@ -231,6 +231,9 @@ def _title_candidates(title: str) -> list[tuple[str, str]]:
     m = re.match(r"^\s*(.{2,30}?)\s*[-_|｜—–]+\s*(.{4,})$", title)
     if m:
         out.append((m.group(1), "title_dash_prefix"))
+    m = re.match(rf"^\s*([{CJK}]{{2,6}})[·・]\s*(?![A-Za-z])(.{{4,}})$", title)  # 盛洲体育·青石镇茶叶…
+    if m:
+        out.append((m.group(1), "title_dash_prefix"))
     m = re.match(r"^(.{4,}?)\s*[-_|｜—–]+\s*([^-_|｜—–]{2,30})\s*$", title)
     if m:
         out.append((m.group(2), "title_suffix"))
@@ -252,6 +255,20 @@ PROMPT_BRAND_RE = re.compile(
     rf"(?P<name>[{CJK}]{{2,4}}(?:{_with_traditional('国际|体育|娱乐|彩票|棋牌|电竞|真人')}))(?:官方网站|官网|平台)?"
     r"(?:提醒您|提醒大家|温馨提示|友情提示)\s*[:：]"
 )
+# A name with a letters-and-digits domain in brackets, then a dateline or attribution (炫赢官网（xywin8.net）小编了解到，
+# X讯（www.jz88.cc）), or a name that is itself a site (X官网讯): gambling sites advertise their domains this way.
+_DOMAIN = r"(?:https?://)?(?:www\.)?(?=[a-z0-9-]*[a-z])(?=[a-z0-9-]*\d)[a-z0-9-]{3,20}\.(?:com|net|org|cc|vip|top|me|app|co|io|xyz|info|tv|la|in|us|cn)"
+_ANY_DOMAIN = r"(?:https?://)?(?:www\.)?[a-z0-9-]{2,20}\.(?:com|net|org|cc|vip|top|me|app|co|io|xyz|info|tv|la|in|us|cn)"
+DOMAIN_BRAND_RE = re.compile(
+    rf"(?P<name>[{CJK}]{{2,6}}|[A-Za-z][A-Za-z0-9]{{1,14}})\s*[（(]\s*{_DOMAIN}\s*[)）]\s*(?=讯|訊|小编|了解到|获悉|消息|报道)"
+    rf"|(?P<shaped>[{CJK}]{{2,4}}(?:官网|官網|官方网站|体育|娱乐|电竞|棋牌|彩票|国际|真人|平台))\s*[（(]\s*{_ANY_DOMAIN}\s*[)）]"
+    r"\s*(?=讯|訊|小编|小編)"
+    rf"|(?:^|\n)\s*(?P<site>[{CJK}]{{2,6}}?(?:官网|官網|官方网站|棋牌|真人|平台))(?=[讯訊])"
+    rf"|[_｜|]\s*(?P<suffix>[{CJK}]{{2,6}})\s*[（(]\s*{_DOMAIN}\s*[)）]\s*$"
+    rf"|^\s*(?P<prefix>[{CJK}]{{2,6}})\s*[（(]\s*{_DOMAIN}\s*[)）]\s*[_｜|·:：\-]",
+    re.I,
+)
+DATELINE_RE = re.compile(rf"(?:^|\n|[\\|/]\s*)(?P<name>[{CJK}]{{2,6}})[讯訊]\s*[（(]\s*(?:记者|記者|通讯员|通訊員)")
 EMPTY_BRACKETS_RE = re.compile(r"[（(]\s*[)）]|【\s*】|\[\s*\]|“\s*”|‘\s*’")
 # A news dateline whose agency is a brand with a gambling-style domain: 金樽国际讯（www.jz88.cc）
 DATELINE_BRAND_RE = re.compile(
@@ -320,6 +337,12 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
             add(m.group("name"), "dateline_domain")
     for m in PROMPT_BRAND_RE.finditer(body):
         add(m.group("name"), "prompt")
+    for text in (slots.title, *slots.first_lines, body):
+        for m in DOMAIN_BRAND_RE.finditer(text):
+            add(m.group("name") or m.group("shaped") or m.group("site") or m.group("suffix") or m.group("prefix"),
+                "dateline_domain")
+    for m in DATELINE_RE.finditer(body[:400]):  # X讯（记者 …） opening the body: an injection slot like the first line
+        add(m.group("name"), "dateline")
     for m in _known_re().finditer(hay):
         add(m.group(0), "known")
     for text in slots.hidden:
@@ -338,6 +361,7 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
 
 
 INJECTION = {"title_prefix", "title_dash_prefix", "title_wrapper", "title_suffix", "first_line", "source_line", "prevnext", "body_wrapper",
+             "dateline",
              "h1_title_prefix", "h1_title_dash_prefix", "h1_title_wrapper", "h1_title_suffix"}
 
 
@@ -466,7 +490,7 @@ def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     alts = "|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True))
     return re.compile(
         rf"[【‘“「\[『〖]?(?:{alts})(?:{CATEGORY}|{ALIAS}|{CHINA_TAG}|[·・]|{STRONG_SUFFIX}|{TAIL}|[A-Za-z0-9]"
-        rf"|[\-–—_](?={STRONG_SUFFIX})|登录|登陆|注册|{CTA})*[】’”」\]』〗]?",
+        rf"|[\-–—_](?={STRONG_SUFFIX})|登录|登陆|注册|{CTA}|\s*[（(]\s*{_DOMAIN}\s*[)）])*[】’”」\]』〗]?",
         re.I,
     )
 
@@ -544,8 +568,9 @@ def _mend(s: str) -> str:
     '5月24日，记者来到郭家坝镇。'
     """
     # An injected attribution frame (据X官方网站了解， / X官网指出，) goes whole: its verb has no subject left.
-    s = re.sub(rf"(?:^|(?<=[{EDGE_PUNCT}。！？!?]))\s*(?:据|據|根据|根據|从|從|经|經)?\x00+\s*(?:股份有限公司|有限公司|集团|集團|公司)?\s*"
-               r"(?:了解|获悉|獲悉|得知|指出|表示|介绍|介紹|报道|報導|消息|透露|称|稱|显示|顯示|提醒您|提示您|提醒|认为|認為|强调|強調|建议|建議)"
+    s = re.sub(rf"(?:^|(?<=[{EDGE_PUNCT}。！？!?]))\s*(?:据|據|根据|根據|从|從|经|經)?\x00+\s*(?:[（(][^（）()]{{0,40}}[)）])?\s*"
+               r"(?:股份有限公司|有限公司|集团|集團|公司)?\s*(?:小编|小編)?\s*"
+               r"(?:了解到|了解|获悉|獲悉|得知|指出|表示|介绍|介紹|报道|報導|消息|透露|称|稱|显示|顯示|提醒您|提示您|提醒|认为|認為|强调|強調|建议|建議)"
                r"\s*[，,：:]", "", s)
     s = re.sub(rf"(?:^|(?<=[{EDGE_PUNCT}]))\s*(?:据|據|根据|根據)\x00+\s*[，,：:]", "", s)
     s = re.sub(r"\x00+\s*[讯訊](?:\s*[（(][^（）()]{0,40}[)）])?\s*[:：,，]?\s*", "", s)  # X讯（www.x88.cc） dateline

@@ -29,6 +29,8 @@ TRACKING_RE = re.compile(r"^(?:utm_\w+|from|spm|ref|refer|referer|source|src|sha
 CONTENT_PARAM_RE = re.compile(r"^(?:page|p|pn|pg|pageno|pagenum|paged|start|offset|id|aid|tid|cid|nid|catid|typeid|"
                               r"classid|articleid|newsid|itemid|docid|fid|mod|action|a|c|m)$", re.I)
 DIGITS_RE = re.compile(r"\d+")
+# A session id carried in the path (Java/ASP): /a/1.html;jsessionid=ABC123 -> /a/1.html
+SESSION_PATH_RE = re.compile(r";(?:jsessionid|sid|sessionid|phpsessid|aspsessionid\w*)=[^/?#]*", re.I)
 # A sentence: >= 8 characters of text between a tag or sentence end and the next sentence end. Anchored by the
 # lookbehind, each text run is scanned once (an unanchored pattern rescans it from every position: 30 ms a page).
 SENTENCE_RE = re.compile(r"(?:^|(?<=[>。！？]))[^<>。！？]{8,}[。！？]")
@@ -45,8 +47,10 @@ def canonical_url(url: str) -> str:
     'http://a.cn/news/3.html'
     >>> canonical_url("http://a.cn/show.php?id=12&utm_source=x")
     'http://a.cn/show.php?id=12'
+    >>> canonical_url("http://a.cn/lvyou/302.html;jsessionid=A7F3E9?from=list")
+    'http://a.cn/lvyou/302.html'
     """
-    parts = urlsplit(url)
+    parts = urlsplit(SESSION_PATH_RE.sub("", url))
     kept = sorted(
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=False)
         if not TRACKING_RE.match(k) and (CONTENT_PARAM_RE.match(k) or v.isdigit())

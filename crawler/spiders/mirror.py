@@ -17,7 +17,7 @@ from collections.abc import AsyncIterator, Iterator
 from html import unescape
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import parse_qsl, urljoin
 
 import scrapy
 from scrapy import signals
@@ -154,18 +154,41 @@ class MirrorSpider(scrapy.Spider):
 
 
 def continuation_links(page_url: str, links: dict[str, str]) -> list[str]:
-    """The further pages of the article at `page_url` among its links (/a/123.html -> /a/123_2.html, _3 …).
+    """The further pages of the article at `page_url` among its links, in page order (at most 20).
+
+    Three shapes: /a/123.html -> /a/123_2.html (or -2); show.asp?id=107 -> show.asp?id=107&page=2 (the same
+    parameters plus page/p/pn); /html/205/index.html -> /html/205/2.html. Paths and parameter names are
+    compared case-insensitively (IIS sites link /A/1.html and /a/1_2.html alike).
 
     >>> continuation_links("http://a.cn/a/123.html", {"http://a.cn/a/123_3.html": "3", "http://a.cn/a/123_2.html": "2",
     ...                    "http://a.cn/a/124.html": "下一篇", "http://a.cn/a/123_2.html?x=1": ""})
     ['http://a.cn/a/123_2.html', 'http://a.cn/a/123_3.html']
+    >>> continuation_links("http://a.cn/News/Show.asp?ID=107", {"http://a.cn/news/show.asp?id=107&page=2": "2",
+    ...                    "http://a.cn/news/show.asp?id=108": "下一篇"})
+    ['http://a.cn/news/show.asp?id=107&page=2']
+    >>> continuation_links("http://a.cn/html/205/index.html", {"http://a.cn/html/205/2.html": "2"})
+    ['http://a.cn/html/205/2.html']
     """
-    base = page_url.split("?", 1)[0]
+    base, _, query = page_url.partition("?")
+    found: dict[int, str] = {}
     stem, dot, ext = base.rpartition(".")
-    if not dot or "/" in ext or CONTINUATION_RE.search(base):
-        return []
-    pattern = re.compile(rf"^{re.escape(stem)}[_-](\d{{1,2}})\.{re.escape(ext)}$", re.I)  # IIS: /A/1.html links /a/1_2.html
-    found = {int(m.group(1)): url for url in links if (m := pattern.match(url))}
+    if dot and "/" not in ext and not query and not CONTINUATION_RE.search(base):
+        pattern = re.compile(rf"^{re.escape(stem)}[_-](\d{{1,2}})\.{re.escape(ext)}$", re.I)
+        found.update({int(m.group(1)): url for url in links if (m := pattern.match(url))})
+    if query:
+        params = {k.lower(): v for k, v in parse_qsl(query)}
+        for url in links:
+            other_base, _, other_query = url.partition("?")
+            if other_base.lower() != base.lower() or not other_query:
+                continue
+            other = {k.lower(): v for k, v in parse_qsl(other_query)}
+            number = next((other.pop(k) for k in ("page", "p", "pn", "pageno") if k in other and k not in params), "")
+            if number.isdigit() and other == params:
+                found[int(number)] = url
+    folder, _, leaf = base.rpartition("/")
+    if not query and (leaf == "" or leaf.lower().startswith(("index.", "default."))):
+        pattern = re.compile(rf"^{re.escape(folder)}/(\d{{1,2}})\.s?html?$", re.I)
+        found.update({int(m.group(1)): url for url in links if (m := pattern.match(url))})
     return [found[n] for n in sorted(found) if n >= 2][:20]
 
 
