@@ -190,9 +190,9 @@ def _is_menu_row(s: str) -> bool:
 
     A table cell holding such a row (``| 首页 \ 本地新闻 \ … |``, as the extractor writes a layout table) counts.
 
-    >>> _is_menu_row("今天是：2024年1月2日 \ 会员登录 \ 旧版入口 / 首页 \ 本地新闻 \ 信息归档")
+    >>> _is_menu_row(r"今天是：2024年1月2日 \ 会员登录 \ 旧版入口 / 首页 \ 本地新闻 \ 信息归档")
     True
-    >>> _is_menu_row("| 今天是： \ 会员登录 \ 旧版入口 \ 首页 |"), _is_menu_row("| 2023年 | 42 | 60亿元 |")
+    >>> _is_menu_row(r"| 今天是： \ 会员登录 \ 旧版入口 \ 首页 |"), _is_menu_row("| 2023年 | 42 | 60亿元 |")
     (True, False)
     >>> _is_menu_row("北京、上海、广州、深圳四地同步开展。"), _is_menu_row("A/B 测试")
     (False, False)
