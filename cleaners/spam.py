@@ -373,6 +373,10 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
         return True
     # The same core in several slots: collect where the core shows up, under any phrase.
     core_slots = core_slots_of(core, evidence)
+    # 【X官网】 or X官网· opening a headline: a news title never starts with a site's own access point
+    if (where & {"title_wrapper", "h1_title_wrapper", "title_dash_prefix", "h1_title_dash_prefix"}
+            and re.search(r"(?:官网|官網|官方网站)$", term) and 2 <= len(core) <= 6 and not _used_in_prose(core, body)):
+        return True
     # X国际提醒您： in the body, and the same name in a title, first-line, prev/next or hidden slot
     if "prompt" in where and core_slots - {"prompt", "family", "keywords"}:
         return True
