@@ -50,6 +50,8 @@ HTML_PARSER = lxml.html.HTMLParser(
 )
 
 
+UNIT_VALUE_RE = re.compile(r"^[≤≥<>约~±]?\d[\d.,，~\-–×xX*/]*\s*(?:kg|g|t|吨|公斤|千克|kw|w|kW|KW|v|V|mm|cm|m|米|m2|m3|m³|㎡|L|l|升|"
+                           r"mpa|MPa|Pa|hz|Hz|rpm|r/min|km/h|℃|°C|%|dB|db|A|mA|Ah|kWh|吨/小时|t/h|m3/h)$", re.I)
 DOC_META_KEYS_RE = re.compile(r"^(?:索引号|主题分类|体裁分类|服务对象|发布机构|发文机关|发文单位|成文日期|发布日期|生成日期|文号|"
                               r"发文字号|有效性|时效性|公开方式|公开范围|公开时限|信息来源|主题词|组配分类|统一编号)\s*[:：]?$")
 
@@ -389,6 +391,9 @@ class AttributeTables:
                 return "parameter_table"
             if DOC_META_KEYS_RE.match(key):
                 return "metadata_table"
+        # a 2-cell row whose value is a measurement (额定功率 | 162kW, 整机重量 | 16800kg): a specification
+        if len(cells) == 2 and len(cells[0]) <= 10 and UNIT_VALUE_RE.match(cells[1]):
+            return "parameter_table"
         return None
 
 
