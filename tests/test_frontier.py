@@ -89,3 +89,14 @@ def test_a_template_that_brought_nothing_gets_at_most_two_requests_in_flight() -
     assert held == ["http://a.cn/news/1.html"]  # the third calendar URL waits; it was not marked seen
     f.record_page("http://a.cn/calendar/2024/05/", False, [])
     assert f.new_links("http://a.cn/y", ["http://a.cn/calendar/2023/04/"]) == ["http://a.cn/calendar/2023/04/"]
+
+
+def test_a_page_ending_in_dash_number_is_a_continuation_only_when_its_first_page_is_known() -> None:
+    from crawler.spiders.mirror import MirrorSpider
+
+    spider = MirrorSpider(url="http://a.cn/")
+    spider.frontier.seen_urls.update({"http://a.cn/a/123.html"})
+    assert spider._is_continuation("http://a.cn/a/123_2.html")
+    assert spider._is_continuation("http://a.cn/A/123_2.html")  # case variants of an IIS site
+    assert not spider._is_continuation("http://a.cn/news/2024-5.html")  # an article whose id ends in -5
+    assert not spider._is_continuation("http://a.cn/a/123.html")

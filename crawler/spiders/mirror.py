@@ -93,7 +93,7 @@ class MirrorSpider(scrapy.Spider):
                 self._note_trap(self.frontier.record_page(canonical_url(redirected_from), False, []), stats)
             return
         fresh, own = self.frontier.page_sentences(response.text) if has_prose(response.text) else (0, 0)
-        if own and CONTINUATION_RE.search(response.url.split("?", 1)[0]):
+        if own and self._is_continuation(response.url):
             # page 2.. of a paginated article (/a/123_2.html): the article's first page is its record
             own = 0
             if stats:
@@ -119,6 +119,18 @@ class MirrorSpider(scrapy.Spider):
                 continue
             yield scrapy.Request(url, callback=self.parse, priority=_priority(links.get(url, ""), url))
 
+
+    def _is_continuation(self, url: str) -> bool:
+        """/a/123_2.html is page 2 of /a/123.html only when that first page is a URL this crawl knows (an id that
+        merely ends in -2 is an article of its own)."""
+        base = url.split("?", 1)[0]
+        if not CONTINUATION_RE.search(base):
+            return False
+        first = canonical_url(re.sub(r"[_-](?:[2-9]|[1-9]\d)(\.[A-Za-z]+)$", r"\1", base))
+        if first in self.frontier.seen_urls:
+            return True
+        lowered = first.lower()  # IIS sites link /A/1.html and /a/1_2.html alike
+        return any(u.lower() == lowered for u in self.frontier.seen_urls if len(u) == len(first))
 
     def _continuation_request(self, url: str, article: dict[str, Any]) -> scrapy.Request:
         return scrapy.Request(url, callback=self.parse_continuation, errback=self._continuation_failed,
