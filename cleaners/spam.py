@@ -78,7 +78,6 @@ CTA_FAMILY_RE = re.compile(
     rf"(?P<alias>{ALIAS})?[·・\-–—_\s]?(?P<cta>{CTA})"
 )
 SUFFIX_RE = re.compile(rf"(?:{STRONG_SUFFIX})", re.IGNORECASE)
-CTA_RE = re.compile(CTA)
 
 
 def family_matches(text: str) -> Iterator[re.Match[str]]:
@@ -255,8 +254,9 @@ PROMPT_BRAND_RE = re.compile(
     rf"(?P<name>[{CJK}]{{2,4}}(?:{_with_traditional('国际|体育|娱乐|彩票|棋牌|电竞|真人')}))(?:官方网站|官网|平台)?"
     r"(?:提醒您|提醒大家|温馨提示|友情提示)\s*[:：]"
 )
-# A name with a letters-and-digits domain in brackets, then a dateline or attribution (炫赢官网（xywin8.net）小编了解到，
-# X讯（www.jz88.cc）), or a name that is itself a site (X官网讯): gambling sites advertise their domains this way.
+# A name with a letters-and-digits domain in brackets, then a dateline or attribution (炫赢官网（xywin8.net）小编了解到，),
+# a dateline agency with such a domain (金樽国际讯（www.jz88.cc）), a name that is itself a site (X官网讯), or a
+# title segment carrying one (_泓博国际(hb365.net)): gambling sites advertise their domains this way.
 _DOMAIN = r"(?:https?://)?(?:www\.)?(?=[a-z0-9-]*[a-z])(?=[a-z0-9-]*\d)[a-z0-9-]{3,20}\.(?:com|net|org|cc|vip|top|me|app|co|io|xyz|info|tv|la|in|us|cn)"
 _ANY_DOMAIN = r"(?:https?://)?(?:www\.)?[a-z0-9-]{2,20}\.(?:com|net|org|cc|vip|top|me|app|co|io|xyz|info|tv|la|in|us|cn)"
 DOMAIN_BRAND_RE = re.compile(
@@ -265,19 +265,13 @@ DOMAIN_BRAND_RE = re.compile(
     r"\s*(?=讯|訊|小编|小編)"
     rf"|(?:^|\n)\s*(?P<site>[{CJK}]{{2,6}}?(?:官网|官網|官方网站|棋牌|真人|平台))(?=[讯訊])"
     rf"|[_｜|]\s*(?P<suffix>[{CJK}]{{2,6}})\s*[（(]\s*{_DOMAIN}\s*[)）]\s*$"
-    rf"|^\s*(?P<prefix>[{CJK}]{{2,6}})\s*[（(]\s*{_DOMAIN}\s*[)）]\s*[_｜|·:：\-]",
+    rf"|^\s*(?P<prefix>[{CJK}]{{2,6}})\s*[（(]\s*{_DOMAIN}\s*[)）]\s*[_｜|·:：\-]"
+    rf"|(?:^|\n)\s*(?P<agency>[{CJK}]{{2,6}}|[A-Za-z][A-Za-z0-9]{{1,14}})讯\s*[（(]\s*(?:https?://)?(?:www\.)?"
+    r"[a-z0-9-]*\d[a-z0-9-]*\.[a-z.]{2,10}\s*[)）]",
     re.I,
 )
 DATELINE_RE = re.compile(rf"(?:^|\n|[\\|/]\s*)(?P<name>[{CJK}]{{2,6}})[讯訊]\s*[（(]\s*(?:记者|記者|通讯员|通訊員)")
 EMPTY_BRACKETS_RE = re.compile(r"[（(]\s*[)）]|【\s*】|\[\s*\]|“\s*”|‘\s*’")
-# A news dateline whose agency is a brand with a gambling-style domain: 金樽国际讯（www.jz88.cc）
-DATELINE_BRAND_RE = re.compile(
-    rf"(?:^|\n)\s*(?P<name>[{CJK}]{{2,6}}|[A-Za-z][A-Za-z0-9]{{1,14}})讯\s*[（(]\s*(?:https?://)?(?:www\.)?"
-    r"(?P<domain>[a-z0-9-]*\d[a-z0-9-]*\.[a-z.]{2,10})\s*[)）]",
-    re.I,
-)
-
-
 def _line_term(line: str) -> str | None:
     """A short line like `开云体育88:` (a brand line before the body): return its term.
 
@@ -332,15 +326,12 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     for m in DOUBLE_CATEGORY_RE.finditer(hay):
         add(m.group(0), "family")
         add(m.group("name") + m.group("cat"), "family_core")  # 鹤汀娱乐 of 鹤汀娱乐真人平台, e.g. as an h1 prefix
-    for text in (*slots.first_lines, body):
-        for m in DATELINE_BRAND_RE.finditer(text):
-            add(m.group("name"), "dateline_domain")
     for m in PROMPT_BRAND_RE.finditer(body):
         add(m.group("name"), "prompt")
     for text in (slots.title, *slots.first_lines, body):
         for m in DOMAIN_BRAND_RE.finditer(text):
-            add(m.group("name") or m.group("shaped") or m.group("site") or m.group("suffix") or m.group("prefix"),
-                "dateline_domain")
+            name = next(g for g in m.group("name", "shaped", "site", "suffix", "prefix", "agency") if g)
+            add(name, "dateline_domain")
     for m in DATELINE_RE.finditer(body[:400]):  # X讯（记者 …） opening the body: an injection slot like the first line
         add(m.group("name"), "dateline")
     for m in _known_re().finditer(hay):
