@@ -14,7 +14,7 @@ from cleaners.record import Removal
 
 BREADCRUMB_RE = re.compile(
     r"^\s*(?:当前位置|您现在的位置|您的位置|您当前的位置|现在位置|所在位置|当前所在位置|位置|Location)\s*[:：]"
-    r"|(?:首页|主页|网站首页|Home)\s*(?:[>»›/→]|&gt;|＞)|[>»›＞]\s*正文\s*$",
+    r"|(?:首页|首頁|主页|主頁|网站首页|網站首頁|Home)\s*(?:[>»›/→]|&gt;|＞)|[>»›＞]\s*(?:正文|正文內容)\s*$",
     re.I,
 )
 #: Labels of prev/next links, shared by the chrome rules, the page-type classifier and the spider.
@@ -93,6 +93,11 @@ def _table_row_reason(s: str) -> str | None:
     return "nav_row" if chrome and len(chrome) >= len(cells) / 2 else None
 
 
+# A product-detail row: 型号：SZ-200, 价格：面议, 产地：江苏 (the catalogue template's attribute list)
+PARAM_ROW_RE = re.compile(r"^\s*(?:产品)?(?:型号|规格|材质|品牌|价格|单价|产地|货号|库存|起订量|供货总量|发货期限|所在地|包装|"
+                          r"计量单位|最小起订量|产品编号|产品型号|产品规格|产品价格|产品名称)\s*[:：]\s*\S")
+
+
 def chrome_reason(line: str) -> str | None:
     """Why a line is template chrome, or None for article text.
 
@@ -139,6 +144,8 @@ def chrome_reason(line: str) -> str | None:
         return "code"
     if DATE_ONLY_RE.match(s) or n <= 60 and DATE_FIELDS_RE.match(s):
         return "date_line"
+    if n <= 40 and PARAM_ROW_RE.match(s) and not re.search(r"[。！？]", s):
+        return "parameter_row"
     if n <= 12 and END_MARK_RE.match(s):
         return "end_mark"
     if n <= 120 and SHARE_TOOLS_RE.search(s):

@@ -24,31 +24,81 @@ REF_LINE_RE = re.compile(r"^\s*(?:[\[［]\d{1,3}[\]］]|[①-⑳]|\(\d{1,3}\)|�
 def parse_text(text: str) -> Draft:
     """Split a dump into header, body and trailer, and fill a Draft.
 
-    >>> d = parse_text("产品中心\\n标题在这里\\n来源:某站 发布时间:2024-06-18\\n" + "正文第一段，内容很长很长很长很长很长很长很长很长很长。" * 2)
+    >>> para = "稻渔综合种养是在稻田里同时养殖小龙虾和鱼，合作社今年的稻田养虾亩产创新高。"
+    >>> d = parse_text("产品中心\\n稻田养虾亩产创新高\\n来源:某站 发布时间:2024-06-18\\n" + para)
     >>> d.title, d.published, len(d.paras)
-    ('标题在这里', '2024-06-18', 1)
-    >>> d = parse_text("某区政府网站\\n首页\\n政务公开\\n标题在这里_某站\\n发布时间：2024-03-19 11:40  来源：某站  浏览次数：12\\n"
-    ...                + "正文第一段，内容很长很长很长很长很长很长很长很长很长。" * 2)
+    ('稻田养虾亩产创新高', '2024-06-18', 1)
+    >>> d = parse_text("某区政府网站\\n首页\\n政务公开\\n稻田养虾亩产创新高_某站\\n发布时间：2024-03-19 11:40  来源：某站  浏览次数：12\\n"
+    ...                + para)
     >>> d.title, d.published, d.paras[0][:5]
-    ('标题在这里_某站', '2024-03-19T11:40', '正文第一段')
+    ('稻田养虾亩产创新高_某站', '2024-03-19T11:40', '稻渔综合种')
     """
     lines = [ln.strip() for ln in _join_wrapped(text.splitlines()) if ln.strip()]
     draft = Draft()
     if not lines:
         return draft
-    start = next((i for i, ln in enumerate(lines) if is_prose(ln) and not chrome_reason(ln)), None)
-    if start is None:
+    span = body_span(lines)
+    if span is None:
         draft.paras = [ln for ln in lines if not chrome_reason(ln)]
         draft.removed += [Removal("text", ln, chrome_reason(ln) or "") for ln in lines if chrome_reason(ln)]
         return draft
-    related = next((i for i, ln in enumerate(lines) if i > start and RELATED_RE.match(ln)), len(lines))
-    end = max(i for i, ln in enumerate(lines[:related])
-              if (is_prose(ln) or REF_LINE_RE.match(ln)) and not chrome_reason(ln))
+    start, end = span
     header, body, trailer = lines[:start], lines[start:end + 1], lines[end + 1:]
-    lead = _read_header(header, draft)
+    lead = _read_header(header, draft, body)
     draft.paras = lead + body
     draft.paras += _read_trailer(trailer, draft)
+    if not draft.published:  # a 更新时间：… line under the article, or after the prev/next links
+        labelled = [r.text for r in draft.removed if r.where == "trailer" and is_meta_line(r.text) and len(r.text) <= 60]
+        draft.published = find_published(labelled)[0]  # labelled lines only: related lists carry other dates
     return draft
+
+
+GAP = 8  # this many non-prose lines in a row end a block of article text (menus, sidebars, link lists)
+
+
+def _is_body_line(line: str) -> bool:
+    return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line)
+
+
+def body_span(lines: list[str]) -> tuple[int, int] | None:
+    """First and last line of the article: the run of prose lines (gaps under GAP lines) holding the most prose.
+
+    Evidence: a page saved as text puts menus, sidebars and related-link lists around the article as runs of
+    short lines, and the article itself as long punctuated paragraphs; a box inside the article (相关新闻：
+    and three headlines) is a short gap, a sidebar or a footer a long one. A related-links heading closes the
+    article when little prose follows it within the run.
+
+    >>> para = "稻渔综合种养是在稻田里同时养殖小龙虾和鱼，合作社今年的稻田增收明显。"
+    >>> body_span(["首页", "新闻", para, "相关新闻：", "稻田养虾亩产创新高", para, para, "相关阅读", "另一篇新闻标题", para])
+    (2, 6)
+    """
+    prose = [i for i, ln in enumerate(lines) if _is_body_line(ln)]
+    if not prose:
+        return None
+    runs: list[list[int]] = [[prose[0]]]
+    for i in prose[1:]:
+        if i - runs[-1][-1] > GAP:
+            runs.append([])
+        runs[-1].append(i)
+    best = max(runs, key=lambda run: sum(len(lines[i]) for i in run))
+    start, end = best[0], best[-1]
+    # teasers above the article (other stories' headlines and leads) end at its byline or breadcrumb
+    for r in range(start + 1, end):
+        if r in best or not (_is_byline(lines[r]) or chrome_reason(lines[r]) == "breadcrumb"):
+            continue
+        before = sum(len(lines[i]) for i in best if start <= i < r)
+        after = sum(len(lines[i]) for i in best if i > r)
+        if after >= 2 * before:
+            start = min(i for i in best if i > r)
+    best = [i for i in best if i >= start]
+    for r in range(start + 1, end + 1):
+        if RELATED_RE.match(lines[r]):
+            before = sum(len(lines[i]) for i in best if i < r)
+            after = sum(len(lines[i]) for i in best if i > r)
+            if after < before / 2:
+                end = max(i for i in best if i < r)
+                break
+    return start, end
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
@@ -67,13 +117,13 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out + (join_hard_breaks(block) if block else [])
 
 
-def _read_header(header: list[str], draft: Draft) -> list[str]:
+def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     """Title, meta line and chrome from the lines above the body; returns lines that may open the body."""
     # The meta line may carry a counter (浏览次数) or a font switch that chrome_reason names: still the meta line.
-    meta_idx = next((i for i, ln in enumerate(header)
+    meta_idx = next((i for i, ln in reversed(list(enumerate(header)))
                      if is_meta_line(ln) and chrome_reason(ln) not in ("breadcrumb", "prevnext", "nav")), None)
-    published, _ = find_published(header)
-    draft.published = published
+    published, _ = find_published(header[-12:]) if len(header) > 12 else find_published(header)
+    draft.published = published or find_published(header)[0]
     candidates: list[int] = []
     for i, ln in enumerate(header):
         reason = chrome_reason(ln)
@@ -84,22 +134,92 @@ def _read_header(header: list[str], draft: Draft) -> list[str]:
             draft.removed.append(Removal("header", ln, reason))
         elif is_category_list(ln):
             draft.removed.append(Removal("header", ln, "category_list"))
+        elif is_meta_line(ln) and len(ln) <= 60:
+            draft.removed.append(Removal("header", ln, "meta_line"))
+            draft.slots.source_line = draft.slots.source_line or source_of(ln)
         else:
             candidates.append(i)
-    if not candidates:
+    title_idx = pick_title_line(header, candidates, body)
+    if title_idx is None:
+        draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
-    if meta_idx is not None and any(i < meta_idx for i in candidates):
-        title_idx = max(i for i in candidates if i < meta_idx)
-    else:
-        title_idx = candidates[0]
     draft.title = header[title_idx]
     draft.slots.title = draft.title
-    lead = [header[i] for i in candidates if i > title_idx]
-    draft.slots.first_lines = lead[-3:]
-    for i in candidates:
-        if i < title_idx:
-            draft.removed.append(Removal("header", header[i], "header_line"))
+    after = [i for i in candidates if i > title_idx]
+    draft.slots.first_lines = [header[i] for i in after][-3:]
+    # Lines between the heading and the body open the article only when they read as text (a subtitle, a lead);
+    # short ones are template controls (我要评论, 字号, 产品详情) or brand lines kept as slots.
+    # A short `X88:` line right above the body is the first-line injection slot: it stays for the spam finder,
+    # which removes it with its reason.
+    lead = [header[i] for i in after if is_prose(header[i]) or len(header[i]) >= 16 and CLAUSE_END_RE.search(header[i])
+            or i >= len(header) - 2 and len(header[i]) <= 18 and header[i].endswith((":", "："))]
+    draft.removed += [Removal("header", header[i], "header_line") for i in candidates
+                      if i != title_idx and header[i] not in lead]
     return lead
+
+
+CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
+BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源)\s*[:：]"
+                       r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
+
+
+def _is_byline(line: str) -> bool:
+    """A date, source or reporter line under a headline: 2011年12月09日 20:38, 来源：中广网, 【聯合報╱記者某某／即時報導】."""
+    return len(line) <= 80 and bool(BYLINE_RE.search(line)) and not is_prose(line)
+TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z0-9]{2,}")
+
+
+def _heading_like(line: str) -> bool:
+    """A line that can be a headline: 4-80 characters of words, not a sentence, a label or a link row."""
+    s = line.strip()
+    words = len(re.findall(r"[\u4e00-\u9fff]", s)) + 2 * len(re.findall(r"[A-Za-z]{2,}", s))
+    return (4 <= len(s) <= 80 and words >= 4 and not s.endswith(("：", ":", "。", "，", ">>", "»"))
+            and not re.match(r"^(?:https?://|www\.)", s) and len(s.split()) <= 6)
+
+
+def _overlap(line: str, text: str) -> float:
+    """Share of a line's character bigrams that the body also has."""
+    grams = {run[i:i + 2] for run in re.findall(r"[\u4e00-\u9fff]+", line) for i in range(len(run) - 1)}
+    grams |= {w.lower() for w in re.findall(r"[A-Za-z0-9]{3,}", line)}
+    if not grams:
+        return 0.0
+    low = text.lower()
+    return sum(g in low for g in grams) / len(grams)
+
+
+def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -> int | None:
+    """The article heading among the header lines: the headline above the byline, else the line that best
+    shares the body's words, near the body; never a company name or menu item far above it.
+
+    Evidence: a saved page puts the headline right above its byline block (来源/作者/date lines, counters,
+    share controls) and right above the first paragraph; site names, menus and sidebar headlines sit higher
+    and share few words with the article.
+
+    >>> pick_title_line(["某某环保科技有限公司", "首页", "城市污水处理厂提标改造完成", "发布时间：2024-05-06"],
+    ...                 [0, 2], ["城市污水处理厂提标改造工程日前完成，出水水质稳定达标。"])
+    2
+    """
+    usable = [i for i in candidates if _heading_like(header[i]) and not _is_byline(header[i])]
+    if not usable:
+        return None
+    text = "\n".join(body)[:1500]
+    window = len(header) - 12
+    byline = [i for i in range(len(header)) if i >= window and _is_byline(header[i])]
+    if byline:
+        first = byline[0]
+        above = [i for i in usable if first - 4 <= i < first]
+        # the nearest line above the byline, unless a farther one is clearly the article's (shares its words)
+        if above:
+            best = max(above, key=lambda i: (_overlap(header[i], text) >= 0.5, i))
+            if _overlap(header[best], text) >= 0.15 or len(header[best]) >= 12:
+                return best  # (a short label sharing nothing with the body is a menu item, not the headline)
+    near = [i for i in usable if i >= window]
+    scored = [(_overlap(header[i], text), i) for i in near]
+    good = [(o, i) for o, i in scored if o >= 0.4]
+    if good:
+        return max(good)[1]
+    last = [i for i in near if i >= len(header) - 3]
+    return last[-1] if last and _overlap(header[last[-1]], text) >= 0.2 else None
 
 
 def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
@@ -108,7 +228,7 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     stopped = False
     for ln in trailer:
         reason = chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) else None)
-        if reason == "prevnext":
+        if reason == "prevnext" or len(ln) <= 40:  # prev/next and 热门推荐 rows: slots brands are put in
             draft.slots.prevnext.append(ln)
         if reason or stopped or len(keep) >= 3 or len(ln) > 40:
             stopped = True
