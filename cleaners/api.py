@@ -184,9 +184,11 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
         title = to_simplified(title)
     text = "\n".join(body)
     if not text.strip() or not any(_is_sentence(p) for p in body):
-        return Reject(source, "no_article", detail=text[:200], url=draft.url)
+        return Reject(source, "no_article", detail=text[:200], url=draft.url, is_spam_page=bool(terms),
+                      spam_terms=_report_terms(terms))
     if len(re.sub(r"\s", "", text)) < options.min_chars:
-        return Reject(source, "too_short", detail=text[:200], url=draft.url)
+        return Reject(source, "too_short", detail=text[:200], url=draft.url, is_spam_page=bool(terms),
+                      spam_terms=_report_terms(terms))
     text_as_found = None
     if options.unspin:
         restored, flags, spin = compute_flags_unspun(text, refs)

@@ -52,10 +52,15 @@ class Reject:
     reason: str
     detail: str = ""
     url: str | None = None
+    is_spam_page: bool = False  # the page carried injected spam even though no article was kept
+    spam_terms: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+
+# Removal reasons that say "this was injected spam" (the others are template chrome, duplicates, headings).
+SPAM_REASONS = frozenset({"spam_brand", "spam_line", "spam_filler"})
 
 REJECT_REASONS = {
     "unreadable": "the bytes could not be read or decoded as text",

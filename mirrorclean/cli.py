@@ -166,6 +166,15 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--replicate", type=int, default=120, help="crawl: copies of the fixture site (default 120)")
     be.set_defaults(handler=cmd_bench)
 
+    we = sub.add_parser(
+        "wild-eval", help="spam verdicts and removals on the hand-labelled real pages (fixtures/wild)",
+        description="Parasites handled, injected strings left, ordinary pages called spam or damaged, spam "
+        "sites caught, on label files of real pages (default: fixtures/wild/labels.jsonl and holdout.jsonl).",
+        add_help=False,
+    )
+    we.add_argument("rest", nargs=argparse.REMAINDER)
+    we.set_defaults(handler=cmd_wild_eval)
+
     ev = sub.add_parser(
         "eval", help="score extractors on a gold set (CJK-aware shingle F1)",
         description="Score mirrorclean and peers on gold sets: a DAnIEL-style folder (ids.txt, html/, "
@@ -187,6 +196,13 @@ def cmd_flags_eval(args: argparse.Namespace) -> int:
     from mirrorclean.flageval import main as flageval_main
 
     return flageval_main(args.rest)
+
+
+def cmd_wild_eval(args: argparse.Namespace) -> int:
+    """`mirrorclean wild-eval`: mirrorclean.wildeval with the remaining arguments."""
+    from mirrorclean.wildeval import main as wildeval_main
+
+    return wildeval_main(args.rest)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:

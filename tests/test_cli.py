@@ -157,7 +157,8 @@ def test_stdout_stdin_and_rejects_next_to_cwd(pages: Path, tmp_path: Path) -> No
     assert [json.loads(line)["source"] for line in lines] == ["<stdin>", "pages/01.html"]
 
     rejects = read_jsonl(tmp_path / "mirrorclean.rejects.jsonl")
-    assert rejects == [{"source": "nope", "reason": "unreadable", "detail": "no such file or directory", "url": None}]
+    assert rejects == [{"source": "nope", "reason": "unreadable", "detail": "no such file or directory", "url": None,
+                        "is_spam_page": False, "spam_terms": []}]
     assert "1 rejects written to mirrorclean.rejects.jsonl" in err
     assert SUMMARY.match(err.strip().splitlines()[-1])
 

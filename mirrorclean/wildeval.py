@@ -1,0 +1,186 @@
+"""Measure spam verdicts and removals on hand-labelled real pages: ``mirrorclean wild-eval``.
+
+Labels are JSON lines (fixtures/wild/LABELLING.md): `file`, `label` (parasite / ordinary / spam_site / other),
+`article`, `injected` (strings planted on the page), `legit` (gambling-like words the article itself uses).
+Pages are read from ../shared/eval/wild-2017/pages (never copied into the repo). Each page is cleaned the way
+a new user would clean a saved file: ``clean_document(bytes, name)``, no URL (``--with-url`` passes the
+crawl URL from pages.tsv instead).
+
+What is counted (the goals of issue #9):
+
+* parasite pages handled: a record with ``is_spam_page``, or a reject for a page with no article; a reject
+  that says ``is_spam_page`` counts too. Injected strings left: a labelled string still in a record's title,
+  text or references (NFKC, case-folded).
+* ordinary pages: called spam (record or reject saying ``is_spam_page``); damaged: a spam removal
+  (SPAM_REASONS) from the title or the text, or a legitimate word of the article missing from the record.
+* spam sites: called spam.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+WILD = ROOT.parent / "shared" / "eval" / "wild-2017"
+DEFAULT_SETS = [ROOT / "fixtures" / "wild" / "labels.jsonl", ROOT / "fixtures" / "wild" / "holdout.jsonl"]
+
+
+def _norm(s: str) -> str:
+    return unicodedata.normalize("NFKC", s).casefold()
+
+
+def _clean_one(job: tuple[str, str | None]) -> dict[str, Any]:
+    from cleaners import clean_document
+
+    path, url = job
+    out = clean_document(Path(path).read_bytes(), Path(path).name, url=url).to_dict()
+    out["_kind"] = "reject" if "reason" in out and "text" not in out else "record"
+    return out
+
+
+@dataclass
+class SetScore:
+    """Counts for one label file."""
+
+    name: str
+    pages: int = 0
+    by_label: Counter[str] = field(default_factory=Counter)
+    parasite_handled: int = 0
+    parasite_left: int = 0
+    ordinary_spam: int = 0
+    ordinary_damaged: int = 0
+    ordinary_legit: int = 0  # ordinary pages with at least one legitimate gambling-like word
+    ordinary_legit_spam: int = 0
+    site_called: int = 0
+    other_called: int = 0
+    articles: int = 0
+    articles_kept: int = 0
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    def rate(self, num: int, label: str) -> str:
+        den = self.by_label[label]
+        return f"{num}/{den} ({num / den:.0%})" if den else "-"
+
+    def lines(self) -> list[str]:
+        legit = (f"{self.ordinary_legit_spam}/{self.ordinary_legit} ({self.ordinary_legit_spam / self.ordinary_legit:.0%})"
+                 if self.ordinary_legit else "-")
+        return [
+            f"{self.name}: {self.pages} pages ({', '.join(f'{k} {v}' for k, v in sorted(self.by_label.items()))})",
+            f"  parasites handled        {self.rate(self.parasite_handled, 'parasite')}   (goal >= 90%)",
+            f"  parasites, strings left  {self.rate(self.parasite_left, 'parasite')}   (goal <= 5%)",
+            f"  ordinary called spam     {self.rate(self.ordinary_spam, 'ordinary')}   (goal <= 3%)",
+            f"    of them with legit gambling words  {legit}",
+            f"  ordinary with a removal  {self.rate(self.ordinary_damaged, 'ordinary')}   (goal 0)",
+            f"  spam sites called spam   {self.rate(self.site_called, 'spam_site')}   (goal >= 90%)",
+            f"  other pages called spam  {self.rate(self.other_called, 'other')}",
+            f"  articles kept as records {self.articles_kept}/{self.articles}",
+        ]
+
+
+def spam_removals(out: dict[str, Any]) -> list[dict[str, Any]]:
+    """Removals that say "this was injected spam" and cut into the title or the text."""
+    from cleaners.record import SPAM_REASONS
+
+    return [r for r in out.get("removed", []) if r["reason"] in SPAM_REASONS and r["where"] in {"title", "body"}]
+
+
+def score(name: str, labels: Sequence[dict[str, Any]], outs: Sequence[dict[str, Any]]) -> SetScore:
+    s = SetScore(name)
+    for lab, out in zip(labels, outs, strict=True):
+        s.pages += 1
+        kind = lab["label"]
+        s.by_label[kind] += 1
+        is_record = out["_kind"] == "record"
+        called = bool(out.get("is_spam_page"))
+        hay = _norm("\n".join([out.get("title") or "", out.get("text") or "", *out.get("references", [])])) if is_record else ""
+        left = [t for t in lab.get("injected", []) if t.strip() and _norm(t) in hay]
+        miss: dict[str, Any] = {}
+        if lab.get("article"):
+            s.articles += 1
+            s.articles_kept += is_record
+        if kind == "parasite":
+            handled = called or (not is_record and not lab.get("article"))
+            s.parasite_handled += handled
+            s.parasite_left += bool(left)
+            if not handled or left:
+                miss = {"why": "parasite " + ("not handled" if not handled else "strings left"), "left": left}
+        elif kind == "ordinary":
+            lost = [w for w in lab.get("legit", []) if is_record and _norm(w) not in hay]
+            cut = spam_removals(out)
+            s.ordinary_spam += called
+            s.ordinary_damaged += bool(cut or lost)
+            if lab.get("legit"):
+                s.ordinary_legit += 1
+                s.ordinary_legit_spam += called
+            if called or cut or lost:
+                miss = {"why": "ordinary " + ("called spam" if called else "damaged"), "cut": cut, "lost": lost}
+        elif kind == "spam_site":
+            s.site_called += called
+            if not called:
+                miss = {"why": "spam site not called"}
+        else:
+            s.other_called += called
+        if miss:
+            miss.update(file=lab["file"], kind=out["_kind"], reason=out.get("reason"), title=out.get("title"),
+                        spam_terms=out.get("spam_terms"), evidence=lab.get("evidence", "")[:300])
+            s.misses.append(miss)
+    return s
+
+
+def read_labels(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def run(paths: Iterable[Path], pages: Path, with_url: bool, jobs: int) -> list[SetScore]:
+    urls = {}
+    if with_url and (pages.parent / "pages.tsv").exists():
+        with open(pages.parent / "pages.tsv", encoding="utf-8") as fh:
+            urls = {r["file"]: r["url"] for r in csv.DictReader(fh, delimiter="\t")}
+    scores = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for path in paths:
+            labels = read_labels(path)
+            job_list = [(str(pages / lab["file"]), urls.get(lab["file"]) if with_url else None) for lab in labels]
+            outs = list(pool.map(_clean_one, job_list, chunksize=4))
+            scores.append(score(path.name, labels, outs))
+    return scores
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="mirrorclean wild-eval", description=__doc__.split("\n\n")[0])
+    parser.add_argument("labels", nargs="*", type=Path, help="label files (default: fixtures/wild/labels.jsonl, holdout.jsonl)")
+    parser.add_argument("--pages", type=Path, default=WILD / "pages", help="the pages folder (default: ../shared/eval/wild-2017/pages)")
+    parser.add_argument("--with-url", action="store_true", help="pass each page's crawl URL (pages.tsv) to the cleaner")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--misses", type=Path, help="write every miss (JSON lines) here; never for a holdout")
+    args = parser.parse_args(argv)
+    paths = args.labels or [p for p in DEFAULT_SETS if p.exists()]
+    if not args.pages.is_dir():
+        print(f"mirrorclean wild-eval: error: {args.pages} is not a folder (the wild-2017 pages live in ../shared)",
+              file=sys.stderr)
+        return 2
+    scores = run(paths, args.pages, args.with_url, args.jobs)
+    for s in scores:
+        print("\n".join(s.lines()))
+    if args.misses:
+        with open(args.misses, "w", encoding="utf-8") as fh:
+            for s in scores:
+                if "holdout" in s.name:
+                    continue
+                for m in s.misses:
+                    fh.write(json.dumps(m, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
