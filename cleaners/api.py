@@ -153,6 +153,8 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     """The shared back half: spam terms, chrome lines, references, normalisation, the record."""
     removed: list[Removal] = list(draft.removed)
     terms = find_spam_terms(draft.slots, "\n".join(draft.paras))
+    planted = planted_terms(draft, terms)
+    terms = terms + planted
     title, rem = clean_title(draft.title, terms)
     removed += rem
     if draft.kind == "html":
@@ -184,11 +186,11 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
         title = to_simplified(title)
     text = "\n".join(body)
     if not text.strip() or not any(_is_sentence(p) for p in body):
-        return Reject(source, "no_article", detail=text[:200], url=draft.url, is_spam_page=bool(terms),
-                      spam_terms=_report_terms(terms))
+        return Reject(source, "no_article", detail=text[:200], url=draft.url, is_spam_page=bool(terms or draft.injections),
+                      spam_terms=_report_terms(terms, draft))
     if len(re.sub(r"\s", "", text)) < options.min_chars:
-        return Reject(source, "too_short", detail=text[:200], url=draft.url, is_spam_page=bool(terms),
-                      spam_terms=_report_terms(terms))
+        return Reject(source, "too_short", detail=text[:200], url=draft.url, is_spam_page=bool(terms or draft.injections),
+                      spam_terms=_report_terms(terms, draft))
     text_as_found = None
     if options.unspin:
         restored, flags, spin = compute_flags_unspun(text, refs)
@@ -205,8 +207,8 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
         language=_language(draft.language, text),
         text=text,
         references=refs,
-        is_spam_page=bool(terms),
-        spam_terms=_report_terms(terms),
+        is_spam_page=bool(terms or draft.injections),
+        spam_terms=_report_terms(terms, draft),
         removed=removed,
         flags=flags,
         spin_score=spin,
@@ -222,8 +224,28 @@ def _is_sentence(p: str) -> bool:
     return bool(LATIN_SENTENCE_RE.search(p)) and len(WORD_RE.findall(p)) >= 8
 
 
-def _report_terms(terms: list[str]) -> list[str]:
-    """The phrases found plus their brand cores (开云体育官方app下载 -> also 开云体育), longest first.
+def planted_terms(draft: Draft, terms: list[str]) -> list[str]:
+    """Spam-topic anchor texts of the page's planted link blocks that also stand in its title or text.
+
+    A hacked page's farm words are sometimes spliced into its sentences and title too; they are cut there
+    only when they sell a spam topic by their own words (百家乐平台, not 上海搬家公司) and the article does not
+    use them in prose (three or more times).
+    """
+    if not draft.injections:
+        return []
+    body = "\n".join(draft.paras)
+    hay = "\n".join([draft.title, *draft.headings, body])
+    out = []
+    for f in draft.injections:
+        for t in f.spam_terms:
+            if t in hay and t not in terms and body.count(t) < 3:
+                out.append(t)
+    return list(dict.fromkeys(out))
+
+
+def _report_terms(terms: list[str], draft: Draft | None = None, planted_max: int = 10) -> list[str]:
+    """The phrases found plus their brand cores (开云体育官方app下载 -> also 开云体育), longest first, then
+    up to ten spam-topic anchor texts of planted link blocks.
 
     A fragment of a longer phrase that is not its core (`m6官网登录入口` inside `米乐m6官网登录入口`) is
     left out, and so is anything that is only a category or suffix word.
@@ -231,8 +253,12 @@ def _report_terms(terms: list[str]) -> list[str]:
     cores = {core_of(t) for t in terms}
     found = {t for t in set(terms) | cores if removable(t)}
     longer = sorted(found, key=len, reverse=True)
-    keep = [t for t in longer if t in cores or not any(t != o and t in o for o in longer)]
-    return sorted(keep, key=lambda t: (-len(t), t))
+    keep = sorted([t for t in longer if t in cores or not any(t != o and t in o for o in longer)],
+                  key=lambda t: (-len(t), t))
+    if draft is not None:
+        farm = [t for f in draft.injections for t in f.spam_terms if t not in keep]
+        keep += list(dict.fromkeys(farm))[:planted_max]
+    return keep
 
 
 def _site(url: str | None) -> str | None:

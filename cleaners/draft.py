@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cleaners.inject import Finding
 from cleaners.record import Removal
 from cleaners.spam import Slots
 
@@ -26,6 +27,7 @@ class Draft:
     paras: list[str] = field(default_factory=list)
     slots: Slots = field(default_factory=Slots)
     removed: list[Removal] = field(default_factory=list)
+    injections: list[Finding] = field(default_factory=list)  # page-level evidence of planted spam (cleaners.inject)
     encoding: str | None = None
 
 

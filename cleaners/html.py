@@ -18,6 +18,7 @@ from lxml import etree
 from cleaners.chrome import PREVNEXT_WORDS, chrome_reason, is_meta_line, source_of
 from cleaners.dates import find_published, parse_date, published_from_meta
 from cleaners.draft import Draft
+from cleaners.inject import find_injections, strong_topic
 from cleaners.record import Removal
 
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -466,8 +467,18 @@ def parse_page(page: str | lxml.html.HtmlElement, url: str | None = None) -> Dra
     tree = parse_html(page) if isinstance(page, str) else page
     draft = Draft(kind="html")
     meta = page_meta(tree)
-    draft.removed += HiddenElements().apply(tree)
-    draft.slots.hidden = [r.text for r in draft.removed]  # words of a hidden block are space-separated
+    draft.injections = find_injections(tree, url)
+    draft.removed += [Removal(f.where, f.text, f.reason) for f in draft.injections]
+    for f in draft.injections:
+        if f.where == "links" and f.element is not None:
+            _drop(f.element)  # a visible planted link row: out before the extractor sees it
+    hidden = HiddenElements().apply(tree)
+    logged = {f.text for f in draft.injections}
+    draft.removed += [r for r in hidden if r.text not in logged]
+    # hidden text the spam finder reads: planted blocks, and hidden blocks that sell a spam topic by their words
+    # (a hidden menu of the site's own software downloads or channels is not a slot)
+    draft.slots.hidden = [f.text for f in draft.injections if f.where != "links"] + [
+        r.text for r in hidden if r.text not in logged and strong_topic(r.text) >= 2]
     meta_lines = _meta_lines(tree)
     draft.removed += ChromeBlocks().apply(tree, draft)
     draft.removed += SectionBoxes().apply(tree)

@@ -1,0 +1,394 @@
+"""Page-level evidence of planted spam, found on the parsed tree before anything is stripped.
+
+A hacked page carries its payload where a reader does not look: blocks hidden by style, by a class, by a
+script or placed after `</html>`; rows of anchors to other sites in the footer or a 友情链接 box; a title or
+meta description rewritten to sell something the article never mentions. Each finding says where it was
+and why; the spam words it carries become terms the spam cleaner may cut from the title and text.
+
+Evidence, strongest first (docs/spam.md):
+
+1. Hidden anchors to other sites (`HiddenLinks`): a reader never sees them, so they exist for search engines.
+2. Visible rows of anchors to other sites whose texts sell gambling, porn, fake papers … (`SpamLinkRows`).
+3. A title or meta description that sells such a topic while the page's text does not (`TitleHijack`).
+
+Vocabulary alone never makes a finding: a travel article about Macau hotels, lottery news or a game
+portal has the words but not the structure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+import lxml.html
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+# ------------------------------------------------------------------ vocabulary
+
+
+@lru_cache(maxsize=1)
+def _topics() -> dict[str, str]:
+    """word -> topic, from cleaners/data/spam_topics.txt (read once per process)."""
+    text = resources.files("cleaners").joinpath("data/spam_topics.txt").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            topic, word = line.split("\t")
+            out[word.strip().lower()] = topic.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _topic_re() -> re.Pattern[str]:
+    words = sorted(_topics(), key=len, reverse=True)
+    alts = [re.escape(w) if re.search(f"[{CJK}]", w) else rf"(?<![a-z]){re.escape(w)}(?![a-z])" for w in words]
+    return re.compile("|".join(alts), re.I)
+
+
+def topic_words(text: str) -> Counter[str]:
+    """Spam-topic words in a text, by topic; a casino/place name counts only beside a strong word.
+
+    >>> sorted(topic_words("澳门威尼斯人娱乐城 百家乐开户").items())
+    [('casino', 2), ('gambling', 3)]
+    >>> topic_words("入住澳门威尼斯人酒店，逛金沙城中心")
+    Counter()
+    """
+    found: Counter[str] = Counter()
+    for m in _topic_re().finditer(text):
+        found[_topics()[m.group(0).lower()]] += 1
+    if not any(t != "casino" for t in found):
+        return Counter()
+    return found
+
+
+def spam_score(text: str) -> int:
+    """How many strong spam-topic words a text holds (casino names only beside them)."""
+    return sum(n for t, n in topic_words(text).items() if t != "casino") + (
+        topic_words(text)["casino"] // 2)
+
+
+# ------------------------------------------------------------------ hosts
+
+
+_EXTRACT = None
+
+
+def registrable(host: str) -> str:
+    """The registrable domain of a host (bbs.sina.com.cn -> sina.com.cn), by the Public Suffix List.
+
+    >>> registrable("bbs.sina.com.cn"), registrable("WWW.hg0088.com"), registrable("127.0.0.1")
+    ('sina.com.cn', 'hg0088.com', '127.0.0.1')
+    """
+    global _EXTRACT
+    host = host.lower().strip(".")
+    if not host or re.fullmatch(r"[\d.]+|\[.*\]", host):
+        return host
+    if _EXTRACT is None:
+        import tldextract  # the snapshot of the Public Suffix List it ships: no network
+
+        _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    parts = _EXTRACT(host)
+    return ".".join(p for p in (parts.domain, parts.suffix) if p) or host
+
+
+def _host(href: str) -> str | None:
+    href = href.strip()
+    if not re.match(r"^(?:https?:)?//", href, re.I):
+        m = re.match(r"^(?:www\.)[\w.-]+\.[a-z]{2,}", href, re.I)  # href="www.x.com" (no scheme)
+        return m.group(0).lower() if m else None
+    try:
+        return (urlsplit(href if not href.startswith("//") else "http:" + href).hostname or "").lower() or None
+    except ValueError:
+        return None
+
+
+def home_domain(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
+    """The page's own registrable domain: from its URL, canonical link, og:url or <base>, else the domain
+    most of its absolute links point to (a site links to itself far more than to any one other site)."""
+    for cand in [url, *tree.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content|//base/@href")]:
+        host = _host(cand or "")
+        if host:
+            return registrable(host)
+    hidden = {d for el, _ in hidden_elements(tree) for d in el.iter("a")}
+    counts = Counter(registrable(h) for h in (_host(a.get("href") or "") for a in _iter(tree, "a") if a not in hidden) if h)
+    if not counts:
+        return None
+    domain, n = counts.most_common(1)[0]
+    return domain if n >= 3 and n >= 0.3 * sum(counts.values()) else None
+
+
+# Hosts of share buttons, analytics counters and the ICP registry: other sites every page links to.
+SERVICE_HOSTS = re.compile(
+    r"(?:^|\.)(?:weibo\.com|qq\.com|qzone\.qq\.com|renren\.com|douban\.com|kaixin001\.com|t\.sohu\.com|"
+    r"sina\.com\.cn|facebook\.com|twitter\.com|x\.com|linkedin\.com|google\.com|baidu\.com|cnzz\.com|51\.la|"
+    r"miibeian\.gov\.cn|beian\.gov\.cn|beian\.miit\.gov\.cn|gov\.cn|bshare\.cn|jiathis\.com|addthis\.com|"
+    r"umeng\.com|microsoft\.com|adobe\.com|apple\.com|360\.cn)$"
+)
+
+
+# ------------------------------------------------------------------ hidden blocks
+
+HIDDEN_STYLE_RE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|"
+    r"(?:^|[;\s])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}(?:\.\d+)?(?:px|em|pt)?|"
+    r"font-size\s*:\s*0(?:px|pt|em)?\s*(?:;|$)|(?:^|[;\s])(?:height|width)\s*:\s*[01](?:px)?\s*(?:;|$)|"
+    r"clip\s*:\s*rect\(\s*0",
+    re.I,
+)
+# getElementById('t'+'e'+'s'+'i').style.display='none' (split to dodge scanners), $('#x').hide()
+SCRIPT_HIDE_RE = re.compile(
+    r"getElementById\(\s*((?:['\"][\w-]*['\"]\s*\+?\s*)+)\)\s*\.style\.(?:display\s*=\s*['\"]none|"
+    r"visibility\s*=\s*['\"]hidden)"
+    r"|\$\(\s*['\"]#([\w-]+)['\"]\s*\)\s*\.(?:hide\(\)|css\(\s*['\"]display['\"]\s*,\s*['\"]none)",
+    re.I,
+)
+WRITE_OPEN_RE = re.compile(r"document\.write(?:ln)?\(\s*['\"]\s*<(div|span|p|marquee)\b([^>]*)>\s*['\"]\s*\)", re.I)
+WRITE_CLOSE_RE = re.compile(r"document\.write(?:ln)?\(\s*['\"]\s*</(div|span|p|marquee)>\s*['\"]\s*\)", re.I)
+
+
+def top_levels(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The root and what the parser put beside it: markup after `</html>` becomes a second top-level element
+    that `tree.iter()` never reaches (a favourite place for planted link blocks)."""
+    return [tree, *(s for s in tree.itersiblings() if isinstance(s.tag, str))]
+
+
+def _iter(tree: lxml.html.HtmlElement, *tags: str) -> Iterator[lxml.html.HtmlElement]:
+    for top in top_levels(tree):
+        yield from top.iter(*tags)
+
+
+def script_hidden_ids(tree: lxml.html.HtmlElement) -> set[str]:
+    """Ids that an inline script hides: `getElementById('t'+'e'+'s'+'i').style.display='none'`.
+
+    >>> t = lxml.html.fromstring("<div><div id='tesi'>x</div><script>document.getElementById('t'+'e'+'s'+'i').style.display='none';</script></div>")
+    >>> script_hidden_ids(t)
+    {'tesi'}
+    """
+    ids: set[str] = set()
+    for script in _iter(tree, "script"):
+        for m in SCRIPT_HIDE_RE.finditer(script.text or ""):
+            if m.group(1):
+                ids.add("".join(re.findall(r"['\"]([\w-]*)['\"]", m.group(1))))
+            elif m.group(2):
+                ids.add(m.group(2))
+    return ids
+
+
+def script_wrapped(tree: lxml.html.HtmlElement) -> list[list[lxml.html.HtmlElement]]:
+    """Runs of siblings that a script wraps in a hidden element it writes: `document.write('<div
+    style="position:absolute;left:-800px">')` … `document.write('</div>')`."""
+    runs = []
+    for script in _iter(tree, "script"):
+        m = WRITE_OPEN_RE.search(script.text or "")
+        if not m or not HIDDEN_STYLE_RE.search(m.group(2)) and not (m.group(1).lower() == "marquee"
+                                                                   and re.search(r"(?:width|height)\s*=\s*['\"]?[0-9]\b", m.group(2))):
+            continue
+        run = []
+        for sib in script.itersiblings():
+            if sib.tag == "script" and WRITE_CLOSE_RE.search(sib.text or ""):
+                break
+            run.append(sib)
+        if run:
+            runs.append(run)
+    return runs
+
+
+def _hidden_css(tree: lxml.html.HtmlElement) -> tuple[set[str], set[str]]:
+    from cleaners.html import hidden_css_selectors
+
+    return hidden_css_selectors(tree)
+
+
+def hidden_elements(tree: lxml.html.HtmlElement) -> Iterator[tuple[lxml.html.HtmlElement, str]]:
+    """Outermost elements a reader never sees, with how they are hidden (style, class, script …)."""
+    from cleaners.html import HiddenElements
+
+    classes, ids = _hidden_css(tree)
+    scripted = script_hidden_ids(tree)
+    seen: set[lxml.html.HtmlElement] = set()
+    for el in _iter(tree):
+        if not isinstance(el.tag, str) or el.tag in {"html", "head", "body", "script", "style", "meta", "title", "link"}:
+            continue
+        how = None
+        if el.get("id") and el.get("id") in scripted:
+            how = "script"
+        elif HiddenElements.is_hidden(el, classes, ids):
+            how = "style"
+        if how and not any(a in seen for a in el.iterancestors()):
+            seen.add(el)
+            yield el, how
+    for top in top_levels(tree)[1:]:
+        seen.add(top)
+        yield top, "after_html"
+    for run in script_wrapped(tree):
+        for el in run:
+            if isinstance(el.tag, str) and el not in seen and not any(a in seen for a in el.iterancestors()):
+                seen.add(el)
+                yield el, "script"
+
+
+# ------------------------------------------------------------------ findings
+
+
+@dataclass
+class Finding:
+    """One piece of evidence that the page carries planted spam."""
+
+    where: str  # hidden, links, title, meta
+    reason: str  # hidden_links, spam_links, title_hijack, meta_hijack
+    text: str
+    terms: list[str] = field(default_factory=list)  # anchor texts and phrases to cut wherever they recur
+    hosts: list[str] = field(default_factory=list)
+    element: lxml.html.HtmlElement | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def spam_terms(self) -> list[str]:
+        """The terms that sell a spam topic by their own words (百家乐平台, not 上海搬家公司)."""
+        return [t for t in self.terms if _strong(t)]
+
+
+def block_text(el: lxml.html.HtmlElement) -> str:
+    """An element's text as removal records show it (words space-separated, at most 2,000 characters)."""
+    return " ".join(" ".join(el.itertext()).split())[:2000]
+
+
+def _anchors(el: lxml.html.HtmlElement) -> list[tuple[str, str | None]]:
+    """(text, host) of the anchors in an element; host None for a link inside the site (relative)."""
+    out = []
+    for a in el.iter("a"):
+        text = " ".join(a.text_content().split())
+        out.append((text, _host(a.get("href") or "")))
+    return out
+
+
+def _foreign(anchors: Iterable[tuple[str, str | None]], home: str | None) -> list[tuple[str, str]]:
+    """Anchors to another registrable domain, leaving out share buttons, counters and the ICP registry."""
+    out = []
+    for text, host in anchors:
+        if not host:
+            continue
+        dom = registrable(host)
+        if dom == home or SERVICE_HOSTS.search(host):
+            continue
+        out.append((text, dom))
+    return out
+
+
+def _terms(texts: Iterable[str]) -> list[str]:
+    """Anchor texts worth cutting from an article if they recur there: 3-30 characters, not a URL."""
+    out = []
+    for t in texts:
+        t = t.strip(" |,，、:：")
+        if 3 <= len(t) <= 30 and not re.match(r"^(?:https?://|www\.)", t, re.I) and not re.fullmatch(r"[\d\W_]+", t):
+            out.append(t)
+    return list(dict.fromkeys(out))
+
+
+UI_WORDS_RE = re.compile(r"登录|登陆|注册|帮助|下载|首页|更多|关闭|返回|客户端|电脑版|手机版|微博|微信|分享|app\b|APP\b", re.I)
+
+
+def _keyword(text: str) -> bool:
+    """An anchor text that reads as a search keyword (百家乐平台, 上海搬家公司, cheap gold), not a logo, a URL
+    or a control (登录, 电脑版, 下载APP)."""
+    return ((len(re.findall(f"[{CJK}]", text)) >= 3 or len(re.findall(r"[A-Za-z]{2,}", text)) >= 2)
+            and not UI_WORDS_RE.search(text) and not re.match(r"^(?:https?://|www\.)", text, re.I))
+
+
+def strong_topic(text: str) -> int:
+    """How many spam-topic words a text holds, casino and place names aside (they count only beside these)."""
+    return sum(n for t, n in topic_words(text).items() if t != "casino")
+
+
+_strong = strong_topic
+
+
+class HiddenLinks:
+    """Hidden blocks that link to other sites under keyword texts (dark links, 暗链).
+
+    Rules (BT-panel dark-link rules and spam_telltales `html` rows, checked on the labelled wild-2017 pages):
+
+    * hidden: inline style (display:none, visibility:hidden, off-screen offsets, zero size), a class or id
+      the page's CSS hides, a script (`getElementById('t'+'e'+'s'+'i').style.display='none'`, a
+      `document.write` wrapper), a tiny marquee, or markup after `</html>`;
+    * the page's hidden anchors point to at least three other registrable domains under keyword texts, or
+      a hidden anchor to another site sells a spam topic by its own words (真钱棋牌).
+
+    Share buttons, counters and the ICP registry do not count as other sites; a hidden menu, tab or
+    drop-down links home, or to one or two sister sites under short labels, and stays out.
+    """
+
+    def find(self, tree: lxml.html.HtmlElement, home: str | None) -> list[Finding]:
+        blocks = []
+        for el, how in hidden_elements(tree):
+            foreign = [(t, d) for t, d in _foreign(_anchors(el), home) if _keyword(t)]
+            if foreign:
+                blocks.append((el, how, foreign))
+        domains = {d for _, _, foreign in blocks for _, d in foreign}
+        selling = any(_strong(t) >= 2 for _, _, foreign in blocks for t, _ in foreign)
+        if len(domains) < 3 and not selling:
+            return []
+        out = []
+        for el, how, foreign in blocks:
+            out.append(Finding("after_html" if how == "after_html" else "hidden", "hidden_links", block_text(el),
+                               _terms(t for t, _ in foreign), sorted({d for _, d in foreign}), el))
+        return out
+
+
+LINK_BLOCK_TAGS = {"div", "p", "td", "li", "ul", "ol", "span", "font", "marquee", "dd", "dl", "section", "center",
+                   "footer", "table", "tr"}
+
+
+class SpamLinkRows:
+    """Visible blocks that are mostly anchors to other sites and whose anchor texts sell a spam topic.
+
+    A 友情链接 or 合作网站 row of a real site links to related sites (a school to its bureau, a firm to its
+    trade association); a planted row links many unrelated domains under gambling or porn words
+    (全讯网, 博彩通, 百家乐 …). Rule: at least three anchors to other domains, at least two of them with
+    spam-topic words, and anchors making most of the block's text.
+    """
+
+    def find(self, tree: lxml.html.HtmlElement, home: str | None, skip: set[lxml.html.HtmlElement]) -> list[Finding]:
+        out = []
+        taken: set[lxml.html.HtmlElement] = set()
+        for el in _iter(tree, *LINK_BLOCK_TAGS):
+            if el in taken or el in skip or any(a in skip or a in taken for a in el.iterancestors()):
+                continue
+            anchors = _anchors(el)
+            if len(anchors) < 3:
+                continue
+            foreign = _foreign(anchors, home)
+            spammy = [t for t, _ in foreign if _strong(t)]
+            if len(foreign) < 3 or len(spammy) < 2 or len(spammy) < 0.3 * len(foreign):
+                continue
+            text = " ".join(el.text_content().split())
+            link_chars = sum(len(t) for t, _ in anchors)
+            if link_chars < 0.5 * len(re.sub(r"\s|https?://\S+", "", text) or "x"):
+                continue  # prose with a few links in it, not a link row
+            # the smallest such block: descend while one child still holds all the spam anchors
+            block = el
+            while True:
+                inner = [c for c in block if isinstance(c.tag, str) and c.tag in LINK_BLOCK_TAGS
+                         and len([t for t, _ in _foreign(_anchors(c), home) if _strong(t)]) == len(spammy)]
+                if not inner:
+                    break
+                block = inner[0]
+            taken.add(block)
+            taken.update(block.iter())
+            out.append(Finding("links", "spam_links", block_text(block), _terms(t for t, _ in foreign),
+                               sorted({d for _, d in foreign}), block))
+        return out
+
+
+def find_injections(tree: lxml.html.HtmlElement, url: str | None = None) -> list[Finding]:
+    """Every piece of planted-spam evidence on a parsed page (the tree is not changed)."""
+    home = home_domain(tree, url)
+    hidden = HiddenLinks().find(tree, home)
+    skip = {el for el, _ in hidden_elements(tree)}
+    return hidden + SpamLinkRows().find(tree, home, skip)
