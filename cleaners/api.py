@@ -237,6 +237,8 @@ def planted_terms(draft: Draft, terms: list[str]) -> list[str]:
     hay = "\n".join([draft.title, *draft.headings, body])
     out = []
     for f in draft.injections:
+        if f.reason == "spam_site":
+            continue  # the page itself sells the topic: nothing to cut, the verdict is the page's
         for t in f.spam_terms:
             if t in hay and t not in terms and body.count(t) < 3:
                 out.append(t)
