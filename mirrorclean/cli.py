@@ -240,11 +240,73 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             print(f"{PROG}: error: -s expects NAME=VALUE, got {item!r}", file=sys.stderr)
             return 2
         overrides[name] = value
-    if args.urls:
-        summary = run_crawl(args.urls, args.output or "-", overrides)
+    if not args.verbose:
+        # scrapy-redis calls Scrapy APIs that Scrapy deprecates; a user can't act on those warnings
+        import warnings
+
+        warnings.filterwarnings("ignore", module=r"scrapy_redis(\.|$)")
+    urls = list(args.urls)
+    for path in args.urls_file:
+        try:
+            urls += read_urls_file(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"{PROG}: error: cannot read the URL list {path}: {getattr(exc, 'strerror', None) or exc}",
+                  file=sys.stderr)
+            return 2
+    if args.urls_file and not urls:
+        print(f"{PROG}: error: no URL in {', '.join(args.urls_file)}", file=sys.stderr)
+        return 2
+    if urls:
+        out = args.output or "-"
+        report_feed = _temp_feed() if args.report and out == "-" else None
+        summary = run_crawl(urls, out, overrides, also=report_feed)
         print(summary.line(), file=sys.stderr)
+        if args.report:
+            return _crawl_report(report_feed or out, args.report, summary.reject_reasons, cleanup=report_feed)
         return 0
-    return _crawl_demo(args.output or os.path.join(repo_root(), "out", "crawl.jsonl"), overrides)
+    return _crawl_demo(args.output or os.path.join(repo_root(), "out", "crawl.jsonl"), overrides, args.report)
+
+
+def read_urls_file(path: str) -> list[str]:
+    """Start URLs from a file, one per line ("-" = stdin); blank lines and # comments are skipped.
+
+    >>> import tempfile, os
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
+    ...     _ = fh.write("# demo\\nhttp://a.example/ \\n\\n  http://b.example/x  # second\\n")
+    >>> read_urls_file(fh.name)
+    ['http://a.example/', 'http://b.example/x']
+    >>> os.unlink(fh.name)
+    """
+    text = sys.stdin.read() if path == "-" else Path(path).read_text("utf-8-sig")
+    urls = []
+    for line in text.splitlines():
+        line = line.split(" #", 1)[0].strip()
+        if line and not line.startswith("#"):
+            urls.append(line)
+    return urls
+
+
+def _temp_feed() -> str:
+    import tempfile
+
+    fd, path = tempfile.mkstemp(prefix="mirrorclean-crawl-", suffix=".jsonl")
+    os.close(fd)
+    return path
+
+
+def _crawl_report(records: str, report: str, rejects: dict[str, int], cleanup: str | None = None) -> int:
+    """The HTML report of a crawl's records (rejects by reason come from the crawl's stats)."""
+    from mirrorclean.report import ReportBuilder, read_jsonl
+
+    try:
+        builder = ReportBuilder(origin=f"crawl records: {'standard output' if cleanup else records}")
+        for rec in read_jsonl(records):
+            builder.add_record(rec)
+        builder.add_reject_counts(rejects)
+    finally:
+        if cleanup:
+            os.unlink(cleanup)
+    return 0 if _write_report(builder, report) else 1
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -585,7 +647,7 @@ def _demo(root: Path, out: str, args: argparse.Namespace) -> int:
     return _crawl_demo(os.path.join(os.path.dirname(out) or ".", "crawl.jsonl"), {"LOG_LEVEL": "WARNING"})
 
 
-def _crawl_demo(out: str, overrides: dict[str, object]) -> int:
+def _crawl_demo(out: str, overrides: dict[str, object], report: str | None = None) -> int:
     """Serve the bundled fixture sites on loopback and crawl them into `out`."""
     from mirrorclean.crawl import LOCAL_OVERRIDES, run_crawl
     from mirrorclean.testsite import TestSite
@@ -597,7 +659,7 @@ def _crawl_demo(out: str, overrides: dict[str, object]) -> int:
               f"{', '.join(starts)} -> {out}", flush=True)
         summary = run_crawl(starts, out, {**LOCAL_OVERRIDES, **overrides})
     print(summary.line())
-    return 0
+    return _crawl_report(out, report, summary.reject_reasons) if report else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
