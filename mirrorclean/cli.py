@@ -624,7 +624,8 @@ def _demo(root: Path, out: str, args: argparse.Namespace) -> int:
         return 1
     print(f"{PROG} demo: cleaning {', '.join(p + '/' for p in inputs)} -> {out} (in {root})", flush=True)
     outcome = run_clean(
-        inputs, out, None, jobs=args.jobs, timeout=args.timeout, simplified=args.simplified, quiet=args.quiet
+        inputs, out, None, jobs=args.jobs, timeout=args.timeout, simplified=args.simplified, quiet=args.quiet,
+        report=os.path.splitext(out)[0] + ".html",
     )
     stats = outcome.stats
     first = stats.first_record
