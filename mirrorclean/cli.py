@@ -15,7 +15,7 @@ from mirrorclean import runner
 from mirrorclean.inputs import Document, iter_documents
 
 PROG = "mirrorclean"
-DEMO_PORT = 8701  # `serve-demo` default; seeds/demo_urls.txt lists the demo sites at these ports
+DEMO_PORT = 8701  # `serve-demo` default; seeds/demo_urls.list lists the demo sites at these ports
 STDOUT_REJECTS = "mirrorclean.rejects.jsonl"
 
 CLEAN_EPILOG = f"""\
@@ -147,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="a Scrapy setting, e.g. -s CLOSESPIDER_PAGECOUNT=100 -s REDIS_URL=redis://host:6379/0")
     cr.add_argument("--urls-file", metavar="PATH", action="append", default=[],
                     help='start URLs, one per line (# comments and blank lines skipped; "-" = stdin), '
-                    "e.g. seeds/demo_urls.txt; may be repeated and combined with URL arguments")
+                    "e.g. seeds/demo_urls.list; may be repeated and combined with URL arguments")
     cr.add_argument("--report", metavar="PATH", help="also write an HTML audit report (see `mirrorclean report`)")
     cr.add_argument("-v", "--verbose", action="store_true", help="Scrapy's INFO log (and library warnings) on stderr")
     cr.set_defaults(handler=cmd_crawl)
@@ -170,12 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     sd = sub.add_parser(
         "serve-demo", help="serve the bundled demo mirror sites on loopback (for `scrapy crawl` or `crawl`)",
         description="Serve the two bundled fixture mirror sites (fixtures/site) on 127.0.0.1:PORT and PORT+1 "
-        "until Ctrl-C. The default ports match seeds/demo_urls.txt, so in another terminal: "
-        "`mirrorclean crawl --urls-file seeds/demo_urls.txt -o out.jsonl` or "
-        "`scrapy crawl mirror -a urls_file=seeds/demo_urls.txt -O out.jsonl`.",
+        "until Ctrl-C. The default ports match seeds/demo_urls.list, so in another terminal: "
+        "`mirrorclean crawl --urls-file seeds/demo_urls.list -o out.jsonl` or "
+        "`scrapy crawl mirror -a urls_file=seeds/demo_urls.list -O out.jsonl`.",
     )
     sd.add_argument("--port", type=int, default=DEMO_PORT, help="port of the first site, +1 for the second "
-                    "(default: %(default)s, as in seeds/demo_urls.txt; 0 = any free ports)")
+                    "(default: %(default)s, as in seeds/demo_urls.list; 0 = any free ports)")
     sd.add_argument("--replicate", type=int, default=1, help="copies of the first site's articles (default: 1)")
     sd.set_defaults(handler=cmd_serve_demo)
 
@@ -586,8 +586,8 @@ def cmd_serve_demo(args: argparse.Namespace) -> int:
         for name in SITES:
             print(f"{name:8s} {site.url(name)}  ({len(site.article_paths(name))} articles)", flush=True)
         starts = " ".join(site.start_urls())
-        urls = "--urls-file seeds/demo_urls.txt" if args.port == DEMO_PORT else starts
-        spider = "-a urls_file=seeds/demo_urls.txt" if args.port == DEMO_PORT else f"-a url={','.join(site.start_urls())}"
+        urls = "--urls-file seeds/demo_urls.list" if args.port == DEMO_PORT else starts
+        spider = "-a urls_file=seeds/demo_urls.list" if args.port == DEMO_PORT else f"-a url={','.join(site.start_urls())}"
         print(f"crawl them from the repository root, in another terminal:\n"
               f"  .venv/bin/mirrorclean crawl {urls} -s DOWNLOAD_DELAY=0 -s AUTOTHROTTLE_ENABLED=0 -o out/crawl.jsonl\n"
               f"  .venv/bin/scrapy crawl mirror {spider} -s DOWNLOAD_DELAY=0 -s AUTOTHROTTLE_ENABLED=0 -O out/crawl.jsonl\n"

@@ -89,15 +89,20 @@ def test_stdin_source_is_what_the_docs_say() -> None:
     assert f"`{STDIN_SOURCE}` for standard input" in row
 
 
-def test_seeds_holds_the_demo_url_list() -> None:
-    """README: `seeds/` holds seed documents and seed URL lists. The URL list is the demo sites' start pages."""
+def test_seeds_holds_the_demo_url_list(tmp_path: Path) -> None:
+    """README: `seeds/` holds seed documents and seed URL lists. The URL list is the demo sites' start pages,
+    named so that `clean seeds/` (a folder walk reads .html/.htm/.txt) does not take it for a document."""
     assert "seed documents and seed URL lists" in (ROOT / "README.md").read_text("utf-8")
-    lists = [p for p in (ROOT / "seeds").glob("*.txt")
+    lists = [p for p in (ROOT / "seeds").iterdir()
              if all(ln.startswith(("http://", "https://", "#")) for ln in p.read_text("utf-8").splitlines() if ln.strip())]
-    assert [p.name for p in lists] == ["demo_urls.txt"]
+    assert [p.name for p in lists] == ["demo_urls.list"]
     from mirrorclean.cli import read_urls_file
 
     assert read_urls_file(str(lists[0])) == [f"http://127.0.0.1:{DEMO_PORT}/", f"http://127.0.0.1:{DEMO_PORT + 1}/"]
+    proc = mirrorclean("clean", "seeds", "-o", str(tmp_path / "seeds.jsonl"), "-j", "1", "-q")
+    assert proc.returncode == 0, proc.stderr
+    sources = [json.loads(ln)["source"] for ln in (tmp_path / "seeds.jsonl").read_text("utf-8").splitlines()]
+    assert sources == ["seeds/000_77c6651b61511a25.txt"]
 
 
 def _free_port_pair() -> int:
