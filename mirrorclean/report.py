@@ -181,7 +181,8 @@ class ReportBuilder:
 
     def add_reject(self, rej: dict[str, Any] | None) -> None:
         """One line of a rejects file."""
-        self.summary.rejects[_str(rej.get("reason")) if isinstance(rej, dict) else "(unreadable line)"] += 1
+        reason = (_str(rej.get("reason")) or "(no reason)") if isinstance(rej, dict) else "(unreadable line)"
+        self.summary.rejects[reason] += 1
 
     def add_reject_counts(self, counts: dict[str, int]) -> None:
         """Rejects known only by count (a crawl's stats)."""

@@ -199,3 +199,34 @@ def test_editable_install_prints_no_setuptools_banner(tmp_path: Path) -> None:
     check = subprocess.run([str(tmp_path / "venv" / "bin" / "python"), "-c", "import sys; print(sys.path)"],
                            capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert str(ROOT) in check.stdout  # the packages import from the work tree
+
+
+DANIEL = ROOT.parent / "shared" / "eval" / "daniel-zh-dev" / "html"
+
+
+@pytest.mark.skipif(not DANIEL.is_dir(), reason="../shared not present")
+def test_saved_pages_take_url_from_canonical_or_og_url() -> None:
+    """Every DAnIEL page that names its URL (<link rel=canonical> or og:url) gets it as `url` and `site`; the
+    others name none (docs/schema.md#url), so their url stays null rather than a guess."""
+    from cleaners import Record, clean_document
+
+    claim = re.compile(r"""<link[^>]+rel=["']?canonical[^>]*>|<meta[^>]+og:url[^>]*>""", re.I)
+    href = re.compile(r"""(?:href|content)=["']([^"']+)""", re.I)
+    named = unnamed = 0
+    for page in sorted(DANIEL.glob("*.html")):
+        raw = page.read_text("utf-8", errors="replace")
+        tags = claim.findall(raw)
+        if not tags and unnamed >= 5:
+            continue
+        rec = clean_document(page.read_bytes(), page.name)
+        if not isinstance(rec, Record):
+            continue
+        if tags:
+            urls = {m.group(1).strip() for t in tags for m in [href.search(t)] if m}
+            assert rec.url in urls, (page.name, rec.url, urls)
+            assert rec.site and rec.site in rec.url
+            named += 1
+        else:
+            assert rec.url is None, page.name
+            unnamed += 1
+    assert named >= 20
