@@ -14,6 +14,7 @@ from cleaners.chrome import drop_chrome, drop_link_lists, drop_related_blocks, d
 from cleaners.decode import DecodeError, decode_bytes
 from cleaners.draft import Draft
 from cleaners.flags import compute_flags, compute_flags_unspun
+from cleaners.language import language_tag
 from cleaners.normalize import (
     normalize_paragraph,
     normalize_paragraphs,
@@ -33,8 +34,6 @@ HTML_SNIFF_RE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|
 CJK_SENTENCE_RE = re.compile(r"[。！？]")
 LATIN_SENTENCE_RE = re.compile(r"[.!?](?:[\"'”’)]*)(?:\s|$)")
 WORD_RE = re.compile(r"\w+")
-CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-EN_STOPWORDS_RE = re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -204,7 +203,7 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
         site=_site(draft.url),
         title=title or None,
         published=draft.published,
-        language=_language(draft.language, text),
+        language=language_tag(draft.language, text, simplified=options.simplified),
         text=text,
         references=refs,
         is_spam_page=bool(terms or draft.injections),
@@ -264,20 +263,24 @@ def _report_terms(terms: list[str], draft: Draft | None = None, planted_max: int
 
 
 def _site(url: str | None) -> str | None:
+    """The host of `url`, lower case, with its port when that is not the scheme's default.
+
+    >>> _site("HTTP://News.Example.CN/a.html"), _site("http://127.0.0.1:8701/a"), _site("https://x.cn:443/")
+    ('news.example.cn', '127.0.0.1:8701', 'x.cn')
+    >>> _site("http://[::1]:8080/"), _site("not a url"), _site("http://x.cn:99999/")
+    ('[::1]:8080', None, 'x.cn')
+    """
     if not url:
         return None
-    host = urlsplit(url).hostname
-    return host.lower() if host else None
-
-
-def _language(declared: str | None, text: str) -> str | None:
-    """The page's declared language when it agrees with the script of the text, else a script guess."""
-    sample = text[:3000]
-    cjk = len(CJK_RE.findall(sample))
-    if cjk >= max(10, len(sample) * 0.2):
-        if declared and declared.lower().startswith("zh"):
-            return declared
-        return "zh"
-    if declared and not declared.lower().startswith("zh"):
-        return declared
-    return "en" if len(EN_STOPWORDS_RE.findall(sample)) >= 5 else None
+    parts = urlsplit(url)
+    host = parts.hostname
+    if not host:
+        return None
+    try:
+        port = parts.port
+    except ValueError:  # out of range
+        port = None
+    name = f"[{host}]" if ":" in host else host
+    if port and port != {"http": 80, "https": 443}.get(parts.scheme.lower()):
+        return f"{name}:{port}"
+    return name

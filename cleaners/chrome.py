@@ -54,7 +54,10 @@ CREDIT_RE = re.compile(
     r"^\s*[（(【\[]?\s*(?:责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|文/图|文／图|文∕图|图/文|供稿|撰稿|"
     r"通讯员|摄影|美编|监制|统筹|稿件来源|来源|作者|记者)\s*[:：／/∕]"
 )
-SOURCE_RE = re.compile(r"(?:来源|来自|出处)\s*[:：]\s*(.+?)(?=\s{2,}|\s*(?:发布时间|发布日期|时间|日期|作者|编辑|浏览|点击)\s*[:：]|$)")
+# The value ends at the next field of the line: two spaces, a known label, any short `label:` after a space
+# (阅读：1523, 浏览次数：8) or a bare counter word after a space (阅读 1523).
+SOURCE_RE = re.compile(r"(?:来源|来自|出处)\s*[:：]\s*(.+?)(?=\s{2,}|\s*(?:发布时间|发布日期|时间|日期|作者|编辑|浏览|点击)\s*[:：]"
+                       r"|\s+[^\s:：]{1,6}\s*[:：]|\s+(?:阅读|浏览|点击|人气|评论|访问)|$)")
 NAV_WORDS = (
     "产品中心|产品详情|详细介绍|产品介绍|产品参数|产品展示|产品分类|产品列表|产品特点|规格参数|技术参数|"
     "新闻中心|新闻资讯|新闻动态|公司新闻|企业新闻|行业新闻|行业动态|行业资讯|公司动态|媒体报道|资讯中心|"
@@ -170,6 +173,10 @@ def source_of(line: str) -> str:
 
     >>> source_of("来源:开云体育官方app下载    发布时间:2025-11-13 09:31:09")
     '开云体育官方app下载'
+    >>> source_of("来源：乐途体育登录入口 阅读：1523"), source_of("来源：金樽国际官网首页 浏览次数：8")
+    ('乐途体育登录入口', '金樽国际官网首页')
+    >>> source_of("来源：新华社 阅读 35"), source_of("来源：Reuters News")
+    ('新华社', 'Reuters News')
     """
     m = SOURCE_RE.search(line)
     return m.group(1).strip() if m else ""

@@ -40,6 +40,7 @@ MIRRORCLEAN_SIMPLIFIED = False
 MIRRORCLEAN_UNSPIN = False
 
 FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORTERS = {"csv": "crawler.exporters.JsonFieldsCsvItemExporter"}  # nested fields as JSON, not reprs
 # HTTP cache (off by default): `-s HTTPCACHE_ENABLED=1` keeps responses under .scrapy/httpcache.
 HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"

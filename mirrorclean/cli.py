@@ -15,6 +15,7 @@ from mirrorclean import runner
 from mirrorclean.inputs import Document, iter_documents
 
 PROG = "mirrorclean"
+DEMO_PORT = 8701  # `serve-demo` default; seeds/demo_urls.list lists the demo sites at these ports
 STDOUT_REJECTS = "mirrorclean.rejects.jsonl"
 
 CLEAN_EPILOG = f"""\
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("paths", nargs="+", metavar="PATH", help='input file, folder, or "-" for stdin')
     clean.add_argument("-o", "--output", metavar="OUT", default="-", help="records file (default: stdout)")
     clean.add_argument("--rejects", metavar="PATH", help="rejects file (default: derived from OUT, see below)")
+    clean.add_argument("--report", metavar="PATH", help="also write an HTML audit report (see `mirrorclean report`)")
     _add_run_options(clean)
     clean.set_defaults(handler=cmd_clean)
 
@@ -143,8 +145,39 @@ def build_parser() -> argparse.ArgumentParser:
     cr.add_argument("-o", "--output", metavar="OUT", help="records file (default: stdout; demo: out/crawl.jsonl)")
     cr.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                     help="a Scrapy setting, e.g. -s CLOSESPIDER_PAGECOUNT=100 -s REDIS_URL=redis://host:6379/0")
-    cr.add_argument("-v", "--verbose", action="store_true", help="Scrapy's INFO log on stderr")
+    cr.add_argument("--urls-file", metavar="PATH", action="append", default=[],
+                    help='start URLs, one per line (# comments and blank lines skipped; "-" = stdin), '
+                    "e.g. seeds/demo_urls.list; may be repeated and combined with URL arguments")
+    cr.add_argument("--report", metavar="PATH", help="also write an HTML audit report (see `mirrorclean report`)")
+    cr.add_argument("-v", "--verbose", action="store_true", help="Scrapy's INFO log (and library warnings) on stderr")
     cr.set_defaults(handler=cmd_crawl)
+
+    rp = sub.add_parser(
+        "report", help="an HTML audit report of a records file: what was removed and flagged, per page",
+        description="Write one self-contained, offline HTML file from a records file (JSON Lines from `clean` "
+        "or `crawl`): a summary (pages, spam pages, rejects by reason, flags by type, removals, top spam terms, "
+        "near-duplicate clusters, a chart), then every record with its flags highlighted in the text "
+        "(hover for the suggestion) and what was removed, grouped by reason and where. Paginated: opens fast "
+        "with 10,000 records. The rejects file next to RECORDS (out.jsonl -> out.rejects.jsonl) is read "
+        "when it exists.",
+    )
+    rp.add_argument("records", metavar="RECORDS", help="records file (JSON Lines)")
+    rp.add_argument("-o", "--output", metavar="HTML", help="report file (default: RECORDS with .html)")
+    rp.add_argument("--rejects", metavar="PATH", help="rejects file (default: derived from RECORDS, if it exists)")
+    rp.add_argument("--title", help="report title")
+    rp.set_defaults(handler=cmd_report)
+
+    sd = sub.add_parser(
+        "serve-demo", help="serve the bundled demo mirror sites on loopback (for `scrapy crawl` or `crawl`)",
+        description="Serve the two bundled fixture mirror sites (fixtures/site) on 127.0.0.1:PORT and PORT+1 "
+        "until Ctrl-C. The default ports match seeds/demo_urls.list, so in another terminal: "
+        "`mirrorclean crawl --urls-file seeds/demo_urls.list -o out.jsonl` or "
+        "`scrapy crawl mirror -a urls_file=seeds/demo_urls.list -O out.jsonl`.",
+    )
+    sd.add_argument("--port", type=int, default=DEMO_PORT, help="port of the first site, +1 for the second "
+                    "(default: %(default)s, as in seeds/demo_urls.list; 0 = any free ports)")
+    sd.add_argument("--replicate", type=int, default=1, help="copies of the first site's articles (default: 1)")
+    sd.set_defaults(handler=cmd_serve_demo)
 
     fe = sub.add_parser(
         "flags-eval", help="precision/recall of censored-gap flags and spin separation (docs/flags.md)",
@@ -223,11 +256,73 @@ def cmd_crawl(args: argparse.Namespace) -> int:
             print(f"{PROG}: error: -s expects NAME=VALUE, got {item!r}", file=sys.stderr)
             return 2
         overrides[name] = value
-    if args.urls:
-        summary = run_crawl(args.urls, args.output or "-", overrides)
+    if not args.verbose:
+        # scrapy-redis calls Scrapy APIs that Scrapy deprecates; a user can't act on those warnings
+        import warnings
+
+        warnings.filterwarnings("ignore", module=r"scrapy_redis(\.|$)")
+    urls = list(args.urls)
+    for path in args.urls_file:
+        try:
+            urls += read_urls_file(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"{PROG}: error: cannot read the URL list {path}: {getattr(exc, 'strerror', None) or exc}",
+                  file=sys.stderr)
+            return 2
+    if args.urls_file and not urls:
+        print(f"{PROG}: error: no URL in {', '.join(args.urls_file)}", file=sys.stderr)
+        return 2
+    if urls:
+        out = args.output or "-"
+        report_feed = _temp_feed() if args.report and out == "-" else None
+        summary = run_crawl(urls, out, overrides, also=report_feed)
         print(summary.line(), file=sys.stderr)
+        if args.report:
+            return _crawl_report(report_feed or out, args.report, summary.reject_reasons, cleanup=report_feed)
         return 0
-    return _crawl_demo(args.output or os.path.join(repo_root(), "out", "crawl.jsonl"), overrides)
+    return _crawl_demo(args.output or os.path.join(repo_root(), "out", "crawl.jsonl"), overrides, args.report)
+
+
+def read_urls_file(path: str) -> list[str]:
+    """Start URLs from a file, one per line ("-" = stdin); blank lines and # comments are skipped.
+
+    >>> import tempfile, os
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
+    ...     _ = fh.write("# demo\\nhttp://a.example/ \\n\\n  http://b.example/x  # second\\n")
+    >>> read_urls_file(fh.name)
+    ['http://a.example/', 'http://b.example/x']
+    >>> os.unlink(fh.name)
+    """
+    text = sys.stdin.read() if path == "-" else Path(path).read_text("utf-8-sig")
+    urls = []
+    for line in text.splitlines():
+        line = line.split(" #", 1)[0].strip()
+        if line and not line.startswith("#"):
+            urls.append(line)
+    return urls
+
+
+def _temp_feed() -> str:
+    import tempfile
+
+    fd, path = tempfile.mkstemp(prefix="mirrorclean-crawl-", suffix=".jsonl")
+    os.close(fd)
+    return path
+
+
+def _crawl_report(records: str, report: str, rejects: dict[str, int], cleanup: str | None = None) -> int:
+    """The HTML report of a crawl's records (rejects by reason come from the crawl's stats)."""
+    from mirrorclean.report import ReportBuilder, read_jsonl
+
+    try:
+        builder = ReportBuilder(origin=f"crawl records: {'standard output' if cleanup else records}")
+        for rec in read_jsonl(records):
+            builder.add_record(rec)
+        builder.add_reject_counts(rejects)
+    finally:
+        if cleanup:
+            os.unlink(cleanup)
+    return 0 if _write_report(builder, report) else 1
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -294,13 +389,16 @@ class Outcome:
 class _Console:
     """Stderr messages that don't tear the progress bar."""
 
-    def __init__(self, quiet: bool) -> None:
+    def __init__(self, quiet: bool, paths: Sequence[str] = ()) -> None:
         self.quiet = quiet
         self.bar = None
         if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(file=sys.stderr, unit="doc", dynamic_ncols=True, mininterval=0.5, desc=PROG)
+            from mirrorclean.progress import count_inputs
+
+            total = count_inputs(paths)  # None (a bare count) when the walk is slow or a WARC hides its size
+            self.bar = tqdm(file=sys.stderr, unit="doc", dynamic_ncols=True, mininterval=0.5, desc=PROG, total=total)
 
     def error(self, msg: str) -> None:
         self._print(f"{PROG}: error: {msg}")
@@ -332,7 +430,7 @@ def _same_file(a: str, b: str) -> bool:
 
 def run_clean(
     paths: Sequence[str], out: str, rejects: str | None, *, jobs: int, timeout: float, simplified: bool, quiet: bool,
-    unspin: bool = False,
+    unspin: bool = False, report: str | None = None,
 ) -> Outcome:
     """Clean `paths` into `out` ("-" = stdout) and the rejects file; print notes and the summary."""
     jobs = jobs or default_jobs()
@@ -359,8 +457,15 @@ def run_clean(
         print(f"{PROG}: error: cannot write {exc.filename or out}: {exc.strerror or exc}", file=sys.stderr)
         return Outcome(1, stats, None)
 
-    console = _Console(quiet)
-    writer = runner.Writer(records_sink, rejects_sink)
+    console = _Console(quiet, paths)
+    builder = None
+    if report:
+        from mirrorclean.report import ReportBuilder
+
+        builder = ReportBuilder(origin=f"records: {'standard output' if to_stdout else out}")
+        writer = runner.Writer(_Tee(records_sink, builder.add_record), _Tee(rejects_sink, builder.add_reject))  # type: ignore[arg-type]
+    else:
+        writer = runner.Writer(records_sink, rejects_sink)
     stats = writer.stats
 
     def emit(result: runner.Result) -> None:
@@ -401,8 +506,35 @@ def run_clean(
     written = rejects_path if rejects_sink.lines or not lazy_rejects else None
     if lazy_rejects and rejects_sink.lines:
         console.info(f"{rejects_sink.lines} rejects written to {rejects_path}")
-    print(stats.summary(), file=sys.stderr, flush=True)
+    if builder is not None and report:
+        builder.rejects_source = written if rejects_sink.lines else None
+        if not _write_report(builder, report) and code == 0:
+            code = 1
+    print(stats.summary(rejects_path if rejects_sink.lines else None), file=sys.stderr, flush=True)
     return Outcome(code, stats, written)
+
+
+class _Tee:
+    """A records or rejects sink that also hands every line to a report."""
+
+    def __init__(self, sink: runner.JsonlSink, add: Callable[[dict], None]) -> None:
+        self.sink = sink
+        self.add = add
+
+    def write(self, obj: dict) -> None:
+        self.sink.write(obj)
+        self.add(obj)
+
+
+def _write_report(builder: object, path: str) -> bool:
+    """Write a ReportBuilder's HTML to `path`; a note on stderr says where (or why not)."""
+    try:
+        size = builder.write(path)  # type: ignore[attr-defined]
+    except OSError as exc:
+        print(f"{PROG}: error: cannot write the report {path}: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    print(f"{PROG}: report: {path} ({size / 1e6:.1f} MB); open it in a browser", file=sys.stderr, flush=True)
+    return True
 
 
 def _check_simplified(args: argparse.Namespace) -> bool:
@@ -424,8 +556,64 @@ def cmd_clean(args: argparse.Namespace) -> int:
     outcome = run_clean(
         args.paths, args.output, args.rejects,
         jobs=args.jobs, timeout=args.timeout, simplified=args.simplified, quiet=args.quiet, unspin=args.unspin,
+        report=args.report,
     )
     return outcome.code
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """`mirrorclean report RECORDS [-o HTML]`."""
+    from mirrorclean.report import build_report, default_output
+
+    if not os.path.isfile(args.records):
+        print(f"{PROG}: error: {args.records}: no such file", file=sys.stderr)
+        return 2
+    out = args.output or default_output(args.records)
+    if _same_file(out, args.records):
+        print(f"{PROG}: error: the report would overwrite {args.records}", file=sys.stderr)
+        return 2
+    rejects = args.rejects or rejects_path_for(args.records)
+    try:
+        builder = build_report(args.records, out, rejects_path=rejects, title=args.title)
+    except OSError as exc:
+        print(f"{PROG}: error: {exc.filename or out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    s = builder.summary
+    bad = f", {s.bad_lines} lines skipped (not JSON objects)" if s.bad_lines else ""
+    print(f"{PROG}: report: {s.records} records, {sum(s.rejects.values())} rejects"
+          f"{' (from ' + builder.rejects_source + ')' if builder.rejects_source else ''}{bad} -> {out} "
+          f"({os.path.getsize(out) / 1e6:.1f} MB); open it in a browser", file=sys.stderr)
+    return 0
+
+
+def cmd_serve_demo(args: argparse.Namespace) -> int:
+    """`mirrorclean serve-demo`: the bundled fixture sites on loopback until Ctrl-C."""
+    import threading
+
+    from mirrorclean.testsite import SITES, TestSite
+
+    ports = {name: args.port + i for i, name in enumerate(SITES)} if args.port else None
+    try:
+        site = TestSite(replicate=max(1, args.replicate), ports=ports).start()
+    except OSError as exc:
+        print(f"{PROG}: error: cannot serve on port {args.port}: {exc.strerror or exc} (try --port 0)", file=sys.stderr)
+        return 1
+    try:
+        for name in SITES:
+            print(f"{name:8s} {site.url(name)}  ({len(site.article_paths(name))} articles)", flush=True)
+        starts = " ".join(site.start_urls())
+        urls = "--urls-file seeds/demo_urls.list" if args.port == DEMO_PORT else starts
+        spider = "-a urls_file=seeds/demo_urls.list" if args.port == DEMO_PORT else f"-a url={','.join(site.start_urls())}"
+        print(f"crawl them from the repository root, in another terminal:\n"
+              f"  .venv/bin/mirrorclean crawl {urls} -s DOWNLOAD_DELAY=0 -s AUTOTHROTTLE_ENABLED=0 -o out/crawl.jsonl\n"
+              f"  .venv/bin/scrapy crawl mirror {spider} -s DOWNLOAD_DELAY=0 -s AUTOTHROTTLE_ENABLED=0 -O out/crawl.jsonl\n"
+              f"serving; Ctrl-C stops.", flush=True)
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        site.stop()
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -452,7 +640,8 @@ def _demo(root: Path, out: str, args: argparse.Namespace) -> int:
         return 1
     print(f"{PROG} demo: cleaning {', '.join(p + '/' for p in inputs)} -> {out} (in {root})", flush=True)
     outcome = run_clean(
-        inputs, out, None, jobs=args.jobs, timeout=args.timeout, simplified=args.simplified, quiet=args.quiet
+        inputs, out, None, jobs=args.jobs, timeout=args.timeout, simplified=args.simplified, quiet=args.quiet,
+        report=os.path.splitext(out)[0] + ".html",
     )
     stats = outcome.stats
     first = stats.first_record
@@ -475,7 +664,7 @@ def _demo(root: Path, out: str, args: argparse.Namespace) -> int:
     return _crawl_demo(os.path.join(os.path.dirname(out) or ".", "crawl.jsonl"), {"LOG_LEVEL": "WARNING"})
 
 
-def _crawl_demo(out: str, overrides: dict[str, object]) -> int:
+def _crawl_demo(out: str, overrides: dict[str, object], report: str | None = None) -> int:
     """Serve the bundled fixture sites on loopback and crawl them into `out`."""
     from mirrorclean.crawl import LOCAL_OVERRIDES, run_crawl
     from mirrorclean.testsite import TestSite
@@ -487,7 +676,7 @@ def _crawl_demo(out: str, overrides: dict[str, object]) -> int:
               f"{', '.join(starts)} -> {out}", flush=True)
         summary = run_crawl(starts, out, {**LOCAL_OVERRIDES, **overrides})
     print(summary.line())
-    return 0
+    return _crawl_report(out, report, summary.reject_reasons) if report else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -18,6 +18,7 @@ class CrawlSummary:
     traps: int
     seconds: float
     finish_reason: str
+    reject_reasons: dict[str, int] = field(default_factory=dict)  # pages cleaned into no article, by reason
 
     def line(self) -> str:
         return (f"mirrorclean crawl: {self.pages} pages fetched, {self.articles} articles, {self.spam_pages} spam "
@@ -25,27 +26,29 @@ class CrawlSummary:
                 f"traps, {self.seconds:.1f} s ({self.finish_reason})")
 
 
-def crawl_settings(out: str, overrides: dict[str, Any] | None = None) -> Any:
-    """The project settings (crawler.settings) plus a JSON Lines feed to `out` ("-" = stdout)."""
+def crawl_settings(out: str, overrides: dict[str, Any] | None = None, also: str | None = None) -> Any:
+    """The project settings (crawler.settings) plus a JSON Lines feed to `out` ("-" = stdout) and to `also`."""
     from scrapy.settings import Settings
 
     settings = Settings()
     settings.setmodule("crawler.settings", priority="project")
     uri = "stdout:" if out == "-" else out
-    settings.set("FEEDS", {uri: {"format": "jsonlines", "encoding": "utf8", "overwrite": uri != "stdout:"}},
-                 priority="cmdline")
+    feeds = {uri: {"format": "jsonlines", "encoding": "utf8", "overwrite": uri != "stdout:"}}
+    if also:
+        feeds[also] = {"format": "jsonlines", "encoding": "utf8", "overwrite": True}
+    settings.set("FEEDS", feeds, priority="cmdline")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
     return settings
 
 
-def run_crawl(urls: list[str], out: str, overrides: dict[str, Any] | None = None) -> CrawlSummary:
-    """Crawl from `urls` into `out` in this process (it starts and stops a Twisted reactor)."""
+def run_crawl(urls: list[str], out: str, overrides: dict[str, Any] | None = None, also: str | None = None) -> CrawlSummary:
+    """Crawl from `urls` into `out` (and `also`) in this process (it starts and stops a Twisted reactor)."""
     from scrapy.crawler import CrawlerProcess
 
     from crawler.spiders.mirror import MirrorSpider
 
-    settings = crawl_settings(out, overrides)
+    settings = crawl_settings(out, overrides, also)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(MirrorSpider)
     t0 = time.perf_counter()
@@ -62,6 +65,8 @@ def run_crawl(urls: list[str], out: str, overrides: dict[str, Any] | None = None
         traps=int(stats.get("mirrorclean/frontier/traps", 0)),
         seconds=time.perf_counter() - t0,
         finish_reason=str(stats.get("finish_reason", "unknown")),
+        reject_reasons={str(k).rsplit("/", 1)[1]: int(v) for k, v in stats.items()
+                        if str(k).startswith("mirrorclean/clean/rejects/")},
     )
 
 

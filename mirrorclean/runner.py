@@ -145,10 +145,11 @@ class Stats:
             if self.first_record is None:
                 self.first_record = as_dict
 
-    def summary(self) -> str:
+    def summary(self, rejects_path: str | None = None) -> str:
         rate = self.inputs / self.elapsed if self.elapsed > 0 else 0.0
+        where = f" (in {rejects_path})" if rejects_path and self.rejects else ""
         return (
-            f"mirrorclean: {self.inputs} inputs, {self.records} records, {self.rejects} rejects, "
+            f"mirrorclean: {self.inputs} inputs, {self.records} records, {self.rejects} rejects{where}, "
             f"{self.spam_pages} spam pages, {self.flags} flags, {self.near_duplicates} near-duplicates, "
             f"{self.elapsed:.1f} s ({rate:.0f} docs/s)"
         )

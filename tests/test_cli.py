@@ -23,7 +23,7 @@ from mirrorclean.inputs import Document, iter_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMARY = re.compile(
-    r"^mirrorclean: (\d+) inputs, (\d+) records, (\d+) rejects, (\d+) spam pages, (\d+) flags, "
+    r"^mirrorclean: (\d+) inputs, (\d+) records, (\d+) rejects(?: \(in [^)]+\))?, (\d+) spam pages, (\d+) flags, "
     r"(\d+) near-duplicates, \d+\.\d s \(\d+ docs/s\)$"
 )
 

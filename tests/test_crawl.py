@@ -133,6 +133,7 @@ def test_two_workers_share_a_redis_frontier(site: TestSite, tmp_path: Path) -> N
         outs = [p.communicate(timeout=240) for p in procs]
         for p, (_, err) in zip(procs, outs, strict=True):
             assert p.returncode == 0, err[-3000:]
+            assert "Warning" not in err, err[-3000:]  # scrapy-redis' deprecation warnings only with -v
         per_worker = [records(tmp_path / f"w{i}.jsonl") for i in (1, 2)]
     finally:
         server.terminate()

@@ -127,3 +127,16 @@ def test_brand_suffix_chains_leave_the_headline(title: str) -> None:
 
     terms = find_spam_terms(Slots(title=title), "\n".join(ARTICLE))
     assert main_segment(clean_title(title, terms)[0]) == "城市更新让老街区焕发新活力"
+
+
+@pytest.mark.parametrize(("page", "brand"), [("mb01_nap.html", "乐途体育登录入口"), ("nc01_harvest.html", "金樽国际官网首页")])
+def test_spam_terms_carry_no_neighbouring_field(page: str, brand: str) -> None:
+    """来源：乐途体育登录入口 阅读：1523 gave the term `乐途体育登录入口 阅读`: the value stops at the next field."""
+    from pathlib import Path
+
+    from cleaners import clean_document
+
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / page
+    record = clean_document(path.read_bytes(), page)
+    assert brand in record.spam_terms
+    assert not [t for t in record.spam_terms if any(c.isspace() for c in t)], record.spam_terms

@@ -7,7 +7,7 @@ of prose) and cleans the articles; only articles become records. It stays on the
 is bounded by DEPTH_LIMIT, CLOSESPIDER_PAGECOUNT and trap detection (crawler.frontier).
 
     scrapy crawl mirror -a url=http://example.cn/news/list_1.html -O out.jsonl
-    scrapy crawl mirror -a urls_file=seeds/mirror_urls.txt -O out.jsonl
+    scrapy crawl mirror -a urls_file=seeds/demo_urls.list -O out.jsonl
 """
 
 from __future__ import annotations
