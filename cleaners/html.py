@@ -470,8 +470,8 @@ def parse_page(page: str | lxml.html.HtmlElement, url: str | None = None) -> Dra
     draft.injections = find_injections(tree, url)
     draft.removed += [Removal(f.where, f.text, f.reason) for f in draft.injections]
     for f in draft.injections:
-        if f.element is not None:
-            _drop(f.element)  # planted blocks go before the extractor sees them (some are hidden only by a script)
+        for el in f.elements:
+            _drop(el)  # planted blocks go before the extractor sees them (some are hidden only by a script)
     hidden = HiddenElements().apply(tree)
     logged = {f.text for f in draft.injections}
     draft.removed += [r for r in hidden if r.text not in logged]

@@ -246,12 +246,12 @@ class Finding:
     text: str
     terms: list[str] = field(default_factory=list)  # anchor texts and phrases to cut wherever they recur
     hosts: list[str] = field(default_factory=list)
-    element: lxml.html.HtmlElement | None = field(default=None, repr=False, compare=False)
+    elements: list[lxml.html.HtmlElement] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def spam_terms(self) -> list[str]:
-        """The terms that sell a spam topic by their own words (百家乐平台, not 上海搬家公司)."""
-        return [t for t in self.terms if _strong(t)]
+        """The terms that sell a spam topic by their own words or shape (百家乐平台, 星耀体育官网入口; not 上海搬家公司)."""
+        return [t for t in self.terms if _sells(t)]
 
 
 def block_text(el: lxml.html.HtmlElement) -> str:
@@ -296,9 +296,21 @@ UI_WORDS_RE = re.compile(r"登录|登陆|注册|帮助|下载|首页|更多|关�
 
 def _keyword(text: str) -> bool:
     """An anchor text that reads as a search keyword (百家乐平台, 上海搬家公司, cheap gold), not a logo, a URL
-    or a control (登录, 电脑版, 下载APP)."""
-    return ((len(re.findall(f"[{CJK}]", text)) >= 3 or len(re.findall(r"[A-Za-z]{2,}", text)) >= 2)
-            and not UI_WORDS_RE.search(text) and not re.match(r"^(?:https?://|www\.)", text, re.I))
+    or a control (登录, 电脑版, 下载APP).
+
+    >>> _keyword("上海搬家公司"), _keyword("博鑫娱乐app下载"), _keyword("快速登录"), _keyword("www.x.com")
+    (True, True, False, False)
+    """
+    rest = UI_WORDS_RE.sub("", text)
+    return ((len(re.findall(f"[{CJK}]", rest)) >= 3 or len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2)
+            and not re.match(r"^(?:https?://|www[.])", text, re.I))
+
+
+def _sells(text: str) -> int:
+    """Spam-topic words in an anchor text, or 2 for a gambling brand shape (星耀体育官网入口, 彤盛快三登录入口)."""
+    from cleaners.spam import is_family
+
+    return _strong(text) or 2 * is_family(text, loose=True)
 
 
 def strong_topic(text: str) -> int:
@@ -325,21 +337,28 @@ class HiddenLinks:
     """
 
     def find(self, tree: lxml.html.HtmlElement, home: str | None) -> list[Finding]:
-        blocks = []
+        groups: dict[lxml.html.HtmlElement | None, list] = {}  # hidden siblings (one hidden <a> each) make one block
         for el, how in hidden_elements(tree):
             anchors = [t for t, _ in _anchors(el) if t]
             foreign = [(t, d) for t, d in _foreign(_anchors(el), home) if _keyword(t)]
-            if foreign or self._selling(anchors):
-                blocks.append((el, how, foreign, anchors))
-        domains = {d for *_, foreign, _ in blocks for _, d in foreign}
-        selling = sum(_strong(t) for *_, foreign, _ in blocks for t, _ in foreign) >= 2
-        if len(domains) < 3 and not selling and not any(self._selling(anchors) for *_, anchors in blocks):
+            if foreign or anchors and self._selling(anchors):
+                key = el.getparent() if el.tag == "a" or len(anchors) == 1 else el
+                groups.setdefault(key, []).append((el, how, foreign, anchors))
+        keyword_domains = {d for group in groups.values() for *_, foreign, _ in group for t, d in foreign
+                           if len(re.findall(f"[{CJK}]", t)) >= 3}
+        selling = sum(_sells(t) for group in groups.values() for *_, foreign, _ in group for t, _ in foreign) >= 2
+        if (len(keyword_domains) < 5 and not selling
+                and not any(self._selling([t for *_, a in g for t in a]) for g in groups.values())):
             return []
         out = []
-        for el, how, foreign, anchors in blocks:
-            terms = _terms([t for t, _ in foreign] + [t for t in anchors if _strong(t)])
-            out.append(Finding("after_html" if how == "after_html" else "hidden", "hidden_links", block_text(el),
-                               terms, sorted({d for _, d in foreign}), el))
+        for group in groups.values():
+            foreign = [x for *_, f, _ in group for x in f]
+            anchors = [t for *_, a in group for t in a]
+            terms = _terms([t for t, _ in foreign] + [t for t in anchors if _sells(t)])
+            how = "after_html" if any(h == "after_html" for _, h, *_ in group) else "hidden"
+            text = " ".join(block_text(el) for el, *_ in group)[:2000]
+            out.append(Finding(how, "hidden_links", text, terms, sorted({d for _, d in foreign}),
+                               [el for el, *_ in group]))
         return out
 
     @staticmethod
@@ -369,11 +388,13 @@ class SpamLinkRows:
         for el in _iter(tree, *LINK_BLOCK_TAGS):
             if el in taken or el in skip or any(a in skip or a in taken for a in el.iterancestors()):
                 continue
+            if any(d in taken for d in el.iterdescendants()):
+                continue  # holds a row already found: the row is the finding, not its container
             anchors = _anchors(el)
             if len(anchors) < 3:
                 continue
             foreign = _foreign(anchors, home)
-            spammy = [t for t, _ in foreign if _strong(t)]
+            spammy = [t for t, _ in foreign if _site_words(t)]
             if len(foreign) < 3 or len(spammy) < 2 or len(spammy) < 0.3 * len(foreign):
                 continue
             text = " ".join(el.text_content().split())
@@ -384,14 +405,14 @@ class SpamLinkRows:
             block = el
             while True:
                 inner = [c for c in block if isinstance(c.tag, str) and c.tag in LINK_BLOCK_TAGS
-                         and len([t for t, _ in _foreign(_anchors(c), home) if _strong(t)]) == len(spammy)]
+                         and len([t for t, _ in _foreign(_anchors(c), home) if _site_words(t)]) == len(spammy)]
                 if not inner:
                     break
                 block = inner[0]
             taken.add(block)
             taken.update(block.iter())
             out.append(Finding("links", "spam_links", block_text(block), _terms(t for t, _ in foreign),
-                               sorted({d for _, d in foreign}), block))
+                               sorted({d for _, d in foreign}), [block]))
         return out
 
 
@@ -467,5 +488,5 @@ def find_injections(tree: lxml.html.HtmlElement, url: str | None = None) -> list
     hidden = HiddenLinks().find(tree, home)
     skip = {el for el, _ in hidden_elements(tree)}
     rows = SpamLinkRows().find(tree, home, skip)
-    planted = skip | {f.element for f in rows if f.element is not None}
+    planted = skip | {el for f in rows for el in f.elements}
     return hidden + rows + SpamSite().find(tree, planted)

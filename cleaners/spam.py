@@ -97,6 +97,13 @@ def family_matches(text: str) -> Iterator[re.Match[str]]:
                 break
 
 
+# A site handle glued to a casino or gambling word, spliced into a sentence or title: js333金沙线路, hg0088皇冠,
+# vns88威尼斯人官网. Product codes (iPhone7手机, A4纸) carry no casino word.
+HANDLE_RE = re.compile(
+    rf"(?<![A-Za-z0-9])[A-Za-z]{{1,6}}\d{{2,5}}(?:[{CJK}]{{0,2}})"
+    rf"(?:{_with_traditional('金沙|威尼斯人|葡京|永利|银河|皇冠|太阳城|美高梅|新濠|百家乐|娱乐|体育|彩票|棋牌|真人|博彩|赌场')})"
+    rf"(?:{_with_traditional('线路|网址|官网|入口|平台|登录|娱乐|国际|城|场|网')})*"
+)
 # A Chinese name with a latin-digit alias (米乐m6, 凯发k8, 九游会J9): the shape of gambling brand names.
 ALIAS_NAME_RE = re.compile(rf"[{CJK}]{{2,4}}[A-Za-z]{{1,4}}\d{{1,4}}")
 # A name + category + digits, e.g. 开云体育88, xyty88体育, as used on first body lines.
@@ -206,8 +213,8 @@ def is_family(term: str, loose: bool = False) -> bool:
             return True
         if cats and (access or m.group("tag")):
             return True  # a weak category (国际, 电子, 游戏) needs an entry or a (中国) tag: 金樽国际登录入口
-        if (m.group("alias") or bilingual_dot) and (access or m.group("tag")):
-            return True  # 米乐m6官网登录入口, kaiyun·开云(中国)官方网站
+        if bilingual_dot or m.group("alias") and (access or m.group("tag")):
+            return True  # 澄曦·Lumina官方网站 (a dotted bilingual name is a gambling habit), 米乐m6官网登录入口
         if access and re.fullmatch(r"[A-Za-z]{2,}\d{2,}[A-Za-z0-9]*", m.group("name")):
             return True  # a site handle with an entry: xyty88官网登录入口, hg0088登录入口
     if CTA_FAMILY_RE.search(term) or DOUBLE_CATEGORY_RE.search(term):
@@ -361,6 +368,14 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
             add(name, "dateline_domain")
     for m in DATELINE_RE.finditer(body[:400]):  # X讯（记者 …） opening the body: an injection slot like the first line
         add(m.group("name"), "dateline")
+    whole = slots.title.strip()
+    name = re.sub(rf"(?:{CATEGORY}|{STRONG_SUFFIX}|{CHINA_TAG}|[·・\s\d])+$", "", whole, flags=re.I)
+    if (whole and len(whole) <= 16 and (is_family(whole) or STRONG_CATEGORY_RE.search(whole[len(name):]))
+            and len(name) >= 2 and name not in body and not re.search(r"[，。！？,!?\s]", whole)):
+        add(whole, "title_whole")  # the whole <title> is a brand the article never names: 华体会体育 over a news story
+    for text in (slots.title, body):
+        for m in HANDLE_RE.finditer(text):
+            evidence.setdefault(m.group(0), set()).add("handle")  # whole: js333金沙线路 must not split
     for m in _known_re().finditer(hay):
         add(m.group(0), "known")
     for text in slots.hidden:
@@ -386,6 +401,8 @@ INJECTION = {"title_prefix", "title_dash_prefix", "title_wrapper", "title_suffix
 def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: set[str], body: str,
              title: str = "") -> bool:
     core = core_of(term)
+    if "handle" in where or "title_whole" in where:
+        return True  # js333金沙线路: a site handle glued to a casino word is a gambling address, nothing else
     if "dateline_domain" in where or "family_core" in where:
         return True  # X讯（www.jz88.cc）: a digit-laden domain; X娱乐 of X娱乐真人: the gambling compound names it
     if is_family(term) and (where - {"keywords"} or core in cores - {term}):
