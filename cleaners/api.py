@@ -159,6 +159,8 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     if draft.kind == "html":
         heads = [clean_title(h, terms)[0] for h in draft.headings]
         title = pick_title(title, heads, clean_title(draft.og_title, terms)[0])
+        title, rem = drop_hijacked_title(title, heads, draft)
+        removed += rem
     elif title:
         title = strip_site_suffix(title)
     paras, rem = clean_paragraphs(draft.paras, terms)
@@ -221,6 +223,24 @@ def _is_sentence(p: str) -> bool:
     if CJK_SENTENCE_RE.search(p):
         return True
     return bool(LATIN_SENTENCE_RE.search(p)) and len(WORD_RE.findall(p)) >= 8
+
+
+def drop_hijacked_title(title: str, heads: list[str], draft: Draft) -> tuple[str, list[Removal]]:
+    """On a page that carries planted links, a title selling a spam topic the article never mentions is the
+    hacker's (澳门百家乐_威尼斯人娱乐城 over a company's news): the first heading that does not sell replaces it.
+
+    Only on pages with planted blocks: a spam site's own title is its own, and news about gambling names the
+    topic in its text.
+    """
+    from cleaners.inject import site_topics
+
+    if not title or not any(f.reason in {"hidden_links", "spam_links"} for f in draft.injections):
+        return title, []
+    topics = site_topics(title)
+    if not topics or topics & site_topics("\n".join(draft.paras)):
+        return title, []
+    better = next((h for h in heads if h and h != title and not site_topics(h)), "")
+    return better, [Removal("title", title, "title_hijack")]
 
 
 def planted_terms(draft: Draft, terms: list[str]) -> list[str]:

@@ -138,9 +138,9 @@ def _revealed_article(el: lxml.html.HtmlElement) -> bool:
 class HiddenElements:
     """Drop elements a reader never sees: display:none, off-screen offsets, zero boxes, tiny marquees.
 
-    Evidence: inline styles, the `hidden` attribute, and classes/ids hidden by the page's own CSS. These
-    are the dark-link CSS patterns of hacked-site link farms (BT-panel DarkChain rules, spam_telltales
-    `html` rows). One exception: a hidden block that holds the page's prose (paragraphs of sentences, little
+    Evidence: inline styles, the `hidden` attribute, classes/ids hidden by the page's own CSS, ids an inline
+    script hides and blocks a script wraps in a hidden element it writes. These are the dark-link patterns
+    of hacked-site link farms (BT-panel DarkChain rules, spam_telltales `html` rows). One exception: a hidden block that holds the page's prose (paragraphs of sentences, little
     of it link text) is an article a script reveals (WeChat's `#js_content` starts as visibility:hidden),
     not a link farm, and stays.
     """
@@ -148,13 +148,17 @@ class HiddenElements:
     reason = "hidden_element"
 
     def apply(self, tree: lxml.html.HtmlElement) -> list[Removal]:
+        from cleaners.inject import script_hidden_ids, script_wrapped
+
         classes, ids = hidden_css_selectors(tree)
+        ids |= script_hidden_ids(tree)  # getElementById('t'+'e'+'s'+'i').style.display='none': hidden once scripts run
         doomed = []
         for el in tree.iter():
             if not isinstance(el.tag, str) or el.tag in {"html", "head", "body", "script", "style", "meta"}:
                 continue
             if self.is_hidden(el, classes, ids):
                 doomed.append(el)
+        doomed += [el for run in script_wrapped(tree) for el in run if isinstance(el.tag, str)]
         removed = []
         for el in doomed:
             if any(a in doomed for a in el.iterancestors()) or _revealed_article(el):

@@ -422,6 +422,11 @@ PROMO_TITLE_RE = re.compile(r"官方|官网|首页|网址|平台|开户|注册|�
                             r"多少钱|联系方式|微信|QQ", re.I)
 
 
+def site_topics(text: str) -> set[str]:
+    """The spam topics a text sells (gambling, porn, game, papers, arms), weak words only beside strong ones."""
+    return {t for t, n in topic_words(text).items() if t in SITE_TOPICS and n}
+
+
 def _site_words(text: str) -> int:
     return sum(n for t, n in topic_words(text).items() if t in SITE_TOPICS)
 

@@ -1,0 +1,115 @@
+"""Real text dumps: pages saved as the text a browser shows (``document.body.innerText``), for measuring the
+text-dump front end on templates the team never wrote.
+
+Headless Chromium (Debian's chromium + chromium-driver, driven by Selenium from the test extra) renders each
+page offline (every host name resolves to nothing) and the text is what a person copying the page would
+save: menus, bylines, sidebars, footers and the article, one block per line. Hidden blocks are not in it.
+
+    python -m mirrorclean.dumps ../shared/eval/daniel-zh-dev [--limit N]   # title, text F1, spam verdicts
+
+Nothing rendered is stored in the repo (the pages' licences vary); dumps are cached under a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--disable-dev-shm-usage", "--blink-settings=imagesEnabled=false",
+                  "--host-resolver-rules=MAP * ~NOTFOUND")
+
+
+def browser_paths() -> tuple[str, str] | None:
+    """(chromium, chromedriver) when both are installed."""
+    chromium = next((p for p in (shutil.which(n) for n in ("chromium", "chromium-browser")) if p), None)
+    driver = shutil.which("chromedriver")
+    return (chromium, driver) if chromium and driver else None
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """A headless Chromium session with no network and a throw-away profile."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    paths = browser_paths()
+    if paths is None:
+        raise RuntimeError("chromium and chromedriver are not installed (apt-get install chromium chromium-driver)")
+    profile = tempfile.mkdtemp(prefix="mc-dumps-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = paths[0]
+    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=paths[1]), options=options)
+    driver.set_page_load_timeout(20)
+    driver.set_script_timeout(5)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def inner_text(driver: Any, page: Path) -> str | None:
+    """The text Chromium shows for a saved page, or None when the page cannot be rendered (an alert, a hang)."""
+    try:
+        driver.get(page.resolve().as_uri())
+        return driver.execute_script("return document.body ? document.body.innerText : ''") or ""
+    except Exception:  # noqa: BLE001 - a page's own script (an alert box, a hang) must not stop the run
+        return None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", s))
+
+
+def score_daniel(folder: Path, limit: int | None = None) -> dict[str, Any]:
+    """Render DAnIEL pages, clean their text dumps, and compare with the gold (headline = first paragraph)."""
+    from cleaners import Record, clean_document
+    from mirrorclean.score import corpus_prf
+
+    ids = [i.strip() for i in (folder / "ids.txt").read_text("utf-8").splitlines() if i.strip()][:limit]
+    pairs, titles, spam, rendered, pages = [], 0, 0, 0, []
+    with chromium() as driver:
+        for key in ids:
+            text = inner_text(driver, folder / "html" / f"{key}.html")
+            gold = [re.sub(r"<[^>]+>", "", p).strip()
+                    for p in re.findall(r"<p>(.*?)</p>", (folder / "reference" / f"{key}.txt").read_text("utf-8"), re.S)]
+            if text is None or not gold:
+                continue
+            rendered += 1
+            rec = clean_document(text.encode("utf-8"), f"{key}.txt", kind="text")
+            is_rec = isinstance(rec, Record)
+            ok = is_rec and bool(rec.title) and _norm(rec.title) == _norm(gold[0])
+            titles += ok
+            spam += is_rec and rec.is_spam_page
+            pairs.append((rec.text if is_rec else "", "\n".join(gold[1:])))
+            pages.append({"key": key, "title": rec.title if is_rec else None, "gold_title": gold[0], "title_ok": ok})
+    p, r, f = corpus_prf(pairs)
+    return {"pages": rendered, "title_exact": titles, "precision": p, "recall": r, "f1": f, "spam_pages": spam,
+            "details": pages}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m mirrorclean.dumps", description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, help="a DAnIEL-style gold set (ids.txt, html/, reference/)")
+    parser.add_argument("--limit", type=int)
+    args = parser.parse_args(argv)
+    res = score_daniel(args.folder, args.limit)
+    print(f"{args.folder}: {res['pages']} pages rendered; title exact {res['title_exact']}/{res['pages']}; "
+          f"text P {res['precision']:.3f} R {res['recall']:.3f} F1 {res['f1']:.3f}; spam pages {res['spam_pages']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
