@@ -10,7 +10,8 @@ Prints:
   DAnIEL articles spun with the public word list (shared/reference/spin_pairs_raw.txt) minus every
   substitution the team's lexicon knows; and the seed page's spin_score against the DAnIEL mean.
 
-Scoring of the censor cases: a GAP row is found when a flag overlaps its expected residue; a flag is
+Scoring of the censor cases: a HIDDEN row (a real filtered sentence that still reads as whole) is out of
+recall and reported apart; a GAP row is found when a flag overlaps its expected residue; a flag is
 correct when it overlaps the expected residue of its row (flags on LEGIT rows, or elsewhere on a GAP row,
 are false). precision = correct flags / flags, recall = GAP rows found / GAP rows.
 """
@@ -48,6 +49,8 @@ class CensorScore:
     found: int = 0
     flags: int = 0
     correct: int = 0
+    hidden: int = 0
+    hidden_found: int = 0
     misses: list[str] = field(default_factory=list)
     false_flags: list[str] = field(default_factory=list)
 
@@ -61,12 +64,15 @@ class CensorScore:
 
 
 def read_cases(path: Path) -> list[tuple[str, str, str]]:
-    """Rows (label, text, expected residue or note) of a censor case file; # lines are comments."""
+    """Rows (label, text, expected residue or note) of a censor case file; # lines are comments.
+
+    A fourth column (the evidence for the label, in the real sets) is read past.
+    """
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        label, text, expected = line.split("\t")
+        label, text, expected = line.split("\t")[:3]
         rows.append((label, text, expected))
     return rows
 
@@ -79,15 +85,20 @@ def score_censor(path: Path) -> CensorScore:
         flags = find_censored_gaps(text)
         score.flags += len(flags)
         spans: list[tuple[int, int]] = []
-        if label == "GAP":
-            score.gaps += 1
-            # every occurrence of the residue (a lyric or a list can repeat it)
-            spans = [(m.start(), m.start() + len(expected)) for m in re.finditer(re.escape(expected), text)]
+        if label in ("GAP", "HIDDEN"):
+            # every occurrence of each residue (a lyric or a list can repeat it); ' || ' separates residues
+            spans = [(m.start(), m.start() + len(part)) for part in expected.split(" || ")
+                     for m in re.finditer(re.escape(part), text)]
         hits = [f for f in flags if any(f["start"] < e and f["end"] > s for s, e in spans)]
         score.correct += len(hits)
-        if spans and hits:
+        if label == "HIDDEN":  # a deletion no reader can see: out of recall, counted apart
+            score.hidden += 1
+            score.hidden_found += bool(hits)
+        elif spans and hits:
+            score.gaps += 1
             score.found += 1
         elif spans:
+            score.gaps += 1
             score.misses.append(text)
         score.false_flags += [f"{text} -> {text[f['start']:f['end']]}" for f in flags if f not in hits]
     return score
@@ -180,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="the shared data folder (default: ../shared beside the repository)")
     parser.add_argument("--cases", type=Path, default=FIXTURES / "censor_cases.tsv")
     parser.add_argument("--holdout", type=Path, nargs="+",
-                        default=[FIXTURES / f for f in ("censor_holdout.tsv", "censor_blind.tsv", "censor_blind2.tsv", "censor_blind3.tsv", "censor_blind4.tsv", "censor_blind5.tsv", "censor_blind6.tsv")
+                        default=[FIXTURES / f for f in ("censor_holdout.tsv", "censor_real.tsv", "censor_real_holdout.tsv", "censor_blind.tsv", "censor_blind2.tsv", "censor_blind3.tsv", "censor_blind4.tsv", "censor_blind5.tsv", "censor_blind6.tsv")
                                  if (FIXTURES / f).exists()],
                         help="further case files, measured the same way (default: the holdout and blind sets)")
     parser.add_argument("--pairs", type=Path, default=FIXTURES / "spin_pairs.jsonl")
@@ -190,8 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     for name, path in (("cases", args.cases), *((p.stem.removeprefix("censor_"), p) for p in args.holdout)):
         s = score_censor(path)
-        out.write(f"censor {name:8s} {s.rows:4d} rows ({s.gaps} GAP): precision {s.precision:.3f} "
-                  f"({s.correct}/{s.flags} flags)  recall {s.recall:.3f} ({s.found}/{s.gaps})\n")
+        out.write(f"censor {name:12s} {s.rows:4d} rows ({s.gaps} GAP): precision {s.precision:.3f} "
+                  f"({s.correct}/{s.flags} flags)  recall {s.recall:.3f} ({s.found}/{s.gaps})"
+                  + (f"  hidden found {s.hidden_found}/{s.hidden}" if s.hidden else "") + "\n")
         if args.verbose:
             for text in s.misses:
                 out.write(f"  miss  {text}\n")
