@@ -607,6 +607,8 @@ def bare_member(text: str) -> Iterator[Gap]:
                   "员 with no noun before it (共产党员)", "共产党", 0.85)
 
 
+# A year before 1950, or a party-history setting, in the same sentence: the title is historical, not residue.
+_HISTORICAL_RE = re.compile(r"(?<!\d)19[0-4]\d年|遵义会议|瓦窑堡|延安时期|苏区|红军|长征|抗战时期|解放战争")
 _RESOLUTION_TITLE_RE = re.compile(r"《中央[关關]于[^《》\n]{2,60}?的?(?:决议|决定|決議|決定|建议|建議|意见|意見)》")
 _RESOLUTION_CLAUSE_RE = re.compile(rf"中央关于[^{CLAUSE_END}《》“”]{{2,50}}?的(?:决议|决定)")
 
@@ -621,14 +623,20 @@ def central_resolution(text: str) -> Iterator[Gap]:
 
     >>> _spans(central_resolution, "《中央关于党的百年奋斗重大成就和历史经验的决议》全面总结。党中央关于改革的决定。")
     ['《中央关于党的百年奋斗重大成就和历史经验的决议》']
+    >>> _spans(central_resolution, "1935年12月，瓦窑堡会议通过了《中央关于目前政治形势与党的任务决议》。")
+    []
     """
     taken: list[tuple[int, int]] = []
     for match in _RESOLUTION_TITLE_RE.finditer(text):
         taken.append(match.span())
+        if _HISTORICAL_RE.search(_sentence(text, match.start())):
+            continue  # a title of the 1930s–40s, when resolutions were headed 中央关于… (瓦窑堡, 1935)
         yield Gap(match.start(), match.end(), "deleted", "central_resolution",
                   "《中央关于…决议/决定》 (中共中央)", "中共", 0.9)
     for match in _RESOLUTION_CLAUSE_RE.finditer(text):
         if not _clause_start(text, match.start()) or text[match.start() - 1 : match.start()] == "《":
+            continue
+        if _HISTORICAL_RE.search(_sentence(text, match.start())):
             continue
         if any(s <= match.start() < e for s, e in taken):
             continue
@@ -769,6 +777,33 @@ _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
 )
 
 
+_EMPHASIS_RE = re.compile(r"(\*\*|＊＊|\*)(?=[^\s*＊])([^*＊\n。！？]{1,60}?)(?<=[^\s*＊])\1(?![*＊])")
+
+
+def _markdown_runs(text: str) -> set[int]:
+    """Offsets of asterisks that delimit Markdown emphasis (``**x**``, ``*x*``) in `text`.
+
+    A pair (on one line, no sentence end inside) counts as emphasis unless both runs are glued to fragments of
+    filtered names
+    (习**在会上讲话，习**指出: two masks, not bold) or the run completes a name (习**近平** is bold 近平).
+
+    >>> sorted(_markdown_runs("**注意**：学习**习近平**讲话"))
+    [0, 1, 4, 5, 9, 10, 14, 15]
+    >>> _markdown_runs("习**在会上讲话，习**指出")
+    set()
+    """
+    runs: set[int] = set()
+    for match in _EMPHASIS_RE.finditer(text):
+        opening, closing = match.start(), match.end() - len(match.group(1))
+        before_open = text[opening - 1] if opening else ""
+        before_close = text[closing - 1]
+        if before_open and before_open in "习毛邓江胡温周共中" and before_close in "习毛邓江胡温周共中":
+            continue
+        runs.update(range(opening, match.start(2)))
+        runs.update(range(closing, match.end()))
+    return runs
+
+
 def masked_name(text: str) -> Iterator[Gap]:
     """A name masked by ``*`` ``×`` ``□`` instead of deleted: 习**, 习××, 中国共**, □□□同志.
 
@@ -782,8 +817,11 @@ def masked_name(text: str) -> Iterator[Gap]:
     if not _MASK_ANY_RE.search(text) and "○" not in text and "◯" not in text and "〇" not in text:
         return
     taken: list[tuple[int, int]] = []
+    markup = _markdown_runs(text)
     for pattern, suggestion, confidence in _MASK_RULES:
         for match in pattern.finditer(text):
+            if any(match.start() <= r < match.end() for r in markup):
+                continue  # the asterisks are Markdown emphasis (**习近平**强调, 学习**…**), not a mask
             end = match.end()
             if text.startswith("同志", end):
                 end += 2
