@@ -49,7 +49,7 @@ def normalise(text: str) -> str:
     """`text` in the model's alphabet, same length (offsets stay valid).
 
     >>> normalise("2024年，Xi 在 B站: 好!")
-    '0000年，a\\n在\\naa：\\n好！'
+    '0000年，aa\\n在\\na站：\\n好！'
     """
     text = _DIGIT_RE.sub("0", text)
     text = _LATIN_RE.sub("a", text)

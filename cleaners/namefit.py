@@ -34,6 +34,7 @@ MASK_RUN_RE = re.compile(r"(?<![*＊×✕□■●\d])[*＊□■●]{2,4}(?![*�
 # Titles that follow a name: before one, a missing name and an anaphoric title (总书记强调) look alike.
 TITLES = ("总书记", "主席", "总理", "委员长", "同志", "副主席", "副总理")
 TITLE_MARGIN = 4.0  # nats more a place before a title needs
+PARTY_MARGIN = 2.0  # nats more 共产党 needs right after 中国 (中国领导的, 中国员工 are ordinary)
 # A surname + these is a legitimate short form (习主席, 习总书记, 温总理), not a fragment left by a filter.
 _SHORT_FORM = ("主席", "总书记", "总理", "委员长", "同志", "先生", "大大", "老", "某", "家", "氏", "姓")
 _SENTENCE_START = set("。！？；\n!?;：:") | {""}
@@ -237,6 +238,8 @@ def _deletion_fits(lm: CharLM, text: str, min_gain: float, only: int | None = No
         j = int(j)
         if text.startswith(TITLES, j):
             gain -= TITLE_MARGIN
+        if term != NAME and text[max(0, j - 2) : j] in ("中国", "中國"):
+            gain -= PARTY_MARGIN  # 中国 + 领导/员工 is ordinary; 中国 + 共产党 + … must fit much better
         if term == "中共" and text.startswith("中央", j):
             continue  # 中共中央 -> 中央 reads as whole (中央政府, 中央经济工作会议): not a visible residue
         if gain >= min_gain and not _name_before(text, j) and not text.startswith(_name_starts(), j):

@@ -2,7 +2,7 @@
 
 Spinners rewrite a copied article word by word from a synonym table so that it no longer matches the
 original: 通过 -> 经由过程, 明确提出 -> 明白准确地提出, 一定程度上 -> 某些特定的程度上, 积极参与 -> 热情参加.
-Three kinds of evidence, each normalised by the number of CJK characters (per 1,000):
+Four kinds of evidence, the first two per 1,000 CJK characters:
 
 * **lexicon hits** (weight 1): phrases from the team's curated lexicon ``data/spin_lexicon.tsv``
   (spun form -> original). These are also the ``spun_phrase`` flags and what :func:`unspin` restores.
@@ -15,19 +15,24 @@ Three kinds of evidence, each normalised by the number of CJK characters (per 1,
   score move for substitutions that are not in the lexicon; it is also why ordinary news is not always
   exactly 0 (mean ~0.3, against ~3.6 for the seed page; see docs/flags.md). It needs the ``jieba``
   package (its dictionary file only); without it this part is 0.
+* **context deficit** (weight CONTEXT_WEIGHT): how much less the words around each character predict it
+  than in ordinary news, under the character model of edited news (cleaners.charlm). This is what sees
+  substitutions nobody listed: a synonym the context does not call for (交通压强, 赐与了很高的点评).
 
-``spin_score`` is 0.0 for text with none of this evidence and grows with the density of spinning.
+``spin_score`` = strength / (strength + SPIN_HALF), in [0, 1): 0.0 with no evidence, monotone in each kind,
+0.5 (SPIN_THRESHOLD, where ``spun_phrase`` flags and ``--unspin`` act) at a strength above that of 95% of
+ordinary news. Before issue 10 it was the unbounded strength itself (docs/schema.md).
 """
 
 from __future__ import annotations
 
 import math
 import re
-
-import numpy as np
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
+
+import numpy as np
 
 __all__ = [
     "find_spun_phrases",
