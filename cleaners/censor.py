@@ -939,7 +939,7 @@ def name_slot(text: str) -> Iterator[Gap]:
     """
     from cleaners.namefit import NAME, name_fit
 
-    for fit in name_fit(text, min(NAME_FIT_MIN_GAIN, SURNAME_MIN_GAIN, MASK_MIN_GAIN)):
+    for fit in name_fit(text, min(NAME_FIT_MIN_GAIN, SURNAME_MIN_GAIN), MASK_MIN_GAIN):
         term = None if fit.term == NAME else fit.term
         if fit.end > fit.position and (fit.end - fit.position > 1 or text[fit.position] not in _FIT_SUGGESTION):
             if fit.gain < MASK_MIN_GAIN:

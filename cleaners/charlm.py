@@ -106,7 +106,10 @@ class CharLM:
 
     @staticmethod
     def _find(keys: np.ndarray, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        index = np.searchsorted(keys, query)
+        """(index, found) of each query in sorted `keys`; queries are looked up in sorted order (cache-friendly)."""
+        order = np.argsort(query, kind="stable")
+        index = np.empty(len(query), dtype=np.int64)
+        index[order] = np.searchsorted(keys, query[order])
         index = np.minimum(index, len(keys) - 1)
         return index, keys[index] == query
 

@@ -66,27 +66,34 @@ def terms() -> tuple[str, ...]:
     return (NAME, "共产党", "中共", "共产")
 
 
-def _gains(lm: CharLM, padded: np.ndarray, points: np.ndarray, group: list[str]) -> np.ndarray:
+def _gains(lm: CharLM, padded: np.ndarray, points: np.ndarray, group: list[str], surprise3: np.ndarray,
+           min_gain: float) -> np.ndarray:
     """gain(j, term) for every j in `points` and every term of `group` (all of one length): shape (terms, points).
 
-    `padded` = codes of BOUNDARY*3 + text + BOUNDARY*3, so padded[j:j+3] is what precedes insertion point j.
+    `padded` = codes of BOUNDARY*3 + text + BOUNDARY*3, so padded[j:j+3] is what precedes insertion point j;
+    `surprise3` the summed surprise of the three characters after each point as the text stands. The term's
+    own cost is computed first: since the characters after it can at best become certain, cost + surprise3
+    bounds the gain, and places that cannot reach `min_gain` are not scored further (-inf).
     """
     k = ORDER - 1
     m = len(group[0])
     table = np.stack([codes(normalise(t)) for t in group])  # (terms, m)
     left = np.stack([padded[points + i] for i in range(k)], axis=1)  # (points, 3)
-    right = np.stack([padded[points + k + i] for i in range(k)], axis=1)
     n_terms, n_points = len(group), len(points)
-    seq = np.concatenate([
-        np.broadcast_to(left, (n_terms, n_points, k)),
-        np.broadcast_to(table[:, None, :], (n_terms, n_points, m)),
-        np.broadcast_to(right, (n_terms, n_points, k)),
-    ], axis=2)
-    windows = np.stack([seq[:, :, i : i + ORDER] for i in range(m + k)], axis=2).reshape(-1, ORDER)
-    new = lm.logprob(windows).reshape(n_terms, n_points, m + k).sum(axis=2)
-    base_windows = np.stack([padded[points[:, None] + np.arange(i, i + ORDER)] for i in range(k)], axis=1)
-    base = lm.logprob(base_windows.reshape(-1, ORDER)).reshape(n_points, k).sum(axis=1)
-    return new - base[None, :]
+    head = np.concatenate([np.broadcast_to(left, (n_terms, n_points, k)),
+                           np.broadcast_to(table[:, None, :], (n_terms, n_points, m))], axis=2)
+    windows = np.stack([head[:, :, i : i + ORDER] for i in range(m)], axis=2).reshape(-1, ORDER)
+    cost = lm.logprob(windows).reshape(n_terms, n_points, m).sum(axis=2)
+    gains = np.full((n_terms, n_points), -np.inf)
+    alive = cost + surprise3[None, :] >= min_gain
+    t_index, p_index = np.nonzero(alive)
+    if not len(t_index):
+        return gains
+    right = np.stack([padded[points[p_index] + k + i] for i in range(k)], axis=1)
+    seq = np.concatenate([head[t_index, p_index], right], axis=1)  # (alive, 3 + m + 3)
+    tail = np.stack([seq[:, m + i : m + i + ORDER] for i in range(k)], axis=1).reshape(-1, ORDER)
+    gains[t_index, p_index] = cost[t_index, p_index] + lm.logprob(tail).reshape(-1, k).sum(axis=1) + surprise3[p_index]
+    return gains
 
 
 def _points(text: str, surprise: np.ndarray) -> np.ndarray:
@@ -102,8 +109,9 @@ def _points(text: str, surprise: np.ndarray) -> np.ndarray:
     return np.array(chosen, dtype=np.int64)
 
 
-def name_fit(text: str, min_gain: float = 0.0) -> list[Fit]:
-    """Places where a filtered term fits better than what stands there by at least `min_gain` nats.
+def name_fit(text: str, min_gain: float = 0.0, mask_min_gain: float | None = None) -> list[Fit]:
+    """Places where a filtered term fits better than what stands there by at least `min_gain` nats
+    (`mask_min_gain` for mask runs; default the same).
 
     One :class:`Fit` per place (the best term), in text order. Three kinds of place:
 
@@ -130,8 +138,8 @@ def name_fit(text: str, min_gain: float = 0.0) -> list[Fit]:
         a, b = match.span()
         if _markup(text, a, b):
             continue
-        gain, term = max((_replace_gain(lm, text, a, b, t, "") , t) for t in terms())
-        if gain >= min_gain:
+        gain, term = max((_replace_gain(lm, text, a, b, t, ""), t) for t in terms())
+        if gain >= (min_gain if mask_min_gain is None else mask_min_gain):
             fits[a] = Fit(a, b, term, round(gain, 2), 0.0)
     return sorted(fits.values(), key=lambda f: f.position)
 
@@ -227,8 +235,10 @@ def _deletion_fits(lm: CharLM, text: str, min_gain: float, only: int | None = No
         return []
     best = np.full(len(points), -np.inf)
     best_term = [""] * len(points)
+    nxt = np.concatenate([surprise, np.zeros(ORDER)])
+    surprise3 = nxt[points] + nxt[points + 1] + nxt[points + 2]
     for group in _groups():
-        gains = _gains(lm, padded, points, group)
+        gains = _gains(lm, padded, points, group, surprise3, min_gain)
         top = gains.argmax(axis=0)
         value = gains[top, np.arange(len(points))]
         for i in np.flatnonzero(value > best):
