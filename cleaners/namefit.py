@@ -38,7 +38,9 @@ PARTY_MARGIN = 2.0  # nats more 共产党 needs right after 中国 (中国领导
 # A surname + these is a legitimate short form (习主席, 习总书记, 温总理), not a fragment left by a filter.
 _SHORT_FORM = ("主席", "总书记", "总理", "委员长", "同志", "先生", "大大", "老", "某", "家", "氏", "姓")
 _SENTENCE_START = set("。！？；\n!?;：:") | {""}
-_SURNAMES = set("习毛邓江胡温李")
+# Only 习: the other leaders' surnames (毛 邓 江 胡 温 李) begin ordinary people's names too often (邓禹, 胡小帅,
+# 李在镕 on wild-2017 pages), and a surname followed by a given name looks just like one followed by a verb.
+_SURNAMES = set("习")
 # Characters after which a clause's subject may start (的 了 是 与 …): a surname after any other character is
 # more likely the end of someone's name (彭雄江在, 设计师李莹辉).
 _BEFORE_SUBJECT = set("的了是和与同将由对向给让请把被及、")  # the part a fragment filter leaves (习 of 习近平 when 近平 is blacklisted)
