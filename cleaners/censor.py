@@ -919,7 +919,7 @@ def empty_slot(text: str) -> Iterator[Gap]:
 NAME_FIT_MIN_GAIN = 3.0
 SURNAME_MIN_GAIN = 3.0
 MASK_MIN_GAIN = -4.0  # a mask hides something for certain: the name need only fit about as well as nothing
-_FIT_SUGGESTION = {"习": "习近平", "毛": "毛泽东", "邓": "邓小平", "江": "江泽民", "胡": "胡锦涛", "温": "温家宝", "李": None}
+_FIT_SUGGESTION = {"习": "习近平"}  # the surnames cleaners.namefit scores alone
 
 
 def name_slot(text: str) -> Iterator[Gap]:
@@ -941,15 +941,15 @@ def name_slot(text: str) -> Iterator[Gap]:
 
     for fit in name_fit(text, min(NAME_FIT_MIN_GAIN, SURNAME_MIN_GAIN), MASK_MIN_GAIN):
         term = None if fit.term == NAME else fit.term
-        if fit.end > fit.position and (fit.end - fit.position > 1 or text[fit.position] not in _FIT_SUGGESTION):
+        if fit.kind == "mask":
             if fit.gain < MASK_MIN_GAIN:
                 continue
             start, end, kind, evidence = fit.position, fit.end, "masked", "a mask where a filtered name fits"
-        elif fit.end > fit.position:
+        elif fit.kind == "surname":
             if fit.gain < SURNAME_MIN_GAIN:
                 continue
-            start, end, kind, evidence = fit.position, min(len(text), fit.end + 1), "deleted", "a surname alone where the whole name fits"
-            term = _FIT_SUGGESTION[text[fit.position]]
+            start, end, kind = fit.position, min(len(text), fit.end + 1), "deleted"
+            evidence, term = "a surname alone where the whole name fits", _FIT_SUGGESTION[text[fit.position]]
         else:
             if fit.gain < NAME_FIT_MIN_GAIN:
                 continue

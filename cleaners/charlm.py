@@ -73,8 +73,7 @@ def pack(codes4: np.ndarray) -> np.ndarray:
 
 def windows(text: str, history: str = "") -> np.ndarray:
     """For each character of `text`: a row (c-3, c-2, c-1, c), history taken from `history` + the boundary."""
-    padded = BOUNDARY * (ORDER - 1) + history[-(ORDER - 1):] if history else BOUNDARY * (ORDER - 1)
-    padded = padded[-(ORDER - 1):]
+    padded = (BOUNDARY * (ORDER - 1) + history)[-(ORDER - 1):]
     allc = codes(padded + text)
     n = len(text)
     return np.stack([allc[i : i + n] for i in range(ORDER)], axis=1)

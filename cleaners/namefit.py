@@ -48,7 +48,6 @@ _BEFORE_SUBJECT = set("的了是和与同将由对向给让请把被及、")  # 
 # news only, so Traditional text is left to the rules.
 _TRADITIONAL = set("們這個說時為來對會國與後發過還點經學習區應當來問無實現將進產業開關")
 SURPRISE = 6.0  # nats: a next character at least this unexpected makes a place worth scoring
-CLAUSE_BREAK = set("。！？；：，、“”‘’「」『』（）()【】《》\n …—!?;:,\"'/|｜[]［］·")
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,8 @@ class Fit:
     """The best-fitting filtered term at one place of the text."""
 
     position: int  # insertion point (the term would go before text[position])
-    end: int  # end of what it replaces (a mask run), == position for a deletion
+    end: int  # end of what it replaces (a surname, a mask run), == position for a deletion
+    kind: str  # "deletion" | "surname" | "mask"
     term: str
     gain: float  # nats: log P(with the term) - log P(as it stands)
     surprise: float  # nats: -log P(text[end] | what precedes), as it stands
@@ -135,14 +135,14 @@ def name_fit(text: str, min_gain: float = 0.0, mask_min_gain: float | None = Non
                 and not text.startswith(_name_starts(), j)):
             gain = _replace_gain(lm, text, j, j + 1, NAME, char)
             if gain >= min_gain and (j not in fits or fits[j].gain < gain):
-                fits[j] = Fit(j, j + 1, NAME, round(gain, 2), 0.0)
+                fits[j] = Fit(j, j + 1, "surname", NAME, round(gain, 2), 0.0)
     for match in MASK_RUN_RE.finditer(text):
         a, b = match.span()
         if _markup(text, a, b):
             continue
         gain, term = max((_replace_gain(lm, text, a, b, t, ""), t) for t in terms())
         if gain >= (min_gain if mask_min_gain is None else mask_min_gain):
-            fits[a] = Fit(a, b, term, round(gain, 2), 0.0)
+            fits[a] = Fit(a, b, "mask", term, round(gain, 2), 0.0)
     return sorted(fits.values(), key=lambda f: f.position)
 
 
@@ -223,16 +223,13 @@ def _replace_gain(lm: CharLM, text: str, start: int, end: int, term: str, instea
     return float(with_term - with_other)
 
 
-def _deletion_fits(lm: CharLM, text: str, min_gain: float, only: int | None = None) -> list[Fit]:
+def _deletion_fits(lm: CharLM, text: str, min_gain: float) -> list[Fit]:
     norm = normalise(text)
     k = ORDER - 1
     padded = codes(BOUNDARY * k + norm + BOUNDARY * k)
     rows = np.stack([padded[i : i + len(norm) + k] for i in range(ORDER)], axis=1)
     surprise = -lm.logprob(rows)  # surprise of each character of norm + 3 boundaries
-    if only is None:
-        points = _points(norm, surprise)
-    else:
-        points = np.array([only], dtype=np.int64)
+    points = _points(norm, surprise)
     if not len(points):
         return []
     best = np.full(len(points), -np.inf)
@@ -255,7 +252,7 @@ def _deletion_fits(lm: CharLM, text: str, min_gain: float, only: int | None = No
         if term == "中共" and text.startswith("中央", j):
             continue  # 中共中央 -> 中央 reads as whole (中央政府, 中央经济工作会议): not a visible residue
         if gain >= min_gain and not _name_before(text, j) and not text.startswith(_name_starts(), j):
-            out.append(Fit(int(j), int(j), term, round(float(gain), 2), round(float(surprise[j]), 2)))
+            out.append(Fit(j, j, "deletion", term, round(float(gain), 2), round(float(surprise[j]), 2)))
     return out
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from cleaners.charlm import BOUNDARY, NAME, ORDER, codes, normalise, pack
+from cleaners.charlm import BOUNDARY, NAME, ORDER, normalise, pack, windows
 
 # Leaders named in the 1998 corpus whose slots later names fill.
 LEADERS_1998 = frozenset(
@@ -31,16 +31,15 @@ LEADERS_1998 = frozenset(
 )
 
 
-def read_corpus(path: Path) -> tuple[list[str], list[tuple[int, int, int]]]:
-    """(paragraphs, leader mentions as (paragraph, start, end)) from a ``word/TAG`` file."""
+def read_corpus(path: Path) -> list[str]:
+    """Paragraphs of a ``word/TAG`` file, normalised, each leader's name replaced by NAME."""
     paragraphs: list[str] = []
-    mentions: list[tuple[int, int, int]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         tokens = [t.rsplit("/", 1) for t in line.split()]
         tokens = [t for t in tokens if len(t) == 2 and t[0]]
         if not tokens:
             continue
-        text, position, i = [], 0, 0
+        text, i = [], 0
         while i < len(tokens):
             word, tag = tokens[i]
             if tag == "nr":
@@ -48,29 +47,17 @@ def read_corpus(path: Path) -> tuple[list[str], list[tuple[int, int, int]]]:
                 while j < len(tokens) and tokens[j][1] == "nr" and len(name) < 4:
                     name += tokens[j][0]
                     j += 1
-                if name in LEADERS_1998:
-                    name = NAME
-                text.append(name)
-                position += len(name)
+                text.append(NAME if name in LEADERS_1998 else name)
                 i = j
                 continue
             text.append(word)
-            position += len(word)
             i += 1
         paragraphs.append(normalise("".join(text)))
-    return paragraphs, mentions
-
-
-def rows_of(text: str, history: str) -> np.ndarray:
-    padded = (BOUNDARY * (ORDER - 1) + history)[-(ORDER - 1):]
-    allc = codes(padded + text)
-    n = len(text)
-    return np.stack([allc[i : i + n] for i in range(ORDER)], axis=1)
+    return paragraphs
 
 
 def build(corpus: Path, min_count: int) -> dict[str, np.ndarray]:
-    paragraphs, _ = read_corpus(corpus)
-    rows = np.concatenate([rows_of(p + BOUNDARY, "") for p in paragraphs])
+    rows = np.concatenate([windows(p + BOUNDARY) for p in read_corpus(corpus)])
     grams4, counts4 = np.unique(pack(rows), return_counts=True)
     chars, char_counts = np.unique(rows[:, ORDER - 1], return_counts=True)  # raw character frequencies
     keys: dict[int, np.ndarray] = {ORDER: grams4}
