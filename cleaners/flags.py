@@ -12,15 +12,15 @@ so that both emit the same flags for the same text. Every flag has integer ``sta
 >>> flags, score = compute_flags("见[1]与[2-3]。习指出，要团结。", ["[1]张三.论文[J].2020."])
 >>> [(f["type"], f["start"], f["end"]) for f in flags], flags[0]["refs"]
 ([('missing_reference', 5, 10), ('censored_gap', 11, 14)], [2, 3])
->>> score
-0.0
+>>> score < 0.1  # ordinary wording: far below the spin threshold (0.5)
+True
 """
 
 from __future__ import annotations
 
 from cleaners.censor import find_censored_gaps
 from cleaners.references import cited_numbers, reference_numbers
-from cleaners.spin import find_spun_phrases, spin_score, unspin_spans
+from cleaners.spin import SPIN_THRESHOLD, find_spun_phrases, spin_score, unspin_spans
 
 __all__ = ["compute_flags", "compute_flags_unspun", "missing_references"]
 
@@ -81,27 +81,35 @@ def merge_repeats(flags: list[dict], text: str) -> list[dict]:
 
 
 def compute_flags(text: str, references: list[str]) -> tuple[list[dict], float]:
-    """All flags for `text` (censored_gap, missing_reference, spun_phrase) sorted by start, and spin_score."""
+    """All flags for `text` (censored_gap, missing_reference, spun_phrase) sorted by start, and spin_score.
+
+    spun_phrase flags are given only when spin_score reaches SPIN_THRESHOLD: a lexicon phrase or two in
+    otherwise ordinary text is a word choice, not spinning.
+    """
     spun = find_spun_phrases(text)
+    score = spin_score(text, spun)
+    if score < SPIN_THRESHOLD:
+        spun = []
     flags = find_censored_gaps(text) + missing_references(text, references) + spun
     flags = [f for f in flags if _valid(f, len(text))]
     flags.sort(key=lambda f: (f["start"], f["end"], f["type"]))
-    return merge_repeats(flags, text), spin_score(text, spun)
+    return merge_repeats(flags, text), score
 
 
 def compute_flags_unspun(text: str, references: list[str]) -> tuple[str, list[dict], float]:
     """For ``--unspin``: (restored text, its flags sorted by start, spin_score of the page's wording).
 
-    The restored text is :func:`cleaners.spin.unspin` of `text`; censored_gap and missing_reference flags
-    are computed on it, and each restoration is a ``spun_phrase`` flag spanning the restored phrase, with
-    the page's wording in ``as_found``. The score is that of `text` as found (restoring lowers it).
+    The restored text is :func:`cleaners.spin.unspin` of `text` when spin_score reaches SPIN_THRESHOLD
+    (else `text` itself); censored_gap and missing_reference flags are computed on it, and each restoration
+    is a ``spun_phrase`` flag spanning the restored phrase, with the page's wording in ``as_found``. The
+    score is that of `text` as found (restoring lowers it).
 
     >>> restored, flags, score = compute_flags_unspun("习指出，要热情参加。", [])
-    >>> restored, [(f["type"], restored[f["start"]:f["end"]]) for f in flags], score > 0
+    >>> restored, [(f["type"], restored[f["start"]:f["end"]]) for f in flags], score > 0.5
     ('习指出，要积极参与。', [('censored_gap', '习指出'), ('spun_phrase', '积极参与')], True)
     """
     score = spin_score(text)
-    restored, spun = unspin_spans(text)
+    restored, spun = unspin_spans(text) if score >= SPIN_THRESHOLD else (text, [])
     flags = find_censored_gaps(restored) + missing_references(restored, references) + spun
     flags = [f for f in flags if _valid(f, len(restored))]
     flags.sort(key=lambda f: (f["start"], f["end"], f["type"]))

@@ -2,7 +2,7 @@
 
 Spinners rewrite a copied article word by word from a synonym table so that it no longer matches the
 original: 通过 -> 经由过程, 明确提出 -> 明白准确地提出, 一定程度上 -> 某些特定的程度上, 积极参与 -> 热情参加.
-Three kinds of evidence, each normalised by the number of CJK characters (per 1,000):
+Four kinds of evidence, the first two per 1,000 CJK characters:
 
 * **lexicon hits** (weight 1): phrases from the team's curated lexicon ``data/spin_lexicon.tsv``
   (spun form -> original). These are also the ``spun_phrase`` flags and what :func:`unspin` restores.
@@ -15,8 +15,13 @@ Three kinds of evidence, each normalised by the number of CJK characters (per 1,
   score move for substitutions that are not in the lexicon; it is also why ordinary news is not always
   exactly 0 (mean ~0.3, against ~3.6 for the seed page; see docs/flags.md). It needs the ``jieba``
   package (its dictionary file only); without it this part is 0.
+* **context deficit** (weight CONTEXT_WEIGHT): how much less the words around each character predict it
+  than in ordinary news, under the character model of edited news (cleaners.charlm). This is what sees
+  substitutions nobody listed: a synonym the context does not call for (交通压强, 赐与了很高的点评).
 
-``spin_score`` is 0.0 for text with none of this evidence and grows with the density of spinning.
+``spin_score`` = strength / (strength + SPIN_HALF), in [0, 1): 0.0 with no evidence, monotone in each kind,
+0.5 (SPIN_THRESHOLD, where ``spun_phrase`` flags and ``--unspin`` act) at a strength above that of 95% of
+ordinary news. Before issue 10 it was the unbounded strength itself (docs/schema.md).
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
+
+import numpy as np
 
 __all__ = [
     "find_spun_phrases",
@@ -44,6 +51,11 @@ RARITY_WEIGHT = 0.005  # score per unit of rare-word surprisal per 1,000 charact
 RARE_FREQ = 3000  # jieba dictionary count below which a word counts as rare (the dictionary's median is ~3)
 RARITY_BASELINE = 170.0  # rare-word surprisal per 1,000 characters below which nothing counts (~30th percentile of news)
 MAX_WORD = 4  # longest dictionary word tried by the segmenter
+CONTEXT_WEIGHT = 1.0  # strength per nat of context deficit
+CONTEXT_REFERENCE = 1.8  # nats/char: the mean context gain of ordinary Simplified news (DAnIEL, 2011–12)
+CONTEXT_MIN_CHARS = 300  # Chinese characters for a full-weight context deficit
+SPIN_HALF = 1.6  # strength at which spin_score is 0.5: above 95% of ordinary news (DAnIEL's 95th percentile is 1.24)
+SPIN_THRESHOLD = 0.5  # spin_score at and above which spun_phrase flags and --unspin act
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
@@ -238,30 +250,66 @@ def grammar_artefacts(text: str) -> int:
 _ARTEFACT_ADVERBS = frozenset("充分 积极 慢慢 大大 深深 逐步 逐渐 不断 认真 努力 切实 有效 大力 全面 稳步 持续 进一步".split())
 
 
+def context_deficit(text: str) -> float:
+    """How much less the text's own context predicts its characters than ordinary news does (nats/char, >= 0).
+
+    For each Chinese character, log P(c | three before) - log P(c) under the character model of edited news
+    (cleaners.charlm): how much the words around it make it expected. Spun text swaps words for synonyms
+    the context does not call for (交通压强, 赐与了很高的点评), so this context gain falls; topic changes
+    which characters are rare, but much less how well neighbours predict each other. The deficit is
+    CONTEXT_REFERENCE minus the text's mean gain, floored at 0 and scaled down for texts under
+    CONTEXT_MIN_CHARS Chinese characters (too short to average). 0 for Traditional text (the model
+    knows Simplified news only).
+
+    >>> context_deficit("今天天气很好。")
+    0.0
+    """
+    from cleaners.charlm import CharLM, normalise, windows
+    from cleaners.namefit import _is_traditional
+
+    cjk = len(_CJK_RE.findall(text))
+    if not cjk or _is_traditional(text):
+        return 0.0
+    lm = CharLM.load()
+    norm = normalise(text)
+    rows = windows(norm)
+    gain = lm.logprob(rows) - lm.unigram_logprob(rows)
+    mask = np.fromiter((bool(_CJK_RE.match(c)) for c in norm), dtype=bool, count=len(norm))
+    deficit = max(0.0, CONTEXT_REFERENCE - float(gain[mask].mean()))
+    return deficit * min(1.0, cjk / CONTEXT_MIN_CHARS)
+
+
 def spin_evidence(text: str, spun: list[dict] | None = None) -> dict[str, float]:
-    """The three kinds of evidence behind :func:`spin_score`; `spun` = find_spun_phrases(text) if known."""
+    """The evidence behind :func:`spin_score`; `spun` = find_spun_phrases(text) if known."""
     return {
         "lexicon_hits": float(len(find_spun_phrases(text) if spun is None else spun)),
         "artefacts": float(grammar_artefacts(text)),
         "rarity_excess": rarity_excess(text),
+        "context_deficit": context_deficit(text),
         "cjk_chars": float(len(_CJK_RE.findall(text))),
     }
 
 
-def spin_score(text: str, spun: list[dict] | None = None) -> float:
-    """Density of spinning evidence: 0.0 for ordinary text, higher for more spun text (rounded to 3 places).
-
-    (LEXICON_WEIGHT * lexicon hits + ARTEFACT_WEIGHT * artefacts) per 1,000 CJK characters, plus
-    RARITY_WEIGHT * the rare-word excess. `spun` may pass find_spun_phrases(text) to avoid a second scan.
-
-    >>> spin_score("今天天气很好，我们去公园散步。")
-    0.0
-    >>> spin_score("会议明白准确地提出，要在某些特定的程度上热情参加改革。") > 100
-    True
-    """
-    evidence = spin_evidence(text, spun)
+def spin_strength(evidence: dict[str, float]) -> float:
+    """The weighted sum of the evidence (>= 0, 0 when there is none): what :func:`spin_score` calibrates."""
     cjk = evidence["cjk_chars"]
     if not cjk:
         return 0.0
     density = (LEXICON_WEIGHT * evidence["lexicon_hits"] + ARTEFACT_WEIGHT * evidence["artefacts"]) * 1000.0 / cjk
-    return round(density + RARITY_WEIGHT * evidence["rarity_excess"], 3)
+    return density + RARITY_WEIGHT * evidence["rarity_excess"] + CONTEXT_WEIGHT * evidence["context_deficit"]
+
+
+def spin_score(text: str, spun: list[dict] | None = None) -> float:
+    """How likely `text` is synonym-spun, in [0, 1): 0.0 with no evidence, SPIN_THRESHOLD where flags act.
+
+    strength / (strength + SPIN_HALF) of :func:`spin_strength`: monotone in every kind of evidence, 0.5
+    where the strength equals SPIN_HALF, which is set above 95% of ordinary news (docs/flags.md).
+    `spun` may pass find_spun_phrases(text) to avoid a second scan.
+
+    >>> spin_score("今天天气很好，我们去公园散步。")
+    0.0
+    >>> spin_score("会议明白准确地提出，要在某些特定的程度上热情参加改革。") > SPIN_THRESHOLD
+    True
+    """
+    strength = spin_strength(spin_evidence(text, spun))
+    return round(strength / (strength + SPIN_HALF), 3)

@@ -11,7 +11,15 @@ import pytest
 from cleaners import Record, clean_document
 from cleaners.censor import find_censored_gaps
 from cleaners.flags import compute_flags, compute_flags_unspun, missing_references
-from cleaners.spin import find_spun_phrases, load_lexicon, spin_score, unspin
+from cleaners.spin import (
+    SPIN_HALF,
+    SPIN_THRESHOLD,
+    find_spun_phrases,
+    load_lexicon,
+    spin_score,
+    spin_strength,
+    unspin,
+)
 from mirrorclean import flageval
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +155,15 @@ def test_holdout_precision_recall() -> None:
     "中国作家协会第十次全国代表大会。", "公司新招了一名员工。", "《中国共产党章程》", "我以为核心问题在于资金。",
     "中国人民政治协商会议重庆市委员会", "革命尚未成功，同志仍需努力。", "**注意**：请勿相信陌生来电。",
     "中共中央关于党的百年奋斗重大成就和历史经验的决议", "以人民为中心的发展思想", "《毛泽东选集》第一卷",
+    # Markdown emphasis, template placeholders and historical titles (issue 10; real lines from the opencc and
+    # jieba package descriptions, fixtures/flags/censor_real*.tsv)
+    "* `s2t.json` **Simplified Chinese** to **Traditional Chinese (OpenCC Standard)** / **簡體** 到 **OpenCC 標準繁體**",
+    "-  全自动安装： ``easy_install jieba`` 或者 ``pip install jieba`` / ``pip3 install jieba``",
+    "学习**习近平新时代中国特色社会主义思想**。", "**毛泽东**同志在《论持久战》中指出", "**总书记**强调，要坚持稳中求进。",
+    "习**近平**总书记指出", "1. **同志**在会上发言", "关于任命×××同志为办公室主任的通知", "xxx同志：经研究决定",
+    "1935年12月，瓦窑堡会议通过了《中央关于目前政治形势与党的任务决议》。", "由中国领导的多边机制正在发挥作用。",
+    "这批中国员工将赴海外项目工作。", "国家主席习近平发表二〇一七年新年贺词", "习近平总书记强调，要聚焦政策沟通。",
+    "韩国财经界：李在镕被捕或给韩经济带来重创", "邓禹奇怪地问：“怎么啦？”", "胡小帅轻轻的扯了扯艾一戈的衣服。",
 ])
 def test_confusers_not_flagged(text: str) -> None:
     assert find_censored_gaps(text) == []
@@ -162,6 +179,65 @@ def test_masks_flagged(text: str, residue: str) -> None:
     flags = find_censored_gaps(text)
     assert [text[f["start"] : f["end"]] for f in flags] == [residue]
     assert flags[0]["kind"] == "masked"
+
+
+@pytest.mark.parametrize(("text", "residue"), [
+    # real sentences from wild-2017 pages put through a keyword filter (fixtures/flags/censor_real.tsv), shapes
+    # no rule knows: the character model finds the place where the deleted name fits
+    ("会见俄罗斯总统普京", "会"),
+    ("强调，要确保各项措施落实到位，不断提高政府效率和透明度。", "强"),
+    ("□□向第九届中国―东盟教育交流周致贺信", "□□"),
+    ("纪念逝世20周年 广安市民自发献花", "念逝"),
+])
+def test_name_slot_finds_unshaped_residue(text: str, residue: str) -> None:
+    flags = [f for f in find_censored_gaps(text) if f["evidence"].startswith("name_slot")]
+    assert [text[f["start"] : f["end"]] for f in flags] == [residue]
+    assert 0 < flags[0]["confidence"] < 0.85  # below the shape rules'
+
+
+@pytest.mark.parametrize("name", ["censor_real.tsv", "censor_real_holdout.tsv"])
+def test_real_sets_precision(name: str) -> None:
+    """Real sentences (fixtures/flags/build_real.py): precision first; the holdout is measured, never tuned on."""
+    score = flageval.score_censor(FIXTURES / name)
+    assert score.rows >= 700 and score.gaps >= 30
+    if name == "censor_real.tsv":
+        assert score.precision >= 0.95, score.false_flags
+        assert score.recall >= 0.38, score.misses  # 0.263 with the rules alone
+    else:  # measured only (docs/flags.md gives the figure); a floor against a collapse
+        assert score.precision >= 0.8, score.false_flags
+
+
+def test_spin_score_monotone_in_evidence() -> None:
+    """Adding any kind of evidence never lowers the score; no evidence is 0; the scale stays below 1."""
+    base = {"lexicon_hits": 1.0, "artefacts": 1.0, "rarity_excess": 50.0, "context_deficit": 0.3, "cjk_chars": 1000.0}
+    score = spin_strength(base) / (spin_strength(base) + SPIN_HALF)
+    for key in ("lexicon_hits", "artefacts", "rarity_excess", "context_deficit"):
+        more = {**base, key: base[key] * 2}
+        assert spin_strength(more) / (spin_strength(more) + SPIN_HALF) > score
+    assert spin_strength({k: 0.0 for k in base} | {"cjk_chars": 100.0}) == 0.0
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "daniel-zh-dev").is_dir(), reason="../shared not present")
+def test_spun_phrases_below_threshold_are_not_flagged() -> None:
+    """One lexicon phrase in a real news article is a word choice: no spun_phrase flag, --unspin leaves the text."""
+    article = max(flageval.daniel_texts(SHARED), key=len)
+    text = article[:600] + "要热情参加区域合作。" + article[600:]
+    assert len(find_spun_phrases(text)) == 1
+    flags, score = compute_flags(text, [])
+    assert score < SPIN_THRESHOLD and not [f for f in flags if f["type"] == "spun_phrase"]
+    restored, flags, _ = compute_flags_unspun(text, [])
+    assert restored == text and not [f for f in flags if f["type"] == "spun_phrase"]
+    spun = article[:800] + "他们明白准确地提出，要在某些特定的程度上热情参加。" * 3  # a dense run of them is spinning
+    assert spin_score(spun) >= SPIN_THRESHOLD and unspin(spun) != spun
+
+
+@pytest.mark.skipif(not (SHARED / "reference" / "spin_pairs_raw.txt").is_file(), reason="../shared not present")
+def test_spin_auc_on_held_out_articles() -> None:
+    """DAnIEL articles spun with the public list (never used by the score), the half not tuned on."""
+    sets = flageval.spin_sets(flageval.daniel_texts(SHARED), SHARED)
+    originals, spun = sets["held-out rate 1.0"]
+    assert len(originals) >= 40
+    assert flageval.auc([spin_score(t) for t in spun], [spin_score(t) for t in originals]) >= 0.9
 
 
 def test_missing_references_ranges() -> None:
@@ -200,9 +276,11 @@ def test_ordinary_news(seed: Record) -> None:
     gaps, spun, chars, examples = flageval.stray_flags(texts)
     assert gaps * 200_000 / chars <= 1, examples
     assert spun * 200_000 / chars <= 1
-    news = [spin_score(t) for t in texts[:20]]
-    assert spin_score(seed.text) > max(news)
-    assert spin_score(seed.text) > 4 * sum(news) / len(news)
+    news = [spin_score(t) for t in texts]
+    assert all(0.0 <= x < 1.0 for x in news)
+    assert sum(x >= SPIN_THRESHOLD for x in news) <= 0.05 * len(news)  # the documented false-alarm budget
+    assert spin_score(seed.text) >= SPIN_THRESHOLD
+    assert spin_score(seed.text) > sorted(news)[int(0.95 * len(news))]
 
 
 @pytest.mark.parametrize("name", ["censor_blind2.tsv", "censor_blind3.tsv", "censor_blind4.tsv", "censor_blind5.tsv",

@@ -1,0 +1,264 @@
+"""How much better a filtered name fits at each place in a text than what stands there (cleaners.charlm).
+
+A keyword filter deletes a name and leaves the sentence around it. Whatever shape the residue takes
+(习在…强调, 同志在《…》, 以同志为核心, 《中国章程》, 会议由主持, 是的长子 …), the same thing is true
+of it: put the deleted name back and the text becomes much more ordinary. :func:`name_fit` measures
+exactly that with the character model: for each candidate place ``j`` and each term ``T`` that
+blacklists delete (cleaners.censor.FILTERED_NAMES / FILTERED_TERMS),
+
+    gain(j, T) = log P(T + next 3 chars | 3 chars before j) - log P(next 3 chars | 3 chars before j)
+
+i.e. the log-likelihood ratio of "T was here" against "nothing was here". Ordinary text, where no name
+is missing, gives negative gains almost everywhere (inserting a name costs its own improbability);
+residue gives positive ones. Places scored: every position inside or next to Chinese text whose next
+character the model finds surprising, every clause start, every place after a character that begins a
+filtered term (习 of 习近平, 中国 of 中国共产党) and every mask run (``**`` ``××`` ``□□``, scored with the
+mask taken out).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from cleaners.charlm import BOUNDARY, NAME, ORDER, CharLM, codes, normalise
+
+__all__ = ["Fit", "name_fit", "terms"]
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Runs a filter writes for a deleted name; Latin x/X runs are left to the rules (template placeholders).
+MASK_RUN_RE = re.compile(r"(?<![*＊×✕□■●\d])[*＊□■●]{2,4}(?![*＊×✕□■●\d])")
+# Titles that follow a name: before one, a missing name and an anaphoric title (总书记强调) look alike.
+TITLES = ("总书记", "主席", "总理", "委员长", "同志", "副主席", "副总理")
+TITLE_MARGIN = 4.0  # nats more a place before a title needs
+PARTY_MARGIN = 2.0  # nats more 共产党 needs right after 中国 (中国领导的, 中国员工 are ordinary)
+# A surname + these is a legitimate short form (习主席, 习总书记, 温总理), not a fragment left by a filter.
+_SHORT_FORM = ("主席", "总书记", "总理", "委员长", "同志", "先生", "大大", "老", "某", "家", "氏", "姓")
+_SENTENCE_START = set("。！？；\n!?;：:") | {""}
+# Only 习: the other leaders' surnames (毛 邓 江 胡 温 李) begin ordinary people's names too often (邓禹, 胡小帅,
+# 李在镕 on wild-2017 pages), and a surname followed by a given name looks just like one followed by a verb.
+_SURNAMES = set("习")
+# Characters after which a clause's subject may start (的 了 是 与 …): a surname after any other character is
+# more likely the end of someone's name (彭雄江在, 设计师李莹辉).
+_BEFORE_SUBJECT = set("的了是和与同将由对向给让请把被及、")  # the part a fragment filter leaves (习 of 习近平 when 近平 is blacklisted)
+# Characters only Traditional text uses, common enough to show in any paragraph: the model knows Simplified
+# news only, so Traditional text is left to the rules.
+_TRADITIONAL = set("們這個說時為來對會國與後發過還點經學習區應當來問無實現將進產業開關")
+SURPRISE = 6.0  # nats: a next character at least this unexpected makes a place worth scoring
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The best-fitting filtered term at one place of the text."""
+
+    position: int  # insertion point (the term would go before text[position])
+    end: int  # end of what it replaces (a surname, a mask run), == position for a deletion
+    kind: str  # "deletion" | "surname" | "mask"
+    term: str
+    gain: float  # nats: log P(with the term) - log P(as it stands)
+    surprise: float  # nats: -log P(text[end] | what precedes), as it stands
+
+
+@lru_cache(maxsize=1)
+def terms() -> tuple[str, ...]:
+    """What may have been deleted: a leader's name (the model's NAME symbol) or a party term."""
+    return (NAME, "共产党", "中共", "共产")
+
+
+def _gains(lm: CharLM, padded: np.ndarray, points: np.ndarray, group: list[str], surprise3: np.ndarray,
+           min_gain: float) -> np.ndarray:
+    """gain(j, term) for every j in `points` and every term of `group` (all of one length): shape (terms, points).
+
+    `padded` = codes of BOUNDARY*3 + text + BOUNDARY*3, so padded[j:j+3] is what precedes insertion point j;
+    `surprise3` the summed surprise of the three characters after each point as the text stands. The term's
+    own cost is computed first: since the characters after it can at best become certain, cost + surprise3
+    bounds the gain, and places that cannot reach `min_gain` are not scored further (-inf).
+    """
+    k = ORDER - 1
+    m = len(group[0])
+    table = np.stack([codes(normalise(t)) for t in group])  # (terms, m)
+    left = np.stack([padded[points + i] for i in range(k)], axis=1)  # (points, 3)
+    n_terms, n_points = len(group), len(points)
+    head = np.concatenate([np.broadcast_to(left, (n_terms, n_points, k)),
+                           np.broadcast_to(table[:, None, :], (n_terms, n_points, m))], axis=2)
+    windows = np.stack([head[:, :, i : i + ORDER] for i in range(m)], axis=2).reshape(-1, ORDER)
+    cost = lm.logprob(windows).reshape(n_terms, n_points, m).sum(axis=2)
+    gains = np.full((n_terms, n_points), -np.inf)
+    alive = cost + surprise3[None, :] >= min_gain
+    t_index, p_index = np.nonzero(alive)
+    if not len(t_index):
+        return gains
+    right = np.stack([padded[points[p_index] + k + i] for i in range(k)], axis=1)
+    seq = np.concatenate([head[t_index, p_index], right], axis=1)  # (alive, 3 + m + 3)
+    tail = np.stack([seq[:, m + i : m + i + ORDER] for i in range(k)], axis=1).reshape(-1, ORDER)
+    gains[t_index, p_index] = cost[t_index, p_index] + lm.logprob(tail).reshape(-1, k).sum(axis=1) + surprise3[p_index]
+    return gains
+
+
+def _points(text: str, surprise: np.ndarray) -> np.ndarray:
+    """Places worth scoring: surprising next character, clause starts, after a term's first character."""
+    chosen = []
+    for j in range(len(text) + 1):
+        after = text[j] if j < len(text) else ""
+        before = text[j - 1] if j else ""
+        if not (_CJK.match(after) or _CJK.match(before)):
+            continue
+        if (j < len(text) and surprise[j] >= SURPRISE) or before in _SENTENCE_START:
+            chosen.append(j)
+    return np.array(chosen, dtype=np.int64)
+
+
+def name_fit(text: str, min_gain: float = 0.0, mask_min_gain: float | None = None) -> list[Fit]:
+    """Places where a filtered term fits better than what stands there by at least `min_gain` nats
+    (`mask_min_gain` for mask runs; default the same).
+
+    One :class:`Fit` per place (the best term), in text order. Three kinds of place:
+
+    * a deletion point: the term inserted (会议由主持 -> 会议由NAME主持);
+    * a surname left alone by a fragment filter: the surname replaced by the whole name (习在 -> NAME在);
+    * a mask run (``**`` ``××`` ``□□``): the run replaced by the term, against the run taken out.
+
+    >>> [(text[f.position - 1 : f.end + 2], f.term == NAME) for text in ["2024年，习在重庆考察时强调。"]
+    ...  for f in name_fit(text, 2.0)]
+    [('，习在重', True)]
+    """
+    if not _CJK.search(text) or _is_traditional(text):
+        return []
+    lm = CharLM.load()
+    fits = {f.position: f for f in _deletion_fits(lm, text, min_gain)}
+    for j, char in enumerate(text):
+        if (char in _SURNAMES and j + 1 < len(text) and _CJK.match(text[j + 1]) and not _in_word(text, j)
+                and (not j or not _CJK.match(text[j - 1]) or text[j - 1] in _BEFORE_SUBJECT)
+                and not text.startswith(_name_starts(), j)):
+            gain = _replace_gain(lm, text, j, j + 1, NAME, char)
+            if gain >= min_gain and (j not in fits or fits[j].gain < gain):
+                fits[j] = Fit(j, j + 1, "surname", NAME, round(gain, 2), 0.0)
+    for match in MASK_RUN_RE.finditer(text):
+        a, b = match.span()
+        if _markup(text, a, b):
+            continue
+        gain, term = max((_replace_gain(lm, text, a, b, t, ""), t) for t in terms())
+        if gain >= (min_gain if mask_min_gain is None else mask_min_gain):
+            fits[a] = Fit(a, b, "mask", term, round(gain, 2), 0.0)
+    return sorted(fits.values(), key=lambda f: f.position)
+
+
+def _is_traditional(text: str) -> bool:
+    """Whether `text` is written in Traditional characters (at least 1% of its Chinese is Traditional-only).
+
+    >>> _is_traditional("這個問題很重要，我們會繼續關注。"), _is_traditional("这个问题很重要。")
+    (True, False)
+    """
+    cjk = len(_CJK.findall(text))
+    return cjk > 0 and sum(c in _TRADITIONAL for c in text) >= max(1, cjk // 100)
+
+
+@lru_cache(maxsize=1)
+def _name_starts() -> tuple[str, ...]:
+    from cleaners.censor import FILTERED_NAMES
+
+    return tuple(FILTERED_NAMES)
+
+
+def _name_before(text: str, j: int) -> bool:
+    """Whether a filtered name (or its given name) ends at `j`: a name is there already (胡锦涛主席)."""
+    from cleaners.censor import FILTERED_NAMES
+
+    before = text[max(0, j - 3) : j]
+    return any(before.endswith(name) or (len(name) == 3 and before.endswith(name[1:])) for name in FILTERED_NAMES)
+
+
+def _in_word(text: str, j: int) -> bool:
+    """Whether the surname-like character at `j` is part of a word (学习, 习惯, 温度, 江西) or a short form (习主席).
+
+    >>> [_in_word(t, t.index(c)) for t, c in (("学习在于", "习"), ("习惯了", "习"), ("习主席说", "习"), ("，习在重庆", "习"))]
+    [True, True, True, False]
+    """
+    vocab = _vocabulary()
+    if text[max(0, j - 1) : j + 1] in vocab or text[j : j + 2] in vocab or text[j : j + 3] in vocab:
+        return True
+    return text.startswith(_SHORT_FORM, j + 1)
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """Words of two to four characters in jieba's dictionary (MIT), minus the filtered names themselves."""
+    from cleaners.censor import FILTERED_NAMES
+    from cleaners.spin import _dictionary
+
+    loaded = _dictionary()
+    words = frozenset(loaded[0]) if loaded else frozenset()
+    return words - {n[:2] for n in FILTERED_NAMES} - set(FILTERED_NAMES)
+
+
+def _markup(text: str, start: int, end: int) -> bool:
+    """Whether a mask-like run is markup: **bold** pairs, a list bullet, a separator between spaces.
+
+    >>> [_markup(t, *m.span()) for t in ("**注意**：带证件", "□□ 使用 pip", "＊＊＊ ＊＊＊", "习**在会上讲话")
+    ...  for m in [MASK_RUN_RE.search(t)]]
+    [True, True, True, False]
+    """
+    run = text[start:end]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if line.count(run[:2]) >= 2:  # paired: **bold**, a row of separators
+        return True
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    return not (_CJK.match(before) or _CJK.match(after)) or after == " "
+
+
+def _replace_gain(lm: CharLM, text: str, start: int, end: int, term: str, instead: str) -> float:
+    """log P(text with text[start:end] -> term) - log P(text with text[start:end] -> instead), near the change."""
+    history = normalise(text[max(0, start - ORDER + 1) : start])
+    history = (BOUNDARY * (ORDER - 1) + history)[-(ORDER - 1):]
+    right = normalise(text[end : end + ORDER - 1])
+    right = (right + BOUNDARY * (ORDER - 1))[: ORDER - 1]
+    with_term = lm.char_logprobs(term + right, history).sum() if term else 0.0
+    with_other = lm.char_logprobs(instead + right, history).sum()
+    return float(with_term - with_other)
+
+
+def _deletion_fits(lm: CharLM, text: str, min_gain: float) -> list[Fit]:
+    norm = normalise(text)
+    k = ORDER - 1
+    padded = codes(BOUNDARY * k + norm + BOUNDARY * k)
+    rows = np.stack([padded[i : i + len(norm) + k] for i in range(ORDER)], axis=1)
+    surprise = -lm.logprob(rows)  # surprise of each character of norm + 3 boundaries
+    points = _points(norm, surprise)
+    if not len(points):
+        return []
+    best = np.full(len(points), -np.inf)
+    best_term = [""] * len(points)
+    nxt = np.concatenate([surprise, np.zeros(ORDER)])
+    surprise3 = nxt[points] + nxt[points + 1] + nxt[points + 2]
+    for group in _groups():
+        gains = _gains(lm, padded, points, group, surprise3, min_gain)
+        top = gains.argmax(axis=0)
+        value = gains[top, np.arange(len(points))]
+        for i in np.flatnonzero(value > best):
+            best[i], best_term[i] = value[i], group[top[i]]
+    out = []
+    for j, gain, term in zip(points, best, best_term, strict=True):
+        j = int(j)
+        if text.startswith(TITLES, j):
+            gain -= TITLE_MARGIN
+        if term != NAME and text[max(0, j - 2) : j] in ("中国", "中國"):
+            gain -= PARTY_MARGIN  # 中国 + 领导/员工 is ordinary; 中国 + 共产党 + … must fit much better
+        if term == "中共" and text.startswith("中央", j):
+            continue  # 中共中央 -> 中央 reads as whole (中央政府, 中央经济工作会议): not a visible residue
+        if gain >= min_gain and not _name_before(text, j) and not text.startswith(_name_starts(), j):
+            out.append(Fit(j, j, "deletion", term, round(float(gain), 2), round(float(surprise[j]), 2)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _groups() -> list[list[str]]:
+    by_length: dict[int, list[str]] = {}
+    for term in terms():
+        by_length.setdefault(len(term), []).append(term)
+    return list(by_length.values())
