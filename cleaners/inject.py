@@ -213,7 +213,10 @@ def hidden_elements(tree: lxml.html.HtmlElement) -> Iterator[tuple[lxml.html.Htm
     classes, ids = _hidden_css(tree)
     scripted = script_hidden_ids(tree)
     seen: set[lxml.html.HtmlElement] = set()
-    for el in _iter(tree):
+    for top in top_levels(tree)[1:]:  # all of what follows </html> is one block, however it is styled
+        seen.add(top)
+        yield top, "after_html"
+    for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in {"html", "head", "body", "script", "style", "meta", "title", "link"}:
             continue
         how = None
@@ -224,9 +227,6 @@ def hidden_elements(tree: lxml.html.HtmlElement) -> Iterator[tuple[lxml.html.Htm
         if how and not any(a in seen for a in el.iterancestors()):
             seen.add(el)
             yield el, how
-    for top in top_levels(tree)[1:]:
-        seen.add(top)
-        yield top, "after_html"
     for run in script_wrapped(tree):
         for el in run:
             if isinstance(el.tag, str) and el not in seen and not any(a in seen for a in el.iterancestors()):
@@ -321,6 +321,9 @@ def strong_topic(text: str) -> int:
 _strong = strong_topic
 
 
+OFFSCREEN_RE = re.compile(r"(?:^|[;\s])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}", re.I)
+
+
 class HiddenLinks:
     """Hidden blocks that link to other sites under keyword texts (dark links, 暗链).
 
@@ -329,11 +332,15 @@ class HiddenLinks:
     * hidden: inline style (display:none, visibility:hidden, off-screen offsets, zero size), a class or id
       the page's CSS hides, a script (`getElementById('t'+'e'+'s'+'i').style.display='none'`, a
       `document.write` wrapper), a tiny marquee, or markup after `</html>`;
-    * the page's hidden anchors point to at least three other registrable domains under keyword texts, or
-      a hidden anchor to another site sells a spam topic by its own words (真钱棋牌).
+    * the page's hidden anchors point to at least five other registrable domains under Chinese keyword texts;
+      or hidden anchors to other sites sell a spam topic by their words or brand shape (真钱棋牌, 星耀体育官网入口);
+      or a block pushed off-screen (left/top/text-indent of -999px and beyond: a trick no menu needs) links
+      another site under a Chinese keyword, or three other sites under any keyword; or hidden anchors, even to
+      the site itself, are a spam topic's keyword list (癫痫 牛皮癣 白癜风 …).
 
     Share buttons, counters and the ICP registry do not count as other sites; a hidden menu, tab or
-    drop-down links home, or to one or two sister sites under short labels, and stays out.
+    drop-down links home, or to a few sister sites, and stays out (an ifeng page hiding three movie links
+    and English sites' hidden network menus are below these bars).
     """
 
     def find(self, tree: lxml.html.HtmlElement, home: str | None) -> list[Finding]:
@@ -347,7 +354,10 @@ class HiddenLinks:
         keyword_domains = {d for group in groups.values() for *_, foreign, _ in group for t, d in foreign
                            if len(re.findall(f"[{CJK}]", t)) >= 3}
         selling = sum(_sells(t) for group in groups.values() for *_, foreign, _ in group for t, _ in foreign) >= 2
-        if (len(keyword_domains) < 5 and not selling
+        offscreen = [(t, d) for group in groups.values() for el, _, foreign, _ in group if OFFSCREEN_RE.search(el.get("style") or "")
+                     for t, d in foreign]
+        pushed = any(len(re.findall(f"[{CJK}]", t)) >= 3 for t, _ in offscreen) or len({d for _, d in offscreen}) >= 3
+        if (len(keyword_domains) < 5 and not selling and not pushed
                 and not any(self._selling([t for *_, a in g for t in a]) for g in groups.values())):
             return []
         out = []

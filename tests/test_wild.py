@@ -1,0 +1,183 @@
+"""Spam verdicts and removals on real pages: the hand-labelled wild-2017 development set (fixtures/wild).
+
+The pages live in ../shared/eval/wild-2017 (third-party content, never copied into the repo); the tests skip
+when it is absent and fail in CI without it. The untouched holdout (fixtures/wild/holdout.jsonl) is only
+measured by `mirrorclean wild-eval`, never asserted here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from cleaners import Record, clean_document
+from cleaners.html import parse_html
+from cleaners.inject import find_injections
+from mirrorclean.wildeval import WILD, read_labels, run, spam_removals
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "fixtures" / "wild" / "labels.jsonl"
+DANIEL = ROOT.parent / "shared" / "eval" / "daniel-zh-dev"
+
+if not (WILD / "pages").is_dir():
+    if os.environ.get("CI"):
+        raise RuntimeError("../shared/eval/wild-2017 must be beside the repo in CI")
+    pytest.skip("../shared/eval/wild-2017 is not beside the repo", allow_module_level=True)
+
+
+def page(name: str) -> bytes:
+    return (WILD / "pages" / name).read_bytes()
+
+
+def label(name: str) -> dict:
+    return next(r for r in read_labels(LABELS) if r["file"] == name)
+
+
+@pytest.fixture(scope="module")
+def dev_score():
+    return run([LABELS], WILD / "pages", with_url=False, jobs=2)[0]
+
+
+def test_labels_carry_evidence_and_keep_the_holdout_apart() -> None:
+    dev = read_labels(LABELS)
+    holdout = read_labels(ROOT / "fixtures" / "wild" / "holdout.jsonl")
+    assert len(dev) + len(holdout) == 677 and not {r["file"] for r in dev} & {r["file"] for r in holdout}
+    for r in dev + holdout:
+        assert r["label"] in {"parasite", "ordinary", "spam_site", "other"}
+        assert len(r["evidence"]) >= 20
+        assert r["label"] != "ordinary" or not r["injected"]
+
+
+def test_dev_set_goals(dev_score) -> None:
+    """The goals of issue #9, on the 498 development pages: parasites handled, no injected string left, ordinary
+    pages (many with legitimate casino, lottery and game words) neither called spam nor cut."""
+    s = dev_score
+    assert s.parasite_handled >= 0.9 * s.by_label["parasite"]
+    assert s.parasite_left <= 0.05 * s.by_label["parasite"]
+    assert s.ordinary_spam <= 0.03 * s.by_label["ordinary"]
+    assert s.site_called >= 0.6 * s.by_label["spam_site"]
+    cut = [m for m in s.misses if m["why"].startswith("ordinary") and m.get("cut")]
+    assert cut == [], "a spam removal cut a word out of an ordinary page"
+
+
+def test_script_hidden_farm_is_found_dropped_and_reported() -> None:
+    """w001092: a 友情链接 block hidden by `getElementById('t'+'e'+'s'+'i').style.display='none'`."""
+    rec = clean_document(page("w001092.html"), "w001092.html")
+    farm = [r for r in rec.removed if r.reason == "hidden_links"]
+    assert farm and farm[0].where == "hidden" and "澳门威尼斯人" in farm[0].text
+    assert rec.is_spam_page
+    text = (rec.title or "") + (rec.text if isinstance(rec, Record) else "")
+    assert not [s for s in label("w001092.html")["injected"] if s in text]
+
+
+def test_farm_after_closing_html_tag() -> None:
+    """w000529: the farm sits after </html>, where lxml puts a second root that tree.iter() never reaches."""
+    findings = find_injections(parse_html(page("w000529.html").decode("utf-8-sig")))
+    assert [f.where for f in findings if f.reason == "hidden_links"] == ["after_html"]
+
+
+def test_document_write_wrapper_hides_a_farm() -> None:
+    """w000778: `document.write('<'+'di'+'v sty'+'le="position: absolute; l'+'eft: -800px;…">')` around anchors."""
+    rec = clean_document(page("w000778.html"), "w000778.html")
+    assert rec.is_spam_page
+    assert any(r.reason == "hidden_links" and "中福在线" in r.text for r in rec.removed)
+
+
+def test_visible_gambling_row_is_removed_before_extraction() -> None:
+    """w008802: a row of gambling anchors under a shop's search box; none of its strings reach the text."""
+    rec = clean_document(page("w008802.html"), "w008802.html")
+    assert rec.is_spam_page
+    text = (rec.title or "") + (rec.text if isinstance(rec, Record) else "")
+    left = [s for s in label("w008802.html")["injected"] if s in text]
+    assert left == []
+
+
+@pytest.mark.parametrize("name", [r["file"] for r in read_labels(LABELS) if r["label"] == "ordinary" and r["legit"]])
+def test_ordinary_pages_with_gambling_words_are_left_alone(name: str) -> None:
+    """Lottery portals, 1-yuan draws using 时时彩 numbers, a 至尊百家乐 TV page, travel pages: not spam, nothing cut."""
+    rec = clean_document(page(name), name)
+    assert not rec.is_spam_page
+    if isinstance(rec, Record):
+        assert spam_removals(rec.to_dict()) == []
+
+
+def test_ordinary_news_with_three_hidden_links_is_not_a_spam_page() -> None:
+    """An ifeng news page (DAnIEL) hides three links to movie sites: below the five-domain bar, so the article
+    is not called spam (the block is still dropped as hidden)."""
+    if not DANIEL.is_dir():
+        pytest.skip("DAnIEL not beside the repo")
+    path = next((DANIEL / "html").glob("*cce3fea7c9db7d416c6195f748d11df32dd.html"))
+    rec = clean_document(path.read_bytes(), path.name)
+    assert isinstance(rec, Record) and not rec.is_spam_page
+    assert any(r.reason == "hidden_element" and "电影天堂" in r.text for r in rec.removed)
+
+
+ARTICLE = "".join(f"<p>{s}</p>" for s in [
+    "近日，市政府召开常务会议，研究部署今年重点工作任务，会议强调要坚持稳中求进工作总基调。",
+    "会议指出，各地各部门要把思想和行动统一到决策部署上来，确保各项工作落地见效。",
+    "会议要求，要加强统筹协调，压实工作责任，以钉钉子精神抓好落实，推动经济持续回升向好。",
+])
+
+
+def html(title: str, body: str = ARTICLE, h1: str = "市政府召开常务会议部署重点工作") -> bytes:
+    return f"<html><head><title>{title}</title></head><body><h1>{h1}</h1>{body}</body></html>".encode()
+
+
+@pytest.mark.parametrize("title", ["市政府召开常务会议部署重点工作_必威betway中文版", "市政府召开常务会议部署重点工作_华体会",
+                                   "华体会体育", "开云体育官方网站"])
+def test_common_crawl_title_hijacks(title: str) -> None:
+    """Title forms seen on Common Crawl parasites: a brand suffix, and a brand as the whole title."""
+    rec = clean_document(html(title), "cc.html")
+    assert rec.is_spam_page and rec.title == "市政府召开常务会议部署重点工作"
+
+
+def test_handle_spliced_mid_sentence() -> None:
+    body = ARTICLE.replace("各地各部门要", "作为js333金沙线路各地各部门要")
+    rec = clean_document(html("市政府召开常务会议部署重点工作", body), "cc.html")
+    assert rec.is_spam_page and "js333" not in rec.text and "金沙" not in rec.text
+    assert "会议指出，作为各地各部门要把思想" in rec.text
+
+
+@pytest.mark.parametrize("sentence", ["代表们每人领到一部iPhone7手机和一包A4纸。", "我们在澳门金沙城中心的酒店住了两晚。",
+                                      "体彩中心公布了本期大乐透和七星彩的开奖结果。"])
+def test_ordinary_codes_and_places_in_prose_stay(sentence: str) -> None:
+    rec = clean_document(html("市政府召开常务会议部署重点工作", ARTICLE + f"<p>{sentence}</p>"), "ok.html")
+    assert not rec.is_spam_page and sentence in rec.text
+
+
+def test_hijacked_title_on_a_page_with_planted_links_gives_way_to_the_heading() -> None:
+    farm = "".join(f'<a href="http://{d}.com/">{w}</a>' for d, w in zip(
+        ["aa1", "bb2", "cc3", "dd4", "ee5"], ["百家乐平台", "澳门赌场网址", "网上赌博技巧", "真人娱乐城", "博彩网站大全"], strict=True))
+    body = ARTICLE + f'<div style="display:none">{farm}</div>'
+    rec = clean_document(html("教你网上赌博如何稳赢不输的十个技巧", body), "hijack.html")
+    assert rec.is_spam_page and rec.title == "市政府召开常务会议部署重点工作"
+    assert any(r.reason == "title_hijack" and r.where == "title" for r in rec.removed)
+    assert not re.search("百家乐|娱乐城|博彩", rec.text)
+
+
+AEB = ROOT.parent / "shared" / "eval" / "scrapinghub-aeb"
+
+
+def test_news_benchmarks_have_no_spam_page_but_the_nulled_theme_one() -> None:
+    """DAnIEL (209 Chinese news pages) and Scrapinghub (181 mostly English articles): no spam page, except the
+    one Scrapinghub page whose WordPress theme planted eight off-screen links to warez sites (a real injection,
+    reported with its evidence)."""
+    import gzip
+
+    if not DANIEL.is_dir() or not AEB.is_dir():
+        pytest.skip("DAnIEL or Scrapinghub not beside the repo")
+    flagged = []
+    for path in sorted((DANIEL / "html").glob("*.html")):
+        rec = clean_document(path.read_bytes(), path.name)
+        flagged += [path.name] if rec.is_spam_page else []
+    assert flagged == []
+    for path in sorted((AEB / "html").glob("*.html.gz")):
+        rec = clean_document(gzip.decompress(path.read_bytes()), path.name)
+        if rec.is_spam_page:
+            flagged.append(path.name)
+            farm = [r for r in rec.removed if r.reason == "hidden_links"]
+            assert farm and "WordPress Themes" in farm[0].text
+    assert [f.split(".")[0][-12:] for f in flagged] == ["0705bcbe106e3b"[-12:]]
