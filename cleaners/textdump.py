@@ -209,10 +209,11 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
         first = byline[0]
         above = [i for i in usable if first - 4 <= i < first]
         # the nearest line above the byline, unless a farther one is clearly the article's (shares its words)
-        if above:
-            best = max(above, key=lambda i: (_overlap(header[i], text) >= 0.5, i))
-            if _overlap(header[best], text) >= 0.15 or len(header[best]) >= 12:
-                return best  # (a short label sharing nothing with the body is a menu item, not the headline)
+        # the nearest line above the byline that shares the body's words (or is headline-long): a short label
+        # sharing nothing with the body is a menu item or a control, not the headline
+        for i in sorted(above, reverse=True):
+            if _overlap(header[i], text) >= 0.15 or len(header[i]) >= 12:
+                return i
     near = [i for i in usable if i >= window]
     scored = [(_overlap(header[i], text), i) for i in near]
     good = [(o, i) for o, i in scored if o >= 0.4]
