@@ -165,6 +165,9 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
         title = strip_site_suffix(title)
     paras, rem = clean_paragraphs(draft.paras, terms)
     removed += rem
+    paras, listed = drop_keyword_lists(paras)
+    removed += listed
+    spam = bool(terms or draft.injections or listed or _dump_spam(draft, removed))
     paras, rem = drop_related_blocks(paras)
     removed += rem
     paras, rem = drop_chrome(paras)
@@ -187,10 +190,10 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
         title = to_simplified(title)
     text = "\n".join(body)
     if not text.strip() or not any(_is_sentence(p) for p in body):
-        return Reject(source, "no_article", detail=text[:200], url=draft.url, is_spam_page=bool(terms or draft.injections),
+        return Reject(source, "no_article", detail=text[:200], url=draft.url, is_spam_page=spam,
                       spam_terms=_report_terms(terms, draft))
     if len(re.sub(r"\s", "", text)) < options.min_chars:
-        return Reject(source, "too_short", detail=text[:200], url=draft.url, is_spam_page=bool(terms or draft.injections),
+        return Reject(source, "too_short", detail=text[:200], url=draft.url, is_spam_page=spam,
                       spam_terms=_report_terms(terms, draft))
     text_as_found = None
     if options.unspin:
@@ -208,7 +211,7 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
         language=language_tag(draft.language, text, simplified=options.simplified),
         text=text,
         references=refs,
-        is_spam_page=bool(terms or draft.injections),
+        is_spam_page=spam,
         spam_terms=_report_terms(terms, draft),
         removed=removed,
         flags=flags,
@@ -223,6 +226,36 @@ def _is_sentence(p: str) -> bool:
     if CJK_SENTENCE_RE.search(p):
         return True
     return bool(LATIN_SENTENCE_RE.search(p)) and len(WORD_RE.findall(p)) >= 8
+
+
+def _dump_spam(draft: Draft, removed: list[Removal]) -> bool:
+    """A text dump's page-level evidence: a keyword list selling a spam topic among the lines cut as header or
+    trailer (renamed `spam_list`), or a title that sells one (stuffed or promotional)."""
+    from cleaners.inject import keyword_list, keyword_runs, title_sells
+
+    if draft.kind != "text":
+        return False
+    found = False
+    for where in ("header", "trailer", "text"):
+        idx = [i for i, r in enumerate(removed) if r.where == where]
+        listed = {i for i in idx if keyword_list(removed[i].text)}
+        for a, b in keyword_runs([removed[i].text for i in idx]):
+            listed.update(idx[a:b])
+        for i in listed:
+            removed[i] = Removal(removed[i].where, removed[i].text, "spam_list")
+        found = found or bool(listed)
+    return found or title_sells(draft.title)
+
+
+def drop_keyword_lists(paras: list[str]) -> tuple[list[str], list[Removal]]:
+    """Remove lines that are lists of search keywords selling a spam topic (a link farm kept as text)."""
+    from cleaners.inject import keyword_list, keyword_runs
+
+    listed = {i for i, p in enumerate(paras) if keyword_list(p)}
+    for a, b in keyword_runs(paras):
+        listed.update(range(a, b))
+    kept = [p for i, p in enumerate(paras) if i not in listed]
+    return kept, [Removal("body", paras[i], "spam_list") for i in sorted(listed)]
 
 
 def drop_hijacked_title(title: str, heads: list[str], draft: Draft) -> tuple[str, list[Removal]]:

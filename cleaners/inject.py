@@ -462,6 +462,15 @@ def _shared(a: str, b: str) -> bool:
     return any(w in b for w in re.findall(r"[A-Za-z][A-Za-z0-9]{3,}", a))
 
 
+def title_sells(title: str) -> bool:
+    """A title that sells a spam topic and is stuffed (the keyword repeated) or promotional (官方, 网址, 哪里有 …).
+
+    >>> title_sells("战神娱乐场-战神娱乐场首页【官方直营、大额无忧】"), title_sells("澳门三月博彩收入升24%_财经_新浪网")
+    (True, False)
+    """
+    return bool(_site_words(title)) and (_stuffed(title) or bool(PROMO_TITLE_RE.search(title)))
+
+
 class SpamSite:
     """A page whose own content sells a spam topic: a gambling, porn or fake-certificate site or doorway.
 
@@ -485,16 +494,58 @@ class SpamSite:
             text = " ".join(a.text_content().split())
             if text and _site_words(text):
                 selling.append(text)
-        title_words = _site_words(title)
         why = None
         if len(selling) >= 5:
             why = f"{len(selling)} links selling a spam topic"
-        elif title_words and (_stuffed(title) or PROMO_TITLE_RE.search(title)):
+        elif title_sells(title):
             why = "title selling a spam topic"
         if not why:
             return []
         terms = [p for p in TITLE_SEP_RE.split(title) if 3 <= len(p) <= 30 and _site_words(p)]
         return [Finding("page", "spam_site", f"{why}: {title[:200]}", _terms(terms + selling[:10]))]
+
+
+LIST_SPLIT_RE = re.compile(r"[\s|｜,，、/]+")
+
+
+def keyword_list(line: str) -> list[str]:
+    """The items of a line that is a list of search keywords selling a spam topic, else [].
+
+    A farm copied as text (a dump, or a block the extractor kept) is one line of short items, a third or more
+    of them naming the trade (北京代孕 长沙代孕 …, 百家乐 真人娱乐 …); a menu (首页 新闻 体育 娱乐 彩票) names none.
+
+    >>> len(keyword_list("北京代孕 长沙代孕 成都代孕 福州代孕 广州代孕 贵阳代孕 首页"))
+    7
+    >>> keyword_list("首页 新闻 体育 娱乐 彩票 汽车 房产"), keyword_list("北京、上海、广州的代孕机构被查处，多人落网。")
+    ([], [])
+    """
+    if re.search(r"[。！？；]", line):
+        return []
+    items = [i for i in LIST_SPLIT_RE.split(line.strip()) if i]
+    if len(items) < 6 or sum(map(len, items)) > 16 * len(items):
+        return []
+    selling = [i for i in items if any(t != "weak" for t in topic_words(i))]
+    return items if len(selling) >= max(3, 0.3 * len(items)) else []
+
+
+def keyword_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of runs of six or more short lines that are a keyword list selling a spam topic, one
+    keyword a line (a farm whose anchors a browser puts on lines of their own), as in `keyword_list`.
+
+    >>> keyword_runs(["正文。", "百家乐平台", "澳门赌场网址", "网上赌博技巧", "真人娱乐城", "博彩网站大全", "皇冠足球", "版权所有"])
+    [(1, 6)]
+    """
+    runs, start = [], None
+    for i, line in enumerate([*lines, "。"]):
+        short = len(line) <= 24 and not re.search(r"[。！？；，]", line)
+        if short and start is None:
+            start = i
+        elif not short and start is not None:
+            if i - start >= 6 and keyword_list(" ".join(x.replace(" ", "") for x in lines[start:i])):
+                sells = [j for j in range(start, i) if any(t != "weak" for t in topic_words(lines[j]))]
+                runs.append((sells[0], sells[-1] + 1))  # from the first to the last line that sells
+            start = None
+    return runs
 
 
 def find_injections(tree: lxml.html.HtmlElement, url: str | None = None) -> list[Finding]:
