@@ -344,6 +344,10 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
         t = _line_term(line)
         if t:
             add(t, "first_line")
+    for para in body.split("\n")[:3]:  # 【摘要】X：去年秋天… — a label prefix opening the body is a slot too
+        m = LINE_PREFIX_RE.match(para)
+        if m and len(para) > len(m.group(0)) + 10:
+            add(m.group(1), "line_prefix")
     for kw in re.split(r"[,，;；、\s]+", slots.keywords):
         if kw:
             add(kw, "keywords")
@@ -371,8 +375,10 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     whole = slots.title.strip()
     name = re.sub(rf"(?:{CATEGORY}|{STRONG_SUFFIX}|{CHINA_TAG}|[·・\s\d])+$", "", whole, flags=re.I)
     if (whole and len(whole) <= 16 and (is_family(whole) or STRONG_CATEGORY_RE.search(whole[len(name):]))
-            and len(name) >= 2 and name not in body and not re.search(r"[，。！？,!?\s]", whole)):
-        add(whole, "title_whole")  # the whole <title> is a brand the article never names: 华体会体育 over a news story
+            and len(name) >= 2 and name not in body and not re.search(r"[，。！？,!?\s_|｜:：\-—–]", whole)):
+        # the whole <title> is one brand the article never names (华体会体育 over a news story); a title with
+        # separators is pieces, which the slot rules above judge one by one
+        evidence.setdefault(whole, set()).add("title_whole")
     for text in (slots.title, body):
         for m in HANDLE_RE.finditer(text):
             evidence.setdefault(m.group(0), set()).add("handle")  # whole: js333金沙线路 must not split
@@ -393,7 +399,12 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     return sorted(set(spam), key=lambda t: (-len(t), t))
 
 
+# A name and an entry suffix (璟航官网入口, X登录入口, X最新网址): what a first-line brand slot holds.
+ENTRY_LINE_RE = re.compile(rf"[{CJK}A-Za-z0-9·]{{2,8}}?(?:官网|官網|官方)?(?:登录入口|登陆入口|入口|最新网址|网址)")
+# A short name and a colon opening one of the first paragraphs, after an optional bracketed label: 【摘要】X：…
+LINE_PREFIX_RE = re.compile(rf"^\s*(?:[【\[][^】\]]{{1,6}}[】\]])?\s*([{CJK}A-Za-z0-9·]{{2,10}})\s*[:：]")
 INJECTION = {"title_prefix", "title_dash_prefix", "title_wrapper", "title_suffix", "first_line", "source_line", "prevnext", "body_wrapper",
+             "line_prefix",
              "dateline",
              "h1_title_prefix", "h1_title_dash_prefix", "h1_title_wrapper", "h1_title_suffix"}
 
@@ -444,6 +455,10 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     if shape and len(injected) >= 2 and not in_prose:
         return True
     if "first_line" in core_slots and len(injected) >= 2 and not in_prose and re.search(r"\d", term):
+        return True
+    # A name + an entry suffix alone on a line opening the body (璟航官网入口：): a site's entry, not an article's
+    # sentence; as a search title (学信网官网入口) it would be the page's title, not a first line.
+    if "first_line" in where and ENTRY_LINE_RE.fullmatch(term) and not in_prose:
         return True
     # A name + strong gambling category (金玺娱乐, X彩票) alone on the line opening the body, not in the prose.
     if "first_line" in where and has_category(core) and STRONG_CATEGORY_RE.search(core) and not in_prose:

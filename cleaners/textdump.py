@@ -45,6 +45,8 @@ def parse_text(text: str) -> Draft:
     start, end = span
     header, body, trailer = lines[:start], lines[start:end + 1], lines[end + 1:]
     lead = _read_header(header, draft, body)
+    # short label lines among the first body lines (`X88:`, `璟航官网入口：`) are the first-line injection slot too
+    draft.slots.first_lines += [ln for ln in body[:3] if len(ln) <= 32 and not re.search(r"[。！？]", ln)]
     draft.paras = lead + body
     draft.paras += _read_trailer(trailer, draft)
     if not draft.published:  # a 更新时间：… line under the article, or after the prev/next links

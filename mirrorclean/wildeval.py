@@ -58,10 +58,13 @@ class SetScore:
     parasite_handled: int = 0
     parasite_left: int = 0
     ordinary_spam: int = 0
-    ordinary_damaged: int = 0
+    ordinary_damaged: int = 0  # a spam removal cut the title or the text
+    ordinary_lost: int = 0  # a legitimate gambling-like word of the article is not in the record (extraction)
     ordinary_legit: int = 0  # ordinary pages with at least one legitimate gambling-like word
     ordinary_legit_spam: int = 0
     site_called: int = 0
+    gambling_sites: int = 0  # spam sites whose labels (injected strings, evidence) are about gambling
+    gambling_called: int = 0
     other_called: int = 0
     articles: int = 0
     articles_kept: int = 0
@@ -80,8 +83,10 @@ class SetScore:
             f"  parasites, strings left  {self.rate(self.parasite_left, 'parasite')}   (goal <= 5%)",
             f"  ordinary called spam     {self.rate(self.ordinary_spam, 'ordinary')}   (goal <= 3%)",
             f"    of them with legit gambling words  {legit}",
-            f"  ordinary with a removal  {self.rate(self.ordinary_damaged, 'ordinary')}   (goal 0)",
-            f"  spam sites called spam   {self.rate(self.site_called, 'spam_site')}   (goal >= 90%)",
+            f"  ordinary with a spam cut {self.rate(self.ordinary_damaged, 'ordinary')}   (goal 0)",
+            f"  ordinary, legit word not in the record {self.rate(self.ordinary_lost, 'ordinary')}",
+            f"  spam sites called spam   {self.rate(self.site_called, 'spam_site')}",
+            f"    gambling sites         {self.gambling_called}/{self.gambling_sites}   (goal >= 90%)",
             f"  other pages called spam  {self.rate(self.other_called, 'other')}",
             f"  articles kept as records {self.articles_kept}/{self.articles}",
         ]
@@ -92,6 +97,15 @@ def spam_removals(out: dict[str, Any]) -> list[dict[str, Any]]:
     from cleaners.record import SPAM_REASONS
 
     return [r for r in out.get("removed", []) if r["reason"] in SPAM_REASONS and r["where"] in {"title", "body"}]
+
+
+def is_gambling(lab: dict[str, Any]) -> bool:
+    """A spam site whose labelled strings and evidence are mostly about gambling (not porn, papers, arms …)."""
+    from cleaners.inject import topic_words
+
+    words = topic_words(" ".join(lab.get("injected", [])) + " " + lab.get("evidence", ""))
+    strong = {t: n for t, n in words.items() if t != "weak"}
+    return bool(strong) and max(strong, key=strong.__getitem__) == "gambling"
 
 
 def score(name: str, labels: Sequence[dict[str, Any]], outs: Sequence[dict[str, Any]]) -> SetScore:
@@ -118,7 +132,8 @@ def score(name: str, labels: Sequence[dict[str, Any]], outs: Sequence[dict[str, 
             lost = [w for w in lab.get("legit", []) if is_record and _norm(w) not in hay]
             cut = spam_removals(out)
             s.ordinary_spam += called
-            s.ordinary_damaged += bool(cut or lost)
+            s.ordinary_damaged += bool(cut)
+            s.ordinary_lost += bool(lost)
             if lab.get("legit"):
                 s.ordinary_legit += 1
                 s.ordinary_legit_spam += called
@@ -126,6 +141,9 @@ def score(name: str, labels: Sequence[dict[str, Any]], outs: Sequence[dict[str, 
                 miss = {"why": "ordinary " + ("called spam" if called else "damaged"), "cut": cut, "lost": lost}
         elif kind == "spam_site":
             s.site_called += called
+            if is_gambling(lab):
+                s.gambling_sites += 1
+                s.gambling_called += called
             if not called:
                 miss = {"why": "spam site not called"}
         else:

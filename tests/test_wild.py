@@ -59,6 +59,7 @@ def test_dev_set_goals(dev_score) -> None:
     assert s.parasite_left <= 0.05 * s.by_label["parasite"]
     assert s.ordinary_spam <= 0.03 * s.by_label["ordinary"]
     assert s.site_called >= 0.6 * s.by_label["spam_site"]
+    assert s.gambling_called >= 0.85 * s.gambling_sites
     cut = [m for m in s.misses if m["why"].startswith("ordinary") and m.get("cut")]
     assert cut == [], "a spam removal cut a word out of an ordinary page"
 
