@@ -159,9 +159,31 @@ def _iter(tree: lxml.html.HtmlElement, *tags: str) -> Iterator[lxml.html.HtmlEle
         yield from top.iter(*tags)
 
 
+FUNCTION_RE = re.compile(r"function\b[^{]{0,80}\{")
+
+
+def _top_level(code: str) -> str:
+    """Script code run when the page loads: function bodies (event handlers, toggles) cut out.
+
+    >>> _top_level("function mt(){x.style.display='none';} y.style.display='none';")
+    " y.style.display='none';"
+    """
+    out, pos = [], 0
+    for m in FUNCTION_RE.finditer(code):
+        if m.start() < pos:
+            continue
+        out.append(code[pos:m.start()])
+        depth, i = 1, m.end()
+        while i < len(code) and depth:
+            depth += {"{": 1, "}": -1}.get(code[i], 0)
+            i += 1
+        pos = i
+    return "".join(out) + code[pos:]
+
+
 def _script_text(script: lxml.html.HtmlElement) -> str:
-    """A script's text with string concatenation undone: `'<'+'di'+'v sty'+'le=…'` -> `'<div style=…'`."""
-    return re.sub(r"['\"]\s*\+\s*['\"]", "", script.text or "")
+    """A script's load-time text with string concatenation undone: `'<'+'di'+'v sty'+'le=…'` -> `'<div style=…'`."""
+    return _top_level(re.sub(r"['\"]\s*\+\s*['\"]", "", script.text or ""))
 
 
 def script_hidden_ids(tree: lxml.html.HtmlElement) -> set[str]:
