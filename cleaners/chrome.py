@@ -19,7 +19,7 @@ BREADCRUMB_RE = re.compile(
 )
 #: Labels of prev/next links, shared by the chrome rules, the page-type classifier and the spider.
 PREVNEXT_WORDS = "上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇"
-PREVNEXT_RE = re.compile(rf"^\s*[【\[]?(?:{PREVNEXT_WORDS}|上一个|下一个|上一页|下一页)"
+PREVNEXT_RE = re.compile(rf"^\s*[【\[]?(?:{PREVNEXT_WORDS}|上一个|下一个|上一页|下一页|上一章|下一章|上一节|下一节)"
                          r"[】\]]?\s*(?:[:：]|$|\s)")
 ACTION_RE = re.compile(
     r"^\s*[【\[]?(?:返回列表|返回首页|返回顶部|返回上页|返回|关闭窗口|关闭|打印本页|打印|收藏本页|收藏|加入收藏|"
@@ -38,7 +38,7 @@ DATE_FIELDS_RE = re.compile(
 # The end mark of an article: — 完 —, （完）, 全文完, END
 END_MARK_RE = re.compile(r"^\s*[—\-－–~～]*\s*[（(【\[]?\s*(?:完|全文完|本文完|end|the end)\s*[)）】\]]?\s*[—\-－–~～]*\s*$", re.I)
 COUNTER_RE = re.compile(r"(?:浏览次数|点击次数|阅读次数|浏览量|点击量|阅读量|点击数|浏览数|人气|访问量)\s*[:：]?\s*\d*")
-SHARE_RE = re.compile(r"^\s*(?:分享到|分享至|分享)\s*[:：]")
+SHARE_RE = re.compile(r"^\s*(?:分享到|分享至|分享)\s*[:：]|^\s*分享到.{0,40}(?:微博|微信|QQ|空间|人人|豆瓣)")
 FOOTER_RE = re.compile(
     r"版权所有|Copyright|©|\(c\)\s*\d{4}|ICP\s*备|ICP\s*证|公网安备|技术支持\s*[:：]|Powered\s+by|网站地图|"
     r"All\s+Rights\s+Reserved|免责声明\s*[:：]|联系电话\s*[:：]|服务热线|客服热线|咨询热线|全国热线|400-\d{3}-\d{4}",

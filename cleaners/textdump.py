@@ -62,6 +62,9 @@ def _is_body_line(line: str) -> bool:
     return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line)
 
 
+SENTENCE_LINE_RE = re.compile(r"[。！？…!?][”」』\"']?\s*$")
+
+
 def body_span(lines: list[str]) -> tuple[int, int] | None:
     """First and last line of the article: the run of prose lines (gaps under GAP lines) holding the most prose.
 
@@ -77,13 +80,20 @@ def body_span(lines: list[str]) -> tuple[int, int] | None:
     prose = [i for i, ln in enumerate(lines) if _is_body_line(ln)]
     if not prose:
         return None
+    # short sentences between paragraphs (dialogue: “救命！”她喊道。) are text, not a gap: only other lines count
+    gaps = [0] * (len(lines) + 1)
+    for i, ln in enumerate(lines):
+        gaps[i + 1] = gaps[i] + (0 if SENTENCE_LINE_RE.search(ln) and not chrome_reason(ln) else 1)
     runs: list[list[int]] = [[prose[0]]]
     for i in prose[1:]:
-        if i - runs[-1][-1] > GAP:
+        if gaps[i] - gaps[runs[-1][-1] + 1] > GAP:
             runs.append([])
         runs[-1].append(i)
     best = max(runs, key=lambda run: sum(len(lines[i]) for i in run))
     start, end = best[0], best[-1]
+    while start > 0 and SENTENCE_LINE_RE.search(lines[start - 1]) and not chrome_reason(lines[start - 1]) \
+            and not is_meta_line(lines[start - 1]) and not _is_byline(lines[start - 1]):
+        start -= 1  # the short sentences that open it (她做了个令人怀念的梦。) belong to the article too
     # teasers above the article (other stories' headlines and leads) end at its byline or breadcrumb
     for r in range(start + 1, end):
         if r in best or not (_is_byline(lines[r]) or chrome_reason(lines[r]) == "breadcrumb"):
@@ -171,6 +181,9 @@ def _is_byline(line: str) -> bool:
 TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z0-9]{2,}")
 
 
+CHAPTER_RE = re.compile(r"^\s*(?:\d+[.、]\s*)?第[一二三四五六七八九十百千零〇两\d]+[章节回卷篇](?:\s|$|[：:\S])")
+
+
 def _heading_like(line: str) -> bool:
     """A line that can be a headline: 4-80 characters of words, not a sentence, a label or a link row."""
     s = line.strip()
@@ -222,7 +235,9 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     if good:
         return max(good)[1]
     last = [i for i in near if i >= len(header) - 3]
-    return last[-1] if last and _overlap(header[last[-1]], text) >= 0.2 else None
+    if last and (_overlap(header[last[-1]], text) >= 0.2 or CHAPTER_RE.match(header[last[-1]])):
+        return last[-1]  # right above the body: a headline sharing its words, or a chapter heading (第12章 …)
+    return None
 
 
 def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
