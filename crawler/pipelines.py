@@ -32,7 +32,7 @@ from cleaners import CleanOptions, Record
 from cleaners.dedup import NearDuplicates
 from crawler.items import CleanedPage, PageItem
 from mirrorclean.inputs import Document
-from mirrorclean.runner import _init_worker, _mp_context, process_document
+from mirrorclean.runner import new_pool, process_document
 
 
 def clean_page(url: str, body: bytes, http_charset: str | None, options: CleanOptions, timeout: float,
@@ -74,7 +74,7 @@ class CleanPipeline:
 
     def open_spider(self) -> None:
         if self.workers > 0:
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=_mp_context(), initializer=_init_worker)
+            self.pool = new_pool(self.workers)
 
     def close_spider(self) -> None:
         if self.pool is not None:

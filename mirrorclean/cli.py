@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cleaners import CleanOptions
 from mirrorclean import runner
-from mirrorclean.inputs import Document, iter_documents
+from mirrorclean.inputs import STDIN_SOURCE, Document, iter_documents
 
 PROG = "mirrorclean"
 STDOUT_REJECTS = "mirrorclean.rejects.jsonl"
@@ -22,7 +22,10 @@ inputs:
   PATH may be a file, a folder (searched recursively, in sorted order, for .html, .htm
   and .txt files, each optionally gzipped as .gz) or "-" for standard input. A file named
   explicitly is read whatever its extension. A missing or unreadable input is reported on
-  stderr and becomes a reject with reason "unreadable"; the run carries on.
+  stderr and becomes a reject with reason "unreadable"; the run carries on. A FIFO, socket
+  or device (named, or inside a folder) is never opened for a blocking read: it becomes a
+  reject "not_a_regular_file" (/dev/stdin and /dev/fd/N, as made by <(...), are read as
+  streams). Each document is capped at 64 MiB, also while gunzipping.
 
 outputs:
   Records go to OUT (default: standard output) as JSON Lines, UTF-8, one per line, in
@@ -32,8 +35,9 @@ outputs:
   (a note on stderr says so). A one-line summary is always printed on stderr.
 
 exit status:
-  0 the run completed (even with rejects), 1 an output could not be written,
-  2 usage error, 130 interrupted.
+  0 the run completed (even with rejects), 1 an input named on the command line could
+  not be read (it is a reject, the others are cleaned) or an output could not be written
+  (one line says which; the run stops), 2 usage error, 130 interrupted.
 """
 
 
@@ -337,15 +341,17 @@ def run_clean(
     try:
         records_sink = runner.JsonlSink(sys.stdout.buffer if to_stdout else out)
         rejects_sink = runner.JsonlSink(rejects_path, lazy=to_stdout and rejects is None)
-    except OSError as exc:
+    except runner.OutputError as exc:
         if records_sink is not None:
             records_sink.close()
-        print(f"{PROG}: error: cannot write {exc.filename or out}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
         return Outcome(1, stats, None)
 
     console = _Console(quiet)
     writer = runner.Writer(records_sink, rejects_sink)
     stats = writer.stats
+    named = {p for p in paths if p != "-"} | ({STDIN_SOURCE} if "-" in paths else set())
+    unreadable_named: list[str] = []
 
     def emit(result: runner.Result) -> None:
         writer(result)
@@ -353,8 +359,11 @@ def run_clean(
 
     def on_unreadable(doc: Document) -> None:
         console.error(f"{doc.source}: {doc.error}")
+        if doc.source in named:
+            unreadable_named.append(doc.source)
 
     code = 0
+    output_failed = False
     start = time.monotonic()
     try:
         runner.run(
@@ -367,19 +376,29 @@ def run_clean(
         code = 130
     except BrokenPipeError:
         # The reader of stdout went away (e.g. `| head`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         code = 1
-    except OSError as exc:
+    except runner.OutputError as exc:
         console.close()
-        where = f"{exc.filename}: " if exc.filename else ""
-        console.error(f"{where}{exc.strerror or exc}")
-        code = 1
+        console.error(str(exc))
+        code, output_failed = 1, True
     finally:
         stats.elapsed = time.monotonic() - start
         console.close()
-        records_sink.close()
-        rejects_sink.close()
+        for sink in (records_sink, rejects_sink):
+            try:
+                sink.close()
+            except runner.OutputError as exc:
+                if not output_failed:
+                    console.error(str(exc))
+                code, output_failed = 1, True
+    if output_failed:
+        # One line says what could not be written; nothing more (not even the summary) is claimed.
+        if to_stdout and records_sink.failed:
+            _silence_stdout()
+        return Outcome(code, stats, None)
+    if code == 0 and unreadable_named:
+        code = 1  # an input named on the command line could not be read (it is still a reject)
 
     lazy_rejects = to_stdout and rejects is None
     written = rejects_path if rejects_sink.lines or not lazy_rejects else None
@@ -387,6 +406,13 @@ def run_clean(
         console.info(f"{rejects_sink.lines} rejects written to {rejects_path}")
     print(stats.summary(), file=sys.stderr, flush=True)
     return Outcome(code, stats, written)
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null so the interpreter's last flush of stdout cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _check_simplified(args: argparse.Namespace) -> bool:
