@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TextIO
 
 from cleaners import CleanOptions
 from mirrorclean import runner
@@ -38,6 +39,28 @@ exit status:
   0 the run completed (even with rejects), 1 an input named on the command line could
   not be read (it is a reject, the others are cleaned) or an output could not be written
   (one line says which; the run stops), 2 usage error, 130 interrupted.
+"""
+
+
+CRAWL_EPILOG = f"""\
+outputs:
+  Records go to OUT (default: standard output, which then holds nothing but JSON Lines),
+  rejects to --rejects PATH or next to OUT as for clean (./{STDOUT_REJECTS} when OUT is
+  standard output, made only if there is a reject): every page fetched that is not a record
+  (a listing, a duplicate, a page not served as HTML, an HTTP error, a failed or refused
+  request) is a reject with a reason. Rerunning a JOBDIR crawl appends to both files.
+  Messages and the summary go to stderr.
+
+safety:
+  No request goes to a private, loopback, link-local or cloud-metadata address (decided on
+  the resolved IP, for links, redirects and robots.txt), except the start URLs' own; allow
+  an intranet with -s MIRRORCLEAN_ALLOWED_NETWORKS=10.0.0.0/8. A redirect leaves the start
+  URLs' hosts only when a start URL makes it. Limits and how to change them: docs/security.md.
+
+exit status:
+  0 the crawl ran (some pages may be rejects), 1 no start URL could be fetched, a host does
+  not resolve, an output cannot be written or Redis cannot be reached (one line says which),
+  2 usage error (a start URL that is not an http(s) URL, a bad -s), 130 interrupted.
 """
 
 
@@ -142,9 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
         "and pagination on the start URLs' hosts, bounded by depth, a page cap and trap detection; every "
         "article is cleaned into a record (same schema as `clean`). With no URL, serves the bundled fixture "
         "sites on loopback and crawls them.",
+        epilog=CRAWL_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     cr.add_argument("urls", nargs="*", metavar="URL", help="start URL(s); none = the bundled demo sites")
     cr.add_argument("-o", "--output", metavar="OUT", help="records file (default: stdout; demo: out/crawl.jsonl)")
+    cr.add_argument("--rejects", metavar="PATH", help="rejects file (default: derived from OUT, as for clean)")
     cr.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                     help="a Scrapy setting, e.g. -s CLOSESPIDER_PAGECOUNT=100 -s REDIS_URL=redis://host:6379/0")
     cr.add_argument("-v", "--verbose", action="store_true", help="Scrapy's INFO log on stderr")
@@ -201,21 +226,70 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    """`mirrorclean crawl`: real sites from URLs, or the bundled fixture sites when none is given."""
-    from mirrorclean.crawl import run_crawl
+    """`mirrorclean crawl`: real sites from URLs, or the bundled fixture sites when none is given.
+
+    Everything that can be checked before the first request is: the URLs, the settings, the outputs, the
+    hosts (they must resolve) and Redis; each failure is one line on stderr and a non-zero exit status.
+    """
+    from mirrorclean import crawl
 
     overrides: dict[str, object] = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
     for item in args.set:
         name, sep, value = item.partition("=")
         if not sep or not name:
-            print(f"{PROG}: error: -s expects NAME=VALUE, got {item!r}", file=sys.stderr)
-            return 2
+            return _fail(f"-s expects NAME=VALUE, got {item!r}", 2)
         overrides[name] = value
-    if args.urls:
-        summary = run_crawl(args.urls, args.output or "-", overrides)
-        print(summary.line(), file=sys.stderr)
-        return 0
-    return _crawl_demo(args.output or os.path.join(repo_root(), "out", "crawl.jsonl"), overrides)
+    if problem := crawl.check_settings(overrides):
+        return _fail(problem, 2)
+    for url in args.urls:
+        if problem := crawl.check_url(url):
+            return _fail(f"{url}: {problem}", 2)
+    out = args.output or ("-" if args.urls else os.path.join(repo_root(), "out", "crawl.jsonl"))
+    rejects = args.rejects or (STDOUT_REJECTS if out == "-" else rejects_path_for(out))
+    if out != "-" and _same_file(out, rejects):
+        return _fail(f"records and rejects would both go to {out}", 2)
+    for url in args.urls:
+        if problem := crawl.check_host(url):
+            return _fail(problem, 1)
+    if redis_url := overrides.get("REDIS_URL"):
+        if problem := crawl.check_redis(str(redis_url)):
+            return _fail(problem, 1)
+    made_rejects = not os.path.exists(rejects)
+    for path in ([out] if out != "-" else []) + [rejects]:
+        if problem := crawl.check_output(path):
+            return _fail(problem, 1)
+    if out == "-" and not args.rejects and made_rejects:
+        os.unlink(rejects)  # made again only if there is a reject
+    if not args.urls:
+        return _crawl_demo(out, overrides, rejects, verbose=args.verbose, stream=sys.stderr)
+    summary = crawl.run_crawl(args.urls, out, overrides, rejects, verbose=args.verbose)
+    return _crawl_outcome(summary, out, rejects, args.rejects is not None, sys.stderr)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return code
+
+
+def _crawl_outcome(summary: Any, out: str, rejects: str, rejects_named: bool, stream: TextIO) -> int:
+    """Report a finished crawl (one line for a failure, else the summary) and choose the exit status."""
+    if summary.output_error:
+        if out == "-" and "standard output" in summary.output_error:
+            _silence_stdout()
+        return _fail(summary.output_error, 1)
+    if summary.start_failures and not summary.starts_fetched:
+        for url, why in summary.start_failures.items():
+            print(f"{PROG}: error: cannot fetch {url}: {why}", file=sys.stderr)
+        return 1
+    for url, why in summary.start_failures.items():
+        print(f"{PROG}: warning: cannot fetch {url}: {why}", file=sys.stderr)
+    if out == "-" and not rejects_named and os.path.exists(rejects):
+        print(f"{PROG}: rejects written to {rejects}", file=sys.stderr)
+    print(summary.line(), file=stream, flush=True)
+    if summary.finish_reason == "shutdown":
+        print(f"{PROG}: error: interrupted", file=sys.stderr)
+        return 130
+    return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -482,22 +556,24 @@ def _demo(root: Path, out: str, args: argparse.Namespace) -> int:
         print("rejects: none")
     if outcome.code or getattr(args, "no_crawl", False):
         return outcome.code
-    return _crawl_demo(os.path.join(os.path.dirname(out) or ".", "crawl.jsonl"), {"LOG_LEVEL": "WARNING"})
+    crawl_out = os.path.join(os.path.dirname(out) or ".", "crawl.jsonl")
+    return _crawl_demo(crawl_out, {"LOG_LEVEL": "WARNING"}, rejects_path_for(crawl_out), verbose=False,
+                       stream=sys.stdout)
 
 
-def _crawl_demo(out: str, overrides: dict[str, object]) -> int:
-    """Serve the bundled fixture sites on loopback and crawl them into `out`."""
+def _crawl_demo(out: str, overrides: dict[str, object], rejects: str, *, verbose: bool, stream: TextIO) -> int:
+    """Serve the bundled fixture sites on loopback and crawl them into `out` (messages to `stream`)."""
     from mirrorclean.crawl import LOCAL_OVERRIDES, run_crawl
     from mirrorclean.testsite import TestSite
 
-    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    if out != "-":
+        os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with TestSite() as site:
         starts = site.start_urls()
         print(f"{PROG} crawl demo: serving the fixture sites on {', '.join(site.hosts)}; crawling "
-              f"{', '.join(starts)} -> {out}", flush=True)
-        summary = run_crawl(starts, out, {**LOCAL_OVERRIDES, **overrides})
-    print(summary.line())
-    return 0
+              f"{', '.join(starts)} -> {out}", file=stream, flush=True)
+        summary = run_crawl(starts, out, {**LOCAL_OVERRIDES, **overrides}, rejects, verbose=verbose)
+    return _crawl_outcome(summary, out, rejects, False, stream)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -135,6 +135,24 @@ def _lifeline() -> Connection:
     return _LIFELINE[1]
 
 
+def kill_pool(pool: ProcessPoolExecutor | None) -> None:
+    """Stop a pool now: kill its workers (they may be stuck) and release it."""
+    if pool is None:
+        return
+    processes = getattr(pool, "_processes", None) or {}
+    for proc in list(processes.values()):
+        try:
+            proc.kill()
+        except (OSError, AttributeError):
+            pass
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def wait_limit(timeout: float, grace: float = DEFAULT_GRACE) -> float | None:
+    """How long the parent waits for a worker's result before it kills the worker (None: for ever)."""
+    return timeout * 1.5 + grace if timeout > 0 else None
+
+
 def new_pool(workers: int, ctx: multiprocessing.context.BaseContext | None = None) -> ProcessPoolExecutor:
     """A process pool of cleaning workers that ignore Ctrl-C and end when this process ends, however it ends."""
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx or _mp_context(), initializer=_init_worker,
@@ -351,16 +369,7 @@ class _PoolRunner:
 
     @staticmethod
     def _kill(pool: ProcessPoolExecutor | None) -> None:
-        """Stop a pool now: kill its workers (they may be stuck) and release it."""
-        if pool is None:
-            return
-        processes = getattr(pool, "_processes", None) or {}
-        for proc in list(processes.values()):
-            try:
-                proc.kill()
-            except (OSError, AttributeError):
-                pass
-        pool.shutdown(wait=True, cancel_futures=True)
+        kill_pool(pool)
 
     def _submit(self, pool: ProcessPoolExecutor, slot: _Slot) -> None:
         if slot.doc.error is not None:  # nothing to clean: resolve it here
@@ -372,7 +381,7 @@ class _PoolRunner:
             slot.future = None  # picked up by recovery
 
     def _wait_limit(self) -> float | None:
-        return self.timeout * 1.5 + self.grace if self.timeout > 0 else None
+        return wait_limit(self.timeout, self.grace)
 
     def _timeout_reject(self, doc: Document) -> Reject:
         return Reject(doc.source, "timeout", detail=f"no result after {self._wait_limit():g} s; worker killed", url=doc.url)
