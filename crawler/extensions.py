@@ -90,9 +90,10 @@ class JsonlOutput:
 
         self.crawler = crawler
         # Files are opened now (truncated, unless appending) so a crawl with nothing to write leaves them empty,
-        # not stale; with records on stdout the rejects file is made only if there is a reject, as in `clean`.
+        # not stale; with records on a stream the rejects file is made only if there is a reject, as in `clean`.
+        stream = output == "-" or os.path.exists(output) and not os.path.isfile(output)  # stdout, /dev/null …
         self.records = JsonlSink(sys.stdout.buffer if output == "-" else output, append=append)
-        self.rejects = JsonlSink(rejects, lazy=output == "-", append=append) if rejects else None
+        self.rejects = JsonlSink(rejects, lazy=stream, append=append) if rejects else None
         self.error: str | None = None
 
     @classmethod

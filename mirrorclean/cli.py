@@ -91,6 +91,13 @@ def rejects_path_for(out: str) -> str:
     return out + ".rejects.jsonl"
 
 
+def streams_out(out: str) -> bool:
+    """True when records go to a stream rather than a file: stdout ("-"), or a device or FIFO such as
+    /dev/null. The rejects file is then ./mirrorclean.rejects.jsonl, made only if there is a reject
+    (never /dev/null.rejects.jsonl)."""
+    return out == "-" or (os.path.exists(out) and not os.path.isfile(out) and not os.path.isdir(out))
+
+
 def repo_root() -> Path:
     """The repository root (parent of the package dir) when it holds the demo inputs, else the CWD."""
     root = Path(__file__).resolve().parent.parent
@@ -245,7 +252,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         if problem := crawl.check_url(url):
             return _fail(f"{url}: {problem}", 2)
     out = args.output or ("-" if args.urls else os.path.join(repo_root(), "out", "crawl.jsonl"))
-    rejects = args.rejects or (STDOUT_REJECTS if out == "-" else rejects_path_for(out))
+    rejects = args.rejects or (STDOUT_REJECTS if streams_out(out) else rejects_path_for(out))
     if out != "-" and _same_file(out, rejects):
         return _fail(f"records and rejects would both go to {out}", 2)
     for url in args.urls:
@@ -258,7 +265,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     for path in ([out] if out != "-" else []) + [rejects]:
         if problem := crawl.check_output(path):
             return _fail(problem, 1)
-    if out == "-" and not args.rejects and made_rejects:
+    if streams_out(out) and not args.rejects and made_rejects:
         os.unlink(rejects)  # made again only if there is a reject
     if not args.urls:
         return _crawl_demo(out, overrides, rejects, verbose=args.verbose, stream=sys.stderr)
@@ -276,6 +283,8 @@ def _crawl_outcome(summary: Any, out: str, rejects: str, rejects_named: bool, st
     if summary.output_error:
         if out == "-" and "standard output" in summary.output_error:
             _silence_stdout()
+            if "closed" in summary.output_error:
+                return 1  # the reader went away (`| head`): stop quietly, as clean does
         return _fail(summary.output_error, 1)
     if summary.start_failures and not summary.starts_fetched:
         for url, why in summary.start_failures.items():
@@ -283,7 +292,7 @@ def _crawl_outcome(summary: Any, out: str, rejects: str, rejects_named: bool, st
         return 1
     for url, why in summary.start_failures.items():
         print(f"{PROG}: warning: cannot fetch {url}: {why}", file=sys.stderr)
-    if out == "-" and not rejects_named and os.path.exists(rejects):
+    if streams_out(out) and not rejects_named and os.path.exists(rejects):
         print(f"{PROG}: rejects written to {rejects}", file=sys.stderr)
     print(summary.line(), file=stream, flush=True)
     if summary.finish_reason == "shutdown":
@@ -399,7 +408,8 @@ def run_clean(
     """Clean `paths` into `out` ("-" = stdout) and the rejects file; print notes and the summary."""
     jobs = jobs or default_jobs()
     to_stdout = out == "-"
-    rejects_path = rejects or (STDOUT_REJECTS if to_stdout else rejects_path_for(out))
+    lazy_rejects = streams_out(out) and rejects is None
+    rejects_path = rejects or (STDOUT_REJECTS if lazy_rejects else rejects_path_for(out))
     stats = runner.Stats()
     for path in paths:
         if path != "-" and os.path.isfile(path) and (
@@ -414,7 +424,7 @@ def run_clean(
     records_sink: runner.JsonlSink | None = None
     try:
         records_sink = runner.JsonlSink(sys.stdout.buffer if to_stdout else out)
-        rejects_sink = runner.JsonlSink(rejects_path, lazy=to_stdout and rejects is None)
+        rejects_sink = runner.JsonlSink(rejects_path, lazy=lazy_rejects)
     except runner.OutputError as exc:
         if records_sink is not None:
             records_sink.close()
@@ -456,6 +466,10 @@ def run_clean(
         console.close()
         console.error(str(exc))
         code, output_failed = 1, True
+    except OSError as exc:  # the system refused something else (no more processes, file descriptors): one line
+        console.close()
+        console.error(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc.strerror or exc))
+        code = 1
     finally:
         stats.elapsed = time.monotonic() - start
         console.close()
@@ -474,7 +488,6 @@ def run_clean(
     if code == 0 and unreadable_named:
         code = 1  # an input named on the command line could not be read (it is still a reject)
 
-    lazy_rejects = to_stdout and rejects is None
     written = rejects_path if rejects_sink.lines or not lazy_rejects else None
     if lazy_rejects and rejects_sink.lines:
         console.info(f"{rejects_sink.lines} rejects written to {rejects_path}")

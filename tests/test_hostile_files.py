@@ -151,6 +151,7 @@ def test_full_disk_is_one_line_and_exit_1(how: str, tmp_path: Path) -> None:
         target = "standard output"
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines() == [f"mirrorclean: error: cannot write {target}: no space left on device"]
+    assert not os.path.exists("/dev/full.rejects.jsonl")  # rejects of a stream go to ./, and only if any
 
 
 @pytest.mark.timeout(60)
