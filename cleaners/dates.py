@@ -27,14 +27,16 @@ BYLINE_MAX = 80  # a 来源/作者 byline longer than this is not trusted as a w
 _PERIOD = r"上午|下午|中午|晚上|凌晨|早上|傍晚|AM|PM|am|pm|a\.m\.|p\.m\."
 _PM = {"下午", "中午", "晚上", "傍晚", "pm", "p.m."}
 _AM = {"上午", "凌晨", "早上", "am", "a.m."}
+# Whitespace quantifiers that meet another one across an optional part are possessive (*+): a date followed
+# by a long blank run was quadratic (each split of the run between the two was tried).
 _TIME = (
-    rf"(?P<period>{_PERIOD})?\s*"
-    r"(?P<h>\d{1,2})\s*(?::|时|点)\s*(?P<mi>\d{2}(?=\d{4}[年/-])|\d{1,2}(?!\d))\s*分?"
-    r"(?:\s*(?::|(?<=分))\s*(?P<s>\d{1,2})(?:\.\d+)?\s*秒?)?"
+    rf"(?P<period>{_PERIOD})?\s*+"
+    r"(?P<h>\d{1,2})\s*(?::|时|点)\s*(?P<mi>\d{2}(?=\d{4}[年/-])|\d{1,2}(?!\d))\s*+分?"
+    r"(?:\s*(?::|(?<=分))\s*(?P<s>\d{1,2})(?:\.\d+)?\s*+秒?)?"
     rf"(?:\s*(?P<period2>{_PERIOD}))?"
     r"(?P<tz>Z|[+-]\d{2}:?\d{2}(?!\d))?"
 )
-_WEEKDAY = r"(?:\s*[(（]?\s*(?:星期|礼拜|周)[一二三四五六日天][)）]?)?"
+_WEEKDAY = r"(?:\s*+[(（]?\s*+(?:星期|礼拜|周)[一二三四五六日天][)）]?)?"
 _CN_DIGITS = "〇○零O一二三四五六七八九"  # full-width Ｏ is read as O
 _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _EN_MONTH = r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
@@ -42,11 +44,11 @@ _EN_MONTH = r"(?P<mon>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a
 # Date patterns, each with an optional time after it. Named groups: y m d (or mon), time groups.
 _NUMERIC_RE = re.compile(
     r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d|\.\d)"
-    rf"(?:(?:T|[ \t]+)(?:{_TIME}))?"
+    rf"(?:(?:T|[ \t]++)(?:{_TIME}))?"
 )
 _CJK_RE = re.compile(
     r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
-    rf"{_WEEKDAY}(?:[\s,，]*(?:{_TIME}))?"
+    rf"{_WEEKDAY}(?:[\s,，]*+(?:{_TIME}))?"
 )
 _CN_NUMERAL_RE = re.compile(
     rf"(?P<y>[{_CN_DIGITS}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,2}})\s*月"
@@ -54,12 +56,12 @@ _CN_NUMERAL_RE = re.compile(
 )
 _EN_MDY_RE = re.compile(
     rf"\b{_EN_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"
-    rf"(?:,?\s+(?:at\s+)?(?:{_TIME}))?",
+    rf"(?:,?\s++(?:at\s++)?(?:{_TIME}))?",
     re.IGNORECASE,
 )
 _EN_DMY_RE = re.compile(
     rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_EN_MONTH},?\s+(?P<y>\d{{4}})\b"
-    rf"(?:,?\s+(?:at\s+)?(?:{_TIME}))?",
+    rf"(?:,?\s++(?:at\s++)?(?:{_TIME}))?",
     re.IGNORECASE,
 )
 _COMPACT = r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<h>\d{2})(?P<mi>\d{2})(?P<s>\d{2})?)?(?!\d)"
@@ -67,11 +69,11 @@ _COMPACT_RE = re.compile(rf"(?<!\d){_COMPACT}")
 # 18/03/2024 (Hong Kong, UK) and 03/18/2024 (US): only when the day cannot be a month (13-31).
 _SLASH_DMY_RE = re.compile(
     r"(?<![\d./-])(?P<d>1[3-9]|2\d|3[01])/(?P<m>0?[1-9]|1[0-2])/(?P<y>\d{4})(?![\d/])"
-    rf"(?:[ \t]+(?:{_TIME}))?"
+    rf"(?:[ \t]++(?:{_TIME}))?"
 )
 _SLASH_MDY_RE = re.compile(
     r"(?<![\d./-])(?P<m>0?[1-9]|1[0-2])/(?P<d>1[3-9]|2\d|3[01])/(?P<y>\d{4})(?![\d/])"
-    rf"(?:[ \t]+(?:{_TIME}))?"
+    rf"(?:[ \t]++(?:{_TIME}))?"
 )
 _DATE_PATTERNS = (_NUMERIC_RE, _CJK_RE, _CN_NUMERAL_RE, _EN_MDY_RE, _EN_DMY_RE, _SLASH_DMY_RE, _SLASH_MDY_RE)
 

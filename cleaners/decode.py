@@ -38,9 +38,11 @@ _MAX_LOSS = 0.005  # a lossy decode may replace < 0.5% of the characters ...
 _MAX_NON_ASCII_LOSS = 0.1  # ... and < 10% of the non-ASCII ones (stops mojibake of mostly-ASCII pages)
 _MAX_BAD_SHARE = 0.02  # more control/replacement characters than this: not text
 
-_META_RE = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([A-Za-z][\w.:-]*)""", re.IGNORECASE)
-_XML_DECL_RE = re.compile(rb"""<\?xml\s[^>]*?encoding\s*=\s*["']\s*([A-Za-z][\w.:-]*)""", re.IGNORECASE)
-_HTTP_CHARSET_RE = re.compile(r"""charset\s*=\s*["']?\s*([^\s"';,]+)""", re.IGNORECASE)
+# A tag is scanned up to the next "<" or ">" and blanks are possessive (*+): many unclosed <meta or blank
+# runs around "=" were quadratic or worse.
+_META_RE = re.compile(rb"""<meta\s[^<>]*?charset\s*+=\s*+["']?\s*+([A-Za-z][\w.:-]*)""", re.IGNORECASE)
+_XML_DECL_RE = re.compile(rb"""<\?xml\s[^<>]*?encoding\s*+=\s*+["']\s*+([A-Za-z][\w.:-]*)""", re.IGNORECASE)
+_HTTP_CHARSET_RE = re.compile(r"""charset\s*+=\s*+["']?\s*+([^\s"';,]+)""", re.IGNORECASE)
 _BAD_CHARS_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 

@@ -67,7 +67,8 @@ _ODD_SPACES = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 # A run of spaces, or one unusual space (the lookahead is a first-character filter, for speed).
 _SPACE_RUN_RE = re.compile(f"(?=[ {_ODD_SPACES}])(?:[ {_ODD_SPACES}]{{2,}}|[{_ODD_SPACES}])")
 _LINE_BREAK_RE = re.compile("\r\n?|[\v\f\x1c-\x1e\x85\u2028\u2029]")
-_LINE_EDGE_RE = re.compile(r" *\n *")
+# Leading spaces only from the start of their run (a long run of spaces with no newline was quadratic).
+_LINE_EDGE_RE = re.compile(r"(?:(?<! ) *)?\n *")
 
 # unify_punctuation_width ------------------------------------------------------------------------
 
@@ -82,7 +83,7 @@ _URL_CHARS = r"A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%"
 _URL = rf"(?:(?:https?|ftp)://|www\.)[{_URL_CHARS}]*[A-Za-z0-9\-_~/#@$&'(*+=%]"
 # The leading lookahead is a first-character filter: it makes the scan several times faster.
 _URL_OR_PAREN_RE = re.compile(rf"(?=[hfw(（])(?:(?P<url>{_URL})|[(（](?P<inner>[^()（）\n]*)[)）])")
-_URL_OR_MARK_RE = re.compile(rf"(?=[hfw ,;:!?])(?:(?P<url>{_URL})| *(?P<mark>[!?]+|[,;:]) *)")
+_URL_OR_MARK_RE = re.compile(rf"(?=[hfw ,;:!?])(?:(?P<url>{_URL})|(?:(?<! ) *)?(?P<mark>[!?]+|[,;:]) *)")
 _ASCII_MARK_RE = re.compile(r"[,;:!?()]")
 # GB/T 7714 document-type codes: a line with one is a bibliographic reference, whose ASCII
 # punctuation is the citation style itself ("中国行政管理, 2020, 27(05): 81-87.").

@@ -64,6 +64,7 @@ SPAM_REASONS = frozenset({"spam_brand", "spam_line", "spam_filler", "title_hijac
 
 REJECT_REASONS = {
     "unreadable": "the bytes could not be read or decoded as text",
+    "not_a_regular_file": "the path is a FIFO, socket or device, not a file (never opened for a blocking read)",
     "empty": "the input holds no text at all",
     "no_article": "no article body was found (a listing, index or error page)",
     "not_article": "the page type is not an article (listing, hub); only with articles_only, as in crawls",

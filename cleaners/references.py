@@ -45,7 +45,7 @@ _CITE_START = (
     r"^\s*(?:[\[［【]\s*(?P<bracket>\d{1,3})\s*[\]］】]"
     r"|[(（]\s*(?P<paren>\d{1,3})\s*[)）]"
     rf"|(?P<circled>[{_CIRCLED}])"
-    r"|注\s*[\[［]?\s*(?P<note>\d{1,3})\s*[\]］]?(?!\d))"
+    r"|注\s*+[\[［]?\s*+(?P<note>\d{1,3})\s*[\]］]?(?!\d))"
 )
 _CITE_START_RE = re.compile(_CITE_START)
 _NUMBERED_RE = re.compile(rf"{_CITE_START}|^\s*(?P<plain>\d{{1,3}})\s*[.．、](?!\d)")
@@ -57,8 +57,10 @@ _STRONG_CUE_RE = re.compile(
 )
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 _CITE_MARK_RE = re.compile(r"[\[［【]\s*(\d{1,3}(?:\s*[-–—~～,，、]\s*\d{1,3})*)\s*[\]］】]")
-_LIST_SEP_RE = re.compile(r"\s*[,，、]\s*")
-_RANGE_SEP_RE = re.compile(r"\s*[-–—~～]\s*")
+# Separators inside a marker; int() strips the spaces around each number (a "\s*" before the separator made
+# a long blank run in a marker quadratic).
+_LIST_SEP_RE = re.compile(r"[,，、]")
+_RANGE_SEP_RE = re.compile(r"[-–—~～]")
 
 
 def looks_like_citation(text: str) -> bool:

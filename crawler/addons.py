@@ -24,7 +24,8 @@ class RedisFrontier:
         settings.set("SCHEDULER_QUEUE_KEY", f"{run}:requests", "addon")
         settings.set("SCHEDULER_DUPEFILTER_KEY", f"{run}:dupefilter", "addon")
         settings.set("SCHEDULER_IDLE_BEFORE_CLOSE", 0, "addon")  # never block the reactor on an empty queue
-        extensions = settings.getdict("EXTENSIONS")
-        extensions["crawler.extensions.SharedIdle"] = 500
-        settings.set("EXTENSIONS", extensions, "addon")
+        from crawler.extensions import SharedIdle
+
+        # whatever the priority EXTENSIONS was set with (the project's settings enable JsonlOutput)
+        settings.set_in_component_priority_dict("EXTENSIONS", SharedIdle, 500)
         settings.set("MIRRORCLEAN_RUN", run, "addon")

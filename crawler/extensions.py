@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 from typing import Any
 
 from scrapy import signals
@@ -70,3 +71,96 @@ class SharedIdle:
         if self.loop is not None and self.loop.running:
             self.loop.stop()
         self.server.delete(self.key)
+
+
+class JsonlOutput:
+    """Write the crawl's records and rejects as JSON Lines, exactly as `mirrorclean clean` writes its own.
+
+    Enabled by MIRRORCLEAN_OUTPUT (a path, or "-" for standard output); MIRRORCLEAN_REJECTS names the
+    rejects file (none: rejects are only counted); MIRRORCLEAN_APPEND appends to both (a resumed JOBDIR
+    crawl) instead of truncating them. Records are the items that leave the pipelines; rejects are the
+    dropped pages (no article, duplicates, failed fetches: crawler.spiders.mirror) and the requests
+    crawler.safety refused. Counts: mirrorclean/records, mirrorclean/rejects/<reason>. If an output cannot be
+    written (a full disk, a closed pipe) the crawl stops with finish reason `output_error` and the error
+    in the stat mirrorclean/output_error.
+    """
+
+    def __init__(self, crawler: Crawler, output: str, rejects: str | None, append: bool, copy: str | None = None) -> None:
+        from mirrorclean.runner import JsonlSink
+
+        self.crawler = crawler
+        # Files are opened now (truncated, unless appending) so a crawl with nothing to write leaves them empty,
+        # not stale; with records on a stream the rejects file is made only if there is a reject, as in `clean`.
+        stream = output == "-" or os.path.exists(output) and not os.path.isfile(output)  # stdout, /dev/null …
+        self.records = JsonlSink(sys.stdout.buffer if output == "-" else output, append=append)
+        self.rejects = JsonlSink(rejects, lazy=stream, append=append) if rejects else None
+        self.copy = JsonlSink(copy) if copy else None  # MIRRORCLEAN_COPY: the records again, e.g. for a report
+        self.error: str | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> JsonlOutput:
+        output = crawler.settings.get("MIRRORCLEAN_OUTPUT")
+        if not output:
+            raise NotConfigured
+        ext = cls(crawler, output, crawler.settings.get("MIRRORCLEAN_REJECTS") or None,
+                  crawler.settings.getbool("MIRRORCLEAN_APPEND"), crawler.settings.get("MIRRORCLEAN_COPY") or None)
+        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        from crawler.safety import fetch_refused
+
+        crawler.signals.connect(ext.fetch_refused, signal=fetch_refused)
+        return ext
+
+    def item_scraped(self, item: Any) -> None:
+        if isinstance(item, dict) and "text" in item:
+            self._write(self.records, item, "mirrorclean/records")
+            if self.copy is not None:
+                self._write(self.copy, item, None)
+
+    def item_dropped(self, item: Any, exception: BaseException) -> None:
+        reject = getattr(exception, "reject", None)  # crawler.pipelines.Rejected
+        if isinstance(reject, dict):
+            self._reject(reject)
+
+    def fetch_refused(self, request: Any, reason: str, detail: str) -> None:
+        source = (request.meta.get("redirect_urls") or [request.url])[0]  # the URL the crawl asked for
+        self._reject({"source": source, "reason": reason, "detail": detail, "url": request.url})
+
+    def _reject(self, reject: dict[str, Any]) -> None:
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value(f"mirrorclean/rejects/{reject.get('reason')}")
+        if self.rejects is not None:
+            self._write(self.rejects, reject, None)
+
+    def _write(self, sink: Any, obj: dict[str, Any], stat: str | None) -> None:
+        from mirrorclean.runner import OutputError
+
+        if self.error is not None:
+            return
+        try:
+            sink.write(obj)
+        except (OutputError, BrokenPipeError) as exc:
+            self.error = str(exc) if isinstance(exc, OutputError) else "standard output was closed"
+            if self.crawler.stats is not None:
+                self.crawler.stats.set_value("mirrorclean/output_error", self.error)
+            if self.crawler.engine is not None:
+                from scrapy.utils.defer import deferred_from_coro
+
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason="output_error"))
+            return
+        if stat and self.crawler.stats is not None:
+            self.crawler.stats.inc_value(stat)
+
+    def spider_closed(self, spider: Any) -> None:
+        from mirrorclean.runner import OutputError
+
+        for sink in (self.records, self.rejects, self.copy):
+            if sink is None:
+                continue
+            try:
+                sink.close()
+            except OutputError as exc:
+                if self.error is None and self.crawler.stats is not None:
+                    self.crawler.stats.set_value("mirrorclean/output_error", str(exc))
+                self.error = self.error or str(exc)

@@ -23,3 +23,18 @@ class CleanedPage:
     url: str
     record: dict[str, Any] | None = None
     reject: dict[str, Any] | None = None
+
+
+#: Reject reasons a crawl adds to the cleaner's (cleaners.record.REJECT_REASONS); docs/security.md.
+CRAWL_REJECT_REASONS = {
+    "private_address": "refused: the host is, or resolves to, a private, loopback, link-local or metadata address",
+    "offsite_redirect": "refused: a page other than a start URL redirected off the crawl's hosts",
+    "scheme": "refused: not an http(s) URL",
+    "robots_txt": "disallowed by robots.txt",
+    "http_error": "the server answered with an HTTP error status",
+    "fetch_failed": "no answer: DNS failure, connection refused or reset, timeout",
+    "too_large": "the body passed DOWNLOAD_MAXSIZE (announced, streamed or decompressed)",
+    "not_html": "served as something other than HTML",
+    "duplicate": "the same bytes or text as a page already emitted, or a near copy on the same site",
+    "ignored": "a request a downloader middleware dropped",
+}

@@ -11,7 +11,8 @@ Use them from any Scrapy project whose spider yields `crawler.items.PageItem` (o
 
 Settings: MIRRORCLEAN_WORKERS (processes; default: all cores; 0 = clean in the reactor thread),
 MIRRORCLEAN_ARTICLES_ONLY (default True: pages that cleaners.pagetype does not call articles are rejects),
-MIRRORCLEAN_TIMEOUT (seconds per page, default 60), MIRRORCLEAN_SIMPLIFIED (Traditional -> Simplified),
+MIRRORCLEAN_TIMEOUT (seconds per page, default 60; a worker silent for 1.5 x that plus a grace is killed and
+replaced, its page a `timeout` reject), MIRRORCLEAN_SIMPLIFIED (Traditional -> Simplified),
 MIRRORCLEAN_UNSPIN (restore spun phrases, keep the page's wording in `text_as_found`).
 Stats: mirrorclean/clean/records, mirrorclean/clean/rejects/<reason>, mirrorclean/articles,
 mirrorclean/spam_pages, mirrorclean/flags, mirrorclean/duplicates, mirrorclean/near_duplicates.
@@ -23,16 +24,29 @@ import asyncio
 import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from cleaners import CleanOptions, Record
+from cleaners import CleanOptions, Record, Reject
 from cleaners.dedup import NearDuplicates
 from crawler.items import CleanedPage, PageItem
 from mirrorclean.inputs import Document
-from mirrorclean.runner import _init_worker, _mp_context, process_document
+from mirrorclean.runner import DEFAULT_GRACE, kill_pool, new_pool, process_document, wait_limit
+
+
+class Rejected(DropItem):
+    """A dropped page with its reject record (`source`, `reason`, `detail`, `url`), for whoever writes rejects.
+
+    Scrapy's item_dropped signal carries the spider's item, not what the pipelines made of it: the reject
+    travels on the exception (crawler.extensions.JsonlOutput reads it there).
+    """
+
+    def __init__(self, message: str, reject: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.reject = reject
 
 
 def clean_page(url: str, body: bytes, http_charset: str | None, options: CleanOptions, timeout: float,
@@ -53,7 +67,14 @@ def clean_page(url: str, body: bytes, http_charset: str | None, options: CleanOp
 
 
 class CleanPipeline:
-    """PageItem -> CleanedPage: page type and cleaning in a process pool, off the reactor thread."""
+    """PageItem -> CleanedPage: page type and cleaning in a process pool, off the reactor thread.
+
+    Each page has MIRRORCLEAN_TIMEOUT seconds: past it the worker stops the page itself (a `timeout` reject),
+    and a worker that does not come back (stuck in C code, frozen) is killed after 1.5 x the timeout plus a
+    grace, as in `mirrorclean clean`: the page becomes a `timeout` reject and the pool is replaced. Pages
+    that were in the killed pool are cleaned again in the new one; pages whose worker died on its own are
+    re-run one at a time in a one-worker pool, so only a page that kills it again is an `error` reject.
+    """
 
     def __init__(self, crawler: Crawler, options: CleanOptions, workers: int, timeout: float) -> None:
         self.crawler = crawler
@@ -61,6 +82,9 @@ class CleanPipeline:
         self.workers = workers
         self.timeout = timeout
         self.pool: ProcessPoolExecutor | None = None
+        self.killed: set[int] = set()  # ids of pools this pipeline killed (their other pages were innocent)
+        self.isolation: ProcessPoolExecutor | None = None
+        self.isolation_lock = asyncio.Lock()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CleanPipeline:
@@ -74,12 +98,19 @@ class CleanPipeline:
 
     def open_spider(self) -> None:
         if self.workers > 0:
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=_mp_context(), initializer=_init_worker)
+            self.pool = new_pool(self.workers)
 
     def close_spider(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
+        kill_pool(self.isolation)
+        self.isolation = None
+
+    @property
+    def wait_limit(self) -> float | None:
+        """Seconds to wait for a worker before killing it (a shorter grace for short timeouts)."""
+        return wait_limit(self.timeout, min(DEFAULT_GRACE, self.timeout))
 
     async def process_item(self, item: Any) -> Any:
         page = _as_page(item)
@@ -89,7 +120,7 @@ class CleanPipeline:
         if self.pool is None:
             cleaned = clean_page(*args)
         else:
-            cleaned = await asyncio.wrap_future(self.pool.submit(clean_page, *args))
+            cleaned = await self._clean_in_pool(args)
         stats = self.crawler.stats
         if stats is not None:
             if cleaned.record is not None:
@@ -97,6 +128,57 @@ class CleanPipeline:
             else:
                 stats.inc_value(f"mirrorclean/clean/rejects/{(cleaned.reject or {}).get('reason')}")
         return cleaned
+
+    async def _run(self, pool: ProcessPoolExecutor, args: tuple[Any, ...]) -> CleanedPage:
+        future = pool.submit(clean_page, *args)
+        return await asyncio.wait_for(asyncio.wrap_future(future), self.wait_limit)
+
+    def _reject(self, url: str, reason: str, detail: str) -> CleanedPage:
+        return CleanedPage(url, reject=Reject(url, reason, detail=detail, url=url).to_dict())
+
+    def _replace(self, pool: ProcessPoolExecutor) -> None:
+        """Kill `pool` (if it is still the current one) and start a fresh one in its place."""
+        if pool is not self.pool:
+            return
+        self.killed.add(id(pool))
+        kill_pool(pool)
+        self.pool = new_pool(self.workers)
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value("mirrorclean/clean/pools_replaced")
+
+    async def _clean_in_pool(self, args: tuple[Any, ...]) -> CleanedPage:
+        url = args[0]
+        for _ in range(3):  # a page is re-submitted when another page's timeout killed its pool
+            pool = self.pool
+            assert pool is not None
+            try:
+                return await self._run(pool, args)
+            except TimeoutError:
+                self._replace(pool)
+                return self._reject(url, "timeout", f"no result after {self.wait_limit:g} s; worker killed")
+            except BrokenProcessPool:
+                if id(pool) in self.killed:
+                    continue  # innocent: its pool was killed for another page
+                self._replace(pool)
+                return await self._isolated(args)
+            except Exception as exc:  # noqa: BLE001 - e.g. a result that could not be pickled back
+                return self._reject(url, "error", f"{type(exc).__name__}: {exc}")
+        return await self._isolated(args)
+
+    async def _isolated(self, args: tuple[Any, ...]) -> CleanedPage:
+        """Clean one page alone in a one-worker pool: if it kills that worker too, it is the culprit."""
+        url = args[0]
+        async with self.isolation_lock:
+            pool = self.isolation = self.isolation or new_pool(1)
+            try:
+                return await self._run(pool, args)
+            except TimeoutError:
+                reject = self._reject(url, "timeout", f"no result after {self.wait_limit:g} s; worker killed")
+            except BrokenProcessPool:
+                reject = self._reject(url, "error", "the worker process died while cleaning this page")
+            kill_pool(pool)
+            self.isolation = None
+            return reject
 
 
 class ArticlePipeline:
@@ -113,8 +195,8 @@ class ArticlePipeline:
         if not isinstance(item, CleanedPage):
             return item
         if item.record is None:
-            reject = item.reject or {}
-            raise DropItem(f"no article ({reject.get('reason')}): {item.url}")
+            reject = item.reject or {"source": item.url, "reason": "error", "detail": "no record", "url": item.url}
+            raise Rejected(f"no article ({reject.get('reason')}): {item.url}", reject)
         stats = self.crawler.stats
         if stats is not None:
             stats.inc_value("mirrorclean/articles")
@@ -165,7 +247,10 @@ class DuplicatePipeline:
         if digest in self.seen or key in self.keys or total and repeated >= self.NEAR * total or same_site_copy:
             if self.crawler.stats is not None:
                 self.crawler.stats.inc_value("mirrorclean/duplicates")
-            raise DropItem(f"duplicate text: {item.get('url')}")
+            why = ("the same text as a record already emitted" if digest in self.seen or key in self.keys
+                   else f"a near copy of {cluster}" if same_site_copy else "its paragraphs were already emitted")
+            raise Rejected(f"duplicate text: {item.get('url')}", {"source": item.get("source") or key, "reason": "duplicate",
+                                                                 "detail": why, "url": item.get("url") or key})
         self.seen.add(digest)
         self.keys.add(key)
         seen_paras.update(paras)

@@ -22,7 +22,15 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
-DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024  # also the cap while decompressing (a gzip bomb stops here)
+
+# Safety (crawler/safety.py, docs/security.md): no request to a private, loopback, link-local or metadata
+# address (decided on the resolved IP, for links, redirects and robots.txt), except the start URLs' own and
+# MIRRORCLEAN_ALLOWED_NETWORKS (e.g. ["10.0.0.0/8"] or -s MIRRORCLEAN_ALLOWED_NETWORKS=10.0.0.0/8 for an
+# intranet); a redirect leaves the start URLs' hosts only when a start URL made it.
+DOWNLOADER_MIDDLEWARES = {"crawler.safety.AddressGuard": 40, "crawler.safety.RedirectScope": 45}
+TWISTED_DNS_RESOLVER = "crawler.safety.GuardedResolver"
+MIRRORCLEAN_ALLOWED_NETWORKS: list[str] = []
 
 # Bounds: link depth, page cap, and the spider's own trap detection (crawler.frontier).
 DEPTH_LIMIT = 100
@@ -41,6 +49,13 @@ MIRRORCLEAN_UNSPIN = False
 
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORTERS = {"csv": "crawler.exporters.JsonFieldsCsvItemExporter"}  # nested fields as JSON, not reprs
+# Records and rejects as JSON Lines, as `mirrorclean clean` writes them; active when MIRRORCLEAN_OUTPUT is set
+# (the CLI sets it; `scrapy crawl mirror -s MIRRORCLEAN_OUTPUT=out.jsonl -s MIRRORCLEAN_REJECTS=rej.jsonl`).
+EXTENSIONS = {"crawler.extensions.JsonlOutput": 0}
+MIRRORCLEAN_OUTPUT = None
+MIRRORCLEAN_REJECTS = None
+MIRRORCLEAN_APPEND = False
+MIRRORCLEAN_COPY = None  # a second records file (the CLI uses it for --report when records go to stdout)
 # HTTP cache (off by default): `-s HTTPCACHE_ENABLED=1` keeps responses under .scrapy/httpcache.
 HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"

@@ -9,10 +9,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TextIO
 
 from cleaners import CleanOptions
 from mirrorclean import runner
-from mirrorclean.inputs import Document, iter_documents
+from mirrorclean.inputs import STDIN_SOURCE, Document, iter_documents
 
 PROG = "mirrorclean"
 DEMO_PORT = 8701  # `serve-demo` default; seeds/demo_urls.list lists the demo sites at these ports
@@ -23,7 +24,10 @@ inputs:
   PATH may be a file, a folder (searched recursively, in sorted order, for .html, .htm
   and .txt files, each optionally gzipped as .gz) or "-" for standard input. A file named
   explicitly is read whatever its extension. A missing or unreadable input is reported on
-  stderr and becomes a reject with reason "unreadable"; the run carries on.
+  stderr and becomes a reject with reason "unreadable"; the run carries on. A FIFO, socket
+  or device (named, or inside a folder) is never opened for a blocking read: it becomes a
+  reject "not_a_regular_file" (/dev/stdin and /dev/fd/N, as made by <(...), are read as
+  streams). Each document is capped at 64 MiB, also while gunzipping.
 
 outputs:
   Records go to OUT (default: standard output) as JSON Lines, UTF-8, one per line, in
@@ -33,8 +37,31 @@ outputs:
   (a note on stderr says so). A one-line summary is always printed on stderr.
 
 exit status:
-  0 the run completed (even with rejects), 1 an output could not be written,
-  2 usage error, 130 interrupted.
+  0 the run completed (even with rejects), 1 an input named on the command line could
+  not be read (it is a reject, the others are cleaned) or an output could not be written
+  (one line says which; the run stops), 2 usage error, 130 interrupted.
+"""
+
+
+CRAWL_EPILOG = f"""\
+outputs:
+  Records go to OUT (default: standard output, which then holds nothing but JSON Lines),
+  rejects to --rejects PATH or next to OUT as for clean (./{STDOUT_REJECTS} when OUT is
+  standard output, made only if there is a reject): every page fetched that is not a record
+  (a listing, a duplicate, a page not served as HTML, an HTTP error, a failed or refused
+  request) is a reject with a reason. Rerunning a JOBDIR crawl appends to both files.
+  Messages and the summary go to stderr.
+
+safety:
+  No request goes to a private, loopback, link-local or cloud-metadata address (decided on
+  the resolved IP, for links, redirects and robots.txt), except the start URLs' own; allow
+  an intranet with -s MIRRORCLEAN_ALLOWED_NETWORKS=10.0.0.0/8. A redirect leaves the start
+  URLs' hosts only when a start URL makes it. Limits and how to change them: docs/security.md.
+
+exit status:
+  0 the crawl ran (some pages may be rejects), 1 no start URL could be fetched, a host does
+  not resolve, an output cannot be written or Redis cannot be reached (one line says which),
+  2 usage error (a start URL that is not an http(s) URL, a bad -s), 130 interrupted.
 """
 
 
@@ -63,6 +90,13 @@ def rejects_path_for(out: str) -> str:
     if ext.lower() in (".jsonl", ".json", ".ndjson"):
         return root + ".rejects.jsonl"
     return out + ".rejects.jsonl"
+
+
+def streams_out(out: str) -> bool:
+    """True when records go to a stream rather than a file: stdout ("-"), or a device or FIFO such as
+    /dev/null. The rejects file is then ./mirrorclean.rejects.jsonl, made only if there is a reject
+    (never /dev/null.rejects.jsonl)."""
+    return out == "-" or (os.path.exists(out) and not os.path.isfile(out) and not os.path.isdir(out))
 
 
 def repo_root() -> Path:
@@ -140,9 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
         "and pagination on the start URLs' hosts, bounded by depth, a page cap and trap detection; every "
         "article is cleaned into a record (same schema as `clean`). With no URL, serves the bundled fixture "
         "sites on loopback and crawls them.",
+        epilog=CRAWL_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     cr.add_argument("urls", nargs="*", metavar="URL", help="start URL(s); none = the bundled demo sites")
     cr.add_argument("-o", "--output", metavar="OUT", help="records file (default: stdout; demo: out/crawl.jsonl)")
+    cr.add_argument("--rejects", metavar="PATH", help="rejects file (default: derived from OUT, as for clean)")
     cr.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                     help="a Scrapy setting, e.g. -s CLOSESPIDER_PAGECOUNT=100 -s REDIS_URL=redis://host:6379/0")
     cr.add_argument("--urls-file", metavar="PATH", action="append", default=[],
@@ -246,15 +282,18 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    """`mirrorclean crawl`: real sites from URLs, or the bundled fixture sites when none is given."""
-    from mirrorclean.crawl import run_crawl
+    """`mirrorclean crawl`: real sites from URLs, or the bundled fixture sites when none is given.
+
+    Everything that can be checked before the first request is: the URLs, the settings, the outputs, the
+    hosts (they must resolve) and Redis; each failure is one line on stderr and a non-zero exit status.
+    """
+    from mirrorclean import crawl
 
     overrides: dict[str, object] = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
     for item in args.set:
         name, sep, value = item.partition("=")
         if not sep or not name:
-            print(f"{PROG}: error: -s expects NAME=VALUE, got {item!r}", file=sys.stderr)
-            return 2
+            return _fail(f"-s expects NAME=VALUE, got {item!r}", 2)
         overrides[name] = value
     if not args.verbose:
         # scrapy-redis calls Scrapy APIs that Scrapy deprecates; a user can't act on those warnings
@@ -266,21 +305,42 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         try:
             urls += read_urls_file(path)
         except (OSError, UnicodeDecodeError) as exc:
-            print(f"{PROG}: error: cannot read the URL list {path}: {getattr(exc, 'strerror', None) or exc}",
-                  file=sys.stderr)
-            return 2
+            return _fail(f"cannot read the URL list {path}: {getattr(exc, 'strerror', None) or exc}", 2)
     if args.urls_file and not urls:
-        print(f"{PROG}: error: no URL in {', '.join(args.urls_file)}", file=sys.stderr)
-        return 2
-    if urls:
-        out = args.output or "-"
-        report_feed = _temp_feed() if args.report and out == "-" else None
-        summary = run_crawl(urls, out, overrides, also=report_feed)
-        print(summary.line(), file=sys.stderr)
-        if args.report:
-            return _crawl_report(report_feed or out, args.report, summary.reject_reasons, cleanup=report_feed)
-        return 0
-    return _crawl_demo(args.output or os.path.join(repo_root(), "out", "crawl.jsonl"), overrides, args.report)
+        return _fail(f"no URL in {', '.join(args.urls_file)}", 2)
+    if problem := crawl.check_settings(overrides):
+        return _fail(problem, 2)
+    for url in urls:
+        if problem := crawl.check_url(url):
+            return _fail(f"{url}: {problem}", 2)
+    out = args.output or ("-" if urls else os.path.join(repo_root(), "out", "crawl.jsonl"))
+    rejects = args.rejects or (STDOUT_REJECTS if streams_out(out) else rejects_path_for(out))
+    if out != "-" and _same_file(out, rejects):
+        return _fail(f"records and rejects would both go to {out}", 2)
+    for url in urls:
+        if problem := crawl.check_host(url):
+            return _fail(problem, 1)
+    if redis_url := overrides.get("REDIS_URL"):
+        if problem := crawl.check_redis(str(redis_url)):
+            return _fail(problem, 1)
+    made_rejects = not os.path.exists(rejects)
+    for path in ([out] if out != "-" else []) + [rejects]:
+        if problem := crawl.check_output(path):
+            return _fail(problem, 1)
+    if streams_out(out) and not args.rejects and made_rejects:
+        os.unlink(rejects)  # made again only if there is a reject
+    if not urls:
+        return _crawl_demo(out, overrides, rejects, verbose=args.verbose, stream=sys.stderr, report=args.report)
+    copy = _temp_feed() if args.report and streams_out(out) else None  # the report reads the records again
+    try:
+        summary = crawl.run_crawl(urls, out, overrides, rejects, verbose=args.verbose, copy=copy)
+        code = _crawl_outcome(summary, out, rejects, args.rejects is not None, sys.stderr)
+        if args.report and code == 0:
+            code = _crawl_report(copy or out, args.report, summary.reject_reasons, stdout=copy is not None)
+    finally:
+        if copy:
+            os.unlink(copy)
+    return code
 
 
 def read_urls_file(path: str) -> list[str]:
@@ -310,19 +370,43 @@ def _temp_feed() -> str:
     return path
 
 
-def _crawl_report(records: str, report: str, rejects: dict[str, int], cleanup: str | None = None) -> int:
+def _crawl_report(records: str, report: str, rejects: dict[str, int], stdout: bool = False) -> int:
     """The HTML report of a crawl's records (rejects by reason come from the crawl's stats)."""
     from mirrorclean.report import ReportBuilder, read_jsonl
 
-    try:
-        builder = ReportBuilder(origin=f"crawl records: {'standard output' if cleanup else records}")
-        for rec in read_jsonl(records):
-            builder.add_record(rec)
-        builder.add_reject_counts(rejects)
-    finally:
-        if cleanup:
-            os.unlink(cleanup)
+    builder = ReportBuilder(origin=f"crawl records: {'standard output' if stdout else records}")
+    for rec in read_jsonl(records):
+        builder.add_record(rec)
+    builder.add_reject_counts(rejects)
     return 0 if _write_report(builder, report) else 1
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return code
+
+
+def _crawl_outcome(summary: Any, out: str, rejects: str, rejects_named: bool, stream: TextIO) -> int:
+    """Report a finished crawl (one line for a failure, else the summary) and choose the exit status."""
+    if summary.output_error:
+        if out == "-" and "standard output" in summary.output_error:
+            _silence_stdout()
+            if "closed" in summary.output_error:
+                return 1  # the reader went away (`| head`): stop quietly, as clean does
+        return _fail(summary.output_error, 1)
+    if summary.start_failures and not summary.starts_fetched:
+        for url, why in summary.start_failures.items():
+            print(f"{PROG}: error: cannot fetch {url}: {why}", file=sys.stderr)
+        return 1
+    for url, why in summary.start_failures.items():
+        print(f"{PROG}: warning: cannot fetch {url}: {why}", file=sys.stderr)
+    if streams_out(out) and not rejects_named and os.path.exists(rejects):
+        print(f"{PROG}: rejects written to {rejects}", file=sys.stderr)
+    print(summary.line(), file=stream, flush=True)
+    if summary.finish_reason == "shutdown":
+        print(f"{PROG}: error: interrupted", file=sys.stderr)
+        return 130
+    return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -435,7 +519,8 @@ def run_clean(
     """Clean `paths` into `out` ("-" = stdout) and the rejects file; print notes and the summary."""
     jobs = jobs or default_jobs()
     to_stdout = out == "-"
-    rejects_path = rejects or (STDOUT_REJECTS if to_stdout else rejects_path_for(out))
+    lazy_rejects = streams_out(out) and rejects is None
+    rejects_path = rejects or (STDOUT_REJECTS if lazy_rejects else rejects_path_for(out))
     stats = runner.Stats()
     for path in paths:
         if path != "-" and os.path.isfile(path) and (
@@ -450,11 +535,11 @@ def run_clean(
     records_sink: runner.JsonlSink | None = None
     try:
         records_sink = runner.JsonlSink(sys.stdout.buffer if to_stdout else out)
-        rejects_sink = runner.JsonlSink(rejects_path, lazy=to_stdout and rejects is None)
-    except OSError as exc:
+        rejects_sink = runner.JsonlSink(rejects_path, lazy=lazy_rejects)
+    except runner.OutputError as exc:
         if records_sink is not None:
             records_sink.close()
-        print(f"{PROG}: error: cannot write {exc.filename or out}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
         return Outcome(1, stats, None)
 
     console = _Console(quiet, paths)
@@ -467,6 +552,8 @@ def run_clean(
     else:
         writer = runner.Writer(records_sink, rejects_sink)
     stats = writer.stats
+    named = {p for p in paths if p != "-"} | ({STDIN_SOURCE} if "-" in paths else set())
+    unreadable_named: list[str] = []
 
     def emit(result: runner.Result) -> None:
         writer(result)
@@ -474,8 +561,11 @@ def run_clean(
 
     def on_unreadable(doc: Document) -> None:
         console.error(f"{doc.source}: {doc.error}")
+        if doc.source in named:
+            unreadable_named.append(doc.source)
 
     code = 0
+    output_failed = False
     start = time.monotonic()
     try:
         runner.run(
@@ -488,21 +578,34 @@ def run_clean(
         code = 130
     except BrokenPipeError:
         # The reader of stdout went away (e.g. `| head`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         code = 1
-    except OSError as exc:
+    except runner.OutputError as exc:
         console.close()
-        where = f"{exc.filename}: " if exc.filename else ""
-        console.error(f"{where}{exc.strerror or exc}")
+        console.error(str(exc))
+        code, output_failed = 1, True
+    except OSError as exc:  # the system refused something else (no more processes, file descriptors): one line
+        console.close()
+        console.error(f"{exc.filename}: {exc.strerror}" if exc.filename else str(exc.strerror or exc))
         code = 1
     finally:
         stats.elapsed = time.monotonic() - start
         console.close()
-        records_sink.close()
-        rejects_sink.close()
+        for sink in (records_sink, rejects_sink):
+            try:
+                sink.close()
+            except runner.OutputError as exc:
+                if not output_failed:
+                    console.error(str(exc))
+                code, output_failed = 1, True
+    if output_failed:
+        # One line says what could not be written; nothing more (not even the summary) is claimed.
+        if to_stdout and records_sink.failed:
+            _silence_stdout()
+        return Outcome(code, stats, None)
+    if code == 0 and unreadable_named:
+        code = 1  # an input named on the command line could not be read (it is still a reject)
 
-    lazy_rejects = to_stdout and rejects is None
     written = rejects_path if rejects_sink.lines or not lazy_rejects else None
     if lazy_rejects and rejects_sink.lines:
         console.info(f"{rejects_sink.lines} rejects written to {rejects_path}")
@@ -535,6 +638,13 @@ def _write_report(builder: object, path: str) -> bool:
         return False
     print(f"{PROG}: report: {path} ({size / 1e6:.1f} MB); open it in a browser", file=sys.stderr, flush=True)
     return True
+
+
+def _silence_stdout() -> None:
+    """Point fd 1 at /dev/null so the interpreter's last flush of stdout cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _check_simplified(args: argparse.Namespace) -> bool:
@@ -661,22 +771,28 @@ def _demo(root: Path, out: str, args: argparse.Namespace) -> int:
         print("rejects: none")
     if outcome.code or getattr(args, "no_crawl", False):
         return outcome.code
-    return _crawl_demo(os.path.join(os.path.dirname(out) or ".", "crawl.jsonl"), {"LOG_LEVEL": "WARNING"})
+    crawl_out = os.path.join(os.path.dirname(out) or ".", "crawl.jsonl")
+    return _crawl_demo(crawl_out, {"LOG_LEVEL": "WARNING"}, rejects_path_for(crawl_out), verbose=False,
+                       stream=sys.stdout)
 
 
-def _crawl_demo(out: str, overrides: dict[str, object], report: str | None = None) -> int:
-    """Serve the bundled fixture sites on loopback and crawl them into `out`."""
+def _crawl_demo(out: str, overrides: dict[str, object], rejects: str, *, verbose: bool, stream: TextIO,
+                report: str | None = None) -> int:
+    """Serve the bundled fixture sites on loopback and crawl them into `out` (messages to `stream`)."""
     from mirrorclean.crawl import LOCAL_OVERRIDES, run_crawl
     from mirrorclean.testsite import TestSite
 
-    os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
+    if out != "-":
+        os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with TestSite() as site:
         starts = site.start_urls()
         print(f"{PROG} crawl demo: serving the fixture sites on {', '.join(site.hosts)}; crawling "
-              f"{', '.join(starts)} -> {out}", flush=True)
-        summary = run_crawl(starts, out, {**LOCAL_OVERRIDES, **overrides})
-    print(summary.line())
-    return _crawl_report(out, report, summary.reject_reasons) if report else 0
+              f"{', '.join(starts)} -> {out}", file=stream, flush=True)
+        summary = run_crawl(starts, out, {**LOCAL_OVERRIDES, **overrides}, rejects, verbose=verbose)
+    code = _crawl_outcome(summary, out, rejects, False, stream)
+    if report and code == 0 and out != "-":
+        code = _crawl_report(out, report, summary.reject_reasons)
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:

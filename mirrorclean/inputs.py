@@ -2,17 +2,27 @@
 
 Nothing here loads more than one document at a time: folders are walked one directory
 listing at a time and each file is read only when the consumer asks for the next document.
-A read failure never raises: it becomes a `Document` whose `error` says what went wrong,
-which the runner turns into a reject with reason "unreadable".
+A read failure never raises: it becomes a `Document` whose `error` says what went wrong and
+whose `reason` names the reject the runner writes for it ("unreadable", "not_a_regular_file").
+
+Nothing here can hang or blow up memory on a hostile input: a FIFO, socket or device (given or
+inside a folder) is a reject without being opened for a blocking read, a symlink loop is a reject
+for that entry alone, and the size cap applies while decompressing (a gzip bomb stops at the cap).
+The shell's own streams (`-`, /dev/stdin, /dev/fd/N as made by `<(...)`) are read as streams.
 """
 
 from __future__ import annotations
 
+import errno
 import gzip
+import io
 import os
+import re
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -25,6 +35,9 @@ MAX_BYTES = 64 * 1024 * 1024
 STDIN_SOURCE = "<stdin>"
 
 _GZIP_MAGIC = b"\x1f\x8b"
+
+#: Paths that name a stream this process already holds (stdin, a `<(...)` process substitution).
+_STREAM_PATH_RE = re.compile(r"/dev/stdin|/dev/fd/\d+|/proc/self/fd/\d+")
 
 
 @dataclass(frozen=True)
@@ -43,6 +56,7 @@ class Document:
     http_charset: str | None = None
     error: str | None = None
     continuations: tuple[tuple[bytes, str | None, str | None], ...] = ()  # further pages of a split article
+    reason: str = "unreadable"  # the reject reason when `error` is set (cleaners.record.REJECT_REASONS)
 
 
 def member_source(path: str, index: int) -> str:
@@ -92,17 +106,71 @@ class _TooLarge(Exception):
     pass
 
 
-def read_file(path: str, source: str, *, max_bytes: int = MAX_BYTES) -> Document:
-    """Read (and gunzip when the name ends in .gz) one single-document file; never raises."""
-    _, gz = split_ext(path)
-    kind = kind_of(path)
+class NotRegularFile(OSError):
+    """The path names a FIFO, socket, device or folder where a file's bytes were expected."""
+
+
+def file_type(mode: int) -> str:
+    """Name the type of a non-regular file from its st_mode.
+
+    >>> file_type(stat.S_IFIFO), file_type(stat.S_IFCHR)
+    ('a FIFO (named pipe)', 'a character device')
+    """
+    for test, name in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def open_regular(path: str) -> BinaryIO:
+    """Open a regular file for reading; raise NotRegularFile for anything else, without ever blocking.
+
+    The open is non-blocking and the type is checked on the open descriptor, so a FIFO with no writer
+    (or a path swapped for one after a check) can't hang the run.
+    """
     try:
-        if gz:
-            with gzip.open(path, "rb") as fh:
-                data = _read_limited(fh, max_bytes)  # type: ignore[arg-type]
-        else:
-            with open(path, "rb") as fh:
-                data = _read_limited(fh, max_bytes)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket (or a device with nothing behind it)
+            raise NotRegularFile(file_type(os.stat(path).st_mode)) from exc
+        raise
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(file_type(mode))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _read_stream(fh: BinaryIO, max_bytes: int, gz: bool | None) -> bytes:
+    """Read one document from an open stream, gunzipping it (gz=None: when it starts with the gzip magic).
+
+    The cap holds while decompressing: a gzip bomb stops at `max_bytes` of output.
+    """
+    if gz is None:
+        data = _read_limited(fh, max_bytes)
+        if not data.startswith(_GZIP_MAGIC):
+            return data
+        fh = io.BytesIO(data)
+    elif not gz:
+        return _read_limited(fh, max_bytes)
+    with gzip.GzipFile(fileobj=fh, mode="rb") as unzipped:
+        return _read_limited(unzipped, max_bytes)  # type: ignore[arg-type]
+
+
+def _read_document(source: str, kind: str | None, opener: Callable[[], AbstractContextManager[BinaryIO]], max_bytes: int,
+                   gz: bool | None) -> Document:
+    """Open and read one document; every failure becomes a Document with `error` (and `reason`) set."""
+    try:
+        with opener() as fh:
+            data = _read_stream(fh, max_bytes, gz)
+    except NotRegularFile as exc:
+        return Document(source, b"", kind, error=str(exc), reason="not_a_regular_file")
     except _TooLarge as exc:
         return Document(source, b"", kind, error=str(exc))
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
@@ -112,30 +180,32 @@ def read_file(path: str, source: str, *, max_bytes: int = MAX_BYTES) -> Document
     return Document(source, data, kind)
 
 
-def read_stdin(stream: BinaryIO, *, max_bytes: int = MAX_BYTES) -> Document:
-    """Read standard input as one document (gunzipped when it starts with the gzip magic)."""
-    try:
-        data = _read_limited(stream, max_bytes)
-        if data.startswith(_GZIP_MAGIC):
-            data = gzip.decompress(data)
-            if len(data) > max_bytes:
-                raise _TooLarge(f"larger than {max_bytes // (1024 * 1024)} MiB")
-    except _TooLarge as exc:
-        return Document(STDIN_SOURCE, b"", None, error=str(exc))
-    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-        return Document(STDIN_SOURCE, b"", None, error=f"corrupt gzip data: {exc}")
-    except (OSError, ValueError) as exc:
-        return Document(STDIN_SOURCE, b"", None, error=_describe(exc))
-    return Document(STDIN_SOURCE, data, None)
+def read_file(path: str, source: str, *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read (and gunzip when the name ends in .gz) one single-document file; never raises or blocks."""
+    return _read_document(source, kind_of(path), lambda: open_regular(path), max_bytes, split_ext(path)[1])
+
+
+def read_stdin(stream: BinaryIO, *, max_bytes: int = MAX_BYTES, source: str = STDIN_SOURCE) -> Document:
+    """Read standard input (or another stream) as one document, gunzipped when it starts with the gzip magic."""
+    return _read_document(source, None, lambda: nullcontext(stream), max_bytes, None)  # stdin stays open
 
 
 #: Readers for files that hold several documents, by lower-case extension (without .gz).
-#: Each takes (path, source) and yields documents named with `member_source(source, n)`.
+#: Each takes (path, source) and yields documents named with `member_source(source, n)`; it is only
+#: called for regular files and opens them with `open_regular` (never a blocking open).
 MULTI_READERS: dict[str, Callable[[str, str], Iterator[Document]]] = {}
 
 
 def read_path_file(path: str, source: str, *, max_bytes: int = MAX_BYTES) -> Iterator[Document]:
-    """Yield the document(s) held in one file."""
+    """Yield the document(s) held in one file (a FIFO, socket or device is one not_a_regular_file reject)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        yield Document(source, b"", kind_of(path), error=_describe(exc))
+        return
+    if not stat.S_ISREG(mode):
+        yield Document(source, b"", kind_of(path), error=file_type(mode), reason="not_a_regular_file")
+        return
     multi = MULTI_READERS.get(split_ext(path)[0])
     if multi is not None:
         yield from multi(path, source)
@@ -143,11 +213,24 @@ def read_path_file(path: str, source: str, *, max_bytes: int = MAX_BYTES) -> Ite
         yield read_file(path, source, max_bytes=max_bytes)
 
 
+def _entry_is_dir(entry: os.DirEntry[str]) -> bool | OSError:
+    """Whether a folder entry is a folder (following symlinks), or the error that says it can't be told."""
+    try:
+        if entry.is_dir():
+            return True
+        if entry.is_symlink():
+            os.stat(entry.path)  # a dangling link or a loop: the error names it
+        return False
+    except OSError as exc:
+        return exc
+
+
 def walk(folder: str, *, max_bytes: int = MAX_BYTES, _seen: set[tuple[int, int]] | None = None) -> Iterator[Document]:
     """Yield the input files under `folder`, recursively, in sorted path order.
 
     Symlinked folders are followed once (loops are skipped); a folder that cannot be listed
-    yields one unreadable document named after it.
+    yields one unreadable document named after it; an input entry that cannot be resolved (a
+    symlink loop, a dangling link) is one unreadable document and the walk goes on.
     """
     seen = set() if _seen is None else _seen
     try:
@@ -157,15 +240,19 @@ def walk(folder: str, *, max_bytes: int = MAX_BYTES, _seen: set[tuple[int, int]]
             return
         seen.add(key)
         with os.scandir(folder) as it:
-            entries = sorted((e.name, e.is_dir()) for e in it)
+            entries = sorted(((e.name, _entry_is_dir(e)) for e in it), key=lambda pair: pair[0])
     except OSError as exc:
         yield Document(folder, b"", None, error=_describe(exc))
         return
     for name, is_dir in entries:
         path = os.path.join(folder, name)
-        if is_dir:
+        if is_dir is True:
             yield from walk(path, max_bytes=max_bytes, _seen=seen)
-        elif wanted(name):
+        elif not wanted(name):
+            continue
+        elif isinstance(is_dir, OSError):
+            yield Document(path, b"", kind_of(name), error=_describe(is_dir))
+        else:
             yield from read_path_file(path, path, max_bytes=max_bytes)
 
 
@@ -181,9 +268,9 @@ def iter_documents(
     for path in paths:
         if path == "-":
             yield read_stdin(stdin if stdin is not None else sys.stdin.buffer, max_bytes=max_bytes)
+        elif _STREAM_PATH_RE.fullmatch(path):
+            yield _read_document(path, kind_of(path), lambda p=path: open(p, "rb"), max_bytes, None)
         elif os.path.isdir(path):
             yield from walk(path, max_bytes=max_bytes)
-        elif os.path.exists(path):
-            yield from read_path_file(path, path, max_bytes=max_bytes)
         else:
-            yield Document(path, b"", kind_of(path), error="no such file or directory")
+            yield from read_path_file(path, path, max_bytes=max_bytes)

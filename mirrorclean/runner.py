@@ -27,6 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from typing import Any, BinaryIO
 
 from cleaners import CleanOptions, Record, Reject, clean_document
@@ -78,7 +79,7 @@ def _error_detail(exc: BaseException) -> str:
 def process_document(doc: Document, options: CleanOptions, timeout: float, func: CleanFunc = clean_one) -> Result:
     """Clean one document under a time limit; never raises (except KeyboardInterrupt)."""
     if doc.error is not None:
-        return Reject(doc.source, "unreadable", detail=doc.error, url=doc.url)
+        return Reject(doc.source, doc.reason, detail=doc.error, url=doc.url)
     armed = timeout > 0 and _can_alarm()
     previous: Any = None
     try:
@@ -100,9 +101,62 @@ def process_document(doc: Document, options: CleanOptions, timeout: float, func:
     return result
 
 
-def _init_worker() -> None:
-    """Workers leave Ctrl-C to the parent, which shuts the pool down."""
+def _init_worker(lifeline: Connection | None = None) -> None:
+    """Workers leave Ctrl-C to the parent, which shuts the pool down, and end when the parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if lifeline is not None:
+        threading.Thread(target=_exit_with_parent, args=(lifeline,), name="lifeline", daemon=True).start()
+
+
+def _exit_with_parent(lifeline: Connection) -> None:
+    """Block on the lifeline until the main process's end of it closes (it exited, or was killed), then exit.
+
+    A pool worker's parent is the forkserver, which itself only exits once every worker has (they hold its
+    "alive" pipe), and the resource tracker waits for both: without this, `kill -9` of the main process
+    left two workers, the forkserver and the resource tracker running for ever.
+    """
+    try:
+        while True:
+            lifeline.recv_bytes()
+    except (EOFError, OSError):
+        pass
+    os._exit(1)
+
+
+_LIFELINE: tuple[int, Connection, Connection] | None = None
+
+
+def _lifeline() -> Connection:
+    """The read end of a pipe whose write end only this process holds (made once per process)."""
+    global _LIFELINE
+    if _LIFELINE is None or _LIFELINE[0] != os.getpid():
+        reader, writer = multiprocessing.Pipe(duplex=False)
+        _LIFELINE = (os.getpid(), reader, writer)
+    return _LIFELINE[1]
+
+
+def kill_pool(pool: ProcessPoolExecutor | None) -> None:
+    """Stop a pool now: kill its workers (they may be stuck) and release it."""
+    if pool is None:
+        return
+    processes = getattr(pool, "_processes", None) or {}
+    for proc in list(processes.values()):
+        try:
+            proc.kill()
+        except (OSError, AttributeError):
+            pass
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+def wait_limit(timeout: float, grace: float = DEFAULT_GRACE) -> float | None:
+    """How long the parent waits for a worker's result before it kills the worker (None: for ever)."""
+    return timeout * 1.5 + grace if timeout > 0 else None
+
+
+def new_pool(workers: int, ctx: multiprocessing.context.BaseContext | None = None) -> ProcessPoolExecutor:
+    """A process pool of cleaning workers that ignore Ctrl-C and end when this process ends, however it ends."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx or _mp_context(), initializer=_init_worker,
+                               initargs=(_lifeline(),))
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
@@ -164,37 +218,66 @@ def json_line(obj: dict[str, Any]) -> bytes:
         return (json.dumps(obj, ensure_ascii=True, default=str) + "\n").encode("ascii")
 
 
-class JsonlSink:
-    """A JSON Lines destination: an open binary stream, or a path opened (and truncated) on first write.
+class OutputError(Exception):
+    """An output could not be opened or written (a folder, a full disk, no permission): the run stops."""
 
-    Each line goes out in one write and is flushed, so a crash leaves only whole lines behind.
+
+class JsonlSink:
+    """A JSON Lines destination: an open binary stream, or a path opened on first write.
+
+    A path is truncated when opened, or appended to with `append=True` (a resumed crawl). Each line goes
+    out in one write and is flushed, so a crash leaves only whole lines behind. A failure to open or write
+    raises OutputError naming the destination (a broken pipe stays a BrokenPipeError: the reader left).
     """
 
-    def __init__(self, target: str | BinaryIO, *, lazy: bool = False) -> None:
+    def __init__(self, target: str | BinaryIO, *, lazy: bool = False, append: bool = False) -> None:
         self.path = target if isinstance(target, str) else None
+        self.name = self.path if self.path is not None else "standard output"
         self._fh: BinaryIO | None = None if isinstance(target, str) else target
         self._owned = isinstance(target, str)
+        self._append = append
+        self.failed = False
         self.lines = 0
         if self.path is not None and not lazy:
             self._open()
 
+    def _fail(self, exc: OSError) -> OutputError:
+        self.failed = True
+        return OutputError(f"cannot write {self.name}: {(exc.strerror or str(exc)).lower()}")
+
     def _open(self) -> BinaryIO:
         assert self.path is not None
-        parent = os.path.dirname(self.path)
-        if parent:
-            os.makedirs(parent, exist_ok=True)
-        self._fh = open(self.path, "wb")  # noqa: SIM115 - closed in close()
+        try:
+            parent = os.path.dirname(self.path)
+            if parent:
+                os.makedirs(parent, exist_ok=True)
+            self._fh = open(self.path, "ab" if self._append else "wb")  # noqa: SIM115 - closed in close()
+        except OSError as exc:
+            raise self._fail(exc) from None
         return self._fh
 
     def write(self, obj: dict[str, Any]) -> None:
         fh = self._fh if self._fh is not None else self._open()
-        fh.write(json_line(obj))
-        fh.flush()
+        try:
+            fh.write(json_line(obj))
+            fh.flush()
+        except BrokenPipeError:
+            self.failed = True
+            raise
+        except OSError as exc:
+            raise self._fail(exc) from None
         self.lines += 1
 
     def close(self) -> None:
-        if self._fh is not None and self._owned:
-            self._fh.close()
+        """Close an owned file; after a failed write, quietly (the error was raised already)."""
+        if self._fh is None or not self._owned:
+            return
+        fh, self._fh = self._fh, None
+        try:
+            fh.close()
+        except OSError as exc:
+            if not self.failed:
+                raise self._fail(exc) from None
 
 
 class Writer:
@@ -283,20 +366,11 @@ class _PoolRunner:
     # -- pool management
 
     def _new_pool(self, workers: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=self.ctx, initializer=_init_worker)
+        return new_pool(workers, self.ctx)
 
     @staticmethod
     def _kill(pool: ProcessPoolExecutor | None) -> None:
-        """Stop a pool now: kill its workers (they may be stuck) and release it."""
-        if pool is None:
-            return
-        processes = getattr(pool, "_processes", None) or {}
-        for proc in list(processes.values()):
-            try:
-                proc.kill()
-            except (OSError, AttributeError):
-                pass
-        pool.shutdown(wait=True, cancel_futures=True)
+        kill_pool(pool)
 
     def _submit(self, pool: ProcessPoolExecutor, slot: _Slot) -> None:
         if slot.doc.error is not None:  # nothing to clean: resolve it here
@@ -308,7 +382,7 @@ class _PoolRunner:
             slot.future = None  # picked up by recovery
 
     def _wait_limit(self) -> float | None:
-        return self.timeout * 1.5 + self.grace if self.timeout > 0 else None
+        return wait_limit(self.timeout, self.grace)
 
     def _timeout_reject(self, doc: Document) -> Reject:
         return Reject(doc.source, "timeout", detail=f"no result after {self._wait_limit():g} s; worker killed", url=doc.url)

@@ -121,7 +121,7 @@ def test_bad_inputs_become_rejects(pages: Path, tmp_path: Path) -> None:
     out = tmp_path / "result" / "out.jsonl"
     proc = run_cli(["clean", "pages", "missing.html", "-o", str(out), "-j", "2"], cwd=tmp_path)
     err = proc.stderr.decode()
-    assert proc.returncode == 0, err
+    assert proc.returncode == 1, err  # missing.html was named on the command line
     assert "Traceback" not in err
     assert "mirrorclean: error: missing.html: no such file or directory" in err
     assert "pages/07.html.gz: corrupt gzip data" in err
@@ -148,7 +148,7 @@ def test_stdout_stdin_and_rejects_next_to_cwd(pages: Path, tmp_path: Path) -> No
     page = article_html(3).encode("utf-8")
     proc = run_cli(["clean", "-", "pages/01.html", "nope"], cwd=tmp_path, stdin=gzip.compress(page))
     err = proc.stderr.decode()
-    assert proc.returncode == 0, err
+    assert proc.returncode == 1, err  # "nope" was named and does not exist
     assert "Traceback" not in err
     lines = proc.stdout.decode("utf-8").splitlines()
     assert len(lines) == 2
@@ -173,7 +173,7 @@ def test_stdout_without_rejects_creates_no_file(pages: Path, tmp_path: Path) -> 
 def test_explicit_rejects_path(pages: Path, tmp_path: Path, capsys) -> None:
     out, rej = tmp_path / "o.json", tmp_path / "r" / "bad.jsonl"
     assert main(["clean", str(pages / "00.html"), str(tmp_path / "gone.txt"), "-o", str(out),
-                 "--rejects", str(rej), "-q"]) == 0
+                 "--rejects", str(rej), "-q"]) == 1
     assert [r["reason"] for r in read_jsonl(rej)] == ["unreadable"]
     assert not (tmp_path / "o.rejects.jsonl").exists()
     assert len(read_jsonl(out)) == 1

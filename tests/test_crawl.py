@@ -94,15 +94,17 @@ def test_http_cache_second_crawl_sends_no_request(site: TestSite, tmp_path: Path
 
 
 def test_jobdir_resume_finishes_without_refetching(site: TestSite, tmp_path: Path) -> None:
+    """docs/crawling.md: rerun the same command; nothing is fetched twice and the same -o file is appended to."""
     start = [site.url("hualong", "/news/index.html")]
     job = ["-s", f"JOBDIR={tmp_path / 'job'}", "-s", "CONCURRENT_REQUESTS=1"]
-    crawl(start, tmp_path / "a.jsonl", *job, "-s", "CLOSESPIDER_PAGECOUNT=8")
-    part = {r["url"] for r in records(tmp_path / "a.jsonl")}
+    crawl(start, tmp_path / "out.jsonl", *job, "-s", "CLOSESPIDER_PAGECOUNT=8")
+    part = [r["url"] for r in records(tmp_path / "out.jsonl")]
     assert 0 < len(part) < 18
-    crawl(start, tmp_path / "b.jsonl", *job)
-    rest = {r["url"] for r in records(tmp_path / "b.jsonl")}
-    assert not part & rest
-    assert part | rest == {u for u in expected_articles(site) if "/news/" in u}
+    crawl(start, tmp_path / "out.jsonl", *job)
+    urls = [r["url"] for r in records(tmp_path / "out.jsonl")]
+    assert urls[:len(part)] == part  # the first run's records are still there, first
+    assert len(urls) == len(set(urls))
+    assert set(urls) == {u for u in expected_articles(site) if "/news/" in u}
     counts = fetched(site)
     assert max(counts.values()) == 1, [k for k, v in counts.items() if v > 1]
 

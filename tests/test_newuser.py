@@ -68,7 +68,7 @@ def test_summary_says_where_the_rejects_went(tmp_path: Path) -> None:
     out = tmp_path / "run" / "out.jsonl"
     proc = mirrorclean("clean", "fixtures/pages/rj01_listing.html", "fixtures/pages/mb01_nap.html", "missing.html",
                        "-o", str(out), "-j", "1")
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr  # missing.html was named and cannot be read: a reject, and exit 1
     summary = proc.stderr.strip().splitlines()[-1]
     assert f"2 rejects (in {tmp_path / 'run' / 'out.rejects.jsonl'})" in summary, summary
     assert len((tmp_path / "run" / "out.rejects.jsonl").read_text("utf-8").splitlines()) == 2

@@ -123,7 +123,8 @@ def fixture_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     cmd = [sys.executable, "-m", "mirrorclean", "clean", "seeds", "fixtures/pages", "fixtures/report",
            "missing.html", "-o", str(out), "--report", str(tmp / "report.html"), "-j", "2", "-q"]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr  # a named path that cannot be read: exit 1, everything else written
+    assert "missing.html: no such file or directory" in proc.stderr
     assert f"report: {tmp / 'report.html'}" in proc.stderr
     return {"out": out, "rejects": tmp / "out.rejects.jsonl", "report": tmp / "report.html", "tmp": tmp}
 

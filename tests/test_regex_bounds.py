@@ -1,0 +1,117 @@
+"""The worst regular-expression cases found by the audit (bench/regex_audit.py, docs/security.md), on inputs
+that the old patterns took minutes over and the new ones take milliseconds: a hang fails the test by its
+timeout, never by a timed assertion. Each test also checks the result, so a pattern made fast but wrong fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+from scrapy.http import HtmlResponse
+
+from cleaners import Record, Reject, clean_document
+from cleaners.dates import find_date
+from cleaners.decode import _META_RE, _XML_DECL_RE, declared_charsets
+from cleaners.html import COLUMN_HEAD_RE, SIDE_HEAD_RE, css_rules
+from cleaners.normalize import _LINE_EDGE_RE, _URL_OR_MARK_RE
+from cleaners.references import _CITE_START_RE, _NUMBERED_RE, _expand
+from crawler.spiders.mirror import CONTINUATION_RE, has_prose, page_links
+
+N = 200_000  # characters: a quadratic scan of this is 2e10 steps (minutes); a linear one, milliseconds
+pytestmark = pytest.mark.timeout(60)
+
+ARTICLE = ("<p>基层治理是国家治理的基石，统筹推进乡镇和城乡社区治理，是实现国家治理体系和治理能力现代化的基础工程。"
+           "近年来，各地围绕党建引领基层治理开展了大量探索，形成了一批可复制、可推广的经验做法。</p>") * 4
+
+
+def test_style_without_a_brace_is_linear() -> None:
+    """The probe: a 200 KB <style> with no "{" took 248 s in CSS_RULE_RE."""
+    for style in ("a" * N, "{a" * (N // 2), "a{" * (N // 2), "}{a" * (N // 3)):
+        assert css_rules(style) == []
+    assert css_rules(".x{display:none}a" * 3 + "}" + "b{" * N) == [(".x", "display:none"), ("a.x", "display:none"),
+                                                                   ("a.x", "display:none")]
+    assert css_rules("@media print{.a{display:none}}") == [("@media print", ".a{display:none")]
+    page = f"<html><head><title>标题</title><style>{'a' * N}</style></head><body>{ARTICLE}</body></html>"
+    result = clean_document(page.encode(), "style.html")
+    assert isinstance(result, Record) and "基层治理" in result.text
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", "\u3000"])
+def test_section_heading_followed_by_a_long_blank_run(blank: str) -> None:
+    assert not SIDE_HEAD_RE.match("公司简介" + blank * 20_000 + "x")
+    assert not COLUMN_HEAD_RE.match("新闻中心" + blank * 20_000 + "x")
+    assert SIDE_HEAD_RE.match("公司简介" + blank * 20_000) and SIDE_HEAD_RE.match("【联系我们】 CONTACT US  更多>>")
+
+
+def test_normalize_blank_runs() -> None:
+    assert _LINE_EDGE_RE.sub("\n", " " * N + "x") == " " * N + "x"
+    assert _LINE_EDGE_RE.sub("\n", "a  \n  b \n\n c") == "a\nb\n\nc"
+    assert not list(_URL_OR_MARK_RE.finditer(" " * N))
+    assert [m.group() for m in _URL_OR_MARK_RE.finditer("a , b  ;c")] == [" , ", "  ;"]
+
+
+def test_citation_markers_with_long_blank_runs() -> None:
+    assert not _CITE_START_RE.match("注" + " " * 50_000 + "x")
+    assert not _NUMBERED_RE.match("注" + " " * 50_000 + "x")
+    assert _CITE_START_RE.match("注 [ 12 ]").group("note") == "12"
+    assert _expand("1" + " " * N + "-3") == [1, 2, 3]
+    assert _expand("2" + " " * N + "，5") == [2, 5]
+
+
+@pytest.mark.parametrize("date", ["2024年1月1日", "Jan 1, 2024", "1 Jan 2024", "2024-01-01", "18/03/2024"])
+def test_a_date_followed_by_a_long_blank_run(date: str) -> None:
+    expected = "2024-03-18" if date.startswith("18/") else "2024-01-01"
+    assert find_date(date + " " * 50_000 + "x")[0] == expected
+    assert find_date(date + " \t " * 20_000 + "上午")[0] == expected
+    assert find_date(date + " 下午 3:05")[0] == expected + "T15:05"
+
+
+def test_declared_charsets_on_hostile_heads() -> None:
+    # declared_charsets reads 4 KB of the page; the patterns themselves must not depend on that bound
+    assert not list(_META_RE.finditer(b"<meta charset " * 20_000))
+    assert not _XML_DECL_RE.search(b"<?xml encoding " * 20_000)
+    assert declared_charsets(b'<meta http-equiv="Content-Type" content="text/html; charset=GBK">') == ["gbk"]
+    assert declared_charsets(b"x", "text/html; charset=" + " " * N + ";") == []
+    assert declared_charsets(b"x", "text/html; charset = 'gb2312'") == ["gb2312"]
+
+
+def _response(html: str, url: str = "http://a.cn/news/1.html") -> HtmlResponse:
+    return HtmlResponse(url=url, body=html.encode("utf-8"), encoding="utf-8")
+
+
+def test_page_of_unclosed_anchors_is_linear() -> None:
+    """The probe: a 262 KB page of 8,000 unclosed <a href> took 130 s on the reactor thread."""
+    html = "<html><body>" + "".join(f'<a href="/p/{i}.html">第{i}篇' for i in range(8000))
+    assert 200_000 < len(html.encode()) < 300_000
+    links = page_links(_response(html))
+    assert len(links) == 8000
+    assert links["http://a.cn/p/7.html"] == "第7篇"
+    # a start tag that never ends swallows the rest, as in a browser; nothing is rescanned
+    assert page_links(_response('<a href="/1.html">1</a>' + '<a href="/x' * 50_000)) == {"http://a.cn/1.html": "1"}
+    assert page_links(_response('<a title="a<br>" href="/2.html">下一篇：标题</a>')) == {"http://a.cn/2.html": "下一篇：标题"}
+
+
+def test_has_prose_on_a_page_of_full_stops_inside_a_tag() -> None:
+    assert not has_prose("<p " + "。" * N + ">")
+    assert has_prose("<p>" + "。" * N)
+    assert has_prose("<a " + "。" * N)  # no ">" after them: outside a tag, as before
+
+
+def test_continuation_url_with_a_long_digit_run() -> None:
+    assert not CONTINUATION_RE.search("/" + "1" * N + "/x-2.zip")
+    assert CONTINUATION_RE.search("/a/123_2.html") and not CONTINUATION_RE.search("/a/news_2.html")
+
+
+def test_clean_document_on_hostile_pages_returns() -> None:
+    """End to end: each hostile shape inside a page, cleaned in one call, is a record or a reject."""
+    shapes = [
+        f"<style>{'a' * N}</style>",
+        "<p>2024年1月1日" + " " * 50_000 + "x</p>",
+        "<p>注" + " " * 50_000 + "x</p>",
+        "<p>[1" + " " * 50_000 + "-2]</p>",
+        "<div>" + " " * N + "x</div>",
+        "<meta " * 20_000,
+    ]
+    for shape in shapes:
+        page = f"<html><head><title>标题</title></head><body>{shape}{ARTICLE}</body></html>"
+        result = clean_document(page.encode(), "hostile.html")
+        assert isinstance(result, (Record, Reject))
