@@ -6,6 +6,7 @@ page offline (every host name resolves to nothing) and the text is what a person
 save: menus, bylines, sidebars, footers and the article, one block per line. Hidden blocks are not in it.
 
     python -m mirrorclean.dumps ../shared/eval/daniel-zh-dev [--limit N]   # title, text F1, spam verdicts
+    python -m mirrorclean.dumps ../shared/eval/wild-2017 --wild fixtures/wild/dumps.jsonl
 
 Nothing rendered is stored in the repo (the pages' licences vary); dumps are cached under a temporary folder.
 """
@@ -100,11 +101,49 @@ def score_daniel(folder: Path, limit: int | None = None) -> dict[str, Any]:
             "details": pages}
 
 
+def score_wild(pages: Path, labels: Path) -> dict[str, dict[str, int]]:
+    """Render the labelled wild-2017 pages (fixtures/wild/dumps.jsonl, readable ones with a title), clean their
+    dumps, and count per split (dev / holdout, as fixtures/wild/split.py): title, date, article start and end."""
+    import hashlib
+    import json
+
+    from cleaners import Record, clean_document
+
+    rows = [json.loads(line) for line in labels.read_text("utf-8").splitlines() if line.strip()]
+    out: dict[str, dict[str, int]] = {}
+    with chromium() as driver:
+        for lab in rows:
+            if not lab.get("readable") or not lab.get("title"):
+                continue
+            text = inner_text(driver, pages / lab["file"])
+            split = "holdout" if hashlib.sha1(lab["file"].encode()).hexdigest()[0] in "0123" else "dev"
+            c = out.setdefault(split, {"pages": 0, "title": 0, "date": 0, "start": 0, "end": 0, "spam": 0})
+            c["pages"] += 1
+            rec = clean_document((text or "").encode("utf-8"), lab["file"], kind="text")
+            if text is None or not isinstance(rec, Record):
+                continue
+            body = _norm(rec.text)
+            c["title"] += _norm(rec.title or "") == _norm(lab["title"])
+            c["date"] += rec.published == lab["published"]
+            c["start"] += bool(lab["first"]) and _norm(lab["first"]) in body[:200]
+            c["end"] += bool(lab["last"]) and _norm(lab["last"]) in body[-200:]
+            c["spam"] += rec.is_spam_page
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mirrorclean.dumps", description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", type=Path, help="a DAnIEL-style gold set (ids.txt, html/, reference/)")
+    parser.add_argument("folder", type=Path, help="a DAnIEL-style gold set (ids.txt, html/, reference/), or the "
+                        "wild-2017 folder with --wild")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--wild", type=Path, metavar="LABELS", help="score labelled wild-2017 dumps "
+                        "(fixtures/wild/dumps.jsonl): title, date, article start/end found")
     args = parser.parse_args(argv)
+    if args.wild:
+        for split, c in sorted(score_wild(args.folder / "pages", args.wild).items()):
+            print(f"{split}: {c['pages']} dumps; title {c['title']}, date {c['date']}, article start {c['start']}, "
+                  f"end {c['end']}; spam pages {c['spam']}")
+        return 0
     res = score_daniel(args.folder, args.limit)
     print(f"{args.folder}: {res['pages']} pages rendered; title exact {res['title_exact']}/{res['pages']}; "
           f"text P {res['precision']:.3f} R {res['recall']:.3f} F1 {res['f1']:.3f}; spam pages {res['spam_pages']}")
