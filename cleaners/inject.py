@@ -448,6 +448,45 @@ class SpamLinkRows:
         return out
 
 
+def _bigrams(text: str) -> set[str]:
+    return {run[i:i + 2] for run in re.findall(f"[{CJK}]+", text) for i in range(len(run) - 1)}
+
+
+class SplicedLinks:
+    """Anchors spliced into the article's sentences: a link to another site whose text has nothing to do with
+    the sentence around it (澳门三月博彩收入增幅渐<a href=other.com>ST盐湖合并大戏提前开锣</a>放缓).
+
+    Rules: the anchor sits mid-sentence (text on both sides, a punctuated paragraph of 40+ characters around
+    it), links another registrable domain under four or more Chinese characters, shares under 15% of its
+    character bigrams with its paragraph; and the page has three or more such anchors to two or more domains
+    (a news page's one link to a partner site stays). The anchors go with their text; the sentence closes up.
+    """
+
+    def find(self, tree: lxml.html.HtmlElement, home: str | None, skip: set[lxml.html.HtmlElement]) -> list[Finding]:
+        found = []
+        for a in tree.iter("a"):
+            if a in skip or any(x in skip for x in a.iterancestors()):
+                continue
+            host = _host(a.get("href") or "")
+            if not host or registrable(host) == home or SERVICE_HOSTS.search(host):
+                continue
+            text = " ".join(a.text_content().split())
+            parent = a.getparent()
+            if len(re.findall(f"[{CJK}]", text)) < 4 or parent is None:
+                continue
+            before = (a.getprevious().tail if a.getprevious() is not None else parent.text) or ""
+            rest = " ".join(parent.text_content().split()).replace(text, "")
+            if not before.strip() or not (a.tail or "").strip() or len(rest) < 40 or not re.search("[，。]", rest):
+                continue
+            grams = _bigrams(text)
+            if grams and len(grams & _bigrams(rest)) < 0.15 * len(grams):
+                found.append((a, text, registrable(host)))
+        if len(found) < 3 or len({d for *_, d in found}) < 2:
+            return []
+        return [Finding("body", "spliced_links", " | ".join(t for _, t, _ in found)[:2000], _terms(t for _, t, _ in found),
+                        sorted({d for *_, d in found}), [a for a, *_ in found])]
+
+
 SITE_TOPICS = ("gambling", "porn", "game", "papers", "arms")  # not medical: hospitals sell what clinic spam sells
 TITLE_SEP_RE = re.compile(r"\s*[/_|｜\-—–,，>【】\[\]]+\s*|\s+")
 PROMO_TITLE_RE = re.compile(r"官方|官网|首页|网址|平台|开户|注册|信誉|直营|认证|指定|入口|大全|!!!|>>>|值得信赖|哪里有|哪里买|怎么买|"
@@ -577,4 +616,5 @@ def find_injections(tree: lxml.html.HtmlElement, url: str | None = None) -> list
     skip = {el for el, _ in hidden_elements(tree)}
     rows = SpamLinkRows().find(tree, home, skip)
     planted = skip | {el for f in rows for el in f.elements}
-    return hidden + rows + SpamSite().find(tree, planted)
+    spliced = SplicedLinks().find(tree, home, planted)
+    return hidden + rows + spliced + SpamSite().find(tree, planted)

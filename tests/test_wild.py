@@ -182,3 +182,13 @@ def test_news_benchmarks_have_no_spam_page_but_the_nulled_theme_one() -> None:
             farm = [r for r in rec.removed if r.reason == "hidden_links"]
             assert farm and "WordPress Themes" in farm[0].text
     assert [f.split(".")[0][-12:] for f in flagged] == ["0705bcbe106e3b"[-12:]]
+
+
+def test_spliced_links_leave_the_sentences() -> None:
+    """w007172: a bot repost of Macau gaming-revenue news with anchors to unrelated sites spliced mid-sentence
+    (增幅渐<a>SST天香调整股改方案与重大资产重组同步</a>放缓): the anchors go, the sentence closes up, the news about
+    博彩 stays."""
+    rec = clean_document(page("w007172.html"), "w007172.html")
+    assert rec.is_spam_page and any(r.reason == "spliced_links" for r in rec.removed)
+    assert "增幅渐放缓" in rec.text and "博彩" in rec.text
+    assert not [s for s in label("w007172.html")["injected"] if s in rec.text]
