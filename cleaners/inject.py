@@ -452,6 +452,16 @@ def _bigrams(text: str) -> set[str]:
     return {run[i:i + 2] for run in re.findall(f"[{CJK}]+", text) for i in range(len(run) - 1)}
 
 
+def _own_text(el: lxml.html.HtmlElement) -> str:
+    """An element's text outside its links (what its sentences say themselves)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag != "a":
+            parts.append(_own_text(child) if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
 class SplicedLinks:
     """Anchors spliced into the article's sentences: a link to another site whose text has nothing to do with
     the sentence around it (澳门三月博彩收入增幅渐<a href=other.com>ST盐湖合并大戏提前开锣</a>放缓).
@@ -463,7 +473,7 @@ class SplicedLinks:
     """
 
     def find(self, tree: lxml.html.HtmlElement, home: str | None, skip: set[lxml.html.HtmlElement]) -> list[Finding]:
-        found = []
+        found, edges = [], []
         for a in tree.iter("a"):
             if a in skip or any(x in skip for x in a.iterancestors()):
                 continue
@@ -472,17 +482,22 @@ class SplicedLinks:
                 continue
             text = " ".join(a.text_content().split())
             parent = a.getparent()
-            if len(re.findall(f"[{CJK}]", text)) < 4 or parent is None:
+            if len(re.findall(f"[{CJK}]", text)) + 2 * len(re.findall(r"[A-Za-z0-9]{4,}", text)) < 4 or parent is None:
                 continue
             before = (a.getprevious().tail if a.getprevious() is not None else parent.text) or ""
-            rest = " ".join(parent.text_content().split()).replace(text, "")
-            if not before.strip() or not (a.tail or "").strip() or len(rest) < 40 or not re.search("[，。]", rest):
+            rest = _own_text(parent)
+            if len(rest) < 40 or not re.search("[，。]", rest):
                 continue
             grams = _bigrams(text)
             if grams and len(grams & _bigrams(rest)) < 0.15 * len(grams):
-                found.append((a, text, registrable(host)))
+                tail = a.tail or ""
+                # glued into a sentence: a character of it right before and after (增幅渐<a>…</a>放缓), not a list
+                # of links separated by | or spaces
+                inside = bool(re.search(f"[{CJK}A-Za-z0-9]$", before)) and bool(re.match(f"[{CJK}A-Za-z0-9，、。]", tail))
+                (found if inside else edges).append((a, text, registrable(host)))
         if len(found) < 3 or len({d for *_, d in found}) < 2:
             return []
+        found += edges  # once the pattern is plain, the same anchors at a paragraph's edge go too
         return [Finding("body", "spliced_links", " | ".join(t for _, t, _ in found)[:2000], _terms(t for _, t, _ in found),
                         sorted({d for *_, d in found}), [a for a, *_ in found])]
 
