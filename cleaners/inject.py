@@ -130,13 +130,6 @@ SERVICE_HOSTS = re.compile(
 
 # ------------------------------------------------------------------ hidden blocks
 
-HIDDEN_STYLE_RE = re.compile(
-    r"display\s*:\s*none|visibility\s*:\s*hidden|"
-    r"(?:^|[;\s])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}(?:\.\d+)?(?:px|em|pt)?|"
-    r"font-size\s*:\s*0(?:px|pt|em)?\s*(?:;|$)|(?:^|[;\s])(?:height|width)\s*:\s*[01](?:px)?\s*(?:;|$)|"
-    r"clip\s*:\s*rect\(\s*0",
-    re.I,
-)
 # getElementById('t'+'e'+'s'+'i').style.display='none' (split to dodge scanners), $('#x').hide()
 SCRIPT_HIDE_RE = re.compile(
     r"getElementById\(\s*((?:['\"][\w-]*['\"]\s*\+?\s*)+)\)\s*\.style\.(?:display\s*=\s*['\"]none|"
@@ -203,13 +196,20 @@ def script_hidden_ids(tree: lxml.html.HtmlElement) -> set[str]:
     return ids
 
 
+def _hidden_style(style: str) -> bool:
+    """A style that hides its element, by the rules html.HiddenElements applies to inline styles."""
+    from cleaners.html import HIDDEN_STYLE_RE, ZERO_BOX_RE
+
+    return bool(HIDDEN_STYLE_RE.search(style) or ZERO_BOX_RE.search(style))
+
+
 def script_wrapped(tree: lxml.html.HtmlElement) -> list[list[lxml.html.HtmlElement]]:
     """Runs of siblings that a script wraps in a hidden element it writes: `document.write('<div
     style="position:absolute;left:-800px">')` … `document.write('</div>')`."""
     runs = []
     for script in _iter(tree, "script"):
         m = WRITE_OPEN_RE.search(_script_text(script))
-        if not m or not HIDDEN_STYLE_RE.search(m.group(2)) and not (m.group(1).lower() == "marquee"
+        if not m or not _hidden_style(m.group(2)) and not (m.group(1).lower() == "marquee"
                                                                    and re.search(r"(?:width|height)\s*=\s*['\"]?[0-9]\b", m.group(2))):
             continue
         run = []

@@ -24,10 +24,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+# What Chromium needs here (no screen, root, a closed network: see the machine notes) and no network at all.
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--disable-dev-shm-usage", "--blink-settings=imagesEnabled=false",
-                  "--host-resolver-rules=MAP * ~NOTFOUND")
+                  "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND")
 
 
 def browser_paths() -> tuple[str, str] | None:
@@ -38,8 +38,8 @@ def browser_paths() -> tuple[str, str] | None:
 
 
 @contextmanager
-def chromium() -> Iterator[Any]:
-    """A headless Chromium session with no network and a throw-away profile."""
+def chromium(extra: Sequence[str] = ("--blink-settings=imagesEnabled=false",)) -> Iterator[Any]:
+    """A headless Chromium session (Selenium) with no network, a throw-away profile and `extra` flags."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -49,10 +49,10 @@ def chromium() -> Iterator[Any]:
     profile = tempfile.mkdtemp(prefix="mc-dumps-")
     options = webdriver.ChromeOptions()
     options.binary_location = paths[0]
-    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}"):
+    for flag in (*CHROMIUM_FLAGS, *extra, f"--user-data-dir={profile}"):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(executable_path=paths[1]), options=options)
-    driver.set_page_load_timeout(20)
+    driver.set_page_load_timeout(60)
     driver.set_script_timeout(5)
     try:
         yield driver

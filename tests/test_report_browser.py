@@ -16,7 +16,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -62,24 +61,11 @@ def browser() -> Any:
         if os.environ.get("CI"):
             pytest.fail("chromium and chromedriver must be installed in CI (.ci/run installs them)")
         pytest.skip("chromium/chromedriver not installed (apt-get install chromium chromium-driver)")
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
+    pytest.importorskip("selenium.webdriver")
+    from mirrorclean.dumps import chromium
 
-
-    profile = tempfile.mkdtemp(prefix="mc-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = paths[0]
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1280,1600"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(executable_path=paths[1]), options=options)
-    driver.set_page_load_timeout(60)
-    try:
+    with chromium(("--window-size=1280,1600",)) as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def wait_for(driver: Any, script: str, timeout: float = 30) -> Any:
