@@ -22,6 +22,8 @@ from typing import Any
 
 import pytest
 
+from mirrorclean.dumps import browser_paths, chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 PWNED = "window.__mc_pwned"
 
@@ -48,21 +50,13 @@ HOSTILE_RECORD = {
 }
 
 
-def _browser_paths() -> tuple[str, str] | None:
-    chromium = next((p for p in (shutil.which(n) for n in ("chromium", "chromium-browser")) if p), None)
-    driver = shutil.which("chromedriver")
-    return (chromium, driver) if chromium and driver else None
-
-
 @pytest.fixture(scope="module")
 def browser() -> Any:
-    paths = _browser_paths()
-    if paths is None:
+    if browser_paths() is None:
         if os.environ.get("CI"):
             pytest.fail("chromium and chromedriver must be installed in CI (.ci/run installs them)")
         pytest.skip("chromium/chromedriver not installed (apt-get install chromium chromium-driver)")
     pytest.importorskip("selenium.webdriver")
-    from mirrorclean.dumps import chromium
 
     with chromium(("--window-size=1280,1600",)) as driver:
         yield driver
