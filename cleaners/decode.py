@@ -113,7 +113,11 @@ def decode_bytes(data: bytes, http_charset: str | None = None) -> tuple[str, str
     ('<p>中</p>', 'utf-8-sig')
     >>> decode_bytes(b"plain ascii")
     ('plain ascii', 'ascii')
+    >>> decode_bytes(b"\\x00" * 2048 + b"<p>ok</p>")  # a save padded with NULs before the page
+    ('<p>ok</p>', 'ascii')
     """
+    if data.startswith(b"\x00\x00\x00\x00") and (rest := data.lstrip(b"\x00")) and b"\x00" not in rest[:_BINARY_SNIFF_BYTES]:
+        data = rest  # a run of NULs before text (a broken save, a preallocated file), not UTF-16 or binary
     if not data:
         raise DecodeError("empty input: no bytes to decode")
     for bom, encoding in _BOMS:
