@@ -343,6 +343,7 @@ def strong_topic(text: str) -> int:
 _strong = strong_topic
 
 
+HIDE_STYLE_RE = re.compile(r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 OFFSCREEN_RE = re.compile(r"(?:^|[;\s])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}", re.I)
 
 
@@ -357,7 +358,9 @@ class HiddenLinks:
     * the page's hidden anchors point to at least five other registrable domains under Chinese keyword texts;
       or hidden anchors to other sites sell a spam topic by their words or brand shape (真钱棋牌, 星耀体育官网入口);
       or a block pushed off-screen (left/top/text-indent of -999px and beyond: a trick no menu needs) links
-      another site under a Chinese keyword, or three other sites under any keyword; or hidden anchors, even to
+      another site under a Chinese keyword, or other sites three times under any keyword (five anchors to one
+      car-tool shop in a school's footer); or one anchor hidden by its own style links another site under a bare
+      Chinese keyword (标牌制作: a paid dark link; a CMS's hidden `Produced By …` credit is no keyword); or hidden anchors, even to
       the site itself, are a spam topic's keyword list (癫痫 牛皮癣 白癜风 …).
 
     Share buttons, counters and the ICP registry do not count as other sites; a hidden menu, tab or
@@ -378,8 +381,11 @@ class HiddenLinks:
         selling = sum(_sells(t) for group in groups.values() for *_, foreign, _ in group for t, _ in foreign) >= 2
         offscreen = [(t, d) for group in groups.values() for el, _, foreign, _ in group if OFFSCREEN_RE.search(el.get("style") or "")
                      for t, d in foreign]
-        pushed = any(len(re.findall(f"[{CJK}]", t)) >= 3 for t, _ in offscreen) or len({d for _, d in offscreen}) >= 3
-        if (len(keyword_domains) < 5 and not selling and not pushed
+        pushed = any(len(re.findall(f"[{CJK}]", t)) >= 3 for t, _ in offscreen) or len(offscreen) >= 3
+        lone = [(t, d) for group in groups.values() for el, _, foreign, _ in group
+                if el.tag == "a" and HIDE_STYLE_RE.search(el.get("style") or "") for t, d in foreign
+                if re.fullmatch(f"[{CJK}]{{3,12}}", t.strip())]
+        if (len(keyword_domains) < 5 and not selling and not pushed and not lone
                 and not any(self._selling([t for *_, a in g for t in a]) for g in groups.values())):
             return []
         out = []

@@ -117,6 +117,22 @@ def test_ordinary_news_with_three_hidden_links_is_not_a_spam_page() -> None:
     assert any(r.reason == "hidden_element" and "电影天堂" in r.text for r in rec.removed)
 
 
+@pytest.mark.parametrize("name", ["w000325.html", "w008367.html"])
+def test_lone_or_single_site_dark_links_make_a_spam_page(name: str) -> None:
+    """w000325: five anchors to one car-tool shop in a block pushed to top:-999px in a school's footer;
+    w008367: one `<a style='display:none'>标牌制作</a>` to a signage firm after a news article."""
+    rec = clean_document(page(name), name)
+    assert rec.is_spam_page
+    assert any(r.reason == "hidden_links" and r.where == "hidden" for r in rec.removed)
+
+
+def test_hidden_cms_credit_is_not_a_dark_link() -> None:
+    """w005209: hangzhou.com.cn ends with the CMS vendor's hidden `Produced By 大汉网络 …` anchor: no keyword,
+    no spam page."""
+    rec = clean_document(page("w005209.html"), "w005209.html")
+    assert not rec.is_spam_page
+
+
 ARTICLE = "".join(f"<p>{s}</p>" for s in [
     "近日，市政府召开常务会议，研究部署今年重点工作任务，会议强调要坚持稳中求进工作总基调。",
     "会议指出，各地各部门要把思想和行动统一到决策部署上来，确保各项工作落地见效。",
