@@ -181,6 +181,8 @@ def _is_byline(line: str) -> bool:
 TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z0-9]{2,}")
 
 
+CHAPTER_IN_RE = re.compile(r"第[一二三四五六七八九十百千零〇两\d]+[章回](?:\s|$|[：:\S])")
+PAGER_RE = re.compile(r"^\s*第\s*\d+\s*页\s*[/／]\s*共\s*\d+\s*页\s*$")
 CHAPTER_RE = re.compile(r"^\s*(?:\d+[.、]\s*)?第[一二三四五六七八九十百千零〇两\d]+[章节回卷篇](?:\s|$|[：:\S])")
 
 
@@ -189,7 +191,7 @@ def _heading_like(line: str) -> bool:
     s = line.strip()
     words = len(re.findall(r"[\u4e00-\u9fff]", s)) + 2 * len(re.findall(r"[A-Za-z]{2,}", s))
     return (4 <= len(s) <= 80 and words >= 4 and not s.endswith(("：", ":", "。", "，", ">>", "»"))
-            and not re.match(r"^(?:https?://|www\.)", s) and len(s.split()) <= 6)
+            and not re.match(r"^(?:https?://|www\.)", s) and len(s.split()) <= 6 and not PAGER_RE.match(s))
 
 
 def _overlap(line: str, text: str) -> float:
@@ -219,15 +221,19 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
         return None
     text = "\n".join(body)[:1500]
     window = len(header) - 12
+    while window > 0 and len(header[window]) <= 6:
+        window -= 1  # reader controls under the byline (字体大小 默认 中等 …, 阅读底色 …) do not push it out of reach
     byline = [i for i in range(len(header)) if i >= window and _is_byline(header[i])]
     if byline:
         first = byline[0]
         above = [i for i in usable if first - 4 <= i < first]
+        if first - 1 in above and first >= 2 and chrome_reason(header[first - 2]) == "breadcrumb":
+            return first - 1  # breadcrumb, heading, byline: the canonical layout, however short the heading
         # the nearest line above the byline, unless a farther one is clearly the article's (shares its words)
         # the nearest line above the byline that shares the body's words (or is headline-long): a short label
         # sharing nothing with the body is a menu item or a control, not the headline
         for i in sorted(above, reverse=True):
-            if _overlap(header[i], text) >= 0.15 or len(header[i]) >= 12:
+            if _overlap(header[i], text) >= 0.15 or len(header[i]) >= 12 or CHAPTER_IN_RE.search(header[i]):
                 return i
     near = [i for i in usable if i >= window]
     scored = [(_overlap(header[i], text), i) for i in near]
@@ -237,6 +243,9 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     last = [i for i in near if i >= len(header) - 3]
     if last and (_overlap(header[last[-1]], text) >= 0.2 or CHAPTER_RE.match(header[last[-1]])):
         return last[-1]  # right above the body: a headline sharing its words, or a chapter heading (第12章 …)
+    chapter = [i for i in near if CHAPTER_IN_RE.search(header[i])]
+    if chapter:
+        return chapter[-1]  # 网译版第一卷 第二章 养牛妹的一天 above a pager line
     return None
 
 
