@@ -614,8 +614,16 @@ def keyword_runs(lines: list[str]) -> list[tuple[int, int]]:
     """(start, end) of runs of six or more short lines that are a keyword list selling a spam topic, one
     keyword a line (a farm whose anchors a browser puts on lines of their own), as in `keyword_list`.
 
+    A farm inside a longer run of short lines (a shop's menus above it, a form below) is the stretch where
+    lines that sell lie at most three apart; it takes in the short lines around it that name the trade only
+    weakly (皇冠代理网, 澳门新濠天地) or lie between such lines, never one that names nothing and has none beside it.
+
     >>> keyword_runs(["正文。", "百家乐平台", "澳门赌场网址", "网上赌博技巧", "真人娱乐城", "博彩网站大全", "皇冠足球", "版权所有"])
-    [(1, 6)]
+    [(1, 7)]
+    >>> menu = ["苹果专区", "智能手机", "平板电脑", "笔记本", "数码影像", "手机配件", "数码生活", "高清影音", "有问必答", "高级搜索"]
+    >>> farm = ["皇冠代理网", "新2网址", "君博国际", "赌场", "投注网", "网络真钱游戏", "必赢亚洲", "赌博技巧", "澳门赌场"]
+    >>> keyword_runs(["正文。"] + menu + farm + ["发布留言", "联系方式："])
+    [(11, 20)]
     """
     runs, start = [], None
     for i, line in enumerate([*lines, "。"]):
@@ -623,11 +631,50 @@ def keyword_runs(lines: list[str]) -> list[tuple[int, int]]:
         if short and start is None:
             start = i
         elif not short and start is not None:
-            if i - start >= 6 and keyword_list(" ".join(x.replace(" ", "") for x in lines[start:i])):
-                sells = [j for j in range(start, i) if any(t != "weak" for t in topic_words(lines[j]))]
-                runs.append((sells[0], sells[-1] + 1))  # from the first to the last line that sells
+            if i - start >= 6:
+                runs += _farms(lines, start, i)
             start = None
     return runs
+
+
+def _farms(lines: list[str], start: int, stop: int) -> list[tuple[int, int]]:
+    """The keyword farms in one run of short lines (`keyword_runs`)."""
+    sells = [j for j in range(start, stop) if any(t != "weak" for t in topic_words(lines[j]))]
+    if not sells:
+        return []
+    if keyword_list(" ".join(x.replace(" ", "") for x in lines[start:stop])):
+        groups = [sells]  # the whole run is the farm
+    else:  # a farm of keywords (short lines, not headlines) amid other short lines
+        groups = []
+        for j in sells:
+            if groups and j - groups[-1][-1] <= 4:
+                groups[-1].append(j)
+            else:
+                groups.append([j])
+        groups = [g for g in groups if len(g) >= 3 and _farm_like(lines, g[0], g[-1] + 1, start, stop)]
+    out = []
+    for g in groups:
+        a, b = g[0], g[-1] + 1
+        while a > start and _weak_near(lines[max(start, a - 3):a]):
+            a -= 1
+        while b < stop and _weak_near(lines[b:min(stop, b + 3)]):
+            b += 1
+        out.append((a, b))
+    return out
+
+
+def _farm_like(lines: list[str], a: int, b: int, start: int, stop: int) -> bool:
+    """Whether lines a..b (widened to six inside the run) are keywords, not headlines: a keyword list selling a
+    topic whose lines average twelve characters or less (a farm's 网络真钱游戏, not a news box's 男子吸食冰毒当众…获刑)."""
+    if b - a < 6:
+        a, b = max(start, min(a, b - 6)), min(stop, max(b, a + 6))
+    span = lines[a:b]
+    return sum(map(len, span)) <= 12 * len(span) and bool(keyword_list(" ".join(x.replace(" ", "") for x in span)))
+
+
+def _weak_near(lines: list[str]) -> bool:
+    """Whether a line beside a farm, or one of the two past it, names the trade at least weakly (皇冠代理网, hg0088.com)."""
+    return any(_topic_re().search(x) for x in lines)
 
 
 def find_injections(tree: lxml.html.HtmlElement, url: str | None = None) -> list[Finding]:

@@ -409,6 +409,10 @@ INJECTION = {"title_prefix", "title_dash_prefix", "title_wrapper", "title_suffix
              "h1_title_prefix", "h1_title_dash_prefix", "h1_title_wrapper", "h1_title_suffix"}
 
 
+TITLE_SLOTS = {"title_prefix", "title_wrapper", "title_dash_prefix", "title_suffix",
+               "h1_title_prefix", "h1_title_wrapper", "h1_title_dash_prefix", "h1_title_suffix"}
+
+
 def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: set[str], body: str,
              title: str = "") -> bool:
     core = core_of(term)
@@ -434,8 +438,12 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
         return True
     if "hidden" in where and (is_family(term, loose=True) or has_category(term)):
         return True
+    # 【X】 in the body and X in another slot; a column label the site prints in its own titles (【韩语每日一句】,
+    # 【药代动力学】 over a drug's section) has no brand shape and only title slots beside it
+    others = core_slots - {"body_wrapper", "keywords", "family", "first_line"}
+    branded = has_category(core) or is_known(core) or bool(LATIN_BRAND_RE.match(core)) or bool(ALIAS_NAME_RE.fullmatch(core))
     if "body_wrapper" in where and (is_family(term) or has_category(term) and not in_prose
-                                    or core_slots - {"body_wrapper", "keywords", "family", "first_line"}):
+                                    or others and not in_prose and (branded or others - TITLE_SLOTS)):
         return True
     # Many template slots and a title wrapper or prefix: an injected name even without a telltale shape.
     title_slot = bool(core_slots & {"title_prefix", "title_wrapper", "h1_title_prefix", "h1_title_wrapper"})

@@ -208,3 +208,38 @@ def test_spliced_links_leave_the_sentences() -> None:
     assert rec.is_spam_page and any(r.reason == "spliced_links" for r in rec.removed)
     assert "增幅渐放缓" in rec.text and "博彩" in rec.text
     assert not [s for s in label("w007172.html")["injected"] if s in rec.text]
+
+
+# ---- the same real pages as a crawl's plain-text extract (WET-like: hidden text kept, markup gone) ----
+
+
+def wet_record(name: str) -> dict:
+    from mirrorclean.wildeval import wet_text
+
+    return clean_document(wet_text(page(name)).encode("utf-8"), name, kind="text").to_dict()
+
+
+def test_a_farm_amid_a_shops_menus_leaves_the_text() -> None:
+    """w008802: a hacked shop whose hidden farm (赌场, 投注网, 网络真钱游戏 … and 皇冠代理网, 新2网址 beside them)
+    sits between its menus and a message form, one keyword a line: the farm goes, the menus stay."""
+    rec = wet_record("w008802.html")
+    assert rec["is_spam_page"]
+    for s in ["赌场", "投注网", "网络真钱游戏", "赌博技巧", "皇冠代理网", "新2网址", "君博国际", "澳门凯旋门赌场"]:
+        assert s not in rec["text"].split("\n"), s
+    assert "智能手机" in rec["text"] and "高级搜索" in rec["text"]
+
+
+@pytest.mark.parametrize("name", ["w003113.html", "w004280.html", "w004883.html"])
+def test_a_news_box_of_drug_and_gambling_headlines_is_not_a_farm(name: str) -> None:
+    """中国警察网 stories whose sidebar lists crime headlines (男子吸食冰毒当众胁迫女友…获刑): headlines, not keywords."""
+    rec = wet_record(name)
+    assert not rec["is_spam_page"], rec["spam_terms"]
+
+
+@pytest.mark.parametrize("name, label", [("w000005.html", "韩语每日一句"), ("w008245.html", "药代动力学")])
+def test_a_sites_own_column_label_is_not_a_brand(name: str, label: str) -> None:
+    """【韩语每日一句】 in the body and as the title's prefix, 【药代动力学】 over each drug's section: the site's own
+    labels, with no brand shape; nothing is cut and the page is not spam."""
+    rec = wet_record(name)
+    assert not rec["is_spam_page"] and not spam_removals(rec), rec["spam_terms"]
+    assert label in rec["text"]
