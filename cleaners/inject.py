@@ -645,8 +645,8 @@ def _farms(lines: list[str], start: int, stop: int) -> list[tuple[int, int]]:
     if keyword_list(" ".join(x.replace(" ", "") for x in lines[start:stop])):
         groups = [sells]  # the whole run is the farm
     else:  # a farm of keywords (short lines, not headlines) amid other short lines
-        groups = []
-        for j in sells:
+        groups = []  # by what a site sells: clinic and shop adverts stand in news portals' own link boxes
+        for j in (j for j in sells if site_topics(lines[j])):
             if groups and j - groups[-1][-1] <= 4:
                 groups[-1].append(j)
             else:

@@ -49,13 +49,13 @@ def wet_text(data: bytes) -> str:
     import lxml.etree
     import lxml.html
 
-    from cleaners.decode import decode_bytes
+    from cleaners.decode import DecodeError, decode_bytes
 
-    text, _ = decode_bytes(data)
     try:
+        text, _ = decode_bytes(data)
         tree = lxml.html.document_fromstring(text)
-    except (lxml.etree.ParserError, ValueError):
-        return ""
+    except (DecodeError, lxml.etree.ParserError, ValueError):
+        return ""  # not text: the cleaner makes it a reject
     out: list[str] = []
 
     def walk(el: Any) -> None:

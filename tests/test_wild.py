@@ -243,3 +243,16 @@ def test_a_sites_own_column_label_is_not_a_brand(name: str, label: str) -> None:
     rec = wet_record(name)
     assert not rec["is_spam_page"] and not spam_removals(rec), rec["spam_terms"]
     assert label in rec["text"]
+
+
+@pytest.mark.parametrize("name", ["20120117_news.southcn.com_04699069dcb197048aeeeccc0ea9e8215bb0af0aa07a3ea025db9fee.html",
+                                  "20120117_tech.southcn.com_d7a2be41a68936577adac81d23f51dfa0c7de5cc8c5a4b6b793638b9.html"])
+def test_a_portals_clinic_adverts_in_plain_text_are_not_a_farm(name: str) -> None:
+    """DAnIEL news from a portal whose own text ads (广州男科医院, 妇科医院哪家好) sit among its link boxes: in plain
+    text there is no link structure to tell them from a farm, so clinic and shop words alone never make one."""
+    from mirrorclean.wildeval import wet_text
+
+    if not DANIEL.is_dir():
+        pytest.skip("DAnIEL not beside the repo")
+    rec = clean_document(wet_text((DANIEL / "html" / name).read_bytes()).encode("utf-8"), name, kind="text").to_dict()
+    assert not rec["is_spam_page"]
