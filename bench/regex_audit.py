@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import importlib
 import re
 import signal
@@ -31,44 +32,126 @@ PACKAGES = ("cleaners", "crawler", "mirrorclean")
 PLAIN = [" ", "\t", "\n", "a", "Z", "1", "中", "。", "<", ">", "-", ",", ".", "/", '"', "=", "\x00"]
 
 
-def collect() -> list[tuple[str, re.Pattern]]:
-    """(where, compiled pattern) for every pattern of the three packages, without duplicates."""
+def _where(frame: object) -> str | None:
+    """file:line of the code that asked `re` for a pattern, when it is in the three packages (not a library)."""
+    stdlib = (Path(re.__file__).parent, Path(functools.__file__))
+    while frame is not None:
+        path = Path(frame.f_code.co_filename)  # type: ignore[attr-defined]
+        if not (path == stdlib[1] or path.is_relative_to(stdlib[0])):
+            break
+        frame = frame.f_back  # type: ignore[attr-defined]
+    if frame is None or not path.is_relative_to(ROOT) or path.relative_to(ROOT).parts[0] not in PACKAGES:
+        return None
+    return f"{path.relative_to(ROOT)}:{frame.f_lineno}"  # type: ignore[attr-defined]
+
+
+def _drive() -> None:
+    """Run the cleaners and the spider's page functions on the fixture pages: patterns built at run time
+    (term alternations, lru-cached builders, f-strings inside functions) are compiled on the way."""
+    from scrapy.http import HtmlResponse
+
+    from cleaners import Record, clean_document
+    from cleaners.api import CleanOptions
+    from crawler.spiders import mirror
+
+    for path in sorted((ROOT / "fixtures").rglob("*.html")):
+        data = path.read_bytes()
+        record = clean_document(data, path.name, options=CleanOptions(unspin=True))
+        if isinstance(record, Record):  # the text-dump path, on the record as a dump
+            clean_document(f"{record.title}\n\n{record.text}".encode(), path.name, kind="text")
+        response = HtmlResponse(url="http://example.cn/news/2024/a_1.html", body=data, encoding="utf-8")
+        mirror.page_links(response)
+        mirror.has_prose(response.text)
+
+
+def collect(drive: bool = True) -> tuple[list[tuple[str, re.Pattern]], list[str]]:
+    """(where, compiled pattern) for every pattern of the three packages, without duplicates, and the call
+    sites with a computed source that neither the module namespace nor the drive could build.
+
+    Four sources: module-level compiled patterns (module globals), literal sources passed to re.* calls
+    (AST), computed sources passed to re.* calls (f-strings, concatenation, helper calls: evaluated in the
+    module's namespace when they only name module globals), and every pattern compiled while the modules are
+    imported and while `_drive()` cleans the fixture pages (a hook on `re._compile`, which every re.* function
+    goes through): that last one catches sources built from local variables and lru-cached builders.
+    """
     sys.path.insert(0, str(ROOT))
     seen: set[tuple[object, int]] = set()
     out: list[tuple[str, re.Pattern]] = []
+    computed: dict[str, bool] = {}  # call site -> built
 
     def add(where: str, pattern: re.Pattern) -> None:
         if (pattern.pattern, pattern.flags) not in seen:
             seen.add((pattern.pattern, pattern.flags))
             out.append((where, pattern))
 
-    for package in PACKAGES:
-        for path in sorted((ROOT / package).rglob("*.py")):
-            name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+    runtime: list[tuple[str, re.Pattern]] = []
+    original = re._compile  # type: ignore[attr-defined]
+
+    def hook(pattern: object, flags: int) -> object:
+        compiled = original(pattern, flags)
+        if isinstance(compiled, re.Pattern):
+            where = _where(sys._getframe(1))
+            if where:
+                runtime.append((where, compiled))
+        return compiled
+
+    re._compile = hook  # type: ignore[attr-defined]
+    try:
+        modules = []
+        for package in PACKAGES:
+            for path in sorted((ROOT / package).rglob("*.py")):
+                name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+                try:
+                    modules.append((path, name, importlib.import_module(name)))
+                except Exception as exc:  # noqa: BLE001 - an optional dependency missing: audit the rest
+                    print(f"skipped {name}: {exc}", file=sys.stderr)
+        if drive:
             try:
-                module = importlib.import_module(name)
-            except Exception as exc:  # noqa: BLE001 - an optional dependency missing: audit the rest
-                print(f"skipped {name}: {exc}", file=sys.stderr)
+                _drive()
+            except Exception as exc:  # noqa: BLE001 - the audit still covers what was built
+                print(f"drive stopped: {exc!r}", file=sys.stderr)
+    finally:
+        re._compile = original  # type: ignore[attr-defined]
+
+    for path, name, module in modules:
+        for attr, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                add(f"{name}.{attr}", value)
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"
+                    and node.func.attr in {"compile", "search", "match", "fullmatch", "findall", "finditer",
+                                           "sub", "subn", "split"} and node.args):
                 continue
-            for attr, value in vars(module).items():
-                if isinstance(value, re.Pattern):
-                    add(f"{name}.{attr}", value)
-            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                        and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"
-                        and node.args and isinstance(node.args[0], ast.Constant)
-                        and isinstance(node.args[0].value, str)):
-                    flags = 0
-                    if len(node.args) > 1 and node.func.attr in {"compile", "search", "match", "findall", "finditer"}:
-                        try:
-                            flags = int(eval(compile(ast.Expression(node.args[-1]), "", "eval"), {"re": re}))
-                        except Exception:  # noqa: BLE001
-                            flags = 0
-                    try:
-                        add(f"{path.relative_to(ROOT)}:{node.lineno}", re.compile(node.args[0].value, flags))
-                    except (re.error, TypeError):
-                        pass
-    return out
+            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            flag_arg = None
+            if node.func.attr in {"compile", "search", "match", "fullmatch", "findall", "finditer"} and len(node.args) > 1:
+                flag_arg = node.args[-1]
+            flag_arg = next((k.value for k in node.keywords if k.arg == "flags"), flag_arg)
+            try:
+                flags = int(eval(compile(ast.Expression(flag_arg), "", "eval"), {"re": re})) if flag_arg else 0
+            except Exception:  # noqa: BLE001
+                flags = 0
+            literal = isinstance(node.args[0], ast.Constant)
+            try:
+                source = eval(compile(ast.Expression(node.args[0]), "", "eval"), dict(vars(module)))
+            except Exception:  # noqa: BLE001 - names a local variable: only the drive can build it
+                computed.setdefault(where, False)
+                continue
+            try:
+                add(where, re.compile(source, flags))
+                if not literal:
+                    computed[where] = True
+            except (re.error, TypeError):
+                pass
+    per_site: dict[str, int] = {}
+    for where, pattern in runtime:  # one builder makes many alternations of the same shape: time three
+        if (pattern.pattern, pattern.flags) not in seen and per_site.get(where, 0) < 3:
+            per_site[where] = per_site.get(where, 0) + 1
+            add(where, pattern)
+    built_sites = {w for w, _ in runtime}
+    missing = sorted(w for w, ok in computed.items() if not ok and w not in built_sites)
+    return out, missing
 
 
 def pieces(pattern: re.Pattern) -> tuple[set[str], set[str]]:
@@ -159,12 +242,24 @@ def timed(pattern: re.Pattern, text: str, limit: float) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default="", help="audit only patterns whose location starts with this")
+    parser.add_argument("--only", default="", help="audit only patterns whose location starts with one of these (comma-separated; cleaners.spam covers cleaners/spam.py:LINE too)")
     parser.add_argument("--size", type=int, default=3000, help="N, the smaller input size (default 3000)")
     parser.add_argument("--ratio", type=float, default=9.0, help="growth from N to 4N that is reported")
+    parser.add_argument("--list", action="store_true", help="list the patterns collected and stop")
+    parser.add_argument("--no-drive", action="store_true", help="do not clean the fixture pages to collect "
+                        "patterns built at run time")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGALRM, _alarm)
-    patterns = [(w, p) for w, p in collect() if w.startswith(args.only)]
+    collected, missing = collect(drive=not args.no_drive)
+    prefixes = tuple(args.only.split(","))
+    patterns = [(w, p) for w, p in collected if w.replace("/", ".").startswith(prefixes)]
+    for where in missing:
+        print(f"{where}: computed pattern not built (names local variables the drive did not reach)", flush=True)
+    if args.list:
+        for where, pattern in patterns:
+            print(f"{where}: {pattern.pattern[:150]!r}")
+        print(f"{len(patterns)} patterns")
+        return 0
     flagged = 0
     for where, pattern in patterns:
         worst: tuple[float, float, str] | None = None
