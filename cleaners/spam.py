@@ -126,8 +126,11 @@ BODY_WRAPPER_RE = re.compile(r"[【〖]([^【】〖〗\s，。]{2,12})[】〗]")
 SLOT_SPLIT_RE = re.compile(
     rf"[:：,，。；;！!？?【】‘’“”「」\[\]『』〖〗|｜_]|\s[-–—]\s|(?<=[{CJK}])-(?=[{CJK}A-Za-z])|(?<=[A-Za-z])-(?=[{CJK}])"
 )
+# `\s*(?:[_|｜]|\s[-–—]+\s|--|——|X-|Y-)\s*` with a blank run read once, from its first blank, possessively (a
+# run of blanks was rescanned from each of its positions): the same splits, linear.
 TITLE_SEP_RE = re.compile(
-    rf"\s*(?:[_|｜]|\s[-–—]+\s|--|——|(?<=[{CJK}”」』）)])-(?=[{CJK}A-Za-z])|(?<=[A-Za-z])-(?=[{CJK}]))\s*"
+    rf"(?:(?<!\s)\s*+|(?!\s))(?:[_|｜]|--|——|(?<=[{CJK}”」』）)])-(?=[{CJK}A-Za-z])|(?<=[A-Za-z])-(?=[{CJK}]))\s*+"
+    r"|(?<!\s)\s++[-–—]+\s\s*+"
 )
 
 
@@ -150,6 +153,9 @@ def _known_re() -> re.Pattern[str]:
 _CORE_SUFFIX_RE = re.compile(rf"(?:{STRONG_SUFFIX}|{TAIL}|{CTA}|登录|登陆|注册)$", re.I)
 _CORE_DASH_RE = re.compile(r"[\-–—_]+$")
 _CORE_TAG_RE = re.compile(rf"{CHINA_TAG}$")
+# the longest match of _CORE_SUFFIX_RE: a suffix word, or a call to action of 6 characters (【点击进入】)
+_CORE_SUFFIX_WIDTH = max(6, *(len(w) for w in f"{STRONG_SUFFIX}|{TAIL}".split("|")))
+_CJK_RE = re.compile(rf"[{CJK}]")
 
 
 @lru_cache(maxsize=4096)
@@ -165,14 +171,31 @@ def core_of(term: str) -> str:
     """
     s = term.strip()
     prev = None
-    while prev != s:
+    while prev != s:  # each cut reads only the end of `s` (a `$` search from every position is quadratic)
         prev = s
-        s = _CORE_SUFFIX_RE.sub("", s)
-        s = _CORE_DASH_RE.sub("", s)
-        s = _CORE_TAG_RE.sub("", s)
-        s = re.sub(r"[·・\s]+$", "", s)
-        s = re.sub(rf"(?<=[{CJK}])[0-9.]+$", "", s)
+        s = _cut_end(_CORE_SUFFIX_RE, _CORE_SUFFIX_WIDTH, s)
+        body, newline = (s[:-1], "\n") if s.endswith("\n") else (s, "")
+        s = body.rstrip("-–—_") + newline  # _CORE_DASH_RE.sub("", s)
+        s = _cut_end(_CORE_TAG_RE, 6, s)
+        k = len(s)
+        while k and (s[k - 1] in "·・" or s[k - 1].isspace()):  # [·・\s]+$
+            k -= 1
+        s = s[:k]
+        while k and s[k - 1] in "0123456789.":  # (?<=[CJK])[0-9.]+$
+            k -= 1
+        if k < len(s) and k and _CJK_RE.match(s[k - 1]):
+            s = s[:k]
     return s or term
+
+
+def _cut_end(pattern: re.Pattern[str], width: int, s: str) -> str:
+    """`pattern.sub("", s)` for a pattern anchored at `$` whose matches are at most `width` characters long.
+
+    >>> _cut_end(_CORE_SUFFIX_RE, _CORE_SUFFIX_WIDTH, "体育" * 1000 + "官网入口") == "体育" * 1000
+    True
+    """
+    k = max(0, len(s) - width - 1)
+    return s[:k] + pattern.sub("", s[k:])
 
 
 # Access suffixes that only a gambling brand adds to its name: an entry, a login, a sign-up, a mirror address.
@@ -229,8 +252,48 @@ def has_category(term: str) -> bool:
     >>> has_category("星耀体育"), has_category("娱乐"), has_category("xyty88体育")
     (True, False, True)
     """
-    m = re.match(rf"^(?P<name>.+?)(?:{CATEGORY})[0-9A-Za-z]*$", term, re.I)
-    return bool(m and len(m.group("name").strip(" ·・")) >= 2)
+    # What `^(?P<name>.+?)(?:CATEGORY)[0-9A-Za-z]*$` matches, tried only where a category can end inside the
+    # trailing run of letters and digits (the pattern is quadratic on a long run: sportssports…).
+    end = len(term) - term.endswith("\n")
+    tail = end - _LATIN_RUN_RE.match(term[:end][::-1]).end()  # type: ignore[union-attr]
+    newline = term.find("\n")
+    last = end if newline < 0 else min(end, newline)  # the name holds no line break
+    for i in range(max(1, tail - _CATEGORY_WIDTH), last + 1):
+        if _CATEGORY_TAIL_RE.match(term, i):
+            return len(term[:i].strip(" ·・")) >= 2
+    return False
+
+
+_LATIN_RUN_RE = re.compile(r"[0-9A-Za-z]*", re.I)
+_CATEGORY_TAIL_RE = re.compile(rf"(?:{CATEGORY})[0-9A-Za-z]*+$", re.I)
+_CATEGORY_WIDTH = max(len(w) for w in CATEGORY.split("|"))
+
+
+class _Pieces:
+    """Whether a whole string is a sequence of pieces (`re.fullmatch("(?:a|b|…)*", s)`), by dynamic programming
+    over positions: linear, where the regex backtracks exponentially over pieces that overlap (电子游戏 is
+    电子+游戏 too). `words` is an alternation of literal words; each of `others` matches one length at a place.
+
+    >>> _Pieces("电子|游戏|电子游戏").fullmatch("电子游戏" * 200 + "x"), _Pieces("a|b", "[0-9]").fullmatch("ab1")
+    (False, True)
+    """
+
+    def __init__(self, words: str, *others: str) -> None:
+        by_length: dict[int, list[str]] = {}
+        for word in words.split("|"):
+            by_length.setdefault(len(word), []).append(re.escape(word))
+        self.res = [re.compile("|".join(ws), re.I) for _, ws in sorted(by_length.items())]
+        self.res += [re.compile(other, re.I) for other in others]
+
+    def fullmatch(self, s: str) -> bool:
+        reached = bytearray(len(s) + 1)
+        reached[0] = 1
+        for i in range(len(s)):
+            if reached[i]:
+                for piece in self.res:
+                    if m := piece.match(s, i):
+                        reached[m.end()] = 1
+        return bool(reached[len(s)])
 
 
 def is_known(term: str) -> bool:
@@ -278,7 +341,7 @@ def _title_candidates(title: str) -> list[tuple[str, str]]:
     return [(c.strip(), w) for c, w in out if c.strip()]
 
 
-PROMPT_RE = re.compile(r"(?:温馨)?(?:提醒您|提示您|提醒|提示|温馨提示|友情提示|祝您|欢迎您)\s*[:：，,]?\s*$")
+PROMPT_RE = re.compile(r"(?:温馨)?(?:提醒您|提示您|提醒|提示|温馨提示|友情提示|祝您|欢迎您)\s*+[:：，,]?\s*+$")
 # What an injected line says around a brand besides its name: calls to action and sign-up bait.
 PROMO_RE = re.compile(rf"{CTA}|注册|註冊|领取|領取|礼包|禮包|彩金|首存|返水|优惠|優惠|开户|開戶|下载|下載|立即|点击|點擊|登录|登錄")
 
@@ -497,9 +560,12 @@ def _same_brand(core: str, other: str) -> bool:
     if other == core or core_of(other) == core:
         return True
     rest = other[len(core):] if other.startswith(core) else None
-    return rest is not None and bool(
-        re.fullmatch(rf"(?:{CATEGORY}|{STRONG_SUFFIX}|{TAIL}|{CHINA_TAG}|[·・\s]|[0-9A-Za-z.])*", rest, re.I)
-    )
+    # re.fullmatch(rf"(?:{CATEGORY}|{STRONG_SUFFIX}|{TAIL}|{CHINA_TAG}|[·・\s]|[0-9A-Za-z.])*", rest, re.I)
+    return rest is not None and _BRAND_TAIL.fullmatch(rest)
+
+
+_CATEGORY_OR_SUFFIX = _Pieces(f"{CATEGORY}|{STRONG_SUFFIX}")
+_BRAND_TAIL = _Pieces(f"{CATEGORY}|{STRONG_SUFFIX}|{TAIL}", CHINA_TAG, r"[·・\s]", r"[0-9A-Za-z.]")
 
 
 def _used_in_prose(core: str, body: str) -> bool:
@@ -528,7 +594,7 @@ def removable(core: str) -> bool:
     >>> removable("开云体育"), removable("体育"), removable("官网"), removable("hth")
     (True, False, False, True)
     """
-    if re.fullmatch(rf"(?:{CATEGORY}|{STRONG_SUFFIX})+", core, re.I):
+    if core and _CATEGORY_OR_SUFFIX.fullmatch(core):  # re.fullmatch(rf"(?:{CATEGORY}|{STRONG_SUFFIX})+", core, re.I)
         return False
     if re.fullmatch(r"[A-Za-z][A-Za-z0-9]{2,}", core):
         return True
