@@ -330,15 +330,44 @@ def _title_candidates(title: str) -> list[tuple[str, str]]:
     m = re.match(rf"^\s*([{CJK}]{{2,6}})[·・]\s*(?![A-Za-z])(.{{4,}})$", title)  # 盛洲体育·青石镇茶叶…
     if m:
         out.append((m.group(1), "title_dash_prefix"))
-    m = re.match(r"^(.{4,}?)\s*[-_|｜—–]+\s*([^-_|｜—–]{2,30})\s*$", title)
+    m = _title_suffix(title)
     if m:
-        out.append((m.group(2), "title_suffix"))
+        out.append((m.group(1), "title_suffix"))
     parts = TITLE_SEP_RE.split(title)
     if len(parts) > 1:
         out.extend((p, "title_suffix") for p in parts[1:] if 0 < len(p) <= 30)
         if len(parts[0]) <= 30:
             out.append((parts[0], "title_dash_prefix"))
     return [(c.strip(), w) for c, w in out if c.strip()]
+
+
+_TITLE_SEPS = "-_|｜—–"
+_SUFFIX_TAIL_RE = re.compile(r"\s*+[-_|｜—–]+\s*([^-_|｜—–]{2,30})\s*$")
+
+
+def _title_suffix(title: str) -> re.Match[str] | None:
+    r"""What `^(.{4,}?)\s*[-_|｜—–]+\s*([^-_|｜—–]{2,30})\s*$` matches (group 2 is group 1 here), in linear time.
+
+    The separator run has to be the title's last (nothing after it may hold a separator), so the lazy prefix
+    ends at the blanks before that run or, if it is shorter than 4, at its 4th character; the old pattern
+    retried the rest from every position (quadratic on a title of dashes).
+
+    >>> _title_suffix("党建引领基层治理 - 开云体育").group(1), _title_suffix("ab---xyz").group(1), _title_suffix("a-bc")
+    ('开云体育', 'xyz', None)
+    """
+    last = max(title.rfind(c) for c in _TITLE_SEPS)
+    rest = title[last + 1:]
+    if last < 0 or len(rest.strip()) > 30:  # the part after the run is 2 to 30 characters and blanks
+        return None
+    start = last
+    while start and title[start - 1] in _TITLE_SEPS:
+        start -= 1
+    while start and title[start - 1].isspace():
+        start -= 1
+    start = max(start, 4)
+    if start > last or "\n" in title[:start]:
+        return None
+    return _SUFFIX_TAIL_RE.match(title, start)
 
 
 PROMPT_RE = re.compile(r"(?:温馨)?(?:提醒您|提示您|提醒|提示|温馨提示|友情提示|祝您|欢迎您)\s*+[:：，,]?\s*+$")
@@ -466,7 +495,7 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
 # A name and an entry suffix (璟航官网入口, X登录入口, X最新网址): what a first-line brand slot holds.
 ENTRY_LINE_RE = re.compile(rf"[{CJK}A-Za-z0-9·]{{2,8}}?(?:官网|官網|官方)?(?:登录入口|登陆入口|入口|最新网址|网址)")
 # A short name and a colon opening one of the first paragraphs, after an optional bracketed label: 【摘要】X：…
-LINE_PREFIX_RE = re.compile(rf"^\s*(?:[【\[][^】\]]{{1,6}}[】\]])?\s*([{CJK}A-Za-z0-9·]{{2,10}})\s*[:：]")
+LINE_PREFIX_RE = re.compile(rf"^\s*+(?:[【\[][^】\]]{{1,6}}[】\]])?\s*+([{CJK}A-Za-z0-9·]{{2,10}})\s*+[:：]")
 INJECTION = {"title_prefix", "title_dash_prefix", "title_wrapper", "title_suffix", "first_line", "source_line", "prevnext", "body_wrapper",
              "line_prefix",
              "dateline",
