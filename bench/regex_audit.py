@@ -60,8 +60,10 @@ def _drive() -> None:
         if isinstance(record, Record):  # the text-dump path, on the record as a dump
             clean_document(f"{record.title}\n\n{record.text}".encode(), path.name, kind="text")
         response = HtmlResponse(url="http://example.cn/news/2024/a_1.html", body=data, encoding="utf-8")
-        mirror.page_links(response)
+        links = mirror.page_links(response)
         mirror.has_prose(response.text)
+        for url in ("http://example.cn/news/2024/a_1.html", "http://example.cn/news/205/index.html"):
+            mirror.continuation_links(url, links)
 
 
 def collect(drive: bool = True) -> tuple[list[tuple[str, re.Pattern]], list[str]]:

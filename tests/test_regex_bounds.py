@@ -182,3 +182,15 @@ def test_chrome_line_patterns_with_long_blank_runs(blank: str) -> None:
     assert chrome.ACTION_ROW_RE.match("【字体：大 中 小】【打印】【关闭】")
     assert not chrome.CREDIT_RE.match("（" + blank * N + "x") and chrome.CREDIT_RE.match("（责任编辑：王 ）")
     assert not chrome.RELATED_HEAD_RE.match("相关阅读" + blank * N + "x") and chrome.RELATED_HEAD_RE.match("相关阅读：")
+
+
+@pytest.mark.timeout(10)
+def test_title_of_dashes_through_clean_document() -> None:
+    """The title-suffix pattern `^(.{4,}?)\\s*[-_|｜—–]+…$` retried its rest from every position: 6 s for a <title>
+    of 16,000 dashes, minutes for 100,000 (the suffix is now read from the title's last separator run)."""
+    assert spam._title_candidates("-" * N + "x") == [("--", "title_dash_prefix"), ("x", "title_suffix")]
+    assert ("开云体育", "title_suffix") in spam._title_candidates("党建引领基层治理" + " " * N + "- 开云体育")
+    assert spam.LINE_PREFIX_RE.match(" " * N + "【摘要】开云体育 ：") and not spam.LINE_PREFIX_RE.match(" " * N + "x")
+    page = f"<html><head><title>{'-' * 100_000}x</title></head><body>{ARTICLE}</body></html>"
+    result = clean_document(page.encode(), "dashes.html")
+    assert isinstance(result, Record) and "基层治理" in result.text
