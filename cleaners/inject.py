@@ -132,7 +132,7 @@ SERVICE_HOSTS = re.compile(
 
 # getElementById('t'+'e'+'s'+'i').style.display='none' (split to dodge scanners), $('#x').hide()
 SCRIPT_HIDE_RE = re.compile(
-    r"getElementById\(\s*((?:['\"][\w-]*['\"]\s*\+?\s*)+)\)\s*\.style\.(?:display\s*=\s*['\"]none|"
+    r"getElementById\(\s*((?:['\"][\w-]*+['\"]\s*+\+?\s*+)++)\)\s*\.style\.(?:display\s*=\s*['\"]none|"
     r"visibility\s*=\s*['\"]hidden)"
     r"|\$\(\s*['\"]#([\w-]+)['\"]\s*\)\s*\.(?:hide\(\)|css\(\s*['\"]display['\"]\s*,\s*['\"]none)",
     re.I,
