@@ -63,6 +63,7 @@ def parse_text(text: str) -> Draft:
 GAP = 8  # this many non-prose lines in a row end a block of article text (menus, sidebars, link lists)
 
 
+SHORT_DATE_RE = re.compile(r"^\s*\d{1,2}\s*[-/月]\s*\d{1,2}日?\s+\d{1,2}:\d{2}\s*$")  # 03月31日 10:43 under a headline
 # a line that opens with a date and a clock time is a byline (2016年01月14日 08:11:16 股城网 关键词,…), not prose
 DATELINE_RE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s+\d{1,2}:\d{2}")
 
@@ -111,6 +112,11 @@ def body_span(lines: list[str]) -> tuple[int, int] | None:
         after = sum(len(lines[i]) for i in best if i > r)
         if after >= 2 * before:
             start = min(i for i in best if i > r)
+    # a headline that reads like a sentence (任人唯亲？郎平霸气回应“八个字”，力挺安家杰) over its author and date lines
+    if not SENTENCE_LINE_RE.search(lines[start]) and len(lines[start]) <= 48:
+        nxt = [i for i in best if start < i <= start + 4]
+        if nxt and any(_is_byline(ln) or SHORT_DATE_RE.match(ln) for ln in lines[start + 1:nxt[0]]):
+            start = nxt[0]
     best = [i for i in best if i >= start]
     weight = {i: 0 if TEASER_RE.search(lines[i]) else len(lines[i]) for i in best}  # leads cut short: other stories
     for r in range(start + 1, end + 1):
@@ -203,7 +209,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     if title_idx is None:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
-    draft.title = header[title_idx]
+    draft.title = _chapter_title(header[title_idx])
     draft.slots.title = draft.title
     after = [i for i in candidates if i > title_idx]
     draft.slots.first_lines = [header[i] for i in after][-3:]
@@ -298,6 +304,16 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     if chapter:
         return chapter[-1]  # 网译版第一卷 第二章 养牛妹的一天 above a pager line
     return None
+
+
+def _chapter_title(line: str) -> str:
+    """A chapter heading without the reader's nav label before it (章节目录, 全文): a book's name stays.
+
+    >>> _chapter_title("章节目录 第337章 信任你，冯兆远挑衅"), _chapter_title("我真是大明星 第1096章【这是我男友！】")
+    ('第337章 信任你，冯兆远挑衅', '我真是大明星 第1096章【这是我男友！】')
+    """
+    m = re.match(r"^(\S{1,4})\s+(第[一二三四五六七八九十百千零〇两\d]+[章回].*)$", line)
+    return m.group(2) if m and not CHAPTER_IN_RE.search(m.group(1)) else line
 
 
 def _above(header: list[str], usable: list[int], first: int) -> list[int]:

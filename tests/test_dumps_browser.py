@@ -46,9 +46,10 @@ def test_no_title_is_a_menu_item_or_a_company_line(scored: dict) -> None:
 WILD = DANIEL.parent / "wild-2017" / "pages"
 LABELS = Path(__file__).resolve().parent.parent / "fixtures" / "wild" / "dumps.jsonl"
 # real wild-2017 pages whose dumps end in a box of other stories (最新资讯 / 相关测评教程 / 首页推荐 + 更多 /
-# headline-and-lead pairs), or put a tag line or reader controls between the headline and its byline
+# headline-and-lead pairs), or put a tag line or reader controls between the headline and its byline, a nav
+# label before a chapter heading, or a headline that reads like a sentence over its author and date
 BOXES = ["w002286.html", "w003507.html", "w005475.html"]
-HEADINGS = ["w003464.html", "w004535.html"]
+HEADINGS = ["w003464.html", "w004535.html", "w005673.html", "w008489.html"]
 
 
 @pytest.fixture(scope="module")
