@@ -79,8 +79,10 @@ CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 CONTACT_RE = re.compile(r"^\s*(?:电话|電話|传真|傳真|邮箱|郵箱|E-?mail|地址|手机|手機|QQ|微信|联系人|聯繫人)\s*[:：]", re.I)
 PROMO_RE = re.compile(r"Facebook\s*(?:專頁|专页)|Like我們|关注我们的|關注我們的|扫描二维码关注|掃描二維碼關注|下载客户端|下載客戶端|"
                       r"注册即送|註冊即送|体验金|體驗金|首存|彩金|返水|【立即进入】|【立即進入】|新用户注册")
-CODE_RE = re.compile(r"^\s*(?:[\w-]+\s*:\s*[^;：。]{1,80};\s*|<\/?[a-z][^>]*>.*|[{}].*|[#.]?[\w\s.#>-]+\{\s*|"
-                     r".*\bfunction\s*\(.*|.*document\.write.*)$", re.I)
+# (leading blanks read once: `[#.]?[\w\s.#>-]+\{` is `[\w\s.#>-]*+\{` after at least one character; only the
+# last `function(` or `document.write` of the first line is tried: the others end on the same line)
+CODE_RE = re.compile(r"^\s*+(?:[\w-]+\s*:\s*[^;：。]{1,80};\s*|<\/?[a-z][^>]*>.*|[{}].*|[\w\s.#>-]*+(?<=[\w\s.#>-])\{\s*+|"
+                     r"(?>.*\bfunction\s*+\().*+|(?>.*document\.write).*+)$", re.I)
 DATE_ONLY_RE = re.compile(r"^\s*[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[)）]?\s*$")
 SHARE_TOOLS_RE = re.compile(r"复制成功|复制链接|複製連結|按CTRL\+V|字号[：:]\s*T|人阅读\s*字号|加入收藏|设为首页|設為首頁|"
                             r"只看该作者|只看該作者|只看楼主|只看樓主|本帖最近评分记录|本帖最後由|本帖最后由|使用道具|举报回复|"

@@ -83,7 +83,7 @@ def registrable(host: str) -> str:
     """
     global _EXTRACT
     host = host.lower().strip(".")
-    if not host or re.fullmatch(r"[\d.]+|\[.*\]", host):
+    if not host or re.fullmatch(r"[\d.]+", host) or host[0] == "[" and host[-1] == "]" and len(host) > 1 and "\n" not in host:
         return host
     if _EXTRACT is None:
         import tldextract  # the snapshot of the Public Suffix List it ships: no network

@@ -194,3 +194,15 @@ def test_title_of_dashes_through_clean_document() -> None:
     page = f"<html><head><title>{'-' * 100_000}x</title></head><body>{ARTICLE}</body></html>"
     result = clean_document(page.encode(), "dashes.html")
     assert isinstance(result, Record) and "基层治理" in result.text
+
+
+@pytest.mark.timeout(10)
+def test_code_line_and_bracketed_host_patterns() -> None:
+    """chrome.CODE_RE met a blank run with `\\s*` and `[\\w\\s…]+` (cubic) and retried `.*$` after every
+    `function(`; registrable's `\\[.*\\]` is now a string test."""
+    assert not chrome.CODE_RE.match("\t" * N + "x") and chrome.CODE_RE.match("  .nav li > a {")
+    assert not chrome.CODE_RE.match("function(" * 20_000 + "\nx") and chrome.CODE_RE.match(" function\n (\n")
+    assert chrome.CODE_RE.match("document.write('<div>')") and not chrome.CODE_RE.match("{\nx")
+    from cleaners.inject import registrable
+
+    assert registrable("[::1]") == "[::1]" and registrable("[" * N) == "[" * N and registrable("bbs.sina.com.cn") == "sina.com.cn"
