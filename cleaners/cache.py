@@ -56,7 +56,8 @@ def cached_arrays(name: str, source: Path, build: Callable[[], dict[str, np.ndar
     folder = cache_dir() / _key(name, source)
     try:
         if folder.is_dir():
-            return {p.stem: np.load(p, mmap_mode="r") for p in folder.glob("*.npy")}
+            # plain ndarray views of the maps: numpy.memmap results pay a subclass hook on every operation
+            return {p.stem: np.asarray(np.load(p, mmap_mode="r")) for p in folder.glob("*.npy")}
     except (OSError, ValueError):
         pass
     arrays = build()

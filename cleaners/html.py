@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from bisect import bisect_right
 from urllib.parse import urljoin
 
 import lxml.html
@@ -53,8 +54,21 @@ CHROME_WORDS_RE = re.compile(
 
 
 def text_nodes(tree: lxml.html.HtmlElement, words: re.Pattern[str]) -> list[etree._ElementUnicodeResult]:
-    """The text nodes of `tree` that `words` finds something in (each knows its element: `node.getparent()`)."""
-    return [node for node in TEXT_NODES_XPATH(tree) if words.search(node)]
+    """The text nodes of `tree` that `words` finds something in (each knows its element: `node.getparent()`).
+
+    One search over the nodes joined by NULs (no word holds one, and the parser drops them), each match mapped
+    back to its node: the leftmost match of a node is found whatever matched before it, so the nodes are the
+    same as searching each in turn.
+    """
+    nodes = TEXT_NODES_XPATH(tree)
+    starts, at = [], 0
+    for node in nodes:
+        starts.append(at)
+        at += len(node) + 1
+    found: dict[int, None] = {}
+    for m in words.finditer("\0".join(nodes)):
+        found.setdefault(bisect_right(starts, m.start()) - 1)
+    return [nodes[i] for i in found]
 PARAM_KEYS_RE = re.compile(r"^(?:型号|规格|材质|材料|品牌|价格|单价|产地|尺寸|重量|颜色|用途|包装|参数|货号|库存|起订量|"
                            r"供货总量|发货期限|所在地|外形尺寸|容量|载重|厚度|认证)\s*[:：]?$")
 
@@ -62,6 +76,12 @@ PARAM_KEYS_RE = re.compile(r"^(?:型号|规格|材质|材料|品牌|价格|单�
 HTML_PARSER = lxml.html.HTMLParser(
     collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
 )
+# Every element an HtmlElement, chosen in C: lxml.html's own lookup is a Python call per element proxy (2.1 M
+# calls, ~10% of the cleaning time on DAnIEL pages) that only picks form-control classes nothing here uses.
+HTML_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction,
+    entity=lxml.html.HtmlEntity,
+))
 
 
 UNIT_VALUE_RE = re.compile(r"^[≤≥<>约~±]?\d[\d.,，~\-–×xX*/]*\s*(?:kg|g|t|吨|公斤|千克|kw|w|kW|KW|v|V|mm|cm|m|米|m2|m3|m³|㎡|L|l|升|"

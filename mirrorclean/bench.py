@@ -202,16 +202,20 @@ def run_watched(cmd: list[str], every: float = 0.05) -> dict[str, Any]:
     """Run `cmd`, sampling its whole process tree (pool workers included, which /usr/bin/time and
     RUSAGE_CHILDREN miss): wall seconds, CPU seconds and peak RSS (VmHWM) of every process seen."""
     seen: dict[int, tuple[str, float, float]] = {}
-    cpu0, t0 = _cpu_children(), time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    while proc.poll() is None:
-        for pid in _proc_tree(proc.pid):
-            sample = _proc_sample(pid)
-            if sample and sample[1] > 0:  # an exited process (a zombie) shows no memory: keep its last sample
-                seen[pid] = sample
-        time.sleep(every)
-    out, err = proc.communicate()
-    wall, reaped = time.perf_counter() - t0, _cpu_children() - cpu0
+    # output to files, not pipes: a pipe nobody reads while the command runs fills up and blocks it
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        cpu0, t0 = _cpu_children(), time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out_file, stderr=err_file, stdin=subprocess.DEVNULL, text=True)
+        while proc.poll() is None:
+            for pid in _proc_tree(proc.pid):
+                sample = _proc_sample(pid)
+                if sample and sample[1] > 0:  # an exited process (a zombie) shows no memory: keep its last sample
+                    seen[pid] = sample
+            time.sleep(every)
+        wall, reaped = time.perf_counter() - t0, _cpu_children() - cpu0
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd[:4])}… failed:\n{err[-2000:]}")
     main = seen.get(proc.pid)
