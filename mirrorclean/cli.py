@@ -236,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--replicate", type=int, default=120, help="crawl: copies of the fixture site (default 120)")
     be.add_argument("--rounds", type=int, default=1, help="clean: in-process passes over the pages (default 1)")
     be.add_argument("--scale-pages", type=int, default=2000,
-                    help="clean: pages (the inputs repeated) on which --jobs 2 is timed against --jobs 1 (default 2000)")
+                    help="clean: pages (the inputs repeated) on which --jobs 2 is timed against --jobs 1 (default 2000; 0: not timed)")
     be.set_defaults(handler=cmd_bench)
 
     we = sub.add_parser(
