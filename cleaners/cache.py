@@ -12,7 +12,7 @@ tables are built in memory as before: the cache only ever saves time, it never c
 >>> calls = []
 >>> build = lambda: calls.append(1) or {"a": np.arange(3, dtype=np.uint64)}
 >>> src = Path(__file__)
->>> [list(cached_arrays("t", src, build)["a"]) for _ in range(2)], len(calls)
+>>> [cached_arrays("t", src, build)["a"].tolist() for _ in range(2)], len(calls)
 ([[0, 1, 2], [0, 1, 2]], 1)
 >>> cached_object("o", src, lambda: {"x": 1.5}), cached_object("o", src, lambda: None)
 ({'x': 1.5}, {'x': 1.5})

@@ -541,7 +541,8 @@ def site_topics(text: str) -> set[str]:
     return {t for t, n in topic_words(text).items() if t in SITE_TOPICS and n}
 
 
-def _site_words(text: str) -> int:
+@lru_cache(maxsize=4096)
+def _site_words(text: str) -> int:  # cached: several rules ask about the same anchor texts
     return sum(n for t, n in topic_words(text).items() if t in SITE_TOPICS)
 
 

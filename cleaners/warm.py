@@ -8,8 +8,8 @@ import cleaners.html  # noqa: F401 (lxml and trafilatura: ~0.3 s of imports per 
 import cleaners.pagetype  # noqa: F401
 from cleaners.charlm import CharLM
 from cleaners.spam import known_brands
-from cleaners.spin import _dictionary
+from cleaners.spin import word_table
 
-_dictionary()
+word_table()
 known_brands()
 CharLM.load()  # memory-mapped from the disk cache (cleaners.cache): the workers share its pages

@@ -64,13 +64,39 @@ def test_an_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch: pytest
 
 def test_word_table_is_read_without_importing_jieba(tmp_path: Path) -> None:
     """jieba's package imports pkg_resources (~0.3 s of every start-up); only its dict.txt is needed."""
-    code = ("import sys; from cleaners.spin import _dictionary, rarity_excess; t = _dictionary(); "
-            "print(len(t[0]) > 300000, '充分' in t[1], 'jieba' in sys.modules, 'pkg_resources' in sys.modules, "
+    code = ("import sys; from cleaners.spin import word_table, rarity_excess; t = word_table(); "
+            "print(len(t.keys) > 300000, '充分' in t.adverbs, 'jieba' in sys.modules, 'pkg_resources' in sys.modules, "
             "rarity_excess('经由过程鞭策扶植今朝阐发出产的办法来实现这一目标。') > 0)")
     for _ in range(2):  # building the cache entry, then reading it
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                              env={**os.environ, "MIRRORCLEAN_CACHE": str(tmp_path)}, check=True).stdout.split()
         assert out == ["True", "True", "False", "False", "True"]
+
+
+def test_packed_word_table_scores_as_the_dictionary_did() -> None:
+    """Rarity, adverbs and word membership from the packed table equal those of jieba's dictionary as a dict."""
+    from cleaners.censor import FILTERED_NAMES
+    from cleaners.namefit import _vocabulary
+    from cleaners.spin import (
+        _CJK_RUN_RE,
+        RARITY_BASELINE,
+        _dictionary,
+        _rarity_sum,
+        rarity_excess,
+        word_table,
+    )
+
+    table, adverbs = _dictionary()
+    texts = [getattr(clean_document(p.read_bytes(), p.name), "text", "") for p in PAGES]
+    texts = [t for t in texts if t] + ["经由过程鞭策扶植今朝阐发出产的办法", "今天天气很好", "A股3D打印"]
+    for text in texts:
+        cjk = sum(len(r) for r in _CJK_RUN_RE.findall(text))
+        total = sum(_rarity_sum(run, table) for run in _CJK_RUN_RE.findall(text))
+        assert rarity_excess(text) == (max(0.0, 1000.0 * total / cjk - RARITY_BASELINE) if cjk else 0.0)
+    assert word_table().adverbs == adverbs
+    vocab = frozenset(table) - {n[:2] for n in FILTERED_NAMES} - set(FILTERED_NAMES)
+    probes = list(table)[::20] + [t[i : i + k] for t in texts for i in range(len(t)) for k in (2, 3, 4)]
+    assert [p in vocab for p in probes] == [p in _vocabulary() for p in probes]
 
 
 def test_text_node_search_finds_the_nodes_the_exslt_xpath_found() -> None:
