@@ -81,6 +81,11 @@ def registrable(host: str) -> str:
     >>> registrable("bbs.sina.com.cn"), registrable("WWW.hg0088.com"), registrable("127.0.0.1")
     ('sina.com.cn', 'hg0088.com', '127.0.0.1')
     """
+    return _registrable(host)
+
+
+@lru_cache(maxsize=8192)
+def _registrable(host: str) -> str:
     global _EXTRACT
     host = host.lower().strip(".")
     if not host or re.fullmatch(r"[\d.]+", host) or host[0] == "[" and host[-1] == "]" and len(host) > 1 and "\n" not in host:
@@ -93,6 +98,7 @@ def registrable(host: str) -> str:
     return ".".join(p for p in (parts.domain, parts.suffix) if p) or host
 
 
+@lru_cache(maxsize=8192)
 def _host(href: str) -> str | None:
     href = href.strip()
     if not re.match(r"^(?:https?:)?//", href, re.I):
@@ -104,14 +110,15 @@ def _host(href: str) -> str | None:
         return None
 
 
-def home_domain(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
+def home_domain(tree: lxml.html.HtmlElement, url: str | None,
+                hidden_els: list[tuple[lxml.html.HtmlElement, str]] | None = None) -> str | None:
     """The page's own registrable domain: from its URL, canonical link, og:url or <base>, else the domain
     most of its absolute links point to (a site links to itself far more than to any one other site)."""
     for cand in [url, *tree.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content|//base/@href")]:
         host = _host(cand or "")
         if host:
             return registrable(host)
-    hidden = {d for el, _ in hidden_elements(tree) for d in el.iter("a")}
+    hidden = {d for el, _ in (hidden_elements(tree) if hidden_els is None else hidden_els) for d in el.iter("a")}
     counts = Counter(registrable(h) for h in (_host(a.get("href") or "") for a in _iter(tree, "a") if a not in hidden) if h)
     if not counts:
         return None
@@ -153,6 +160,7 @@ def _iter(tree: lxml.html.HtmlElement, *tags: str) -> Iterator[lxml.html.HtmlEle
 
 
 FUNCTION_RE = re.compile(r"function\b[^{]{0,80}\{")
+_BRACE_RE = re.compile(r"[{}]")
 
 
 def _top_level(code: str) -> str:
@@ -166,17 +174,27 @@ def _top_level(code: str) -> str:
         if m.start() < pos:
             continue
         out.append(code[pos:m.start()])
-        depth, i = 1, m.end()
-        while i < len(code) and depth:
-            depth += {"{": 1, "}": -1}.get(code[i], 0)
-            i += 1
-        pos = i
+        depth, pos = 1, len(code)
+        for brace in _BRACE_RE.finditer(code, m.end()):  # the body's end: the brace that closes it (C speed)
+            depth += 1 if brace.group() == "{" else -1
+            if not depth:
+                pos = brace.end()
+                break
     return "".join(out) + code[pos:]
 
 
 def _script_text(script: lxml.html.HtmlElement) -> str:
     """A script's load-time text with string concatenation undone: `'<'+'di'+'v sty'+'le=…'` -> `'<div style=…'`."""
-    return _top_level(re.sub(r"['\"]\s*\+\s*['\"]", "", script.text or ""))
+    return _load_time_code(script.text or "")
+
+
+@lru_cache(maxsize=256)
+def _load_time_code(code: str) -> str:
+    """_script_text of a script's source (cached: several rules read the same scripts of a page)."""
+    return _top_level(_CONCAT_RE.sub("", code))
+
+
+_CONCAT_RE = re.compile(r"['\"]\s*\+\s*['\"]")
 
 
 def script_hidden_ids(tree: lxml.html.HtmlElement) -> set[str]:
@@ -283,11 +301,11 @@ def block_text(el: lxml.html.HtmlElement) -> str:
 
 def _anchors(el: lxml.html.HtmlElement) -> list[tuple[str, str | None]]:
     """(text, host) of the anchors in an element; host None for a link inside the site (relative)."""
-    out = []
-    for a in el.iter("a"):
-        text = " ".join(a.text_content().split())
-        out.append((text, _host(a.get("href") or "")))
-    return out
+    return _anchors_of(el.iter("a"))
+
+
+def _anchors_of(anchors: Iterable[lxml.html.HtmlElement]) -> list[tuple[str, str | None]]:
+    return [(" ".join(a.text_content().split()), _host(a.get("href") or "")) for a in anchors]
 
 
 def _foreign(anchors: Iterable[tuple[str, str | None]], home: str | None) -> list[tuple[str, str]]:
@@ -368,9 +386,10 @@ class HiddenLinks:
     and English sites' hidden network menus are below these bars).
     """
 
-    def find(self, tree: lxml.html.HtmlElement, home: str | None) -> list[Finding]:
+    def find(self, tree: lxml.html.HtmlElement, home: str | None,
+             hidden: list[tuple[lxml.html.HtmlElement, str]] | None = None) -> list[Finding]:
         groups: dict[lxml.html.HtmlElement | None, list] = {}  # hidden siblings (one hidden <a> each) make one block
-        for el, how in hidden_elements(tree):
+        for el, how in hidden_elements(tree) if hidden is None else hidden:
             anchors = [t for t, _ in _anchors(el) if t]
             foreign = [(t, d) for t, d in _foreign(_anchors(el), home) if _keyword(t)]
             if foreign or anchors and self._selling(anchors):
@@ -421,7 +440,10 @@ class SpamLinkRows:
     """
 
     def find(self, tree: lxml.html.HtmlElement, home: str | None, skip: set[lxml.html.HtmlElement]) -> list[Finding]:
-        out = []
+        out: list[Finding] = []
+        # No block can hold two spam anchors to other sites when the whole page does not: most pages stop here.
+        if len([t for t, _ in _foreign(_anchors_of(_iter(tree, "a")), home) if _site_words(t)]) < 2:
+            return out
         taken: set[lxml.html.HtmlElement] = set()
         for el in _iter(tree, *LINK_BLOCK_TAGS):
             if el in taken or el in skip or any(a in skip or a in taken for a in el.iterancestors()):
@@ -519,7 +541,8 @@ def site_topics(text: str) -> set[str]:
     return {t for t, n in topic_words(text).items() if t in SITE_TOPICS and n}
 
 
-def _site_words(text: str) -> int:
+@lru_cache(maxsize=4096)
+def _site_words(text: str) -> int:  # cached: several rules ask about the same anchor texts
     return sum(n for t, n in topic_words(text).items() if t in SITE_TOPICS)
 
 
@@ -679,9 +702,10 @@ def _weak_near(lines: list[str]) -> bool:
 
 def find_injections(tree: lxml.html.HtmlElement, url: str | None = None) -> list[Finding]:
     """Every piece of planted-spam evidence on a parsed page (the tree is not changed)."""
-    home = home_domain(tree, url)
-    hidden = HiddenLinks().find(tree, home)
-    skip = {el for el, _ in hidden_elements(tree)}
+    hidden_els = list(hidden_elements(tree))  # one pass: the rules below only read the tree
+    home = home_domain(tree, url, hidden_els)
+    hidden = HiddenLinks().find(tree, home, hidden_els)
+    skip = {el for el, _ in hidden_els}
     rows = SpamLinkRows().find(tree, home, skip)
     planted = skip | {el for f in rows for el in f.elements}
     spliced = SplicedLinks().find(tree, home, planted)

@@ -183,15 +183,23 @@ def _in_word(text: str, j: int) -> bool:
     return text.startswith(_SHORT_FORM, j + 1)
 
 
+class _Vocabulary:
+    """Membership in jieba's words minus some (a view of cleaners.spin.word_table: no set of 330,000 strings)."""
+
+    def __init__(self, words: object, excluded: frozenset[str]):
+        self.words, self.excluded = words, excluded
+
+    def __contains__(self, word: object) -> bool:
+        return word not in self.excluded and self.words is not None and word in self.words  # type: ignore[operator]
+
+
 @lru_cache(maxsize=1)
-def _vocabulary() -> frozenset[str]:
+def _vocabulary() -> _Vocabulary:
     """Words of two to four characters in jieba's dictionary (MIT), minus the filtered names themselves."""
     from cleaners.censor import FILTERED_NAMES
-    from cleaners.spin import _dictionary
+    from cleaners.spin import word_table
 
-    loaded = _dictionary()
-    words = frozenset(loaded[0]) if loaded else frozenset()
-    return words - {n[:2] for n in FILTERED_NAMES} - set(FILTERED_NAMES)
+    return _Vocabulary(word_table(), frozenset({n[:2] for n in FILTERED_NAMES} | set(FILTERED_NAMES)))
 
 
 def _markup(text: str, start: int, end: int) -> bool:

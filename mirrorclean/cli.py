@@ -227,12 +227,16 @@ def build_parser() -> argparse.ArgumentParser:
     be = sub.add_parser(
         "bench", help="benchmarks, as ratios against a peer measured in the same run",
         description="crawl: crawl+clean of the fixture site replicated to >= 2,000 articles vs one-core "
-        "`mirrorclean clean` on the same pages. clean: `mirrorclean clean FOLDER` (all cores) vs a bare "
-        "trafilatura.extract loop over the same files.",
+        "`mirrorclean clean` on the same pages. clean: one core in-process, `clean --jobs 1` and `--jobs 2` (on the "
+        "pages repeated to >= 2,000), each against trafilatura's default extract over the same files in the same "
+        "run, with every process's peak RSS.",
     )
     be.add_argument("kind", choices=["crawl", "clean"])
-    be.add_argument("folder", nargs="?", help="clean: the pages to time (default: fixtures/pages)")
+    be.add_argument("folder", nargs="*", help="clean: folders of pages to time (default: fixtures/pages)")
     be.add_argument("--replicate", type=int, default=120, help="crawl: copies of the fixture site (default 120)")
+    be.add_argument("--rounds", type=int, default=1, help="clean: in-process passes over the pages (default 1)")
+    be.add_argument("--scale-pages", type=int, default=2000,
+                    help="clean: pages (the inputs repeated) on which --jobs 2 is timed against --jobs 1 (default 2000; 0: not timed)")
     be.set_defaults(handler=cmd_bench)
 
     we = sub.add_parser(
@@ -278,7 +282,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     """`mirrorclean bench crawl|clean`."""
     from mirrorclean.bench import main as bench_main
 
-    return bench_main(args.kind, args.folder, args.replicate)
+    return bench_main(args.kind, args.folder, args.replicate, args.rounds, args.scale_pages)
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
