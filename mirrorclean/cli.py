@@ -87,7 +87,15 @@ def default_jobs() -> int:
 
 
 def rejects_path_for(out: str) -> str:
-    """Derive the rejects file from the records file: out.jsonl / out.json / out -> out.rejects.jsonl."""
+    """Derive the rejects file from the records file: out.jsonl / out.json / out -> out.rejects.jsonl
+    (also out.jsonl.gz, out.jsonl.zst and the Parquet folder out.parquet; rejects are plain JSON Lines)."""
+    out = out.rstrip("/") or out
+    lower = out.lower()
+    for packed in (".gz", ".zst"):
+        if lower.endswith((".jsonl" + packed, ".json" + packed, ".ndjson" + packed)):
+            out = out[: -len(packed)]
+    if lower.endswith(".parquet"):
+        return out[: -len(".parquet")] + ".rejects.jsonl"
     root, ext = os.path.splitext(out)
     if ext.lower() in (".jsonl", ".json", ".ndjson"):
         return root + ".rejects.jsonl"
