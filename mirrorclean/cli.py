@@ -24,24 +24,36 @@ STDOUT_REJECTS = "mirrorclean.rejects.jsonl"
 CLEAN_EPILOG = f"""\
 inputs:
   PATH may be a file, a folder (searched recursively, in sorted order, for .html, .htm
-  and .txt files, each optionally gzipped as .gz) or "-" for standard input. A file named
-  explicitly is read whatever its extension. A missing or unreadable input is reported on
-  stderr and becomes a reject with reason "unreadable"; the run carries on. A FIFO, socket
-  or device (named, or inside a folder) is never opened for a blocking read: it becomes a
-  reject "not_a_regular_file" (/dev/stdin and /dev/fd/N, as made by <(...), are read as
-  streams). Each document is capped at 64 MiB, also while gunzipping.
+  and .txt files, each optionally gzipped as .gz, WARC files .warc/.warc.gz and JSON Lines
+  files .jsonl/.jsonl.gz/.jsonl.zst) or "-" for standard input. A file named explicitly
+  is read whatever its extension. Each HTML response of a WARC is a document (url from
+  WARC-Target-URI, source PATH#OFFSET); other WARC records are skipped and counted; a WARC
+  cut short keeps every whole record and ends in one "unreadable" reject saying where.
+  Each line of JSON Lines is a document (source PATH#LINE) from its "html", "raw_content"
+  (CCNet, ChineseWebText), "text" or "content" field, with its "url". A missing or
+  unreadable input is reported on stderr and becomes a reject with reason "unreadable";
+  the run carries on. A FIFO, socket or device (named, or inside a folder) is never
+  opened for a blocking read: it becomes a reject "not_a_regular_file" (/dev/stdin and
+  /dev/fd/N, as made by <(...), are read as streams). Each document is capped at 64 MiB,
+  also while gunzipping.
 
 outputs:
   Records go to OUT (default: standard output) as JSON Lines, UTF-8, one per line, in
-  input order. Rejects (at least "source" and "reason") go to --rejects PATH if given,
+  input order; OUT ending in .jsonl.gz, .jsonl.zst or .parquet (or --format) writes
+  gzip, zstd or a folder of Parquet shards (part-00000.parquet ...; needs the corpus
+  extra). Rejects (at least "source" and "reason") go to --rejects PATH if given,
   else next to OUT (out.jsonl -> out.rejects.jsonl, out -> out.rejects.jsonl), and when
   OUT is standard output to ./{STDOUT_REJECTS}, created only if there is a reject
   (a note on stderr says so). A one-line summary is always printed on stderr.
+  An existing OUT is never replaced silently: --overwrite replaces it, --resume
+  continues a run that was interrupted (even by kill -9) from OUT.state.json, so that
+  every input ends in exactly one record or reject. --dedup keeps the best copy of each
+  near-duplicate cluster and sends the others to the rejects as "duplicate".
 
 exit status:
   0 the run completed (even with rejects), 1 an input named on the command line could
   not be read (it is a reject, the others are cleaned) or an output could not be written
-  (one line says which; the run stops), 2 usage error, 130 interrupted.
+  (one line says which; the run stops), 2 usage error (also: OUT exists), 130 interrupted.
 """
 
 
