@@ -616,6 +616,9 @@ def run_clean(
         return usage("--resume and --overwrite exclude each other")
 
     state: checkpoint.State | None = None
+    if (stateful and corpus.resume and state_path and not os.path.exists(state_path)
+            and not any(_has_content(p) for p in (out, rejects_path))):
+        corpus.resume = False  # nothing was written yet: --resume starts the run (handy in a retry loop)
     if stateful and corpus.resume:
         assert state_path is not None
         try:

@@ -156,3 +156,19 @@ def test_dedup_keeps_one_record_per_article_across_four_mirror_templates(tmp_pat
     assert sorted(d["source"] for d in dups) == sorted(r["source"] for r in coldchain if r is not best)
     assert {d["duplicate_of"] for d in dups} == {best["url"]}
     assert "1 rejects" not in proc.stderr and "3 rejects" in proc.stderr
+
+
+def test_resume_starts_a_fresh_run_and_refuses_another_runs_state(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from mirrorclean.cli import main
+
+    out = tmp_path / "o.jsonl.gz"
+    one = [str(PAGES / "mb01_nap.html")]
+    assert main(["clean", *one, "-o", str(out), "-q", "-j", "1", "--resume"]) == 0  # nothing yet: it starts
+    assert [r["source"] for r in map(json.loads, gzip.decompress(out.read_bytes()).splitlines())] == one
+    assert main(["clean", *one, "-o", str(out), "-q", "-j", "1", "--resume"]) == 0
+    assert "is complete" in capsys.readouterr().err
+    assert main(["clean", *one, str(PAGES / "pc01_coldchain.html"), "-o", str(out), "-q", "--resume"]) == 2
+    assert "from another run" in capsys.readouterr().err
+    assert main(["clean", *one, "-q", "--format", "parquet"]) == 2  # standard output is JSON Lines
+    assert "standard output is JSON Lines" in capsys.readouterr().err
