@@ -633,7 +633,8 @@ def run_clean(
             checkpoint.stats_from_dict(stats, state.stats)
             return Outcome(0, stats, rejects_path)
     elif stateful:
-        existing = [p for p in (out, rejects_path, state_path) if p and _has_content(p)]
+        existing = [p for p in (out, rejects_path, state_path)  # a folder where a file goes fails below, as before
+                    if p and _has_content(p) and (not os.path.isdir(p) or (p == out and fmt == "parquet"))]
         if existing and not corpus.overwrite:
             return usage(f"{existing[0]} exists: --overwrite to replace it, --resume to continue an interrupted run")
         if corpus.overwrite:

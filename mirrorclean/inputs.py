@@ -371,9 +371,6 @@ def read_warc(path: str, source: str, *, max_bytes: int = MAX_BYTES,
                 doc = _warc_document(record, f"{source}#{offset}", max_bytes, skipped)
                 if record.raw_stream.limit > 0:  # the record's block ends before its Content-Length
                     raise EOFError(f"record cut short ({record.raw_stream.limit} bytes missing)")
-                decompressor = records.reader.decompressor
-                if decompressor is not None and not getattr(decompressor, "eof", True) and not records.reader.rem_length():
-                    raise EOFError("gzip member cut short")
                 whole += 1
                 if doc is not None:
                     yield doc
@@ -412,15 +409,21 @@ def _warc_document(record: object, source: str, max_bytes: int, skipped: Counter
         return None
     content_type = http.get_header("Content-Type")
     url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
-    try:
-        data = record.content_stream().read(max_bytes + 1)  # type: ignore[attr-defined]
-    except (OSError, EOFError, ValueError, zlib.error) as exc:  # a broken Content-Encoding: this record alone
-        _drain(record)
-        return Document(source, b"", "html", url=url, error=f"payload cannot be decoded: {exc}")
-    if not is_html_response(content_type, data):
+    if content_type and not is_html_response(content_type, b""):  # an image, a video: never read into memory
         skipped["not html"] += 1
         _drain(record)
         return None
+    try:
+        stream = record.content_stream()  # type: ignore[attr-defined]
+        data = stream.read(2048)
+        if not is_html_response(content_type, data):
+            skipped["not html"] += 1
+            _drain(record)
+            return None
+        data += stream.read(max_bytes + 1 - len(data))
+    except (OSError, EOFError, ValueError, zlib.error) as exc:  # a broken Content-Encoding: this record alone
+        _drain(record)
+        return Document(source, b"", "html", url=url, error=f"payload cannot be decoded: {exc}")
     if len(data) > max_bytes:
         _drain(record)
         return Document(source, b"", "html", url=url, error=f"larger than {max_bytes // (1024 * 1024)} MiB")

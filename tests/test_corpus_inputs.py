@@ -145,3 +145,23 @@ def test_jsonl_reader_streams_without_reading_the_file_whole(tmp_path: Path) -> 
     assert first.source == "big.jsonl#1" and first.kind == "text"
     assert sum(1 for _ in docs) == 1999
     assert path.stat().st_size > 400_000
+
+
+def test_a_gzipped_warc_reads_to_its_end(tmp_path: Path) -> None:
+    """A record whose gzip member ends just past the reader's buffer is no damage (a false 'gzip member cut
+    short' once stopped a 20,000-page WARC at its 206th record). Fixed record ids and dates make the bytes,
+    and so the buffer boundaries, the same on every run; these 40 records put one there."""
+    pages = [p.read_bytes() for p in sorted(PAGES.glob("*.html"))]
+    path = tmp_path / "long.warc.gz"
+    with path.open("wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for i in range(40):
+            body = pages[i % len(pages)] + (f"<!-- {i} -->" + " " * (17 * 37 + i % 11)).encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(
+                f"http://x.cn/{i}", "response", payload=io.BytesIO(body), http_headers=headers,
+                warc_headers_dict={"WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{i:012d}>",
+                                   "WARC-Date": "2024-01-01T00:00:00Z"}))
+    docs = list(read_warc(str(path), "long"))
+    assert [d.error for d in docs if d.error] == []
+    assert [d.url for d in docs] == [f"http://x.cn/{i}" for i in range(40)]
