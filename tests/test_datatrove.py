@@ -1,0 +1,242 @@
+"""mirrorclean inside datatrove pipelines (mirrorclean.datatrove_step), run by datatrove's own executors.
+
+The records must be the CLI's: the fixture pages through PageReader -> MirrorcleanStep -> JsonlWriter are
+compared field by field with `mirrorclean clean fixtures/pages`, and the same pages packed in real WARC
+files (written with warcio) go through LocalPipelineExecutor(tasks=4, workers=2), then through datatrove's
+resume (completed tasks are skipped, a task whose completion is gone runs again).
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("datatrove")
+
+from datatrove.executor import LocalPipelineExecutor  # noqa: E402
+from datatrove.pipeline.readers import JsonlReader, WarcReader  # noqa: E402
+from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
+from loguru import logger  # noqa: E402
+from warcio.exceptions import ArchiveLoadFailed  # noqa: E402
+from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
+from warcio.warcwriter import WARCWriter  # noqa: E402
+
+from mirrorclean.cli import main  # noqa: E402
+from mirrorclean.datatrove_step import (  # noqa: E402
+    RECORD_FIELDS,
+    MirrorcleanStep,
+    PageReader,
+    RecordWriter,
+    WarcPageReader,
+    record_adapter,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT / "fixtures" / "pages"
+#: Fields a WARC copy of a page may change: where it came from, and the cluster id derived from that.
+WHERE = {"source", "url", "site", "cluster", "cluster_similarity"}
+
+
+def read_jsonl(folder: Path) -> list[dict[str, Any]]:
+    """Every line of every .jsonl / .jsonl.gz file in `folder`, files in name order."""
+    rows: list[dict[str, Any]] = []
+    for path in sorted(folder.glob("*.jsonl*")):
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as fh:
+            rows += [json.loads(line) for line in fh]
+    return rows
+
+
+def cli_records(tmp_path: Path, *paths: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    out = tmp_path / "cli.jsonl"
+    assert main(["clean", *paths, "-o", str(out), "--jobs", "1", "--quiet"]) == 0
+    rejects = tmp_path / "cli.rejects.jsonl"
+    return read_jsonl_file(out), read_jsonl_file(rejects) if rejects.exists() else []
+
+
+def read_jsonl_file(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_fixture_pages_give_the_cli_records_field_by_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # sources are the paths as given, as on the command line
+    expected, expected_rejects = cli_records(tmp_path, "fixtures/pages")
+    pipeline = [
+        PageReader("fixtures/pages"),
+        MirrorcleanStep(rejects=RecordWriter(str(tmp_path / "rejects"), compression=None)),
+        JsonlWriter(str(tmp_path / "out"), adapter=record_adapter, compression=None),
+    ]
+    LocalPipelineExecutor(pipeline, tasks=1, workers=1, logging_dir=str(tmp_path / "logs")).run()
+    got = read_jsonl(tmp_path / "out")
+    assert len(expected) == 25 and [r["source"] for r in got] == [r["source"] for r in expected]
+    for mine, theirs in zip(got, expected, strict=True):
+        assert list(mine) == list(theirs) == list(RECORD_FIELDS)
+        for name in RECORD_FIELDS:
+            assert mine[name] == theirs[name], (theirs["source"], name)
+    assert read_jsonl(tmp_path / "rejects") == expected_rejects and len(expected_rejects) == 2
+    # the step's own writer writes the CLI's bytes
+    with open(tmp_path / "cli.jsonl", "rb") as fh:
+        cli_bytes = fh.read()
+    LocalPipelineExecutor([PageReader("fixtures/pages"), MirrorcleanStep(), RecordWriter(str(tmp_path / "raw"), compression=None)],
+                          tasks=1, workers=1, logging_dir=str(tmp_path / "logs2")).run()
+    assert (tmp_path / "raw" / "00000.jsonl").read_bytes() == cli_bytes
+    stats = json.loads((tmp_path / "logs" / "stats.json").read_text())
+    step = next(s for s in stats if "mirrorclean" in s["name"] and "EXTRAC" in s["name"])
+    counts = {k: v["total"] if isinstance(v, dict) else v for k, v in step["stats"].items()}
+    assert counts["forwarded"] == 25 and counts["dropped"] == 2
+    assert counts["dropped_no_article"] == 1 and counts["dropped_unreadable"] == 1
+
+
+# --------------------------------------------------------------------------- WARC files, 4 tasks, 2 workers
+
+
+def page_files() -> list[Path]:
+    return sorted(p for p in PAGES.iterdir() if p.suffix in (".html", ".txt"))
+
+
+def url_of(path: Path) -> str:
+    return f"http://mirror{len(path.stem) % 3}.example.cn/news/{path.name}"
+
+
+def write_warc(path: Path, pages: list[Path], *, gz: bool, extras: bool = False, garbage: bytes = b"") -> None:
+    """A WARC of HTTP responses for `pages` (GBK fixtures say so in Content-Type), as a crawler writes one."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=gz)
+        writer.write_record(writer.create_warcinfo_record(path.name, {"software": "mirrorclean tests"}))
+        for page in pages:
+            ctype = "text/plain" if page.suffix == ".txt" else "text/html"
+            ctype += "; charset=gbk" if page.stem.endswith("_gbk") else ""
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url_of(page), "response", payload=io.BytesIO(page.read_bytes()),
+                                                          http_headers=headers))
+            if extras:  # what a crawl also holds: an image and the request; neither is a page
+                png = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+                writer.write_record(writer.create_warc_record(url_of(page) + ".png", "response",
+                                                              payload=io.BytesIO(b"\x89PNG\r\n\x1a\n" + b"\0" * 64),
+                                                              http_headers=png))
+                request = StatusAndHeaders(f"GET /news/{page.name} HTTP/1.1", [("Host", "mirror.example.cn")],
+                                           is_http_request=True)
+                writer.write_record(writer.create_warc_record(url_of(page), "request", payload=io.BytesIO(b""),
+                                                              http_headers=request))
+        fh.write(garbage)
+
+
+@pytest.fixture(scope="module")
+def warcs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Path]]:
+    """Five WARC files (gzipped and not) holding the 27 fixture pages; the last one breaks off after two."""
+    folder = tmp_path_factory.mktemp("warcs")
+    pages = page_files()
+    chunks = [pages[0:7], pages[7:14], pages[14:20], pages[20:25], pages[25:]]
+    where: dict[str, Path] = {}
+    for i, chunk in enumerate(chunks):
+        broken = i == len(chunks) - 1
+        name = f"crawl-{i}.warc" + (".gz" if i % 2 == 0 and not broken else "")
+        write_warc(folder / name, chunk, gz=name.endswith(".gz"), extras=i == 0,
+                   garbage=b"this is not a WARC record\r\n\r\n" * 3 if broken else b"")
+        for n, page in enumerate(chunk, 1):
+            where[f"{folder / name}#{n}"] = page
+    return folder, where
+
+
+def run_warcs(folder: Path, out: Path, logs: Path) -> None:
+    pipeline = [
+        WarcPageReader(str(folder)),
+        MirrorcleanStep(rejects=RecordWriter(str(out / "rejects"), compression=None)),
+        RecordWriter(str(out / "records")),
+    ]
+    LocalPipelineExecutor(pipeline, tasks=4, workers=2, logging_dir=str(logs)).run()
+
+
+def test_warc_files_on_four_tasks_then_resume(warcs: tuple[Path, dict[str, Path]], tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    folder, where = warcs
+    monkeypatch.chdir(ROOT)
+    expected, expected_rejects = cli_records(tmp_path, "fixtures/pages")
+    cli = {rec["source"]: rec for rec in expected + expected_rejects}
+    out, logs = tmp_path / "out", tmp_path / "logs"
+    run_warcs(folder, out, logs)
+
+    records, rejects = read_jsonl(out / "records"), read_jsonl(out / "rejects")
+    assert sorted(p.name for p in (out / "records").iterdir()) == [f"0000{r}.jsonl.gz" for r in range(4)]
+    # every page is a record or a reject, once; the image, request and warcinfo records are not pages
+    sources = [r["source"] for r in records + rejects]
+    broken = str(folder / "crawl-4.warc") + "#3"
+    assert sorted(sources) == sorted([*where, broken])
+    (bad,) = [r for r in rejects if r["source"] == broken]
+    assert bad["reason"] == "unreadable" and "broken WARC after 2 pages" in bad["detail"]
+    # the same bytes give the CLI's record: only where it came from differs (the fetch URL, when the page names none)
+    for rec in records + [r for r in rejects if r["source"] != broken]:
+        theirs = cli[f"fixtures/pages/{where[rec['source']].name}"]
+        assert list(rec) == list(theirs)
+        for name in set(rec) - WHERE:
+            assert rec[name] == theirs[name], (rec["source"], name)
+        if "site" in rec:
+            assert rec["url"] == (theirs["url"] or url_of(where[rec["source"]]))
+            assert rec["cluster"] is not None
+    assert len(records) == 25
+    # datatrove's stats name the reject reasons, summed over the tasks
+    stats = json.loads((logs / "stats.json").read_text())
+    step = next(s for s in stats if "mirrorclean" in s["name"] and "EXTRAC" in s["name"])
+    counts = {k: v["total"] if isinstance(v, dict) else v for k, v in step["stats"].items()}
+    assert counts["forwarded"] == 25 and counts["dropped_unreadable"] == 2 and counts["dropped_no_article"] == 1
+    reader = next(s for s in stats if "WARC" in s["name"])
+    assert reader["stats"]["skipped_not_a_page"] == 7  # the seven images; requests are no responses
+    assert sorted(os.listdir(logs / "completions")) == ["00000", "00001", "00002", "00003"]
+
+    # resume: everything is done, so nothing runs and nothing is rewritten
+    written = {p.name: p.stat().st_mtime_ns for p in (out / "records").iterdir()}
+    messages: list[str] = []
+    sink = logger.add(lambda m: messages.append(str(m)), level="INFO")
+    try:
+        run_warcs(folder, out, logs)
+        assert any("all 4 tasks have already been completed" in m for m in messages)
+        assert {p.name: p.stat().st_mtime_ns for p in (out / "records").iterdir()} == written
+        # a task that did not complete (its completion marker is gone) runs again, alone
+        before = (out / "records" / "00002.jsonl.gz").read_bytes()
+        os.remove(logs / "completions" / "00002")
+        os.remove(out / "records" / "00002.jsonl.gz")
+        messages.clear()
+        run_warcs(folder, out, logs)
+    finally:
+        logger.remove(sink)
+    assert any("Skipping 3 already completed tasks" in m for m in messages)
+    assert gzip.decompress((out / "records" / "00002.jsonl.gz").read_bytes()) == gzip.decompress(before)
+    for name, mtime in written.items():
+        if name != "00002.jsonl.gz":
+            assert (out / "records" / name).stat().st_mtime_ns == mtime
+    assert sorted(os.listdir(logs / "completions")) == ["00000", "00001", "00002", "00003"]
+
+
+def test_documents_from_datatrove_readers_are_cleaned_too(warcs: tuple[Path, dict[str, Path]], tmp_path: Path) -> None:
+    """datatrove's WarcReader (HTML decoded by datatrove) and JsonlReader (pages as JSON text) feed the step."""
+    folder, where = warcs
+    step = MirrorcleanStep()
+    mine = {d.metadata["url"]: d for d in step.run(WarcPageReader(str(folder)).run(None, 0, 1))}
+    # datatrove's reader stops the task on a broken WARC (WarcPageReader made it a reject): read the good ones
+    with pytest.raises(ArchiveLoadFailed):
+        list(WarcReader(str(folder), glob_pattern="crawl-4.warc").run(None, 0, 1))
+    theirs = list(MirrorcleanStep().run(WarcReader(str(folder), glob_pattern="crawl-[0-3].warc*").run(None, 0, 1)))
+    # datatrove decodes the pages itself; the UTF-8 ones give the same text and title
+    assert len(theirs) >= 20
+    for doc in theirs:
+        ours = mine[doc.metadata["url"]]
+        # the fetch URL names the record; the reader's WARC-Date stays in the metadata
+        assert doc.metadata["source"].startswith("http://mirror") and doc.metadata["date"]
+        if ours.metadata["encoding"] == "utf-8":
+            assert (doc.text, doc.metadata["title"]) == (ours.text, ours.metadata["title"])
+    rows = [{"text": p.read_text(encoding="utf-8", errors="replace"), "id": p.name, "source": p.name}
+            for p in page_files()] + [{"text": "\x00\x01 not a page", "id": "junk", "source": "junk"}]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "pages.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    rejected = RecordWriter(str(tmp_path / "rejects"), compression=None)
+    docs = list(MirrorcleanStep(rejects=rejected).run(JsonlReader(str(tmp_path / "in")).run(None, 0, 1)))
+    assert len(docs) >= 20 and all(d.metadata["schema"] == "mirrorclean/1.0" for d in docs)
+    assert {d.metadata["source"] for d in docs} <= {p.name for p in page_files()}
+    rejects = read_jsonl(tmp_path / "rejects")
+    assert {r["source"]: r["reason"] for r in rejects}["junk"] in {"too_short", "no_article", "unreadable"}
