@@ -256,3 +256,13 @@ def test_a_portals_clinic_adverts_in_plain_text_are_not_a_farm(name: str) -> Non
         pytest.skip("DAnIEL not beside the repo")
     rec = clean_document(wet_text((DANIEL / "html" / name).read_bytes()).encode("utf-8"), name, kind="text").to_dict()
     assert not rec["is_spam_page"]
+
+
+@pytest.mark.parametrize("name, words", [("w005092.html", "琵琶网"), ("w005227.html", "五金工具"), ("w002172.html", "小众软件")])
+def test_a_gbk_page_labelled_utf8_is_read_as_chinese_not_cyrillic(name: str, words: str) -> None:
+    """Real pages that declare utf-8 but are GBK: a detector's single-byte guess (iso8859-5, cp1252) turned them
+    into Cyrillic or Latin mojibake and the article was lost."""
+    from cleaners.decode import decode_bytes
+
+    text, codec = decode_bytes(page(name))
+    assert codec == "gb18030" and words in text
