@@ -508,6 +508,8 @@ TITLE_SLOTS = {"title_prefix", "title_wrapper", "title_dash_prefix", "title_suff
 
 def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: set[str], body: str,
              title: str = "") -> bool:
+    if not re.search(rf"[{CJK}A-Za-z]", term):
+        return False  # 10 of a 10:01 pm byline, a page number: digits alone name nothing
     core = core_of(term)
     if "handle" in where or "title_whole" in where:
         return True  # js333金沙线路: a site handle glued to a casino word is a gambling address, nothing else

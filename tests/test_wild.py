@@ -266,3 +266,17 @@ def test_a_gbk_page_labelled_utf8_is_read_as_chinese_not_cyrillic(name: str, wor
 
     text, codec = decode_bytes(page(name))
     assert codec == "gb18030" and words in text
+
+
+def test_a_clock_time_opening_a_line_is_not_a_brand() -> None:
+    """A Scrapinghub news page as plain text: `10:01 pm PST` opens a line and `10` stands alone on another; digits
+    alone name no brand, so the page is not spam."""
+    import gzip
+
+    from mirrorclean.wildeval import wet_text
+
+    path = DANIEL.parent / "scrapinghub-aeb" / "html" / "5caf91b8a4423735f866b089d2611ea14503584cf3b6f487c6d26eb7b9521fca.html.gz"
+    if not path.exists():
+        pytest.skip("Scrapinghub not beside the repo")
+    rec = clean_document(wet_text(gzip.decompress(path.read_bytes())).encode("utf-8"), path.name, kind="text").to_dict()
+    assert not rec["is_spam_page"]
