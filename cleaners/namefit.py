@@ -190,7 +190,14 @@ class _Vocabulary:
         self.words, self.excluded = words, excluded
 
     def __contains__(self, word: object) -> bool:
+        if word in EXTRA_WORDS:
+            return True
         return word not in self.excluded and self.words is not None and word in self.words  # type: ignore[operator]
+
+
+# Words of the standard dictionaries that jieba's lacks, with 习 "to practise": 习称 in 1924年10月1日－）习称吉米·卡特
+# on a real page read as a name left by a filter (wild-2017 w003222).
+EXTRA_WORDS = frozenset("习称 习武 习得 习射 习医 习画 习琴 习书 习舞 习剑 习禅 习静".split())
 
 
 @lru_cache(maxsize=1)
