@@ -185,12 +185,14 @@ def _top_level(code: str) -> str:
 
 def _script_text(script: lxml.html.HtmlElement) -> str:
     """A script's load-time text with string concatenation undone: `'<'+'di'+'v sty'+'le=…'` -> `'<div style=…'`."""
-    return _load_time_code(script.text or "")
+    code = script.text or ""
+    # cached (several rules read the same scripts of a page), but not a huge script: the cache would hold it
+    return _load_time_code(code) if len(code) <= 65536 else _top_level(_CONCAT_RE.sub("", code))
 
 
 @lru_cache(maxsize=256)
 def _load_time_code(code: str) -> str:
-    """_script_text of a script's source (cached: several rules read the same scripts of a page)."""
+    """_script_text of a script's source."""
     return _top_level(_CONCAT_RE.sub("", code))
 
 
