@@ -318,13 +318,15 @@ class Slots:
 def _title_candidates(title: str) -> list[tuple[str, str]]:
     """Pieces of a title that a mirror template may have filled with a brand, with their position."""
     out: list[tuple[str, str]] = []
-    m = re.match(r"^\s*(.{1,30}?)\s*[:：]\s*(.+)$", title)
+    # ^\s*(.{1,30}?)\s*[:：]\s*(.+)$ with blank runs read once (a prefix of blanks only is dropped below anyway)
+    m = _TITLE_PREFIX_RE.match(title)
     if m:
         out.append((m.group(1), "title_prefix"))
     for open_, close in WRAPPERS.items():
         for inner in re.findall(re.escape(open_) + r"([^" + re.escape(close) + r"]{1,30})" + re.escape(close), title):
             out.append((inner, "title_wrapper"))
-    m = re.match(r"^\s*(.{2,30}?)\s*[-_|｜—–]+\s*(.{4,})$", title)
+    lead = len(title) - len(title.lstrip())  # a prefix starting over 30 blanks before the text is blanks only
+    m = re.match(r"^\s*(.{2,30}?)\s*[-_|｜—–]+\s*(.{4,})$", title[max(0, lead - 30):])
     if m:
         out.append((m.group(1), "title_dash_prefix"))
     m = re.match(rf"^\s*([{CJK}]{{2,6}})[·・]\s*(?![A-Za-z])(.{{4,}})$", title)  # 盛洲体育·青石镇茶叶…
@@ -341,6 +343,7 @@ def _title_candidates(title: str) -> list[tuple[str, str]]:
     return [(c.strip(), w) for c, w in out if c.strip()]
 
 
+_TITLE_PREFIX_RE = re.compile(r"^\s*+(.{1,30}?)\s*+[:：](?:\s*\n)?[^\n]++\n?\Z")
 _TITLE_SEPS = "-_|｜—–"
 _SUFFIX_TAIL_RE = re.compile(r"\s*+[-_|｜—–]+\s*([^-_|｜—–]{2,30})\s*$")
 
