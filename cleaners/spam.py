@@ -238,7 +238,7 @@ def is_family(term: str, loose: bool = False) -> bool:
             return True  # a weak category (国际, 电子, 游戏) needs an entry or a (中国) tag: 金樽国际登录入口
         if bilingual_dot or m.group("alias") and (access or m.group("tag")):
             return True  # 澄曦·Lumina官方网站 (a dotted bilingual name is a gambling habit), 米乐m6官网登录入口
-        if access and re.fullmatch(r"[A-Za-z]{2,}\d{2,}[A-Za-z0-9]*", m.group("name")):
+        if access and re.fullmatch(r"[A-Za-z]{2,}+\d{2,}+[A-Za-z0-9]*+", m.group("name")):
             return True  # a site handle with an entry: xyty88官网登录入口, hg0088登录入口
     if CTA_FAMILY_RE.search(term) or DOUBLE_CATEGORY_RE.search(term):
         return True
@@ -672,8 +672,9 @@ def clean_title(title: str, terms: list[str]) -> tuple[str, list[Removal]]:
     new = pat.sub("\x00", new)
     # Drop the separators a brand leaves behind: leading `:`, trailing `_`/`-`.
     new = re.sub(r"^\s*\x00+\s*[:：|｜_\-—–]*\s*", "", new)
-    new = re.sub(r"\s*(?:[:：|｜_\-—–]\s*)?\x00+\s*$", "", new)
-    new = re.sub(r"\s*[_|｜]\s*\x00+\s*(?=[_|｜]|$)", "", new)
+    # (a blank run read from its first blank and a hole from its first NUL, possessively: linear, same removals)
+    new = re.sub(r"(?:(?<!\s)\s*+|(?!\s))(?:[:：|｜_\-—–]\s*+)?(?<!\x00)\x00++\s*+$", "", new)
+    new = re.sub(r"(?:(?<!\s)\s*+|(?!\s))[_|｜]\s*+\x00++\s*+(?=[_|｜]|$)", "", new)
     new = EMPTY_BRACKETS_RE.sub("", new.replace("\x00", "")).strip(" _|｜-—:：")
     return new, removed
 
