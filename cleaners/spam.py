@@ -151,7 +151,6 @@ def _known_re() -> re.Pattern[str]:
 
 
 _CORE_SUFFIX_RE = re.compile(rf"(?:{STRONG_SUFFIX}|{TAIL}|{CTA}|登录|登陆|注册)$", re.I)
-_CORE_DASH_RE = re.compile(r"[\-–—_]+$")
 _CORE_TAG_RE = re.compile(rf"{CHINA_TAG}$")
 # the longest match of _CORE_SUFFIX_RE: a suffix word, or a call to action of 6 characters (【点击进入】)
 _CORE_SUFFIX_WIDTH = max(6, *(len(w) for w in f"{STRONG_SUFFIX}|{TAIL}".split("|")))
@@ -175,7 +174,7 @@ def core_of(term: str) -> str:
         prev = s
         s = _cut_end(_CORE_SUFFIX_RE, _CORE_SUFFIX_WIDTH, s)
         body, newline = (s[:-1], "\n") if s.endswith("\n") else (s, "")
-        s = body.rstrip("-–—_") + newline  # _CORE_DASH_RE.sub("", s)
+        s = body.rstrip("-–—_") + newline  # re.sub(r"[\-–—_]+$", "", s)
         s = _cut_end(_CORE_TAG_RE, 6, s)
         k = len(s)
         while k and (s[k - 1] in "·・" or s[k - 1].isspace()):  # [·・\s]+$
@@ -396,9 +395,16 @@ DOMAIN_BRAND_RE = re.compile(
     rf"|[_｜|]\s*(?P<suffix>[{CJK}]{{2,6}})\s*[（(]\s*{_DOMAIN}\s*[)）]\s*$"
     rf"|^\s*(?P<prefix>[{CJK}]{{2,6}})\s*[（(]\s*{_DOMAIN}\s*[)）]\s*[_｜|·:：\-]"
     rf"|(?:^|\n)\s*(?P<agency>[{CJK}]{{2,6}}|[A-Za-z][A-Za-z0-9]{{1,14}})讯\s*[（(]\s*(?:https?://)?(?:www\.)?"
-    r"[a-z0-9-]*\d[a-z0-9-]*\.[a-z.]{2,10}\s*[)）]",
+    r"(?=[a-z0-9-]*\d)[a-z0-9-]*+\.[a-z.]{2,10}\s*[)）]",  # (the run holds a digit: [a-z0-9-]*\d[a-z0-9-]*, read once)
     re.I,
 )
+_BLANK_RUN_RE = re.compile(r"\s+")
+
+
+def _one_blank(text: str) -> str:
+    r"""Each blank run as one character (a line break if it holds one): DOMAIN_BRAND_RE reads blanks only as `\s*`
+    and line starts, so it finds the same names, without rescanning a long run from each of its line breaks."""
+    return _BLANK_RUN_RE.sub(lambda m: "\n" if "\n" in m.group() else m.group()[0], text)
 DATELINE_RE = re.compile(rf"(?:^|\n|[\\|/]\s*)(?P<name>[{CJK}]{{2,6}})[讯訊]\s*[（(]\s*(?:记者|記者|通讯员|通訊員)")
 EMPTY_BRACKETS_RE = re.compile(r"[（(]\s*[)）]|【\s*】|\[\s*\]|“\s*”|‘\s*’")
 def _line_term(line: str) -> str | None:
@@ -462,7 +468,7 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     for m in PROMPT_BRAND_RE.finditer(body):
         add(m.group("name"), "prompt")
     for text in (slots.title, *slots.first_lines, body):
-        for m in DOMAIN_BRAND_RE.finditer(text):
+        for m in DOMAIN_BRAND_RE.finditer(_one_blank(text)):
             name = next(g for g in m.group("name", "shaped", "site", "suffix", "prefix", "agency") if g)
             add(name, "dateline_domain")
     for m in DATELINE_RE.finditer(body[:400]):  # X讯（记者 …） opening the body: an injection slot like the first line
