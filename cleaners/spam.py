@@ -151,7 +151,6 @@ def _known_re() -> re.Pattern[str]:
 
 
 _CORE_SUFFIX_RE = re.compile(rf"(?:{STRONG_SUFFIX}|{TAIL}|{CTA}|登录|登陆|注册)$", re.I)
-_CORE_DASH_RE = re.compile(r"[\-–—_]+$")
 _CORE_TAG_RE = re.compile(rf"{CHINA_TAG}$")
 # the longest match of _CORE_SUFFIX_RE: a suffix word, or a call to action of 6 characters (【点击进入】)
 _CORE_SUFFIX_WIDTH = max(6, *(len(w) for w in f"{STRONG_SUFFIX}|{TAIL}".split("|")))
@@ -175,7 +174,7 @@ def core_of(term: str) -> str:
         prev = s
         s = _cut_end(_CORE_SUFFIX_RE, _CORE_SUFFIX_WIDTH, s)
         body, newline = (s[:-1], "\n") if s.endswith("\n") else (s, "")
-        s = body.rstrip("-–—_") + newline  # _CORE_DASH_RE.sub("", s)
+        s = body.rstrip("-–—_") + newline  # re.sub(r"[\-–—_]+$", "", s)
         s = _cut_end(_CORE_TAG_RE, 6, s)
         k = len(s)
         while k and (s[k - 1] in "·・" or s[k - 1].isspace()):  # [·・\s]+$
@@ -238,7 +237,7 @@ def is_family(term: str, loose: bool = False) -> bool:
             return True  # a weak category (国际, 电子, 游戏) needs an entry or a (中国) tag: 金樽国际登录入口
         if bilingual_dot or m.group("alias") and (access or m.group("tag")):
             return True  # 澄曦·Lumina官方网站 (a dotted bilingual name is a gambling habit), 米乐m6官网登录入口
-        if access and re.fullmatch(r"[A-Za-z]{2,}\d{2,}[A-Za-z0-9]*", m.group("name")):
+        if access and re.fullmatch(r"[A-Za-z]{2,}+\d{2,}+[A-Za-z0-9]*+", m.group("name")):
             return True  # a site handle with an entry: xyty88官网登录入口, hg0088登录入口
     if CTA_FAMILY_RE.search(term) or DOUBLE_CATEGORY_RE.search(term):
         return True
@@ -318,13 +317,15 @@ class Slots:
 def _title_candidates(title: str) -> list[tuple[str, str]]:
     """Pieces of a title that a mirror template may have filled with a brand, with their position."""
     out: list[tuple[str, str]] = []
-    m = re.match(r"^\s*(.{1,30}?)\s*[:：]\s*(.+)$", title)
+    # ^\s*(.{1,30}?)\s*[:：]\s*(.+)$ with blank runs read once (a prefix of blanks only is dropped below anyway)
+    m = _TITLE_PREFIX_RE.match(title)
     if m:
         out.append((m.group(1), "title_prefix"))
     for open_, close in WRAPPERS.items():
         for inner in re.findall(re.escape(open_) + r"([^" + re.escape(close) + r"]{1,30})" + re.escape(close), title):
             out.append((inner, "title_wrapper"))
-    m = re.match(r"^\s*(.{2,30}?)\s*[-_|｜—–]+\s*(.{4,})$", title)
+    lead = len(title) - len(title.lstrip())  # a prefix starting over 30 blanks before the text is blanks only
+    m = re.match(r"^\s*(.{2,30}?)\s*[-_|｜—–]+\s*(.{4,})$", title[max(0, lead - 30):])
     if m:
         out.append((m.group(1), "title_dash_prefix"))
     m = re.match(rf"^\s*([{CJK}]{{2,6}})[·・]\s*(?![A-Za-z])(.{{4,}})$", title)  # 盛洲体育·青石镇茶叶…
@@ -341,6 +342,7 @@ def _title_candidates(title: str) -> list[tuple[str, str]]:
     return [(c.strip(), w) for c, w in out if c.strip()]
 
 
+_TITLE_PREFIX_RE = re.compile(r"^\s*+(.{1,30}?)\s*+[:：](?:\s*\n)?[^\n]++\n?\Z")
 _TITLE_SEPS = "-_|｜—–"
 _SUFFIX_TAIL_RE = re.compile(r"\s*+[-_|｜—–]+\s*([^-_|｜—–]{2,30})\s*$")
 
@@ -393,9 +395,16 @@ DOMAIN_BRAND_RE = re.compile(
     rf"|[_｜|]\s*(?P<suffix>[{CJK}]{{2,6}})\s*[（(]\s*{_DOMAIN}\s*[)）]\s*$"
     rf"|^\s*(?P<prefix>[{CJK}]{{2,6}})\s*[（(]\s*{_DOMAIN}\s*[)）]\s*[_｜|·:：\-]"
     rf"|(?:^|\n)\s*(?P<agency>[{CJK}]{{2,6}}|[A-Za-z][A-Za-z0-9]{{1,14}})讯\s*[（(]\s*(?:https?://)?(?:www\.)?"
-    r"[a-z0-9-]*\d[a-z0-9-]*\.[a-z.]{2,10}\s*[)）]",
+    r"(?=[a-z0-9-]*\d)[a-z0-9-]*+\.[a-z.]{2,10}\s*[)）]",  # (the run holds a digit: [a-z0-9-]*\d[a-z0-9-]*, read once)
     re.I,
 )
+_BLANK_RUN_RE = re.compile(r"\s+")
+
+
+def _one_blank(text: str) -> str:
+    r"""Each blank run as one character (a line break if it holds one): DOMAIN_BRAND_RE reads blanks only as `\s*`
+    and line starts, so it finds the same names, without rescanning a long run from each of its line breaks."""
+    return _BLANK_RUN_RE.sub(lambda m: "\n" if "\n" in m.group() else m.group()[0], text)
 DATELINE_RE = re.compile(rf"(?:^|\n|[\\|/]\s*)(?P<name>[{CJK}]{{2,6}})[讯訊]\s*[（(]\s*(?:记者|記者|通讯员|通訊員)")
 EMPTY_BRACKETS_RE = re.compile(r"[（(]\s*[)）]|【\s*】|\[\s*\]|“\s*”|‘\s*’")
 def _line_term(line: str) -> str | None:
@@ -459,7 +468,7 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     for m in PROMPT_BRAND_RE.finditer(body):
         add(m.group("name"), "prompt")
     for text in (slots.title, *slots.first_lines, body):
-        for m in DOMAIN_BRAND_RE.finditer(text):
+        for m in DOMAIN_BRAND_RE.finditer(_one_blank(text)):
             name = next(g for g in m.group("name", "shaped", "site", "suffix", "prefix", "agency") if g)
             add(name, "dateline_domain")
     for m in DATELINE_RE.finditer(body[:400]):  # X讯（记者 …） opening the body: an injection slot like the first line
@@ -679,8 +688,9 @@ def clean_title(title: str, terms: list[str]) -> tuple[str, list[Removal]]:
     new = pat.sub("\x00", new)
     # Drop the separators a brand leaves behind: leading `:`, trailing `_`/`-`.
     new = re.sub(r"^\s*\x00+\s*[:：|｜_\-—–]*\s*", "", new)
-    new = re.sub(r"\s*(?:[:：|｜_\-—–]\s*)?\x00+\s*$", "", new)
-    new = re.sub(r"\s*[_|｜]\s*\x00+\s*(?=[_|｜]|$)", "", new)
+    # (a blank run read from its first blank and a hole from its first NUL, possessively: linear, same removals)
+    new = re.sub(r"(?:(?<!\s)\s*+|(?!\s))(?:[:：|｜_\-—–]\s*+)?(?<!\x00)\x00++\s*+$", "", new)
+    new = re.sub(r"(?:(?<!\s)\s*+|(?!\s))[_|｜]\s*+\x00++\s*+(?=[_|｜]|$)", "", new)
     new = EMPTY_BRACKETS_RE.sub("", new.replace("\x00", "")).strip(" _|｜-—:：")
     return new, removed
 

@@ -206,3 +206,13 @@ def test_code_line_and_bracketed_host_patterns() -> None:
     from cleaners.inject import registrable
 
     assert registrable("[::1]") == "[::1]" and registrable("[" * N) == "[" * N and registrable("bbs.sina.com.cn") == "sina.com.cn"
+
+
+@pytest.mark.timeout(10)
+def test_domain_datelines_in_a_body_of_line_breaks_and_digits() -> None:
+    """DOMAIN_BRAND_RE rescanned a run of line breaks from each of them, and `[a-z0-9-]*\\d[a-z0-9-]*\\.` a digit
+    run from each digit: quadratic in the body it searches."""
+    assert spam.find_spam_terms(spam.Slots(), "\n" * N + "基层治理。") == []
+    assert spam.find_spam_terms(spam.Slots(), "金樽国际讯（" + "1" * N + "x") == []
+    found = spam.find_spam_terms(spam.Slots(), "\n \n  金樽国际讯（www.jz88.cc）日前，基层治理是国家治理的基石。")
+    assert found == ["金樽国际"]
