@@ -691,7 +691,7 @@ def run_clean(
     skip = 0
     if resuming and state is not None:
         checkpoint.stats_from_dict(stats, state.stats)
-        skip = state.done
+        skip = stats.resumed = state.done
         try:
             again = writer.reindex(out, fmt)
         except (OSError, ValueError, ImportError) as exc:
