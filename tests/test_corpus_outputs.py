@@ -17,6 +17,9 @@ import pytest
 
 from mirrorclean.keepbest import quality
 
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")  # datasets reads local files here: never ask a hub
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fixtures" / "corpus"
 PAGES = ROOT / "fixtures" / "pages"
