@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent.parent / "shared" / "eval"
+SHARED = ROOT.parent / "shared" / "eval"  # ../shared beside the work tree
 SOURCES = [ROOT / "fixtures" / "pages", SHARED / "daniel-zh-dev" / "html", SHARED / "scrapinghub-aeb" / "html",
            SHARED / "wild-2017" / "pages"]
 

@@ -692,10 +692,17 @@ def run_clean(
     writer = checkpoint.CorpusWriter(final_records, final_rejects, state=state if stateful else None,
                                      state_path=state_path, spool=spool)
     stats = writer.stats
+    if stateful and not resuming:
+        try:
+            writer.commit(force=True)  # a state file from the start: a run killed before its first commit resumes too
+        except (runner.OutputError, OSError) as exc:
+            writer.close()
+            print(f"{PROG}: error: cannot write the state file {state_path}: {exc}", file=sys.stderr)
+            return Outcome(1, stats, None)
     skip = 0
     if resuming and state is not None:
         checkpoint.stats_from_dict(stats, state.stats)
-        skip = state.done
+        skip = stats.resumed = state.done
         try:
             again = writer.reindex(out, fmt)
         except (OSError, ValueError, ImportError) as exc:

@@ -17,6 +17,9 @@ import pytest
 
 from mirrorclean.keepbest import quality
 
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")  # datasets reads local files here: never ask a hub
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "fixtures" / "corpus"
 PAGES = ROOT / "fixtures" / "pages"
@@ -172,3 +175,22 @@ def test_resume_starts_a_fresh_run_and_refuses_another_runs_state(tmp_path: Path
     assert "from another run" in capsys.readouterr().err
     assert main(["clean", *one, "-q", "--format", "parquet"]) == 2  # standard output is JSON Lines
     assert "standard output is JSON Lines" in capsys.readouterr().err
+
+
+def test_a_run_killed_before_its_first_commit_resumes(tmp_path: Path) -> None:
+    """The state file is written before any output, so even a run killed at once can be resumed."""
+    out = tmp_path / "out.jsonl"
+    page = str(PAGES / "mb01_nap.html")
+    proc = subprocess.Popen([sys.executable, "-m", "mirrorclean", "clean", page, "-o", str(out), "-q", "-j", "1"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    state = tmp_path / "out.state.json"
+    deadline = time.monotonic() + 120
+    while not state.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    (tmp_path / "out.rejects.jsonl").write_text('{"source": "half a line', "utf-8")  # as a kill could leave it
+    proc2 = clean(page, "-o", str(out), "--resume")
+    assert proc2.returncode == 0, proc2.stderr
+    assert [r["source"] for r in lines(out)] == [page]
+    assert lines(tmp_path / "out.rejects.jsonl") == []
