@@ -218,7 +218,8 @@ def main() -> int:
     reasons: dict[str, int] = {}
     for rej in ray_rejects:
         reasons[rej["reason"]] = reasons.get(rej["reason"], 0) + 1
-    print(f"ray: {len(ray_records)} records, {len(ray_rejects)} rejects {dict(sorted(reasons.items()))}, "
+    print(f"ray: {len(pages)} pages in, {len(ray_records) + len(ray_rejects)} out: "
+          f"{len(ray_records)} records, {len(ray_rejects)} rejects {dict(sorted(reasons.items()))}, "
           f"records by node {dict(sorted(by_node.items()))}")
     key = lambda r: r["source"]  # noqa: E731
     same = sorted(ray_records, key=key) == sorted(local_records, key=key) and \
@@ -230,8 +231,14 @@ def main() -> int:
              for n, (p, _) in enumerate(pages[i::args.files], 1)}
     equal = sum(1 for r in ray_records if (c := cli.get(names[r["source"]])) is not None
                 and all(r[k] == c[k] for k in set(r) - WHERE))
+    differ: dict[str, int] = {}
+    for r in ray_records:
+        c = cli.get(names[r["source"]])
+        for k in sorted(set(r) - WHERE) if c is not None else ["(a reject in the CLI)"]:
+            if c is None or r[k] != c[k]:
+                differ[k] = differ.get(k, 0) + 1
     print(f"ray records equal to mirrorclean clean's but for source/url/site/cluster: {equal}/{len(ray_records)} "
-          f"(the CLI made {len(cli)} records)")
+          f"(the CLI made {len(cli)} records; fields that differ: {dict(sorted(differ.items()))})")
     print(f"wall time: ray 2 nodes x 1 CPU {results['ray']:.1f} s, LocalPipelineExecutor 2 workers "
           f"{results['local']:.1f} s, mirrorclean clean --jobs 2 {results['cli']:.1f} s; "
           f"ray/local {results['ray'] / results['local']:.2f}, ray/cli {results['ray'] / results['cli']:.2f}")

@@ -144,8 +144,9 @@ class PageReader(BaseDiskReader):
 class WarcPageReader(BaseDiskReader):
     """Read the HTML and text responses of WARC files (.warc, .warc.gz) with their raw bytes.
 
-    Evidence: the WARC record type (`response`, `resource`), the payload's Content-Type (HTML, XHTML or
-    plain text, or none given; images, scripts and requests are skipped and counted), its charset
+    Evidence: the WARC record type (`response`, `resource`), the payload's Content-Type (HTML and XHTML are
+    cleaned as HTML, as the crawler does, plain text as a text dump, a page with none by its content; images,
+    scripts and requests are skipped and counted), its charset
     parameter (passed on as the HTTP charset), WARC-Target-URI (the fetch URL; one without a scheme is taken
     as http and still has its HTTP headers read, which warcio skips). Each page is a document
     named `FILE#N` (the N-th page of the file); a WARC that breaks off mid-way adds one `unreadable`
@@ -201,7 +202,7 @@ class WarcPageReader(BaseDiskReader):
         if url and "://" not in url and not url.startswith(("urn:", "dns:")):
             url = "http://" + url  # a fetch URL without its scheme (host/path): what was fetched is http
         charset = _CHARSET_RE.search(ctype)
-        kind = "text" if ctype.lower().startswith("text/plain") else None
+        kind = "text" if ctype.lower().startswith("text/plain") else "html" if ctype else None  # as the crawler does
         with self.track_time():
             data = record.content_stream().read(self.max_bytes + 1)
         if len(data) > self.max_bytes:
