@@ -1,6 +1,7 @@
 """mirrorclean on a two-node Ray cluster on this machine, through datatrove's RayPipelineExecutor.
 
     .venv/bin/python bench/ray_cluster.py [--pages DIR] [--urls TSV] [--files 8] [--tasks 4]
+    .venv/bin/python bench/ray_cluster.py --cpu      # CPU time per page, one process, no Ray
 
 Packs the pages (default: ../shared/eval/wild-2017/pages with the URLs of its pages.tsv, else
 fixtures/pages) into WARC files, starts a Ray head (`ray start --head --num-cpus 1`) and a second node
@@ -154,13 +155,34 @@ def pipeline(warcs: Path, out: Path, extra: list[Any] | None = None) -> list[Any
             RecordWriter(str(out / "records"), compression=None), *(extra or [])]
 
 
+def cpu_only(args: argparse.Namespace) -> int:
+    """Pack the pages, then time the reader and the step in this process (CPU time: other load does not count)."""
+    from mirrorclean.datatrove_step import MirrorcleanStep, WarcPageReader
+
+    with tempfile.TemporaryDirectory(prefix="mc-cpu-") as tmp:
+        pages = pages_and_urls(args.pages, args.urls)
+        write_warcs(pages, Path(tmp) / "warcs", args.files)
+        docs = list(WarcPageReader(str(Path(tmp) / "warcs")).run(None, 0, 1))
+    size = sum(len(doc.media[0].media_bytes or b"") for doc in docs)
+    cpu, wall = time.process_time(), time.monotonic()
+    records = sum(1 for _ in MirrorcleanStep().run(iter(docs), 0, 1))
+    cpu, wall = time.process_time() - cpu, time.monotonic() - wall
+    print(f"{len(docs)} pages ({size / 1e6:.1f} MB of HTML), {records} records: {cpu:.1f} CPU s "
+          f"({cpu / len(docs) * 1000:.0f} ms/page, {len(docs) / cpu:.1f} pages per CPU-second), wall {wall:.1f} s")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=Path, default=WILD / "pages" if WILD.exists() else ROOT / "fixtures" / "pages")
     parser.add_argument("--urls", type=Path, default=WILD / "pages.tsv")
     parser.add_argument("--files", type=int, default=8, help="WARC files to pack the pages into")
     parser.add_argument("--tasks", type=int, default=4)
+    parser.add_argument("--cpu", action="store_true",
+                        help="only measure the CPU time of WarcPageReader -> MirrorcleanStep in this process (no Ray)")
     args = parser.parse_args()
+    if args.cpu:
+        return cpu_only(args)
 
     os.environ.update(LOOPBACK)  # before ray is imported: it reads them at import time
     import ray
@@ -218,7 +240,8 @@ def main() -> int:
     reasons: dict[str, int] = {}
     for rej in ray_rejects:
         reasons[rej["reason"]] = reasons.get(rej["reason"], 0) + 1
-    print(f"ray: {len(ray_records)} records, {len(ray_rejects)} rejects {dict(sorted(reasons.items()))}, "
+    print(f"ray: {len(pages)} pages in, {len(ray_records) + len(ray_rejects)} out: "
+          f"{len(ray_records)} records, {len(ray_rejects)} rejects {dict(sorted(reasons.items()))}, "
           f"records by node {dict(sorted(by_node.items()))}")
     key = lambda r: r["source"]  # noqa: E731
     same = sorted(ray_records, key=key) == sorted(local_records, key=key) and \
@@ -230,8 +253,14 @@ def main() -> int:
              for n, (p, _) in enumerate(pages[i::args.files], 1)}
     equal = sum(1 for r in ray_records if (c := cli.get(names[r["source"]])) is not None
                 and all(r[k] == c[k] for k in set(r) - WHERE))
+    differ: dict[str, int] = {}
+    for r in ray_records:
+        c = cli.get(names[r["source"]])
+        for k in sorted(set(r) - WHERE) if c is not None else ["(a reject in the CLI)"]:
+            if c is None or r[k] != c[k]:
+                differ[k] = differ.get(k, 0) + 1
     print(f"ray records equal to mirrorclean clean's but for source/url/site/cluster: {equal}/{len(ray_records)} "
-          f"(the CLI made {len(cli)} records)")
+          f"(the CLI made {len(cli)} records; fields that differ: {dict(sorted(differ.items()))})")
     print(f"wall time: ray 2 nodes x 1 CPU {results['ray']:.1f} s, LocalPipelineExecutor 2 workers "
           f"{results['local']:.1f} s, mirrorclean clean --jobs 2 {results['cli']:.1f} s; "
           f"ray/local {results['ray'] / results['local']:.2f}, ray/cli {results['ray'] / results['cli']:.2f}")

@@ -144,9 +144,11 @@ class PageReader(BaseDiskReader):
 class WarcPageReader(BaseDiskReader):
     """Read the HTML and text responses of WARC files (.warc, .warc.gz) with their raw bytes.
 
-    Evidence: the WARC record type (`response`, `resource`), the payload's Content-Type (HTML, XHTML or
-    plain text, or none given; images, scripts and requests are skipped and counted), its charset
-    parameter (passed on as the HTTP charset), WARC-Target-URI (the fetch URL). Each page is a document
+    Evidence: the WARC record type (`response`, `resource`), the payload's Content-Type (HTML and XHTML are
+    cleaned as HTML, as the crawler does, plain text as a text dump, a page with none by its content; images,
+    scripts and requests are skipped and counted), its charset
+    parameter (passed on as the HTTP charset), WARC-Target-URI (the fetch URL; one without a scheme is taken
+    as http and still has its HTTP headers read, which warcio skips). Each page is a document
     named `FILE#N` (the N-th page of the file); a WARC that breaks off mid-way adds one `unreadable`
     document for the rest of it, and the pages before it are kept.
     """
@@ -185,6 +187,11 @@ class WarcPageReader(BaseDiskReader):
         if record.rec_type not in ("response", "resource"):
             return None
         headers = record.http_headers
+        if headers is None and (record.rec_headers.get_header("Content-Type") or "").startswith("application/http"):
+            # warcio parses the HTTP headers only under an http(s) target URI: read them here for the others
+            from warcio.statusandheaders import StatusAndHeadersParser
+
+            headers = record.http_headers = StatusAndHeadersParser([], verify=False).parse(record.raw_stream)
         ctype = (headers.get_header("Content-Type") if headers is not None else None) \
             or record.rec_headers.get_header("Content-Type") or ""
         if ctype and not ctype.split(";")[0].strip().lower().startswith(PAGE_TYPES):
@@ -192,8 +199,10 @@ class WarcPageReader(BaseDiskReader):
             return None
         source = inputs.member_source(path, n)
         url = record.rec_headers.get_header("WARC-Target-URI")
+        if url and "://" not in url and not url.startswith(("urn:", "dns:")):
+            url = "http://" + url  # a fetch URL without its scheme (host/path): what was fetched is http
         charset = _CHARSET_RE.search(ctype)
-        kind = "text" if ctype.lower().startswith("text/plain") else None
+        kind = "text" if ctype.lower().startswith("text/plain") else "html" if ctype else None  # as the crawler does
         with self.track_time():
             data = record.content_stream().read(self.max_bytes + 1)
         if len(data) > self.max_bytes:

@@ -101,7 +101,9 @@ def page_files() -> list[Path]:
 
 
 def url_of(path: Path) -> str:
-    return f"http://mirror{len(path.stem) % 3}.example.cn/news/{path.name}"
+    """The fetch URL of a page; one has no scheme (as in some real crawl logs), which warcio reads differently."""
+    scheme = "" if path.name == page_files()[8].name else "http://"
+    return f"{scheme}mirror{len(path.stem) % 3}.example.cn/news/{path.name}"
 
 
 def write_warc(path: Path, pages: list[Path], *, gz: bool, extras: bool = False, garbage: bytes = b"") -> None:
@@ -177,7 +179,8 @@ def test_warc_files_on_four_tasks_then_resume(warcs: tuple[Path, dict[str, Path]
         for name in set(rec) - WHERE:
             assert rec[name] == theirs[name], (rec["source"], name)
         if "site" in rec:
-            assert rec["url"] == (theirs["url"] or url_of(where[rec["source"]]))
+            fetched = url_of(where[rec["source"]])
+            assert rec["url"] == (theirs["url"] or ("" if "://" in fetched else "http://") + fetched)
             assert rec["cluster"] is not None
     assert len(records) == 25
     # datatrove's stats name the reject reasons, summed over the tasks
@@ -225,6 +228,8 @@ def test_documents_from_datatrove_readers_are_cleaned_too(warcs: tuple[Path, dic
     # datatrove decodes the pages itself; the UTF-8 ones give the same text and title
     assert len(theirs) >= 20
     for doc in theirs:
+        if not doc.metadata["source"].startswith("http://"):
+            continue  # datatrove reads a record whose target URI has no scheme with its HTTP headers as page text
         ours = mine[doc.metadata["url"]]
         # the fetch URL names the record; the reader's WARC-Date stays in the metadata
         assert doc.metadata["source"].startswith("http://mirror") and doc.metadata["date"]
