@@ -42,6 +42,7 @@ def parse_text(text: str) -> Draft:
     draft = Draft()
     if not lines:
         return draft
+    draft.top_line = lines[0]
     span = body_span(lines)
     if span is None:
         draft.paras = [ln for ln in lines if not chrome_reason(ln)]

@@ -280,3 +280,13 @@ def test_a_clock_time_opening_a_line_is_not_a_brand() -> None:
         pytest.skip("Scrapinghub not beside the repo")
     rec = clean_document(wet_text(gzip.decompress(path.read_bytes())).encode("utf-8"), path.name, kind="text").to_dict()
     assert not rec["is_spam_page"]
+
+
+@pytest.mark.parametrize("name", ["w001750.html", "w001885.html", "w009164.html"])
+def test_a_selling_title_on_a_text_extracts_first_line_makes_a_spam_page(name: str) -> None:
+    """Gambling doorways as a crawl's text extract: the page's <title> comes first (战神娱乐场-战神娱乐场首页【官方直营、
+    大额无忧】, 申博娱乐网址-申博娱乐网址娱乐平台): a stuffed or promotional title selling a spam topic, reported as the
+    page's evidence even when no article is found."""
+    rec = wet_record(name)
+    assert rec["is_spam_page"]
+    assert any(r["where"] == "page" and r["reason"] == "spam_site" for r in rec.get("removed", [])) or "reason" in rec
