@@ -230,7 +230,8 @@ def _is_sentence(p: str) -> bool:
 
 def _dump_spam(draft: Draft, removed: list[Removal]) -> bool:
     """A text dump's page-level evidence: a keyword list selling a spam topic among the lines cut as header or
-    trailer (renamed `spam_list`), or a title that sells one (stuffed or promotional)."""
+    trailer (renamed `spam_list`), or a title that sells one (stuffed or promotional): the title found, or the
+    dump's first line, where a crawl's text extract (Common Crawl WET, CCNet) puts the page's <title>."""
     from cleaners.inject import keyword_list, keyword_runs, title_sells
 
     if draft.kind != "text":
@@ -244,7 +245,10 @@ def _dump_spam(draft: Draft, removed: list[Removal]) -> bool:
         for i in listed:
             removed[i] = Removal(removed[i].where, removed[i].text, "spam_list")
         found = found or bool(listed)
-    return found or title_sells(draft.title)
+    selling = next((t for t in (draft.title, draft.top_line) if t and title_sells(t)), None)
+    if selling:  # a stuffed or promotional title selling a spam topic (战神娱乐场-战神娱乐场首页【官方直营】)
+        removed.append(Removal("page", f"title selling a spam topic: {selling[:200]}", "spam_site"))
+    return found or bool(selling)
 
 
 def drop_keyword_lists(paras: list[str]) -> tuple[list[str], list[Removal]]:

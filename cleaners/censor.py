@@ -866,7 +866,8 @@ _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = 
     (re.compile(r"(?<=欢迎|歡迎|会见|會見|陪同|包括)等(?=领导|領導|同志|人)"), "欢迎等 (the names before 等 gone)", None, 0.8),
     (re.compile(r"(?:正如|正像|诚如|誠如|如同)(?=所言|所说|所說|所指出|指出的那样|强调的那样|強調的那樣)"),
      "正如所言 with no speaker", None, 0.85),
-    (re.compile(rf"(?:^|(?<=[{_BEFORE_NP}]))、"), "a list whose first item is gone", None, 0.85),
+    # not after ？: a character the page's charset could not hold comes out as ？ (地尔硫？、胺碘酮 for 地尔硫䓬)
+    (re.compile(rf"(?:^|(?<=[{_BEFORE_NP.replace('？', '')}]))、"), "a list whose first item is gone", None, 0.85),
     (re.compile(r"、(?=为指导|為指導|为行动指南|為行動指南)"), "a list whose last item is gone", "习近平", 0.85),
     (re.compile(r"(?<=贯彻|貫徹|学习|學習|落实|落實|领会|領會|牢记|牢記|铭记|銘記|不负|不負)视察"
                 r"(?=[\u4e00-\u9fff]{1,8}(?:时的)?(?:重要讲话|重要講話|殷殷嘱托|嘱托|囑託))"

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -79,29 +79,45 @@ def windows(text: str, history: str = "") -> np.ndarray:
     return np.stack([allc[i : i + n] for i in range(ORDER)], axis=1)
 
 
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "charlm.npz"
+_FLOAT_PREFIXES = ("v", "ct", "cn", "char_counts")
+
+
+def _as_float(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The model's counts as float64 (keys stay integers)."""
+    return {k: np.asarray(a, dtype=np.float64) if k.startswith(_FLOAT_PREFIXES) else a for k, a in arrays.items()}
+
+
+def _read_model() -> dict[str, np.ndarray]:
+    """The arrays of the shipped file (a compressed .npz: ~0.7 s to read, hence the cache)."""
+    with np.load(MODEL_PATH) as data:
+        return _as_float({name: data[name] for name in data.files})
+
+
 class CharLM:
     """Interpolated Kneser-Ney character model (see the module docstring)."""
 
     def __init__(self, arrays: dict[str, np.ndarray]):
+        arrays = _as_float(arrays)  # no copy when they are float already (the memory-mapped cache)
         self.keys = [arrays[f"k{n}"] for n in range(1, ORDER + 1)]
-        self.vals = [arrays[f"v{n}"].astype(np.float64) for n in range(1, ORDER + 1)]
+        self.vals = [arrays[f"v{n}"] for n in range(1, ORDER + 1)]
         # contexts of order-n grams (n >= 2): keys of length n-1, the total of the order-n values, their types
         self.ctx_keys = [None] + [arrays[f"ck{n}"] for n in range(2, ORDER + 1)]
-        self.ctx_total = [None] + [arrays[f"ct{n}"].astype(np.float64) for n in range(2, ORDER + 1)]
-        self.ctx_types = [None] + [arrays[f"cn{n}"].astype(np.float64) for n in range(2, ORDER + 1)]
+        self.ctx_total = [None] + [arrays[f"ct{n}"] for n in range(2, ORDER + 1)]
+        self.ctx_types = [None] + [arrays[f"cn{n}"] for n in range(2, ORDER + 1)]
         self.unigram_total = float(self.vals[0].sum())
         self.vocab = len(self.keys[0]) + 1
         self.chars = arrays["chars"]
-        self.char_counts = arrays["char_counts"].astype(np.float64)
+        self.char_counts = arrays["char_counts"]
         self.char_total = float(self.char_counts.sum())
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> CharLM:
-        """The shipped model (cached: one load per process)."""
-        with resources.files("cleaners").joinpath("data/charlm.npz").open("rb") as handle:
-            with np.load(handle) as data:
-                return cls({name: data[name] for name in data.files})
+        """The shipped model (one load per process; its arrays memory-mapped from the disk cache, cleaners.cache)."""
+        from cleaners.cache import cached_arrays
+
+        return cls(cached_arrays("charlm", MODEL_PATH, _read_model))
 
     @staticmethod
     def _find(keys: np.ndarray, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -24,19 +24,20 @@ PREVNEXT_RE = re.compile(rf"^\s*[【\[]?(?:{PREVNEXT_WORDS}|上一个|下一个|
 ACTION_RE = re.compile(
     r"^\s*[【\[]?(?:返回列表|返回首页|返回顶部|返回上页|返回|关闭窗口|关闭|打印本页|打印|收藏本页|收藏|加入收藏|"
     r"分享到|分享|字号|大中小|放大|缩小|推荐给朋友|查看更多|更多>>|更多|点击查看|在线咨询|立即咨询|在线留言)[】\]]?"
-    r"(?:\s*[|｜/\s]\s*[【\[]?[\w>]{0,6}[】\]]?)*\s*[:：]?\s*$"
+    r"(?:[\s|｜/]++(?>[【\[]?[\w>]{0,6}[】\]]?))*+\s*+[:：]?\s*+$"  # (?:\s*[|｜/\s]\s*…)*: one reading of a blank run
 )
 # A row of page controls with no other words: 【字体：大 中 小】【打印】【关闭】, 打印 | 关闭.
 ACTION_ROW_RE = re.compile(
     r"^\s*(?:[【\[]?(?:返回列表|返回首页|返回顶部|返回|关闭窗口|关闭|打印本页|打印|收藏本页|收藏|加入收藏|分享|推荐给朋友|"
-    r"字[体号][：:]?\s*(?:[大中小]\s*){2,3}|[大中小]\s*[大中小]\s*[大中小])[】\]]?\s*[|｜/·]?\s*){2,}$"
+    r"字[体号][：:]?\s*+(?:[大中小]\s*+){2,3}|[大中小]\s*+[大中小]\s*+[大中小])[】\]]?\s*+[|｜/·]?\s*+){2,}$"
 )
 # A date line carrying only short fields: 2023-07-02 20:15 · 散文 · 约1400字
 DATE_FIELDS_RE = re.compile(
     r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?::\d{2})?)?(?:\s*[·|｜/]\s*[^·|｜/。，,]{1,12}){1,4}\s*$"
 )
 # The end mark of an article: — 完 —, （完）, 全文完, END
-END_MARK_RE = re.compile(r"^\s*[—\-－–~～]*\s*[（(【\[]?\s*(?:完|全文完|本文完|end|the end)\s*[)）】\]]?\s*[—\-－–~～]*\s*$", re.I)
+END_MARK_RE = re.compile(r"^\s*+[—\-－–~～]*+\s*+[（(【\[]?\s*+(?:完|全文完|本文完|end|the end)\s*+[)）】\]]?\s*+[—\-－–~～]*+\s*+$",
+                         re.I)
 COUNTER_RE = re.compile(r"(?:浏览次数|点击次数|阅读次数|浏览量|点击量|阅读量|点击数|浏览数|人气|访问量)\s*[:：]?\s*\d*")
 SHARE_RE = re.compile(r"^\s*(?:分享到|分享至|分享)\s*[:：]|^\s*分享到.{0,40}(?:微博|微信|QQ|空间|人人|豆瓣)")
 FOOTER_RE = re.compile(
@@ -51,8 +52,8 @@ META_LABEL_RE = re.compile(
     re.I,
 )
 CREDIT_RE = re.compile(
-    r"^\s*[（(【\[]?\s*(?:责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|文/图|文／图|文∕图|图/文|供稿|撰稿|"
-    r"通讯员|摄影|美编|监制|统筹|稿件来源|来源|作者|记者)\s*[:：／/∕]"
+    r"^\s*+[（(【\[]?\s*+(?:责任编辑|编辑|责编|审核|审校|校对|初审|复审|终审|文/图|文／图|文∕图|图/文|供稿|撰稿|"
+    r"通讯员|摄影|美编|监制|统筹|稿件来源|来源|作者|记者)\s*+[:：／/∕]"
 )
 # The value ends at the next field of the line: two spaces, a known label, any short `label:` after a space
 # (阅读：1523, 浏览次数：8) or a bare counter word after a space (阅读 1523).
@@ -65,7 +66,7 @@ NAV_WORDS = (
     "技术支持|人才招聘|下载中心|网站首页|首页|全部|相关产品|相关新闻|相关文章|相关阅读|延伸阅读|相关推荐|推荐产品|推荐阅读|热门产品|"
     "热门文章|热门推荐|热点新闻|最新文章|最新资讯|最新产品|常见问题|返回列表|上一篇|下一篇|Home|产品|新闻|案例"
 )
-NAV_LINE_RE = re.compile(rf"^\s*(?:(?:{NAV_WORDS})\s*[|｜/>»·•\-\s]*\s*)+$")
+NAV_LINE_RE = re.compile(rf"^\s*+(?:(?:{NAV_WORDS})[|｜/>»·•\-\s]*+)+$")  # (…\s*[|…\s]*\s*)+: one reading of blanks
 
 
 DISCLAIMER_RE = re.compile(
@@ -78,8 +79,10 @@ CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 CONTACT_RE = re.compile(r"^\s*(?:电话|電話|传真|傳真|邮箱|郵箱|E-?mail|地址|手机|手機|QQ|微信|联系人|聯繫人)\s*[:：]", re.I)
 PROMO_RE = re.compile(r"Facebook\s*(?:專頁|专页)|Like我們|关注我们的|關注我們的|扫描二维码关注|掃描二維碼關注|下载客户端|下載客戶端|"
                       r"注册即送|註冊即送|体验金|體驗金|首存|彩金|返水|【立即进入】|【立即進入】|新用户注册")
-CODE_RE = re.compile(r"^\s*(?:[\w-]+\s*:\s*[^;：。]{1,80};\s*|<\/?[a-z][^>]*>.*|[{}].*|[#.]?[\w\s.#>-]+\{\s*|"
-                     r".*\bfunction\s*\(.*|.*document\.write.*)$", re.I)
+# (leading blanks read once: `[#.]?[\w\s.#>-]+\{` is `[\w\s.#>-]*+\{` after at least one character; only the
+# last `function(` or `document.write` of the first line is tried: the others end on the same line)
+CODE_RE = re.compile(r"^\s*+(?:[\w-]+\s*:\s*[^;：。]{1,80};\s*|<\/?[a-z][^>]*>.*|[{}].*|[\w\s.#>-]*+(?<=[\w\s.#>-])\{\s*+|"
+                     r"(?>.*\bfunction\s*+\().*+|(?>.*document\.write).*+)$", re.I)
 DATE_ONLY_RE = re.compile(r"^\s*[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[)）]?\s*$")
 SHARE_TOOLS_RE = re.compile(r"复制成功|复制链接|複製連結|按CTRL\+V|字号[：:]\s*T|人阅读\s*字号|加入收藏|设为首页|設為首頁|"
                             r"只看该作者|只看該作者|只看楼主|只看樓主|本帖最近评分记录|本帖最後由|本帖最后由|使用道具|举报回复|"
@@ -332,7 +335,7 @@ def drop_truncated_repeats(paras: list[str], where: str = "body") -> tuple[list[
 RELATED_HEAD_RE = re.compile(
     r"^\s*(?:相关阅读|相关文章|相关新闻|相关推荐|相关资讯|相关专题|推荐阅读|延伸阅读|热门文章|热门推荐|热点推荐|精彩推荐|"
     r"编辑推荐|今日推荐|图片推荐|频道推荐|猜你喜欢|你可能感兴趣|点击排行|\d+小时点击排行|排行榜|热门评论|网友评论|"
-    r"最新文章|热门标签|相关标签|網友評論|相關新聞|相關閱讀|熱門新聞|延伸閱讀)\s*[:：]?\s*$"
+    r"最新文章|热门标签|相关标签|網友評論|相關新聞|相關閱讀|熱門新聞|延伸閱讀)\s*+[:：]?\s*+$"
 )
 
 

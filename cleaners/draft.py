@@ -29,6 +29,7 @@ class Draft:
     removed: list[Removal] = field(default_factory=list)
     injections: list[Finding] = field(default_factory=list)  # page-level evidence of planted spam (cleaners.inject)
     encoding: str | None = None
+    top_line: str = ""  # a dump's first line: a crawl's text extract puts the page's <title> there
 
 
 def is_prose(line: str) -> bool:

@@ -81,9 +81,14 @@ def registrable(host: str) -> str:
     >>> registrable("bbs.sina.com.cn"), registrable("WWW.hg0088.com"), registrable("127.0.0.1")
     ('sina.com.cn', 'hg0088.com', '127.0.0.1')
     """
+    return _registrable(host)
+
+
+@lru_cache(maxsize=8192)
+def _registrable(host: str) -> str:
     global _EXTRACT
     host = host.lower().strip(".")
-    if not host or re.fullmatch(r"[\d.]+|\[.*\]", host):
+    if not host or re.fullmatch(r"[\d.]+", host) or host[0] == "[" and host[-1] == "]" and len(host) > 1 and "\n" not in host:
         return host
     if _EXTRACT is None:
         import tldextract  # the snapshot of the Public Suffix List it ships: no network
@@ -93,6 +98,7 @@ def registrable(host: str) -> str:
     return ".".join(p for p in (parts.domain, parts.suffix) if p) or host
 
 
+@lru_cache(maxsize=8192)
 def _host(href: str) -> str | None:
     href = href.strip()
     if not re.match(r"^(?:https?:)?//", href, re.I):
@@ -104,14 +110,15 @@ def _host(href: str) -> str | None:
         return None
 
 
-def home_domain(tree: lxml.html.HtmlElement, url: str | None) -> str | None:
+def home_domain(tree: lxml.html.HtmlElement, url: str | None,
+                hidden_els: list[tuple[lxml.html.HtmlElement, str]] | None = None) -> str | None:
     """The page's own registrable domain: from its URL, canonical link, og:url or <base>, else the domain
     most of its absolute links point to (a site links to itself far more than to any one other site)."""
     for cand in [url, *tree.xpath("//link[@rel='canonical']/@href|//meta[@property='og:url']/@content|//base/@href")]:
         host = _host(cand or "")
         if host:
             return registrable(host)
-    hidden = {d for el, _ in hidden_elements(tree) for d in el.iter("a")}
+    hidden = {d for el, _ in (hidden_elements(tree) if hidden_els is None else hidden_els) for d in el.iter("a")}
     counts = Counter(registrable(h) for h in (_host(a.get("href") or "") for a in _iter(tree, "a") if a not in hidden) if h)
     if not counts:
         return None
@@ -132,7 +139,7 @@ SERVICE_HOSTS = re.compile(
 
 # getElementById('t'+'e'+'s'+'i').style.display='none' (split to dodge scanners), $('#x').hide()
 SCRIPT_HIDE_RE = re.compile(
-    r"getElementById\(\s*((?:['\"][\w-]*['\"]\s*\+?\s*)+)\)\s*\.style\.(?:display\s*=\s*['\"]none|"
+    r"getElementById\(\s*((?:['\"][\w-]*+['\"]\s*+\+?\s*+)++)\)\s*\.style\.(?:display\s*=\s*['\"]none|"
     r"visibility\s*=\s*['\"]hidden)"
     r"|\$\(\s*['\"]#([\w-]+)['\"]\s*\)\s*\.(?:hide\(\)|css\(\s*['\"]display['\"]\s*,\s*['\"]none)",
     re.I,
@@ -153,6 +160,7 @@ def _iter(tree: lxml.html.HtmlElement, *tags: str) -> Iterator[lxml.html.HtmlEle
 
 
 FUNCTION_RE = re.compile(r"function\b[^{]{0,80}\{")
+_BRACE_RE = re.compile(r"[{}]")
 
 
 def _top_level(code: str) -> str:
@@ -166,17 +174,29 @@ def _top_level(code: str) -> str:
         if m.start() < pos:
             continue
         out.append(code[pos:m.start()])
-        depth, i = 1, m.end()
-        while i < len(code) and depth:
-            depth += {"{": 1, "}": -1}.get(code[i], 0)
-            i += 1
-        pos = i
+        depth, pos = 1, len(code)
+        for brace in _BRACE_RE.finditer(code, m.end()):  # the body's end: the brace that closes it (C speed)
+            depth += 1 if brace.group() == "{" else -1
+            if not depth:
+                pos = brace.end()
+                break
     return "".join(out) + code[pos:]
 
 
 def _script_text(script: lxml.html.HtmlElement) -> str:
     """A script's load-time text with string concatenation undone: `'<'+'di'+'v sty'+'le=…'` -> `'<div style=…'`."""
-    return _top_level(re.sub(r"['\"]\s*\+\s*['\"]", "", script.text or ""))
+    code = script.text or ""
+    # cached (several rules read the same scripts of a page), but not a huge script: the cache would hold it
+    return _load_time_code(code) if len(code) <= 65536 else _top_level(_CONCAT_RE.sub("", code))
+
+
+@lru_cache(maxsize=256)
+def _load_time_code(code: str) -> str:
+    """_script_text of a script's source."""
+    return _top_level(_CONCAT_RE.sub("", code))
+
+
+_CONCAT_RE = re.compile(r"['\"]\s*\+\s*['\"]")
 
 
 def script_hidden_ids(tree: lxml.html.HtmlElement) -> set[str]:
@@ -283,11 +303,11 @@ def block_text(el: lxml.html.HtmlElement) -> str:
 
 def _anchors(el: lxml.html.HtmlElement) -> list[tuple[str, str | None]]:
     """(text, host) of the anchors in an element; host None for a link inside the site (relative)."""
-    out = []
-    for a in el.iter("a"):
-        text = " ".join(a.text_content().split())
-        out.append((text, _host(a.get("href") or "")))
-    return out
+    return _anchors_of(el.iter("a"))
+
+
+def _anchors_of(anchors: Iterable[lxml.html.HtmlElement]) -> list[tuple[str, str | None]]:
+    return [(" ".join(a.text_content().split()), _host(a.get("href") or "")) for a in anchors]
 
 
 def _foreign(anchors: Iterable[tuple[str, str | None]], home: str | None) -> list[tuple[str, str]]:
@@ -368,9 +388,10 @@ class HiddenLinks:
     and English sites' hidden network menus are below these bars).
     """
 
-    def find(self, tree: lxml.html.HtmlElement, home: str | None) -> list[Finding]:
+    def find(self, tree: lxml.html.HtmlElement, home: str | None,
+             hidden: list[tuple[lxml.html.HtmlElement, str]] | None = None) -> list[Finding]:
         groups: dict[lxml.html.HtmlElement | None, list] = {}  # hidden siblings (one hidden <a> each) make one block
-        for el, how in hidden_elements(tree):
+        for el, how in hidden_elements(tree) if hidden is None else hidden:
             anchors = [t for t, _ in _anchors(el) if t]
             foreign = [(t, d) for t, d in _foreign(_anchors(el), home) if _keyword(t)]
             if foreign or anchors and self._selling(anchors):
@@ -421,7 +442,10 @@ class SpamLinkRows:
     """
 
     def find(self, tree: lxml.html.HtmlElement, home: str | None, skip: set[lxml.html.HtmlElement]) -> list[Finding]:
-        out = []
+        out: list[Finding] = []
+        # No block can hold two spam anchors to other sites when the whole page does not: most pages stop here.
+        if len([t for t, _ in _foreign(_anchors_of(_iter(tree, "a")), home) if _site_words(t)]) < 2:
+            return out
         taken: set[lxml.html.HtmlElement] = set()
         for el in _iter(tree, *LINK_BLOCK_TAGS):
             if el in taken or el in skip or any(a in skip or a in taken for a in el.iterancestors()):
@@ -519,7 +543,8 @@ def site_topics(text: str) -> set[str]:
     return {t for t, n in topic_words(text).items() if t in SITE_TOPICS and n}
 
 
-def _site_words(text: str) -> int:
+@lru_cache(maxsize=4096)
+def _site_words(text: str) -> int:  # cached: several rules ask about the same anchor texts
     return sum(n for t, n in topic_words(text).items() if t in SITE_TOPICS)
 
 
@@ -614,8 +639,16 @@ def keyword_runs(lines: list[str]) -> list[tuple[int, int]]:
     """(start, end) of runs of six or more short lines that are a keyword list selling a spam topic, one
     keyword a line (a farm whose anchors a browser puts on lines of their own), as in `keyword_list`.
 
+    A farm inside a longer run of short lines (a shop's menus above it, a form below) is the stretch where
+    lines that sell lie at most three apart; it takes in the short lines around it that name the trade only
+    weakly (皇冠代理网, 澳门新濠天地) or lie between such lines, never one that names nothing and has none beside it.
+
     >>> keyword_runs(["正文。", "百家乐平台", "澳门赌场网址", "网上赌博技巧", "真人娱乐城", "博彩网站大全", "皇冠足球", "版权所有"])
-    [(1, 6)]
+    [(1, 7)]
+    >>> menu = ["苹果专区", "智能手机", "平板电脑", "笔记本", "数码影像", "手机配件", "数码生活", "高清影音", "有问必答", "高级搜索"]
+    >>> farm = ["皇冠代理网", "新2网址", "君博国际", "赌场", "投注网", "网络真钱游戏", "必赢亚洲", "赌博技巧", "澳门赌场"]
+    >>> keyword_runs(["正文。"] + menu + farm + ["发布留言", "联系方式："])
+    [(11, 20)]
     """
     runs, start = [], None
     for i, line in enumerate([*lines, "。"]):
@@ -623,18 +656,58 @@ def keyword_runs(lines: list[str]) -> list[tuple[int, int]]:
         if short and start is None:
             start = i
         elif not short and start is not None:
-            if i - start >= 6 and keyword_list(" ".join(x.replace(" ", "") for x in lines[start:i])):
-                sells = [j for j in range(start, i) if any(t != "weak" for t in topic_words(lines[j]))]
-                runs.append((sells[0], sells[-1] + 1))  # from the first to the last line that sells
+            if i - start >= 6:
+                runs += _farms(lines, start, i)
             start = None
     return runs
 
 
+def _farms(lines: list[str], start: int, stop: int) -> list[tuple[int, int]]:
+    """The keyword farms in one run of short lines (`keyword_runs`)."""
+    sells = [j for j in range(start, stop) if any(t != "weak" for t in topic_words(lines[j]))]
+    if not sells:
+        return []
+    if keyword_list(" ".join(x.replace(" ", "") for x in lines[start:stop])):
+        groups = [sells]  # the whole run is the farm
+    else:  # a farm of keywords (short lines, not headlines) amid other short lines
+        groups = []  # by what a site sells: clinic and shop adverts stand in news portals' own link boxes
+        for j in (j for j in sells if site_topics(lines[j])):
+            if groups and j - groups[-1][-1] <= 4:
+                groups[-1].append(j)
+            else:
+                groups.append([j])
+        groups = [g for g in groups if len(g) >= 3 and _farm_like(lines, g[0], g[-1] + 1, start, stop)]
+    out = []
+    for g in groups:
+        a, b = g[0], g[-1] + 1
+        while a > start and _weak_near(lines[max(start, a - 3):a]):
+            a -= 1
+        while b < stop and _weak_near(lines[b:min(stop, b + 3)]):
+            b += 1
+        out.append((a, b))
+    return out
+
+
+def _farm_like(lines: list[str], a: int, b: int, start: int, stop: int) -> bool:
+    """Whether lines a..b (widened to six inside the run) are keywords, not headlines: a keyword list selling a
+    topic whose lines average twelve characters or less (a farm's 网络真钱游戏, not a news box's 男子吸食冰毒当众…获刑)."""
+    if b - a < 6:
+        a, b = max(start, min(a, b - 6)), min(stop, max(b, a + 6))
+    span = lines[a:b]
+    return sum(map(len, span)) <= 12 * len(span) and bool(keyword_list(" ".join(x.replace(" ", "") for x in span)))
+
+
+def _weak_near(lines: list[str]) -> bool:
+    """Whether a line beside a farm, or one of the two past it, names the trade at least weakly (皇冠代理网, hg0088.com)."""
+    return any(_topic_re().search(x) for x in lines)
+
+
 def find_injections(tree: lxml.html.HtmlElement, url: str | None = None) -> list[Finding]:
     """Every piece of planted-spam evidence on a parsed page (the tree is not changed)."""
-    home = home_domain(tree, url)
-    hidden = HiddenLinks().find(tree, home)
-    skip = {el for el, _ in hidden_elements(tree)}
+    hidden_els = list(hidden_elements(tree))  # one pass: the rules below only read the tree
+    home = home_domain(tree, url, hidden_els)
+    hidden = HiddenLinks().find(tree, home, hidden_els)
+    skip = {el for el, _ in hidden_els}
     rows = SpamLinkRows().find(tree, home, skip)
     planted = skip | {el for f in rows for el in f.elements}
     spliced = SplicedLinks().find(tree, home, planted)

@@ -183,15 +183,30 @@ def _in_word(text: str, j: int) -> bool:
     return text.startswith(_SHORT_FORM, j + 1)
 
 
+class _Vocabulary:
+    """Membership in jieba's words minus some (a view of cleaners.spin.word_table: no set of 330,000 strings)."""
+
+    def __init__(self, words: object, excluded: frozenset[str]):
+        self.words, self.excluded = words, excluded
+
+    def __contains__(self, word: object) -> bool:
+        if word in EXTRA_WORDS:
+            return True
+        return word not in self.excluded and self.words is not None and word in self.words  # type: ignore[operator]
+
+
+# Words of the standard dictionaries that jieba's lacks, with 习 "to practise": 习称 in 1924年10月1日－）习称吉米·卡特
+# on a real page read as a name left by a filter (wild-2017 w003222).
+EXTRA_WORDS = frozenset("习称 习武 习得 习射 习医 习画 习琴 习书 习舞 习剑 习禅 习静".split())
+
+
 @lru_cache(maxsize=1)
-def _vocabulary() -> frozenset[str]:
+def _vocabulary() -> _Vocabulary:
     """Words of two to four characters in jieba's dictionary (MIT), minus the filtered names themselves."""
     from cleaners.censor import FILTERED_NAMES
-    from cleaners.spin import _dictionary
+    from cleaners.spin import word_table
 
-    loaded = _dictionary()
-    words = frozenset(loaded[0]) if loaded else frozenset()
-    return words - {n[:2] for n in FILTERED_NAMES} - set(FILTERED_NAMES)
+    return _Vocabulary(word_table(), frozenset({n[:2] for n in FILTERED_NAMES} | set(FILTERED_NAMES)))
 
 
 def _markup(text: str, start: int, end: int) -> bool:

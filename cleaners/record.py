@@ -71,4 +71,5 @@ REJECT_REASONS = {
     "too_short": "the body found is too short to be an article",
     "error": "an unexpected error inside a cleaner (a bug: please report it)",
     "timeout": "cleaning took longer than the per-document limit",
+    "duplicate": "(clean --dedup) a near-duplicate of a better copy kept in the records (`duplicate_of` names it)",
 }

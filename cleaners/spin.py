@@ -26,11 +26,13 @@ ordinary news. Before issue 10 it was the unbounded strength itself (docs/schema
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -158,12 +160,31 @@ def _dictionary() -> tuple[dict[str, float], frozenset[str]] | None:
     """jieba's bundled dictionary as (word -> rarity, adverbs); None when jieba is not installed.
 
     rarity = max(0, ln RARE_FREQ - ln count) for two-character general vocabulary, else 0.
-    Only the data file is read (jieba's tokenizer is not loaded): ~0.5 s once per process.
+    Only the data file is read (jieba itself is not imported: its package imports pkg_resources, ~0.3 s).
+    Building the table takes ~0.5 s: it is built once per machine and then read from the disk cache
+    (cleaners.cache, ~0.15 s).
     """
-    try:
-        source = resources.files("jieba").joinpath("dict.txt").open(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
+    from cleaners.cache import cached_object
+
+    source = _jieba_dict()
+    if source is None:
         return None
+    table, adverbs = cached_object("jieba-words", source, lambda: _read_dictionary(source))
+    return table, frozenset(adverbs)
+
+
+def _jieba_dict() -> Path | None:
+    """jieba's dict.txt, found without importing jieba (its package imports pkg_resources, ~0.3 s)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    source = Path(list(spec.submodule_search_locations)[0], "dict.txt")
+    return source if source.is_file() else None
+
+
+def _read_dictionary(path: Path) -> tuple[dict[str, float], list[str]]:
+    """(word -> rarity, sorted adverbs) read from jieba's dict.txt (see _dictionary)."""
+    source = path.open(encoding="utf-8")
     log_rare = math.log(RARE_FREQ)
     table: dict[str, float] = {}
     adverbs: set[str] = set()
@@ -181,7 +202,87 @@ def _dictionary() -> tuple[dict[str, float], frozenset[str]] | None:
                 table[word] = round(log_rare - math.log(max(count, 1)), 1)
             if pos in _ADVERB_POS:
                 adverbs.add(word)
-    return table, frozenset(adverbs)
+    return table, sorted(adverbs)
+
+
+_WORD_CJK_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _pack_words(words: list[str]) -> np.ndarray:
+    """Words of 2–4 BMP characters as uint64 keys: the code points left-aligned in 16-bit slots, zeros after."""
+    codes = np.zeros((len(words), MAX_WORD), dtype=np.uint64)
+    for i, word in enumerate(words):
+        codes[i, : len(word)] = [ord(c) for c in word]
+    return (codes[:, 0] << np.uint64(48)) | (codes[:, 1] << np.uint64(32)) | (codes[:, 2] << np.uint64(16)) | codes[:, 3]
+
+
+class WordTable:
+    """jieba's dictionary words (2–4 characters) with their rarity, for lookups without a 330,000-entry dict.
+
+    Words of Chinese characters only (U+4E00–U+9FFF: all the rarity scan ever looks up) are sorted packed keys
+    with their rarity, memory-mapped from the disk cache (cleaners.cache: ~1 ms to open, where building or
+    unmarshalling the dict took 0.5 s or 0.15 s); the few others (A股, 3D打印 …) are a small dict.
+    """
+
+    def __init__(self, arrays: dict[str, np.ndarray], others: dict[str, float], adverbs: list[str]):
+        self.keys = arrays["keys"]
+        self.rarity = arrays["rarity"]
+        self.others = others
+        self.adverbs = frozenset(adverbs)
+
+    @classmethod
+    def build(cls, table: dict[str, float]) -> tuple[dict[str, np.ndarray], dict[str, float]]:
+        cjk = [w for w in table if _WORD_CJK_RE.fullmatch(w)]
+        keys = _pack_words(cjk)
+        order = np.argsort(keys, kind="stable")
+        rarity = np.array([table[w] for w in cjk], dtype=np.float64)
+        others = {w: r for w, r in table.items() if not _WORD_CJK_RE.fullmatch(w)}
+        return {"keys": keys[order], "rarity": rarity[order]}, others
+
+    def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(found, rarity) of packed keys."""
+        if not len(self.keys):
+            return np.zeros(len(keys), dtype=bool), np.zeros(len(keys))
+        index = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        found = self.keys[index] == keys
+        return found, np.where(found, self.rarity[index], 0.0)
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if _WORD_CJK_RE.fullmatch(word):
+            return bool(self.lookup(_pack_words([word]))[0][0])
+        return word in self.others
+
+
+@lru_cache(maxsize=1)
+def word_table() -> WordTable | None:
+    """The dictionary as a WordTable (None without jieba), from the disk cache after the first build."""
+    from cleaners.cache import cached_arrays, cached_object
+
+    source = _jieba_dict()
+    if source is None:
+        return None
+    built: list[tuple[dict[str, np.ndarray], dict[str, float]]] = []
+
+    def packed() -> tuple[dict[str, np.ndarray], dict[str, float]]:
+        if not built:
+            built.append(WordTable.build(_read_dictionary(source)[0]))
+        return built[0]
+
+    arrays = cached_arrays("jieba-packed", source, lambda: packed()[0])
+    others, adverbs = cached_object("jieba-others", source, lambda: (packed()[1], _read_dictionary(source)[1]))
+    return WordTable(arrays, others, adverbs)
+
+
+def _window_keys(codes: np.ndarray, size: int) -> np.ndarray:
+    """Packed keys of the `size`-character windows of `codes` (one per start; past the end padded with zeros)."""
+    padded = np.concatenate([codes, np.zeros(MAX_WORD, dtype=np.uint64)])
+    n = len(codes)
+    key = np.zeros(n, dtype=np.uint64)
+    for slot in range(size):
+        key |= padded[slot : slot + n] << np.uint64(16 * (MAX_WORD - 1 - slot))
+    return key
 
 
 def _rarity_sum(run: str, table: dict[str, float]) -> float:
@@ -208,13 +309,40 @@ def rarity_excess(text: str) -> float:
     >>> rarity_excess("今天天气很好，我们去公园散步。")
     0.0
     """
-    loaded = _dictionary()
+    words = word_table()
     cjk = len(_CJK_RE.findall(text))
-    if loaded is None or not cjk:
+    if words is None or not cjk:
         return 0.0
-    table = loaded[0]
-    total = sum(_rarity_sum(run, table) for run in _CJK_RUN_RE.findall(text))
+    runs = _CJK_RUN_RE.findall(text)
+    # every lookup the segmenter can make, done at once (windows that cross a run's end are never read)
+    joined = "\0".join(runs)
+    codes = np.frombuffer(joined.encode("utf-16-le"), dtype=np.uint16).astype(np.uint64)
+    in4 = words.lookup(_window_keys(codes, 4))[0].tolist()
+    in3 = words.lookup(_window_keys(codes, 3))[0].tolist()
+    in2, rarity2 = (a.tolist() for a in words.lookup(_window_keys(codes, 2)))
+    total, start = 0, 0
+    for run in runs:
+        total += _rarity_sum_at(start, len(run), in4, in3, in2, rarity2)
+        start += len(run) + 1
     return max(0.0, 1000.0 * total / cjk - RARITY_BASELINE)
+
+
+def _rarity_sum_at(start: int, n: int, in4: list[bool], in3: list[bool], in2: list[bool],
+                   rarity2: list[float]) -> float:
+    """_rarity_sum of the run at `start` (length `n`), from the lookups rarity_excess made for the whole text."""
+    total, i = 0.0, 0
+    while i < n - 1:
+        j = start + i
+        if i + 4 <= n and in4[j]:
+            i += 4
+        elif i + 3 <= n and in3[j]:
+            i += 3
+        elif in2[j]:
+            total += rarity2[j]
+            i += 2
+        else:
+            i += 1
+    return total
 
 
 _DE_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})的(?=[\u4e00-\u9fff]{2})")
@@ -235,8 +363,8 @@ def grammar_artefacts(text: str) -> int:
     >>> grammar_artefacts("要充分的发挥作用，慢慢的变成名片；做好充分的准备，得到充分的发挥。")
     2
     """
-    loaded = _dictionary()
-    adverbs = loaded[1] if loaded else frozenset()
+    words = word_table()
+    adverbs = words.adverbs if words else frozenset()
     count = 0
     for match in _DE_RE.finditer(text):
         before, after = text[match.start() - 2 : match.start()], text[match.end() : match.end() + 2]

@@ -18,6 +18,11 @@ from cleaners.record import Removal
 # A heading that opens the related-links block: the article has ended above it.
 RELATED_RE = re.compile(r"^\s*(?:相关阅读|相关文章|相关新闻|相关推荐|相关资讯|相关产品|推荐阅读|延伸阅读|热门文章|热门推荐|"
                         r"猜你喜欢|你可能感兴趣|最新文章|热门标签|相关标签)\s*[:：]?")
+# A box heading of the same family on its own line: 相关测评教程, 最新资讯, 首页推荐, 更多最新推荐 (a label, no sentence).
+BOX_HEADING_RE = re.compile(r"^\s*(?:(?:相关|最新|热门|推荐|更多|精彩|热点)[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,4}(?:推荐|排行|排行榜))"
+                            r"\s*(?:更多|>>|»)?\s*$")
+MORE_RE = re.compile(r"^\s*(?:更多|More|MORE|more)\s*(?:>>?|»|›)?\s*$")
+TEASER_RE = re.compile(r"(?:\.{3}|…{1,2}|\.\.\.\s*\[详细\]|\[详细\])\s*$")
 REF_LINE_RE = re.compile(r"^\s*(?:[\[［]\d{1,3}[\]］]|[①-⑳]|\(\d{1,3}\)|（\d{1,3}）)")
 
 
@@ -37,6 +42,7 @@ def parse_text(text: str) -> Draft:
     draft = Draft()
     if not lines:
         return draft
+    draft.top_line = lines[0]
     span = body_span(lines)
     if span is None:
         draft.paras = [ln for ln in lines if not chrome_reason(ln)]
@@ -58,8 +64,13 @@ def parse_text(text: str) -> Draft:
 GAP = 8  # this many non-prose lines in a row end a block of article text (menus, sidebars, link lists)
 
 
+SHORT_DATE_RE = re.compile(r"^\s*\d{1,2}\s*[-/月]\s*\d{1,2}日?\s+\d{1,2}:\d{2}\s*$")  # 03月31日 10:43 under a headline
+# a line that opens with a date and a clock time is a byline (2016年01月14日 08:11:16 股城网 关键词,…), not prose
+DATELINE_RE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s+\d{1,2}:\d{2}")
+
+
 def _is_body_line(line: str) -> bool:
-    return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line)
+    return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line) and not DATELINE_RE.match(line)
 
 
 SENTENCE_LINE_RE = re.compile(r"[。！？…!?][”」』\"']?\s*$")
@@ -102,15 +113,59 @@ def body_span(lines: list[str]) -> tuple[int, int] | None:
         after = sum(len(lines[i]) for i in best if i > r)
         if after >= 2 * before:
             start = min(i for i in best if i > r)
+    # a headline that reads like a sentence (任人唯亲？郎平霸气回应“八个字”，力挺安家杰) over its author and date lines
+    if not SENTENCE_LINE_RE.search(lines[start]) and len(lines[start]) <= 48:
+        nxt = [i for i in best if start < i <= start + 4]
+        if nxt and any(_is_byline(ln) or SHORT_DATE_RE.match(ln) for ln in lines[start + 1:nxt[0]]):
+            start = nxt[0]
     best = [i for i in best if i >= start]
+    weight = {i: 0 if TEASER_RE.search(lines[i]) else len(lines[i]) for i in best}  # leads cut short: other stories
     for r in range(start + 1, end + 1):
-        if RELATED_RE.match(lines[r]):
-            before = sum(len(lines[i]) for i in best if i < r)
-            after = sum(len(lines[i]) for i in best if i > r)
+        if box_heading(lines, r):
+            before = sum(weight[i] for i in best if i < r)
+            after = sum(weight[i] for i in best if i > r)
             if after < before / 2:
                 end = max(i for i in best if i < r)
                 break
-    return start, end
+    return start, _drop_teasers(lines, start, end)
+
+
+def box_heading(lines: list[str], i: int) -> bool:
+    """Whether line i heads a box of other stories: a related-links label, a short label of that family
+    (最新资讯, 相关测评教程, 首页推荐), or any short label with a lone 更多 line under it.
+
+    >>> box_heading(["最新资讯", "某条新闻"], 0), box_heading(["新闻时事", "更多", "某条新闻"], 0)
+    (True, True)
+    >>> box_heading(["最新研究表明，稻田养虾可以增收。"], 0), box_heading(["第二部分", "正文"], 0)
+    (False, False)
+    """
+    line = lines[i]
+    if RELATED_RE.match(line) or BOX_HEADING_RE.match(line):
+        return True
+    short = len(line) <= 10 and not CLAUSE_END_RE.search(line)
+    return short and i + 1 < len(lines) and bool(MORE_RE.match(lines[i + 1]))
+
+
+def _drop_teasers(lines: list[str], start: int, end: int) -> int:
+    """The article's last line once other stories' teasers are cut from its end: two or more pairs of a
+    headline line and a lead cut short (…, ..., [详细]) close a news page's "more news" box.
+
+    >>> art = "据了解，今年的文化节将于5月13至15日在北京西单文化广场举办，届时民众可以免费参与。"
+    >>> tail = ["另一条新闻的标题", "2016年5月10日，京剧《白蛇传》的主创人员齐聚中国戏曲学院...",
+    ...         "第三条新闻的标题", "2016京津冀捷克日活动于5月3日在捷克驻华大使馆正式拉开帷幕..."]
+    >>> _drop_teasers([art, art] + tail, 0, 5)
+    1
+    """
+    cut, pairs = end, 0
+    while cut - 1 > start and TEASER_RE.search(lines[cut]) and not TEASER_RE.search(lines[cut - 1]) \
+            and not SENTENCE_LINE_RE.search(lines[cut - 1]) and len(lines[cut - 1]) <= 40:
+        cut -= 2
+        pairs += 1
+    if pairs < 2:
+        return end
+    while cut > start and not _is_body_line(lines[cut]):
+        cut -= 1  # and the box's own label (新闻时事) above its first headline
+    return cut
 
 
 def _join_wrapped(lines: list[str]) -> list[str]:
@@ -155,7 +210,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     if title_idx is None:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
-    draft.title = header[title_idx]
+    draft.title = _chapter_title(header[title_idx])
     draft.slots.title = draft.title
     after = [i for i in candidates if i > title_idx]
     draft.slots.first_lines = [header[i] for i in after][-3:]
@@ -226,15 +281,18 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     byline = [i for i in range(len(header)) if i >= window and _is_byline(header[i])]
     if byline:
         first = byline[0]
-        above = [i for i in usable if first - 4 <= i < first]
+        above = _above(header, usable, first)
         if first - 1 in above and first >= 2 and chrome_reason(header[first - 2]) == "breadcrumb":
             return first - 1  # breadcrumb, heading, byline: the canonical layout, however short the heading
         # the nearest line above the byline, unless a farther one is clearly the article's (shares its words)
         # the nearest line above the byline that shares the body's words (or is headline-long): a short label
         # sharing nothing with the body is a menu item or a control, not the headline
-        for i in sorted(above, reverse=True):
-            if _overlap(header[i], text) >= 0.15 or len(header[i]) >= 12 or CHAPTER_IN_RE.search(header[i]):
-                return i
+        fits = [i for i in sorted(above, reverse=True)
+                if _overlap(header[i], text) >= 0.15 or len(header[i]) >= 12 or CHAPTER_IN_RE.search(header[i])]
+        if fits:
+            long = [i for i in fits if len(header[i]) >= 12 and _overlap(header[i], text) >= 0.3]
+            # a short tag or column line (人才就业创新) between the headline and its byline is not the headline
+            return long[0] if len(header[fits[0]]) <= 8 and long else fits[0]
     near = [i for i in usable if i >= window]
     scored = [(_overlap(header[i], text), i) for i in near]
     good = [(o, i) for o, i in scored if o >= 0.4]
@@ -247,6 +305,34 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     if chapter:
         return chapter[-1]  # 网译版第一卷 第二章 养牛妹的一天 above a pager line
     return None
+
+
+def _chapter_title(line: str) -> str:
+    """A chapter heading without the reader's nav label before it (章节目录, 全文): a book's name stays.
+
+    >>> _chapter_title("章节目录 第337章 信任你，冯兆远挑衅"), _chapter_title("我真是大明星 第1096章【这是我男友！】")
+    ('第337章 信任你，冯兆远挑衅', '我真是大明星 第1096章【这是我男友！】')
+    """
+    m = re.match(r"^(\S{1,4})\s+(第[一二三四五六七八九十百千零〇两\d]+[章回].*)$", line)
+    return m.group(2) if m and not CHAPTER_IN_RE.search(m.group(1)) else line
+
+
+def _above(header: list[str], usable: list[int], first: int) -> list[int]:
+    """The four lines above the byline that could head the article; short controls that cannot (收藏, a view
+    count, an author handle, 加载中...) do not use up the window.
+
+    >>> _above(["PSV完美破解了 你可能会发现它并不好玩", "TangoDown", "加载中...", "32416", "收藏", "2016-09-12"], [0], 5)
+    [0]
+    """
+    out: list[int] = []
+    count, k = 0, first - 1
+    while k >= 0 and count < 4:
+        if k in usable:
+            out.append(k)
+        if k in usable or len(header[k]) > 10:
+            count += 1
+        k -= 1
+    return sorted(out)
 
 
 def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:

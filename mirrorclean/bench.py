@@ -2,9 +2,11 @@
 
     mirrorclean bench crawl [--replicate 120]   crawl+clean of the replicated fixture site vs one-core `clean`,
                                                 and the ceiling a fetch-only crawl's CPU cost leaves
-    mirrorclean bench clean [FOLDER]            `mirrorclean clean` (all cores) vs a bare trafilatura.extract loop
+    mirrorclean bench clean [FOLDER ...]        one-core in-process pages/s, `clean --jobs 1` and `--jobs 2`, each
+                                                against trafilatura's default extract in the same run, with the
+                                                peak RSS of every process (pool workers included)
 
-Each side runs as a fresh subprocess, start-up included, timed by wall clock.
+Each side runs as a fresh subprocess. CPU seconds are the figure to compare on a machine shared with other work.
 """
 
 from __future__ import annotations
@@ -18,14 +20,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 TRAFILATURA_LOOP = """
-import sys, pathlib, trafilatura
+import gzip, sys, pathlib, trafilatura
 n = 0
-for p in sorted(pathlib.Path(sys.argv[1]).rglob('*')):
-    if p.is_file():
-        trafilatura.extract(p.read_bytes())
-        n += 1
+for folder in sys.argv[1:]:
+    for p in sorted(pathlib.Path(folder).rglob('*')):
+        name = p.name.lower().removesuffix('.gz')
+        if p.is_file() and name.endswith(('.html', '.htm', '.txt')):
+            data = p.read_bytes()
+            trafilatura.extract(gzip.decompress(data) if p.name.lower().endswith('.gz') else data)
+            n += 1
 print(n)
 """
 
@@ -106,7 +112,9 @@ def bench_crawl(replicate: int = 120, workers: int = -1) -> dict[str, float]:
                                                    json.dumps({**local, "ITEM_PIPELINES": {}, "FEEDS": {}}), *starts])
         server_cpu = _cpu_self() - server0  # the test server's threads, serving the fetch-only crawl
         fetch_pages = int(json.loads(fetch.stdout.strip().splitlines()[-1])["pages"])
-        ceiling = clean_secs / ((fetch_cpu + clean_cpu + server_cpu) / cores)
+        # CPU over CPU: the one-core clean's CPU seconds against all the CPU a crawl+clean needs spread over the
+        # cores (dividing the clean's wall time instead inflated the ceiling whenever other work slowed the clean)
+        ceiling = clean_cpu / ((fetch_cpu + clean_cpu + server_cpu) / cores)
         return {
             "pages": len(paths),
             "clean_1core_pages_per_s": len(paths) / clean_secs,
@@ -126,24 +134,175 @@ def bench_crawl(replicate: int = 120, workers: int = -1) -> dict[str, float]:
         }
 
 
-def bench_clean(folder: Path) -> dict[str, float]:
-    """`mirrorclean clean FOLDER` (all cores) vs a bare loop of trafilatura.extract over the same files."""
-    files = [p for p in sorted(folder.rglob("*")) if p.is_file()]
-    with tempfile.TemporaryDirectory() as tmp:
-        ours, _ = _timed([sys.executable, "-m", "mirrorclean", "clean", str(folder), "-q", "-o", str(Path(tmp, "o.jsonl"))])
-        peer, _ = _timed([sys.executable, "-c", TRAFILATURA_LOOP, str(folder)])
+INPROCESS = r"""
+import json, sys, time
+from pathlib import Path
+from typing import Any
+import trafilatura
+from cleaners import CleanOptions
+from mirrorclean.inputs import read_file, wanted
+from mirrorclean.runner import clean_one
+
+opts = CleanOptions()
+docs = []
+for folder in sys.argv[2:]:
+    docs += [read_file(str(p), p.name) for p in sorted(Path(folder).rglob("*")) if p.is_file() and wanted(p.name)]
+clean_one(docs[0], opts), trafilatura.extract(docs[0].data)  # imports and lazy tables: not timed
+ours = peer = 0.0
+for _ in range(int(sys.argv[1])):
+    for doc in docs:  # interleaved page by page: both tools see the same load
+        t = time.process_time()
+        clean_one(doc, opts)
+        ours += time.process_time() - t
+        t = time.process_time()
+        trafilatura.extract(doc.data)
+        peer += time.process_time() - t
+print(json.dumps({"pages": len(docs) * int(sys.argv[1]), "ours_cpu": ours, "peer_cpu": peer}))
+"""
+
+
+def _proc_tree(root: int) -> list[int]:
+    """`root` and its descendants, from /proc (Linux)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo += children.get(pid, [])
+    return out
+
+
+def _proc_sample(pid: int) -> tuple[str, float, float] | None:
+    """(command, peak RSS in MB, CPU seconds) of a live process, from /proc."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as fh:
+            status = dict(line.split(":", 1) for line in fh if ":" in line)
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            stat = fh.read()
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            cmd = fh.read().replace(b"\0", b" ").decode("utf-8", "replace").strip()
+    except OSError:
+        return None
+    fields = stat[stat.rindex(b")") + 2:].split()
+    cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return cmd, int(status.get("VmHWM", "0 kB").split()[0]) / 1024, cpu
+
+
+def run_watched(cmd: list[str], every: float = 0.05) -> dict[str, Any]:
+    """Run `cmd`, sampling its whole process tree (pool workers included, which /usr/bin/time and
+    RUSAGE_CHILDREN miss): wall seconds, CPU seconds and peak RSS (VmHWM) of every process seen."""
+    seen: dict[int, tuple[str, float, float]] = {}
+    # output to files, not pipes: a pipe nobody reads while the command runs fills up and blocks it
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        cpu0, t0 = _cpu_children(), time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out_file, stderr=err_file, stdin=subprocess.DEVNULL, text=True)
+        while proc.poll() is None:
+            for pid in _proc_tree(proc.pid):
+                sample = _proc_sample(pid)
+                if sample and sample[1] > 0:  # an exited process (a zombie) shows no memory: keep its last sample
+                    seen[pid] = sample
+            time.sleep(every)
+        wall, reaped = time.perf_counter() - t0, _cpu_children() - cpu0
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[:4])}… failed:\n{err[-2000:]}")
+    main = seen.get(proc.pid)
     return {
-        "pages": len(files),
-        "mirrorclean_secs": ours,
-        "mirrorclean_pages_per_s": len(files) / ours,
-        "trafilatura_secs": peer,
-        "trafilatura_pages_per_s": len(files) / peer,
-        "ratio": peer / ours,
-        "cores": os.cpu_count() or 1,
+        "wall": wall,
+        # the child's exact CPU (with the descendants it waited for), or the samples' sum (each to its last
+        # sample, < `every` s before the exit) when that is more: pool workers the child did not wait for
+        "cpu": max(reaped, sum(cpu for _, _, cpu in seen.values())),
+        "processes": [{"pid": pid, "cmd": c[:120], "peak_mb": round(mb, 1), "cpu": round(cpu, 2)}
+                      for pid, (c, mb, cpu) in sorted(seen.items())],
+        "main_peak_mb": main[1] if main else None,
+        "stdout": out,
     }
 
 
-def main(kind: str, arg: str | None, replicate: int) -> int:
+def bench_clean(folders: list[Path], rounds: int = 1, scale_to: int = 2000) -> dict[str, Any]:
+    """One-core in-process pages/s and the CLI with --jobs 1 and --jobs 2, each against trafilatura's default
+    `extract` in the same run (a loop over the same files in one process), with every process's peak RSS.
+
+    In-process, both tools run in one interpreter, page by page interleaved, timed by CPU (time.process_time):
+    start-up excluded, other load on the machine does not count. On the CLI, each side is a fresh process
+    timed from start to end (start-up included); `--jobs 1` and the trafilatura loop are one process each,
+    so their CPU seconds compare them on one core whatever the load; `--jobs 2`'s scaling over `--jobs 1`
+    is measured by wall time on the files repeated to at least `scale_to` pages.
+    """
+    from mirrorclean.inputs import wanted
+
+    files = [p for folder in folders for p in sorted(folder.rglob("*")) if p.is_file() and wanted(p.name)]
+    result: dict[str, Any] = {"pages": len(files), "cores": os.cpu_count() or 1, "load_before": os.getloadavg()[0]}
+    inproc = run_watched([sys.executable, "-c", INPROCESS, str(rounds), *map(str, folders)])
+    timing = json.loads(inproc["stdout"].strip().splitlines()[-1])
+    result["inprocess"] = {
+        "pages": timing["pages"],
+        "mirrorclean_pages_per_cpu_s": timing["pages"] / timing["ours_cpu"],
+        "trafilatura_pages_per_cpu_s": timing["pages"] / timing["peer_cpu"],
+        "ratio": timing["peer_cpu"] / timing["ours_cpu"],
+        "peak_mb": inproc["main_peak_mb"],
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        dirs = [str(f) for f in folders]
+        peer = run_watched([sys.executable, "-c", TRAFILATURA_LOOP, *dirs])
+        one = run_watched([sys.executable, "-m", "mirrorclean", "clean", *dirs, "--jobs", "1", "-q",
+                           "-o", str(Path(tmp, "o1.jsonl"))])
+        result["cli"] = {
+            "trafilatura_loop": _cli_row(peer, len(files)),
+            "jobs1": _cli_row(one, len(files)),
+            "jobs1_ratio_cpu": peer["cpu"] / one["cpu"],
+            "jobs1_ratio_wall": peer["wall"] / one["wall"],
+        }
+        if scale_to <= 0:
+            result["load_after"] = os.getloadavg()[0]
+            return result
+        # --jobs 2 against --jobs 1 on >= scale_to pages: the same files linked again under other names
+        many = Path(tmp, "many")
+        copies = max(1, -(-scale_to // max(1, len(files))))
+        for c in range(copies):
+            for i, f in enumerate(files):
+                target = many / f"{c:03d}" / f"{i:05d}_{f.name}"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.symlink(f.resolve(), target)
+        n = len(files) * copies
+        runs = {}
+        for jobs in (1, 2):
+            runs[jobs] = run_watched([sys.executable, "-m", "mirrorclean", "clean", str(many), "--jobs", str(jobs), "-q",
+                                      "-o", str(Path(tmp, f"s{jobs}.jsonl"))])
+        result["scaling"] = {
+            "pages": n,
+            "jobs1": _cli_row(runs[1], n),
+            "jobs2": _cli_row(runs[2], n),
+            "speedup": runs[1]["wall"] / runs[2]["wall"],
+        }
+    result["load_after"] = os.getloadavg()[0]
+    return result
+
+
+def _cli_row(run: dict[str, Any], pages: int) -> dict[str, Any]:
+    return {
+        "wall": run["wall"], "cpu": run["cpu"], "pages_per_s": pages / run["wall"], "pages_per_cpu_s": pages / run["cpu"],
+        "peak_mb": [p["peak_mb"] for p in run["processes"]], "processes": run["processes"],
+    }
+
+
+def _mbs(row: dict[str, Any]) -> str:
+    return " + ".join(f"{mb:.0f}" for mb in row["peak_mb"]) + " MB"
+
+
+def main(kind: str, args: list[str], replicate: int, rounds: int = 1, scale_pages: int = 2000) -> int:
     if kind == "crawl":
         result = bench_crawl(replicate)
         print(f"crawl+clean: {result['crawl_articles']:.0f} articles ({result['crawl_fetched']:.0f} requests) in "
@@ -157,12 +316,23 @@ def main(kind: str, arg: str | None, replicate: int) -> int:
         print(f"ceiling on this machine (that CPU spread perfectly over {result['cores']} cores): "
               f"{result['ceiling']:.2f}x")
     else:
-        folder = Path(arg) if arg else Path(__file__).resolve().parent.parent / "fixtures" / "pages"
-        result = bench_clean(folder)
-        print(f"mirrorclean clean: {result['pages']:.0f} pages in {result['mirrorclean_secs']:.1f} s = "
-              f"{result['mirrorclean_pages_per_s']:.1f} pages/s (all {result['cores']} cores, start-up included)")
-        print(f"bare trafilatura.extract loop: {result['trafilatura_secs']:.1f} s = "
-              f"{result['trafilatura_pages_per_s']:.1f} pages/s")
-        print(f"ratio (trafilatura time / mirrorclean time): {result['ratio']:.2f}x (target >= 1.0)")
+        folders = [Path(a) for a in args] or [Path(__file__).resolve().parent.parent / "fixtures" / "pages"]
+        result = bench_clean(folders, rounds=rounds, scale_to=scale_pages)
+        ip, cli, sc = result["inprocess"], result["cli"], result.get("scaling")
+        print(f"one core, in-process ({ip['pages']} pages, CPU time, page by page interleaved): mirrorclean "
+              f"{ip['mirrorclean_pages_per_cpu_s']:.1f} pages/s, trafilatura.extract {ip['trafilatura_pages_per_cpu_s']:.1f}"
+              f" pages/s: ratio {ip['ratio']:.2f}x (target >= 1.0); peak {ip['peak_mb']:.0f} MB (both tools loaded)")
+        t, j1 = cli["trafilatura_loop"], cli["jobs1"]
+        print(f"CLI, start-up included ({result['pages']} pages): `clean --jobs 1` {j1['wall']:.1f} s wall, {j1['cpu']:.1f} "
+              f"CPU s; trafilatura loop {t['wall']:.1f} s wall, {t['cpu']:.1f} CPU s: ratio {cli['jobs1_ratio_cpu']:.2f}x by CPU, "
+              f"{cli['jobs1_ratio_wall']:.2f}x by wall (target >= 1.0)")
+        print(f"peak RSS: clean --jobs 1 {_mbs(j1)}; trafilatura loop {_mbs(t)}")
+        if sc:
+            s1, s2 = sc["jobs1"], sc["jobs2"]
+            print(f"--jobs 2 vs --jobs 1 on {sc['pages']} pages: {s2['wall']:.1f} s against {s1['wall']:.1f} s wall = "
+                  f"{sc['speedup']:.2f}x (target >= 1.8); CPU {s2['cpu']:.1f} s vs {s1['cpu']:.1f} s; --jobs 2 peak RSS "
+                  f"per process {_mbs(s2)}")
+        print(f"load average before/after: {result['load_before']:.1f} / {result['load_after']:.1f} "
+              f"(on {result['cores']} cores: above that, wall-time figures are shared with other work)")
     print(json.dumps(result))
     return 0

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -22,24 +24,36 @@ STDOUT_REJECTS = "mirrorclean.rejects.jsonl"
 CLEAN_EPILOG = f"""\
 inputs:
   PATH may be a file, a folder (searched recursively, in sorted order, for .html, .htm
-  and .txt files, each optionally gzipped as .gz) or "-" for standard input. A file named
-  explicitly is read whatever its extension. A missing or unreadable input is reported on
-  stderr and becomes a reject with reason "unreadable"; the run carries on. A FIFO, socket
-  or device (named, or inside a folder) is never opened for a blocking read: it becomes a
-  reject "not_a_regular_file" (/dev/stdin and /dev/fd/N, as made by <(...), are read as
-  streams). Each document is capped at 64 MiB, also while gunzipping.
+  and .txt files, each optionally gzipped as .gz, WARC files .warc/.warc.gz and JSON Lines
+  files .jsonl/.jsonl.gz/.jsonl.zst) or "-" for standard input. A file named explicitly
+  is read whatever its extension. Each HTML response of a WARC is a document (url from
+  WARC-Target-URI, source PATH#OFFSET); other WARC records are skipped and counted; a WARC
+  cut short keeps every whole record and ends in one "unreadable" reject saying where.
+  Each line of JSON Lines is a document (source PATH#LINE) from its "html", "raw_content"
+  (CCNet, ChineseWebText), "text" or "content" field, with its "url". A missing or
+  unreadable input is reported on stderr and becomes a reject with reason "unreadable";
+  the run carries on. A FIFO, socket or device (named, or inside a folder) is never
+  opened for a blocking read: it becomes a reject "not_a_regular_file" (/dev/stdin and
+  /dev/fd/N, as made by <(...), are read as streams). Each document is capped at 64 MiB,
+  also while gunzipping.
 
 outputs:
   Records go to OUT (default: standard output) as JSON Lines, UTF-8, one per line, in
-  input order. Rejects (at least "source" and "reason") go to --rejects PATH if given,
+  input order; OUT ending in .jsonl.gz, .jsonl.zst or .parquet (or --format) writes
+  gzip, zstd or a folder of Parquet shards (part-00000.parquet ...; needs the corpus
+  extra). Rejects (at least "source" and "reason") go to --rejects PATH if given,
   else next to OUT (out.jsonl -> out.rejects.jsonl, out -> out.rejects.jsonl), and when
   OUT is standard output to ./{STDOUT_REJECTS}, created only if there is a reject
   (a note on stderr says so). A one-line summary is always printed on stderr.
+  An existing OUT is never replaced silently: --overwrite replaces it, --resume
+  continues a run that was interrupted (even by kill -9) from OUT.state.json, so that
+  every input ends in exactly one record or reject. --dedup keeps the best copy of each
+  near-duplicate cluster and sends the others to the rejects as "duplicate".
 
 exit status:
   0 the run completed (even with rejects), 1 an input named on the command line could
   not be read (it is a reject, the others are cleaned) or an output could not be written
-  (one line says which; the run stops), 2 usage error, 130 interrupted.
+  (one line says which; the run stops), 2 usage error (also: OUT exists), 130 interrupted.
 """
 
 
@@ -85,7 +99,15 @@ def default_jobs() -> int:
 
 
 def rejects_path_for(out: str) -> str:
-    """Derive the rejects file from the records file: out.jsonl / out.json / out -> out.rejects.jsonl."""
+    """Derive the rejects file from the records file: out.jsonl / out.json / out -> out.rejects.jsonl
+    (also out.jsonl.gz, out.jsonl.zst and the Parquet folder out.parquet; rejects are plain JSON Lines)."""
+    out = out.rstrip("/") or out
+    lower = out.lower()
+    for packed in (".gz", ".zst"):
+        if lower.endswith((".jsonl" + packed, ".json" + packed, ".ndjson" + packed)):
+            out = out[: -len(packed)]
+    if lower.endswith(".parquet"):
+        return out[: -len(".parquet")] + ".rejects.jsonl"
     root, ext = os.path.splitext(out)
     if ext.lower() in (".jsonl", ".json", ".ndjson"):
         return root + ".rejects.jsonl"
@@ -154,6 +176,17 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("-o", "--output", metavar="OUT", default="-", help="records file (default: stdout)")
     clean.add_argument("--rejects", metavar="PATH", help="rejects file (default: derived from OUT, see below)")
     clean.add_argument("--report", metavar="PATH", help="also write an HTML audit report (see `mirrorclean report`)")
+    corpus = clean.add_argument_group("corpus mode (docs/corpus.md)")
+    corpus.add_argument("--format", choices=["jsonl", "jsonl.gz", "jsonl.zst", "parquet"],
+                        help="records format (default: by OUT's extension: .jsonl, .jsonl.gz, .jsonl.zst, .parquet)")
+    corpus.add_argument("--overwrite", action="store_true", help="replace an existing OUT (never done silently)")
+    corpus.add_argument("--resume", action="store_true",
+                        help="continue an interrupted run into the same OUT (same inputs): every input once")
+    corpus.add_argument("--dedup", action="store_true",
+                        help="one record per article: keep the best copy of each near-duplicate cluster, "
+                             "the others go to the rejects as 'duplicate'")
+    corpus.add_argument("--shard-rows", type=_non_negative(int), default=0, metavar="N",
+                        help="Parquet: records per shard (default: 5000)")
     _add_run_options(clean)
     clean.set_defaults(handler=cmd_clean)
 
@@ -227,12 +260,16 @@ def build_parser() -> argparse.ArgumentParser:
     be = sub.add_parser(
         "bench", help="benchmarks, as ratios against a peer measured in the same run",
         description="crawl: crawl+clean of the fixture site replicated to >= 2,000 articles vs one-core "
-        "`mirrorclean clean` on the same pages. clean: `mirrorclean clean FOLDER` (all cores) vs a bare "
-        "trafilatura.extract loop over the same files.",
+        "`mirrorclean clean` on the same pages. clean: one core in-process, `clean --jobs 1` and `--jobs 2` (on the "
+        "pages repeated to >= 2,000), each against trafilatura's default extract over the same files in the same "
+        "run, with every process's peak RSS.",
     )
     be.add_argument("kind", choices=["crawl", "clean"])
-    be.add_argument("folder", nargs="?", help="clean: the pages to time (default: fixtures/pages)")
+    be.add_argument("folder", nargs="*", help="clean: folders of pages to time (default: fixtures/pages)")
     be.add_argument("--replicate", type=int, default=120, help="crawl: copies of the fixture site (default 120)")
+    be.add_argument("--rounds", type=int, default=1, help="clean: in-process passes over the pages (default 1)")
+    be.add_argument("--scale-pages", type=int, default=2000,
+                    help="clean: pages (the inputs repeated) on which --jobs 2 is timed against --jobs 1 (default 2000; 0: not timed)")
     be.set_defaults(handler=cmd_bench)
 
     we = sub.add_parser(
@@ -278,7 +315,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     """`mirrorclean bench crawl|clean`."""
     from mirrorclean.bench import main as bench_main
 
-    return bench_main(args.kind, args.folder, args.replicate)
+    return bench_main(args.kind, args.folder, args.replicate, args.rounds, args.scale_pages)
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
@@ -512,48 +549,170 @@ def _same_file(a: str, b: str) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
+def _has_content(path: str) -> bool:
+    """True when `path` is a non-empty file or a non-empty folder (something a run would destroy)."""
+    try:
+        if os.path.isdir(path):
+            return any(os.scandir(path))
+        return os.path.getsize(path) > 0
+    except OSError:
+        return False
+
+
+def _remove_old(paths: Sequence[str]) -> None:
+    """--overwrite: remove a previous run's state, spool and Parquet shards (records and rejects are truncated)."""
+    from mirrorclean.sinks import shard_index
+
+    for path in paths:
+        if os.path.isdir(path):
+            for name in os.listdir(path):
+                if shard_index(name) is not None:
+                    os.unlink(os.path.join(path, name))
+        elif os.path.exists(path):
+            os.unlink(path)
+
+
+@dataclass
+class CorpusOptions:
+    """The corpus-mode options of `clean` (issue 12)."""
+
+    fmt: str | None = None
+    overwrite: bool = False
+    resume: bool = False
+    dedup: bool = False
+    shard_rows: int = 0
+
+
 def run_clean(
     paths: Sequence[str], out: str, rejects: str | None, *, jobs: int, timeout: float, simplified: bool, quiet: bool,
-    unspin: bool = False, report: str | None = None,
+    unspin: bool = False, report: str | None = None, corpus: CorpusOptions | None = None,
 ) -> Outcome:
     """Clean `paths` into `out` ("-" = stdout) and the rejects file; print notes and the summary."""
+    from mirrorclean import checkpoint, sinks
+
+    corpus = corpus or CorpusOptions()
     jobs = jobs or default_jobs()
     to_stdout = out == "-"
     lazy_rejects = streams_out(out) and rejects is None
     rejects_path = rejects or (STDOUT_REJECTS if lazy_rejects else rejects_path_for(out))
+    fmt = sinks.format_of(out, corpus.fmt) if not to_stdout else (corpus.fmt or "jsonl")
     stats = runner.Stats()
+
+    def usage(message: str) -> Outcome:
+        print(f"{PROG}: error: {message}", file=sys.stderr)
+        return Outcome(2, stats, None)
+
     for path in paths:
         if path != "-" and os.path.isfile(path) and (
             (not to_stdout and _same_file(path, out)) or _same_file(path, rejects_path)
         ):
-            print(f"{PROG}: error: {path} is both an input and an output", file=sys.stderr)
-            return Outcome(2, stats, None)
+            return usage(f"{path} is both an input and an output")
     if not to_stdout and _same_file(out, rejects_path):
-        print(f"{PROG}: error: records and rejects would both go to {out}", file=sys.stderr)
-        return Outcome(2, stats, None)
+        return usage(f"records and rejects would both go to {out}")
+    if (to_stdout or streams_out(out)) and fmt != "jsonl":
+        return usage(f"--format {fmt} needs a file or folder for -o (standard output is JSON Lines)")
+    stateful = not streams_out(out)
+    state_path = checkpoint.state_path_for(rejects_path) if stateful else None
+    spool_path = checkpoint.spool_path_for(state_path) if state_path else None
+    if corpus.resume and not stateful:
+        return usage("--resume needs -o OUT (a file or folder), not standard output")
+    if corpus.resume and corpus.overwrite:
+        return usage("--resume and --overwrite exclude each other")
 
-    records_sink: runner.JsonlSink | None = None
+    state: checkpoint.State | None = None
+    if (stateful and corpus.resume and state_path and not os.path.exists(state_path)
+            and not any(_has_content(p) for p in (out, rejects_path))):
+        corpus.resume = False  # nothing was written yet: --resume starts the run (handy in a retry loop)
+    if stateful and corpus.resume:
+        assert state_path is not None
+        try:
+            state = checkpoint.load_state(state_path)
+        except checkpoint.CheckpointError as exc:
+            return usage(str(exc))
+        if state.inputs != list(paths) or state.format != fmt or state.dedup != corpus.dedup:
+            return usage(f"{state_path} is from another run ({' '.join(state.inputs)}, {state.format}"
+                         f"{', --dedup' if state.dedup else ''}): resume it with the same inputs and options")
+        if state.finished:
+            print(f"{PROG}: {out} is complete ({state.done} inputs); nothing to resume", file=sys.stderr)
+            checkpoint.stats_from_dict(stats, state.stats)
+            return Outcome(0, stats, rejects_path)
+    elif stateful:
+        existing = [p for p in (out, rejects_path, state_path)  # a folder where a file goes fails below, as before
+                    if p and _has_content(p) and (not os.path.isdir(p) or (p == out and fmt == "parquet"))]
+        if existing and not corpus.overwrite:
+            return usage(f"{existing[0]} exists: --overwrite to replace it, --resume to continue an interrupted run")
+        if corpus.overwrite:
+            try:
+                _remove_old([p for p in (state_path, spool_path) if p] + ([out] if fmt == "parquet" else []))
+            except OSError as exc:
+                print(f"{PROG}: error: cannot remove {exc.filename}: {exc.strerror}", file=sys.stderr)
+                return Outcome(1, stats, None)
+        state = checkpoint.State(inputs=list(paths), format=fmt, dedup=corpus.dedup)
+
+    resuming = corpus.resume and state is not None
+    records_sink: Any = None
+    rejects_sink: Any = None
+    spool: Any = None
     try:
-        records_sink = runner.JsonlSink(sys.stdout.buffer if to_stdout else out)
-        rejects_sink = runner.JsonlSink(rejects_path, lazy=lazy_rejects)
+        if to_stdout:
+            records_sink = runner.JsonlSink(sys.stdout.buffer)
+        elif not stateful:
+            records_sink = runner.JsonlSink(out)
+        else:
+            records_sink = sinks.open_records(out, fmt, resume_at=state.records if resuming and state else None,
+                                              shard_rows=corpus.shard_rows or sinks.SHARD_ROWS)
+        if stateful:
+            rejects_sink = sinks.LineFile(rejects_path, resume_at=(state.rejects.get("bytes", 0)
+                                                                   if resuming and state else None))
+        else:
+            rejects_sink = runner.JsonlSink(rejects_path, lazy=lazy_rejects)
+        if corpus.dedup:
+            if spool_path is None:
+                import tempfile
+
+                fd, spool_path = tempfile.mkstemp(prefix="mirrorclean-", suffix=".spool.jsonl")
+                os.close(fd)
+            spool = sinks.LineFile(spool_path, resume_at=(state.spool.get("bytes", 0) if resuming and state else None))
     except runner.OutputError as exc:
-        if records_sink is not None:
-            records_sink.close()
+        for sink in (records_sink, rejects_sink):
+            if sink is not None:
+                sink.close()
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return Outcome(1, stats, None)
 
     console = _Console(quiet, paths)
     builder = None
+    final_records, final_rejects = records_sink, rejects_sink
     if report:
         from mirrorclean.report import ReportBuilder
 
         builder = ReportBuilder(origin=f"records: {'standard output' if to_stdout else out}")
-        writer = runner.Writer(_Tee(records_sink, builder.add_record), _Tee(rejects_sink, builder.add_reject))  # type: ignore[arg-type]
-    else:
-        writer = runner.Writer(records_sink, rejects_sink)
+        final_records = _Tee(records_sink, builder.add_record)
+        final_rejects = _Tee(rejects_sink, builder.add_reject)
+    writer = checkpoint.CorpusWriter(final_records, final_rejects, state=state if stateful else None,
+                                     state_path=state_path, spool=spool)
     stats = writer.stats
+    if stateful and not resuming:
+        try:
+            writer.commit(force=True)  # a state file from the start: a run killed before its first commit resumes too
+        except (runner.OutputError, OSError) as exc:
+            writer.close()
+            print(f"{PROG}: error: cannot write the state file {state_path}: {exc}", file=sys.stderr)
+            return Outcome(1, stats, None)
+    skip = 0
+    if resuming and state is not None:
+        checkpoint.stats_from_dict(stats, state.stats)
+        skip = stats.resumed = state.done
+        try:
+            again = writer.reindex(out, fmt)
+        except (OSError, ValueError, ImportError) as exc:
+            writer.close()
+            print(f"{PROG}: error: cannot read back {out} to resume: {exc}", file=sys.stderr)
+            return Outcome(1, stats, None)
+        console.info(f"resuming {out}: {skip} inputs already done ({again} records re-indexed)")
     named = {p for p in paths if p != "-"} | ({STDIN_SOURCE} if "-" in paths else set())
     unreadable_named: list[str] = []
+    skipped: Counter[str] = Counter()
 
     def emit(result: runner.Result) -> None:
         writer(result)
@@ -564,14 +723,21 @@ def run_clean(
         if doc.source in named:
             unreadable_named.append(doc.source)
 
+    docs: Iterator[Document] = iter_documents(
+        paths, skipped=skipped, exclude=[p for p in (out, rejects_path, state_path, spool_path) if p])
+    if skip:
+        docs = itertools.islice(docs, skip, None)
     code = 0
     output_failed = False
     start = time.monotonic()
     try:
-        runner.run(
-            iter_documents(paths), emit, jobs=jobs, options=CleanOptions(simplified=simplified, unspin=unspin),
-            timeout=timeout, func=runner.clean_one, on_unreadable=on_unreadable,
-        )
+        if not (state is not None and state.phase == "dedup"):
+            runner.run(
+                docs, emit, jobs=jobs, options=CleanOptions(simplified=simplified, unspin=unspin),
+                timeout=timeout, func=runner.clean_one, on_unreadable=on_unreadable,
+            )
+        console.close()
+        writer.finish()
     except KeyboardInterrupt:
         console.close()
         console.error("interrupted")
@@ -580,7 +746,7 @@ def run_clean(
         # The reader of stdout went away (e.g. `| head`): stop quietly.
         _silence_stdout()
         code = 1
-    except runner.OutputError as exc:
+    except (runner.OutputError, checkpoint.CheckpointError) as exc:
         console.close()
         console.error(str(exc))
         code, output_failed = 1, True
@@ -591,42 +757,61 @@ def run_clean(
     finally:
         stats.elapsed = time.monotonic() - start
         console.close()
-        for sink in (records_sink, rejects_sink):
+        try:
+            if code and stateful and state is not None and state.phase == "clean":
+                writer.commit()  # keep what is whole (a later --resume starts from there)
+        except (runner.OutputError, OSError):
+            pass
+        try:
+            writer.close()
+        except (runner.OutputError, OSError) as exc:
+            if not output_failed:
+                console.error(str(exc))
+            code, output_failed = 1, True
+        if corpus.dedup and not stateful and spool_path:
             try:
-                sink.close()
-            except runner.OutputError as exc:
-                if not output_failed:
-                    console.error(str(exc))
-                code, output_failed = 1, True
+                os.unlink(spool_path)
+            except OSError:
+                pass
     if output_failed:
         # One line says what could not be written; nothing more (not even the summary) is claimed.
-        if to_stdout and records_sink.failed:
+        if to_stdout and getattr(records_sink, "failed", False):
             _silence_stdout()
         return Outcome(code, stats, None)
     if code == 0 and unreadable_named:
         code = 1  # an input named on the command line could not be read (it is still a reject)
 
-    written = rejects_path if rejects_sink.lines or not lazy_rejects else None
-    if lazy_rejects and rejects_sink.lines:
-        console.info(f"{rejects_sink.lines} rejects written to {rejects_path}")
+    reject_lines = rejects_sink.lines
+    written = rejects_path if reject_lines or not lazy_rejects else None
+    if lazy_rejects and reject_lines:
+        console.info(f"{reject_lines} rejects written to {rejects_path}")
+    if skipped:
+        what = ", ".join(f"{reason} {n}" for reason, n in skipped.most_common())
+        console.info(f"{sum(skipped.values())} WARC/JSONL members skipped, not pages ({what})")
+    if writer.keep is not None:
+        console.info(f"--dedup: {writer.keep.clusters} articles kept, {writer.duplicates} near-duplicate copies "
+                     f"sent to the rejects as duplicate")
     if builder is not None and report:
-        builder.rejects_source = written if rejects_sink.lines else None
+        builder.rejects_source = written if reject_lines else None
         if not _write_report(builder, report) and code == 0:
             code = 1
-    print(stats.summary(rejects_path if rejects_sink.lines else None), file=sys.stderr, flush=True)
+    print(stats.summary(rejects_path if stats.rejects else None), file=sys.stderr, flush=True)
     return Outcome(code, stats, written)
 
 
 class _Tee:
     """A records or rejects sink that also hands every line to a report."""
 
-    def __init__(self, sink: runner.JsonlSink, add: Callable[[dict], None]) -> None:
+    def __init__(self, sink: Any, add: Callable[[dict], None]) -> None:
         self.sink = sink
         self.add = add
 
     def write(self, obj: dict) -> None:
         self.sink.write(obj)
         self.add(obj)
+
+    def __getattr__(self, name: str) -> Any:  # commit, pending, close, lines, path … of the sink
+        return getattr(self.sink, name)
 
 
 def _write_report(builder: object, path: str) -> bool:
@@ -666,7 +851,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     outcome = run_clean(
         args.paths, args.output, args.rejects,
         jobs=args.jobs, timeout=args.timeout, simplified=args.simplified, quiet=args.quiet, unspin=args.unspin,
-        report=args.report,
+        report=args.report, corpus=CorpusOptions(fmt=args.format, overwrite=args.overwrite, resume=args.resume,
+                                                 dedup=args.dedup, shard_rows=int(args.shard_rows)),
     )
     return outcome.code
 
@@ -751,7 +937,7 @@ def _demo(root: Path, out: str, args: argparse.Namespace) -> int:
     print(f"{PROG} demo: cleaning {', '.join(p + '/' for p in inputs)} -> {out} (in {root})", flush=True)
     outcome = run_clean(
         inputs, out, None, jobs=args.jobs, timeout=args.timeout, simplified=args.simplified, quiet=args.quiet,
-        report=os.path.splitext(out)[0] + ".html",
+        report=os.path.splitext(out)[0] + ".html", corpus=CorpusOptions(overwrite=True),
     )
     stats = outcome.stats
     first = stats.first_record

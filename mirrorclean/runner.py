@@ -183,6 +183,7 @@ class Stats:
     flags: int = 0
     near_duplicates: int = 0
     elapsed: float = 0.0
+    resumed: int = 0  # inputs done by an earlier run that this one resumed (counted above, not timed)
     reasons: Counter[str] = field(default_factory=Counter)
     first_record: dict[str, Any] | None = None
 
@@ -200,10 +201,11 @@ class Stats:
                 self.first_record = as_dict
 
     def summary(self, rejects_path: str | None = None) -> str:
-        rate = self.inputs / self.elapsed if self.elapsed > 0 else 0.0
+        rate = (self.inputs - self.resumed) / self.elapsed if self.elapsed > 0 else 0.0
         where = f" (in {rejects_path})" if rejects_path and self.rejects else ""
+        resumed = f" ({self.resumed} done before the resume)" if self.resumed else ""
         return (
-            f"mirrorclean: {self.inputs} inputs, {self.records} records, {self.rejects} rejects{where}, "
+            f"mirrorclean: {self.inputs} inputs{resumed}, {self.records} records, {self.rejects} rejects{where}, "
             f"{self.spam_pages} spam pages, {self.flags} flags, {self.near_duplicates} near-duplicates, "
             f"{self.elapsed:.1f} s ({rate:.0f} docs/s)"
         )

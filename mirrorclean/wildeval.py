@@ -39,11 +39,50 @@ def _norm(s: str) -> str:
     return unicodedata.normalize("NFKC", s).casefold()
 
 
-def _clean_one(job: tuple[str, str | None]) -> dict[str, Any]:
+BLOCK_TAGS = {"p", "div", "br", "li", "tr", "td", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
+              "section", "article", "header", "footer", "nav", "aside", "title", "form", "blockquote", "pre", "marquee"}
+
+
+def wet_text(data: bytes) -> str:
+    """A page as a crawl's plain-text extract (Common Crawl WET, CCNet) sees it: every text node, hidden ones
+    too, a line per block, no markup; scripts, styles and comments dropped."""
+    import lxml.etree
+    import lxml.html
+
+    from cleaners.decode import DecodeError, decode_bytes
+
+    try:
+        text, _ = decode_bytes(data)
+        tree = lxml.html.document_fromstring(text)
+    except (DecodeError, lxml.etree.ParserError, ValueError):
+        return ""  # not text: the cleaner makes it a reject
+    out: list[str] = []
+
+    def walk(el: Any) -> None:
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript"):
+            return
+        block = el.tag in BLOCK_TAGS
+        out.append("\n" if block else "")
+        out.append(el.text or "")
+        for child in el:
+            walk(child)
+            out.append(child.tail or "")
+        out.append("\n" if block else "")
+
+    walk(tree)
+    lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _clean_one(job: tuple[str, str | None, bool]) -> dict[str, Any]:
     from cleaners import clean_document
 
-    path, url = job
-    out = clean_document(Path(path).read_bytes(), Path(path).name, url=url).to_dict()
+    path, url, as_text = job
+    data = Path(path).read_bytes()
+    if as_text:
+        out = clean_document(wet_text(data).encode("utf-8"), Path(path).name, url=url, kind="text").to_dict()
+    else:
+        out = clean_document(data, Path(path).name, url=url).to_dict()
     out["_kind"] = "reject" if "reason" in out and "text" not in out else "record"
     return out
 
@@ -159,7 +198,7 @@ def read_labels(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
-def run(paths: Iterable[Path], pages: Path, with_url: bool, jobs: int) -> list[SetScore]:
+def run(paths: Iterable[Path], pages: Path, with_url: bool, jobs: int, as_text: bool = False) -> list[SetScore]:
     urls = {}
     if with_url and (pages.parent / "pages.tsv").exists():
         with open(pages.parent / "pages.tsv", encoding="utf-8") as fh:
@@ -168,7 +207,7 @@ def run(paths: Iterable[Path], pages: Path, with_url: bool, jobs: int) -> list[S
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for path in paths:
             labels = read_labels(path)
-            job_list = [(str(pages / lab["file"]), urls.get(lab["file"]) if with_url else None) for lab in labels]
+            job_list = [(str(pages / lab["file"]), urls.get(lab["file"]) if with_url else None, as_text) for lab in labels]
             outs = list(pool.map(_clean_one, job_list, chunksize=4))
             scores.append(score(path.name, labels, outs))
     return scores
@@ -179,6 +218,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("labels", nargs="*", type=Path, help="label files (default: fixtures/wild/labels.jsonl, holdout.jsonl)")
     parser.add_argument("--pages", type=Path, default=WILD / "pages", help="the pages folder (default: ../shared/eval/wild-2017/pages)")
     parser.add_argument("--with-url", action="store_true", help="pass each page's crawl URL (pages.tsv) to the cleaner")
+    parser.add_argument("--text", action="store_true",
+                        help="clean each page as a crawl's plain-text extract (WET-like: hidden text kept, no markup)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--misses", type=Path, help="write every miss (JSON lines) here; never for a holdout")
     args = parser.parse_args(argv)
@@ -187,7 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mirrorclean wild-eval: error: {args.pages} is not a folder (the wild-2017 pages live in ../shared)",
               file=sys.stderr)
         return 2
-    scores = run(paths, args.pages, args.with_url, args.jobs)
+    scores = run(paths, args.pages, args.with_url, args.jobs, args.text)
     for s in scores:
         print("\n".join(s.lines()))
     if args.misses:

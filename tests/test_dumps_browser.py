@@ -41,3 +41,44 @@ def test_no_title_is_a_menu_item_or_a_company_line(scored: dict) -> None:
     for d in scored["details"]:
         if d["title"] and not d["title_ok"]:
             assert len(d["title"]) >= 6, d
+
+
+WILD = DANIEL.parent / "wild-2017" / "pages"
+LABELS = Path(__file__).resolve().parent.parent / "fixtures" / "wild" / "dumps.jsonl"
+# real wild-2017 pages whose dumps end in a box of other stories (最新资讯 / 相关测评教程 / 首页推荐 + 更多 /
+# headline-and-lead pairs), or put a tag line or reader controls between the headline and its byline, a nav
+# label before a chapter heading, or a headline that reads like a sentence over its author and date
+BOXES = ["w002286.html", "w003507.html", "w005475.html"]
+HEADINGS = ["w003464.html", "w004535.html", "w005673.html", "w008489.html"]
+
+
+@pytest.fixture(scope="module")
+def wild_dumps() -> dict:
+    import json
+
+    from cleaners import clean_document
+    from mirrorclean.dumps import chromium, inner_text
+
+    if browser_paths() is None:
+        pytest.skip("chromium/chromedriver not installed")
+    if not WILD.is_dir():
+        pytest.skip("wild-2017 not beside the repo")
+    labels = {r["file"]: r for r in map(json.loads, LABELS.read_text("utf-8").splitlines()) if r["file"] in BOXES + HEADINGS}
+    out = {}
+    with chromium() as driver:
+        for name, lab in labels.items():
+            text = inner_text(driver, WILD / name) or ""
+            out[name] = (lab, clean_document(text.encode("utf-8"), name, kind="text").to_dict())
+    return out
+
+
+@pytest.mark.parametrize("name", BOXES)
+def test_a_box_of_other_stories_ends_the_article(wild_dumps: dict, name: str) -> None:
+    lab, rec = wild_dumps[name]
+    assert lab["last"] in rec["text"][-200:], rec["text"][-300:]
+
+
+@pytest.mark.parametrize("name", HEADINGS)
+def test_the_headline_above_a_tag_line_or_reader_controls(wild_dumps: dict, name: str) -> None:
+    lab, rec = wild_dumps[name]
+    assert rec["title"] == lab["title"]

@@ -290,3 +290,13 @@ def test_blind_sets_keep_precision(name: str) -> None:
     score = flageval.score_censor(FIXTURES / name)
     assert score.rows >= 150
     assert score.precision >= 0.94, score.false_flags
+
+
+@pytest.mark.parametrize("sentence", ["吉米·卡特（Jimmy Carter，1924年10月1日－）习称吉米·卡特，美国第39任总统。",
+                                      "7．与维拉帕米、地尔硫？、胺碘酮合用，由于降低肾及全身对地高辛的清除率，可使血药浓度升高。"])
+def test_real_confusers_from_wild_pages(sentence: str) -> None:
+    """Sentences of ordinary wild-2017 pages (w003222, w008245): 习称 (commonly called) is a word, not a surname left
+    by a filter; ？ where the page's charset lost a character (地尔硫䓬) does not end a clause before a list."""
+    rec = clean_document(f"<html><head><title>药品说明</title></head><body><article><p>{sentence}</p></article></body></html>".encode(),
+                         "confuser.html")
+    assert not [f for f in rec.flags if f.type == "censored_gap"]

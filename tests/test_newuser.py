@@ -72,7 +72,7 @@ def test_summary_says_where_the_rejects_went(tmp_path: Path) -> None:
     summary = proc.stderr.strip().splitlines()[-1]
     assert f"2 rejects (in {tmp_path / 'run' / 'out.rejects.jsonl'})" in summary, summary
     assert len((tmp_path / "run" / "out.rejects.jsonl").read_text("utf-8").splitlines()) == 2
-    proc = mirrorclean("clean", "fixtures/pages/mb01_nap.html", "-o", str(out), "-j", "1")
+    proc = mirrorclean("clean", "fixtures/pages/mb01_nap.html", "-o", str(out), "-j", "1", "--overwrite")  # issue 12
     assert "0 rejects," in proc.stderr.strip().splitlines()[-1]  # no rejects file to point at
 
 

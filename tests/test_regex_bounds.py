@@ -115,3 +115,104 @@ def test_clean_document_on_hostile_pages_returns() -> None:
         page = f"<html><head><title>标题</title></head><body>{shape}{ARTICLE}</body></html>"
         result = clean_document(page.encode(), "hostile.html")
         assert isinstance(result, (Record, Reject))
+
+
+# ---------------------------------------------------------------- patterns built at run time, and the functions
+# that loop over regex matches (bench/regex_audit.py collects and probes them; docs/security.md lists them)
+
+from cleaners import chrome, spam  # noqa: E402
+from cleaners.inject import SCRIPT_HIDE_RE  # noqa: E402
+
+
+@pytest.mark.timeout(10)
+def test_mend_with_a_long_blank_run_after_a_removed_brand() -> None:
+    """spam._mend: four blank runs met around a hole (`\\s*(…)?\\s*(…)?\\s*`): minutes on the old pattern."""
+    assert spam._mend("要推动发展，\x00" + " " * 3000 + "建设示范区") == "要推动发展，建设示范区"
+    assert spam._mend("，\x00" + " " * N + "指出，机械烘干更快。") == "，机械烘干更快。"
+    assert spam._mend("据\x00" + " \x00" * N + "了解，其中不少") == "据了解，其中不少"
+    kept, _ = spam.clean_paragraphs(["要推动发展，开云体育官网入口" + " " * 3000 + "，建设示范区。"], ["开云体育官网入口"])
+    assert kept == ["要推动发展，建设示范区。"]
+
+
+@pytest.mark.timeout(10)
+def test_brand_pieces_that_overlap_are_not_exponential() -> None:
+    """removable, _same_brand and the whole-title strip fullmatch `(?:体育|电子|游戏|电子游戏|…)+`: 电子游戏 reads
+    two ways, so a run of them doubled the old regex's work per repeat (2^25 for a 100-character string)."""
+    assert not spam.removable("电子游戏" * 25) and spam.removable("电子游戏" * 25 + "x")
+    assert spam._same_brand("开云", "开云" + "sports" * 25) and not spam._same_brand("开云", "开云" + "sports" * 25 + "!")
+    assert spam._same_brand("开云", "开云" + "电子游戏" * 25 + "官网") and not spam._same_brand("开云", "开云" + "电子游戏" * 25 + "报")
+    slots = spam.Slots(title="电子游戏" * 25 + "新闻")
+    assert spam.find_spam_terms(slots, "基层治理是国家治理的基石。") == []
+
+
+@pytest.mark.timeout(10)
+def test_brand_core_and_category_on_long_terms() -> None:
+    """core_of cut one suffix per pass with a `$` search from every position; has_category's lazy name retried
+    `[0-9A-Za-z]*$` from every category: both quadratic."""
+    assert spam.core_of("开云" + "官网" * 6000) == "开云"
+    assert spam.core_of("开云体育" + "8" * N + "-" * N) == "开云体育"
+    assert spam.has_category("sports" * 30_000) and not spam.has_category("sports" * 30_000 + "!")
+    assert spam.has_category("星耀体育" + "a1" * N) and not spam.has_category("体育" + "a1" * N)
+
+
+@pytest.mark.timeout(10)
+def test_title_separators_and_prompts_with_long_blank_runs() -> None:
+    assert spam.TITLE_SEP_RE.split("标题" + " " * N + "正文") == ["标题" + " " * N + "正文"]
+    assert spam.TITLE_SEP_RE.split("标题" + " " * N + "- 开云体育") == ["标题", "开云体育"]
+    assert spam.TITLE_SEP_RE.split("a--\t--b｜\t— c") == ["a", "", "b", "— c"]
+    assert spam.PROMPT_RE.sub("", "开云体育提醒您" + " " * N + "x") == "开云体育提醒您" + " " * N + "x"
+    assert spam.PROMPT_RE.sub("", "开云体育提醒您 ： ") == "开云体育"
+
+
+@pytest.mark.timeout(10)
+def test_script_hiding_with_a_long_run_of_quoted_pieces() -> None:
+    assert not list(SCRIPT_HIDE_RE.finditer("getElementById(" + "'a' " * 5000))
+    hidden = "getElementById('t' + 'e'+'s'+'i').style.display='none'"
+    assert [m.group(1) for m in SCRIPT_HIDE_RE.finditer(hidden)] == ["'t' + 'e'+'s'+'i'"]
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("blank", [" ", "\t", "\n"])
+def test_chrome_line_patterns_with_long_blank_runs(blank: str) -> None:
+    """chrome's line patterns are applied to short lines only, but must not depend on it: exponential before."""
+    assert not chrome.ACTION_RE.match("关闭" + blank * 3000 + "。") and chrome.ACTION_RE.match("返回 | 打印 ｜【关闭】")
+    assert not chrome.NAV_LINE_RE.match("首页" + blank * 3000 + "。") and chrome.NAV_LINE_RE.match("网站首页 | 产品中心 > 新闻")
+    assert not chrome.END_MARK_RE.match(blank * 3000 + "x") and chrome.END_MARK_RE.match("— 完 —")
+    assert not chrome.ACTION_ROW_RE.match("打印" + (blank + "中") * 3000 + "x")
+    assert chrome.ACTION_ROW_RE.match("【字体：大 中 小】【打印】【关闭】")
+    assert not chrome.CREDIT_RE.match("（" + blank * N + "x") and chrome.CREDIT_RE.match("（责任编辑：王 ）")
+    assert not chrome.RELATED_HEAD_RE.match("相关阅读" + blank * N + "x") and chrome.RELATED_HEAD_RE.match("相关阅读：")
+
+
+@pytest.mark.timeout(10)
+def test_title_of_dashes_through_clean_document() -> None:
+    """The title-suffix pattern `^(.{4,}?)\\s*[-_|｜—–]+…$` retried its rest from every position: 6 s for a <title>
+    of 16,000 dashes, minutes for 100,000 (the suffix is now read from the title's last separator run)."""
+    assert spam._title_candidates("-" * N + "x") == [("--", "title_dash_prefix"), ("x", "title_suffix")]
+    assert ("开云体育", "title_suffix") in spam._title_candidates("党建引领基层治理" + " " * N + "- 开云体育")
+    assert spam.LINE_PREFIX_RE.match(" " * N + "【摘要】开云体育 ：") and not spam.LINE_PREFIX_RE.match(" " * N + "x")
+    page = f"<html><head><title>{'-' * 100_000}x</title></head><body>{ARTICLE}</body></html>"
+    result = clean_document(page.encode(), "dashes.html")
+    assert isinstance(result, Record) and "基层治理" in result.text
+
+
+@pytest.mark.timeout(10)
+def test_code_line_and_bracketed_host_patterns() -> None:
+    """chrome.CODE_RE met a blank run with `\\s*` and `[\\w\\s…]+` (cubic) and retried `.*$` after every
+    `function(`; registrable's `\\[.*\\]` is now a string test."""
+    assert not chrome.CODE_RE.match("\t" * N + "x") and chrome.CODE_RE.match("  .nav li > a {")
+    assert not chrome.CODE_RE.match("function(" * 20_000 + "\nx") and chrome.CODE_RE.match(" function\n (\n")
+    assert chrome.CODE_RE.match("document.write('<div>')") and not chrome.CODE_RE.match("{\nx")
+    from cleaners.inject import registrable
+
+    assert registrable("[::1]") == "[::1]" and registrable("[" * N) == "[" * N and registrable("bbs.sina.com.cn") == "sina.com.cn"
+
+
+@pytest.mark.timeout(10)
+def test_domain_datelines_in_a_body_of_line_breaks_and_digits() -> None:
+    """DOMAIN_BRAND_RE rescanned a run of line breaks from each of them, and `[a-z0-9-]*\\d[a-z0-9-]*\\.` a digit
+    run from each digit: quadratic in the body it searches."""
+    assert spam.find_spam_terms(spam.Slots(), "\n" * N + "基层治理。") == []
+    assert spam.find_spam_terms(spam.Slots(), "金樽国际讯（" + "1" * N + "x") == []
+    found = spam.find_spam_terms(spam.Slots(), "\n \n  金樽国际讯（www.jz88.cc）日前，基层治理是国家治理的基石。")
+    assert found == ["金樽国际"]
