@@ -67,6 +67,7 @@ def write_warcs(pages: list[tuple[Path, str]], folder: Path, files: int) -> None
         with open(folder / f"part-{i:03d}.warc.gz", "wb") as fh:
             writer = WARCWriter(fh, gzip=True)
             for path, url in pages[i::files]:
+                url = url if "://" in url else "http://" + url  # pages.tsv has a few without their scheme
                 ctype = "text/plain" if path.suffix == ".txt" else "text/html"
                 headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
                 writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(path.read_bytes()),
@@ -263,8 +264,10 @@ def main() -> int:
                       f" (local: {r.get('reason') or 'record'}, ray: {other.get('reason') or 'record'})")
     # the CLI read the same pages from files: compare all fields but where they came from
     cli = {Path(r["source"]).name: r for r in [json.loads(x) for x in (tmp / "cli.jsonl").read_text().splitlines()]}
-    names = {f"{w}#{n}": p.name for i, w in enumerate(sorted((tmp / "warcs").iterdir()))
-             for n, (p, _) in enumerate(pages[i::args.files], 1)}
+    from mirrorclean.inputs import read_warc  # the names the reader gave (FILE#offset), in file order
+
+    names = {doc.source: p.name for i, w in enumerate(sorted((tmp / "warcs").iterdir()))
+             for doc, (p, _) in zip(read_warc(str(w), str(w)), pages[i::args.files], strict=False)}
     equal = sum(1 for r in ray_records if (c := cli.get(names[r["source"]])) is not None
                 and all(r[k] == c[k] for k in set(r) - WHERE))
     differ: dict[str, int] = {}
