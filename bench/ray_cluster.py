@@ -40,6 +40,7 @@ WHERE = {"source", "url", "site", "cluster", "cluster_similarity"}
 HOST = "127.0.0.2"
 LOOPBACK = {"RAY_USAGE_STATS_ENABLED": "0"}
 NODES = ("node_head", "node_second")
+TIMEOUT = [60.0]  # set from --timeout
 
 
 def free_port() -> int:
@@ -66,14 +67,16 @@ def write_warcs(pages: list[tuple[Path, str]], folder: Path, files: int) -> None
         with open(folder / f"part-{i:03d}.warc.gz", "wb") as fh:
             writer = WARCWriter(fh, gzip=True)
             for path, url in pages[i::files]:
+                url = url if "://" in url else "http://" + url  # pages.tsv has a few without their scheme
                 ctype = "text/plain" if path.suffix == ".txt" else "text/html"
                 headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
                 writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(path.read_bytes()),
                                                               http_headers=headers))
 
 
-def start_node(ray: str, tmp: Path, name: str, head_port: int, head: bool) -> subprocess.Popen[bytes]:
-    """`ray start [--head] --block` in its own session (stopped later by its pid)."""
+def start_node(ray: str, tmp: Path, name: str, head_port: int, head: bool,
+               started: list[subprocess.Popen[bytes]]) -> None:
+    """`ray start [--head] --block` in its own session, added to `started` at once (to be stopped by its pid)."""
     lo, hi = free_port(), 0
     hi = lo + 40 if lo < 60000 else lo
     lo = hi - 40
@@ -90,13 +93,13 @@ def start_node(ray: str, tmp: Path, name: str, head_port: int, head: bool) -> su
         args += ["--address", f"{HOST}:{head_port}"]
     log = open(tmp / f"{name}.log", "wb")  # noqa: SIM115 - lives as long as the node
     proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=os.environ | LOOPBACK)
+    started.append(proc)
     for _ in range(240):  # "ray start --block" says so once the node is up
         if proc.poll() is not None or b"--block" in (tmp / f"{name}.log").read_bytes():
             break
         time.sleep(0.5)
     if proc.poll() is not None:
         raise RuntimeError(f"ray start ({name}) failed: {(tmp / f'{name}.log').read_text()[-2000:]}")
-    return proc
 
 
 def stop_node(proc: subprocess.Popen[bytes]) -> None:
@@ -151,7 +154,8 @@ def read_jsonl(folder: Path) -> list[dict[str, Any]]:
 def pipeline(warcs: Path, out: Path, extra: list[Any] | None = None) -> list[Any]:
     from mirrorclean.datatrove_step import MirrorcleanStep, RecordWriter, WarcPageReader
 
-    return [WarcPageReader(str(warcs)), MirrorcleanStep(rejects=RecordWriter(str(out / "rejects"), compression=None)),
+    return [WarcPageReader(str(warcs)),
+            MirrorcleanStep(timeout=TIMEOUT[0], rejects=RecordWriter(str(out / "rejects"), compression=None)),
             RecordWriter(str(out / "records"), compression=None), *(extra or [])]
 
 
@@ -165,7 +169,7 @@ def cpu_only(args: argparse.Namespace) -> int:
         docs = list(WarcPageReader(str(Path(tmp) / "warcs")).run(None, 0, 1))
     size = sum(len(doc.media[0].media_bytes or b"") for doc in docs)
     cpu, wall = time.process_time(), time.monotonic()
-    records = sum(1 for _ in MirrorcleanStep().run(iter(docs), 0, 1))
+    records = sum(1 for _ in MirrorcleanStep(timeout=args.timeout).run(iter(docs), 0, 1))
     cpu, wall = time.process_time() - cpu, time.monotonic() - wall
     print(f"{len(docs)} pages ({size / 1e6:.1f} MB of HTML), {records} records: {cpu:.1f} CPU s "
           f"({cpu / len(docs) * 1000:.0f} ms/page, {len(docs) / cpu:.1f} pages per CPU-second), wall {wall:.1f} s")
@@ -178,12 +182,15 @@ def main() -> int:
     parser.add_argument("--urls", type=Path, default=WILD / "pages.tsv")
     parser.add_argument("--files", type=int, default=8, help="WARC files to pack the pages into")
     parser.add_argument("--tasks", type=int, default=4)
+    parser.add_argument("--timeout", type=float, default=60.0,
+                        help="per-page time limit, wall clock, as `mirrorclean clean --timeout` (default 60)")
     parser.add_argument("--cpu", action="store_true",
                         help="only measure the CPU time of WarcPageReader -> MirrorcleanStep in this process (no Ray)")
     args = parser.parse_args()
     if args.cpu:
         return cpu_only(args)
 
+    TIMEOUT[0] = args.timeout
     os.environ.update(LOOPBACK)  # before ray is imported: it reads them at import time
     import ray
     from datatrove.executor import LocalPipelineExecutor, RayPipelineExecutor
@@ -196,12 +203,13 @@ def main() -> int:
     ray_bin = str(Path(sys.executable).with_name("ray"))
     head_port = free_port()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a `timeout` still stops the nodes below
-    nodes = [start_node(ray_bin, tmp, NODES[0], head_port, head=True)]
+    nodes: list[subprocess.Popen[bytes]] = []
     results: dict[str, Any] = {}
     try:
+        start_node(ray_bin, tmp, NODES[0], head_port, True, nodes)
         ray.init(address=f"{HOST}:{head_port}", _node_ip_address=HOST, logging_level="ERROR",
                  log_to_driver=False)
-        nodes.append(start_node(ray_bin, tmp, NODES[1], head_port, head=False))
+        start_node(ray_bin, tmp, NODES[1], head_port, False, nodes)
         for _ in range(120):
             alive = [n for n in ray.nodes() if n["Alive"]]
             if len(alive) == 2:
@@ -229,7 +237,7 @@ def main() -> int:
     results["local"] = time.monotonic() - start
     start = time.monotonic()
     subprocess.run([str(Path(sys.executable).with_name("mirrorclean")), "clean", str(args.pages), "-o",
-                    str(tmp / "cli.jsonl"), "--jobs", "2", "--quiet"], check=True)
+                    str(tmp / "cli.jsonl"), "--jobs", "2", "--quiet", "--timeout", str(args.timeout)], check=True)
     results["cli"] = time.monotonic() - start
 
     ray_records, ray_rejects = read_jsonl(tmp / "ray" / "records"), read_jsonl(tmp / "ray" / "rejects")
@@ -247,10 +255,19 @@ def main() -> int:
     same = sorted(ray_records, key=key) == sorted(local_records, key=key) and \
         sorted(ray_rejects, key=key) == sorted(local_rejects, key=key)
     print(f"ray records and rejects == LocalPipelineExecutor's: {same}")
+    if not same:  # say where they part
+        mine = {r["source"]: r for r in ray_records + ray_rejects}
+        for r in local_records + local_rejects:
+            other = mine.get(r["source"], {})
+            if other != r:
+                print(f"  {r['source']}: differs in {sorted(k for k in set(r) | set(other) if r.get(k) != other.get(k))}"
+                      f" (local: {r.get('reason') or 'record'}, ray: {other.get('reason') or 'record'})")
     # the CLI read the same pages from files: compare all fields but where they came from
     cli = {Path(r["source"]).name: r for r in [json.loads(x) for x in (tmp / "cli.jsonl").read_text().splitlines()]}
-    names = {f"{w}#{n}": p.name for i, w in enumerate(sorted((tmp / "warcs").iterdir()))
-             for n, (p, _) in enumerate(pages[i::args.files], 1)}
+    from mirrorclean.inputs import read_warc  # the names the reader gave (FILE#offset), in file order
+
+    names = {doc.source: p.name for i, w in enumerate(sorted((tmp / "warcs").iterdir()))
+             for doc, (p, _) in zip(read_warc(str(w), str(w)), pages[i::args.files], strict=False)}
     equal = sum(1 for r in ray_records if (c := cli.get(names[r["source"]])) is not None
                 and all(r[k] == c[k] for k in set(r) - WHERE))
     differ: dict[str, int] = {}

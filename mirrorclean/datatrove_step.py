@@ -24,6 +24,7 @@ import dataclasses
 import posixpath
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -144,6 +145,10 @@ class PageReader(BaseDiskReader):
 class WarcPageReader(BaseDiskReader):
     """Read the HTML and text responses of WARC files (.warc, .warc.gz) with their raw bytes.
 
+    A local WARC is read by `mirrorclean.inputs.read_warc`, the CLI's reader (pages named `FILE#offset`,
+    HTML 2xx responses only, the skipped records counted as `skipped_<why>`). A WARC on another filesystem
+    is read as follows.
+
     Evidence: the WARC record type (`response`, `resource`), the payload's Content-Type (HTML and XHTML are
     cleaned as HTML, as the crawler does, plain text as a text dump, a page with none by its content; images,
     scripts and requests are skipped and counted), its charset
@@ -164,10 +169,25 @@ class WarcPageReader(BaseDiskReader):
         self.compression = compression
 
     def read_file(self, filepath: str) -> DocumentsPipeline:
+        path = posixpath.join(self.source_prefix, filepath)
+        if isinstance(self.data_folder.fs, LocalFileSystem):
+            # a local WARC is read by the CLI's own reader: same pages, same `path#offset` names, same rejects
+            skipped: Counter[str] = Counter()
+            for doc in inputs.read_warc(self.data_folder.resolve_paths(filepath), path, max_bytes=self.max_bytes,
+                                        skipped=skipped):
+                if doc.error is not None and "WARC broken" in doc.error:
+                    self.stat_update("broken_warc")
+                yield to_datatrove(doc)
+            for reason, count in skipped.items():
+                self.stat_update("skipped_" + reason.replace(" ", "_"), value=count)
+            return
+        yield from self._read_remote(filepath, path)
+
+    def _read_remote(self, filepath: str, path: str) -> DocumentsPipeline:
+        """A WARC on another filesystem (s3://, hf:// ...), through fsspec and warcio; pages named `FILE#N`."""
         from warcio.archiveiterator import ArchiveIterator
         from warcio.exceptions import ArchiveLoadFailed
 
-        path = posixpath.join(self.source_prefix, filepath)
         n = 0
         try:
             with self.data_folder.open(filepath, "rb", compression=self.compression) as fh:
