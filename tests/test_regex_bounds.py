@@ -216,3 +216,14 @@ def test_domain_datelines_in_a_body_of_line_breaks_and_digits() -> None:
     assert spam.find_spam_terms(spam.Slots(), "金樽国际讯（" + "1" * N + "x") == []
     found = spam.find_spam_terms(spam.Slots(), "\n \n  金樽国际讯（www.jz88.cc）日前，基层治理是国家治理的基石。")
     assert found == ["金樽国际"]
+
+
+@pytest.mark.timeout(10)
+def test_title_prefix_and_brand_cuts_with_long_blank_runs() -> None:
+    """_title_candidates' prefix patterns met a leading blank run with `\\s*(.{1,30}?)\\s*` (cubic), and
+    clean_title's cuts `\\s*…\\x00+\\s*$` rescanned a blank run from each of its blanks (quadratic)."""
+    assert spam._title_candidates("\t" * N + "x") == []
+    assert spam._title_candidates("\t" * N + "开云体育：基层治理") == [("开云体育", "title_prefix")]
+    title, removed = spam.clean_title("开云体育：标题" + " " * N + "正文", ["开云体育"])
+    assert title == "标题" + " " * N + "正文" and [r.text for r in removed] == ["开云体育"]
+    assert spam.clean_title("基层治理" + " " * N + "| 开云体育", ["开云体育"])[0] == "基层治理"
