@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
+from cleaners.psl import split_host
+
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
@@ -72,9 +74,6 @@ def topic_words(text: str) -> Counter[str]:
 # ------------------------------------------------------------------ hosts
 
 
-_EXTRACT = None
-
-
 def registrable(host: str) -> str:
     """The registrable domain of a host (bbs.sina.com.cn -> sina.com.cn), by the Public Suffix List.
 
@@ -86,16 +85,11 @@ def registrable(host: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _registrable(host: str) -> str:
-    global _EXTRACT
     host = host.lower().strip(".")
     if not host or re.fullmatch(r"[\d.]+", host) or host[0] == "[" and host[-1] == "]" and len(host) > 1 and "\n" not in host:
         return host
-    if _EXTRACT is None:
-        import tldextract  # the snapshot of the Public Suffix List it ships: no network
-
-        _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-    parts = _EXTRACT(host)
-    return ".".join(p for p in (parts.domain, parts.suffix) if p) or host
+    # tldextract's snapshot of the Public Suffix List (no network), its trie kept in the disk cache
+    return ".".join(p for p in split_host(host) if p) or host
 
 
 @lru_cache(maxsize=8192)

@@ -16,23 +16,23 @@ in input order. Each document is isolated:
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import signal
 import threading
 import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cleaners import CleanOptions, Record, Reject, clean_document
 from cleaners.dedup import NearDuplicates
 from mirrorclean.inputs import Document
+
+if TYPE_CHECKING:  # the pool's modules are imported by the pool path alone: --jobs 1 and one page never load them
+    import multiprocessing.context
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.connection import Connection
 
 Result = Record | Reject
 CleanFunc = Callable[[Document, CleanOptions], Result]
@@ -130,6 +130,8 @@ def _lifeline() -> Connection:
     """The read end of a pipe whose write end only this process holds (made once per process)."""
     global _LIFELINE
     if _LIFELINE is None or _LIFELINE[0] != os.getpid():
+        import multiprocessing
+
         reader, writer = multiprocessing.Pipe(duplex=False)
         _LIFELINE = (os.getpid(), reader, writer)
     return _LIFELINE[1]
@@ -155,12 +157,16 @@ def wait_limit(timeout: float, grace: float = DEFAULT_GRACE) -> float | None:
 
 def new_pool(workers: int, ctx: multiprocessing.context.BaseContext | None = None) -> ProcessPoolExecutor:
     """A process pool of cleaning workers that ignore Ctrl-C and end when this process ends, however it ends."""
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx or _mp_context(), initializer=_init_worker,
                                initargs=(_lifeline(),))
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
     """forkserver where available (no fork-with-threads hazards, cheap restarts), else spawn."""
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
@@ -375,6 +381,8 @@ class _PoolRunner:
         kill_pool(pool)
 
     def _submit(self, pool: ProcessPoolExecutor, slot: _Slot) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
         if slot.doc.error is not None:  # nothing to clean: resolve it here
             slot.result = process_document(slot.doc, self.options, self.timeout, self.func)
             return
@@ -423,6 +431,9 @@ class _PoolRunner:
 
     def _resolve_head(self, pending: deque[_Slot]) -> None:
         """Wait for the oldest document; on a crash or hang, recover every unfinished one."""
+        from concurrent.futures import TimeoutError as FutureTimeout
+        from concurrent.futures.process import BrokenProcessPool
+
         head = pending[0]
         if head.future is not None:
             try:
@@ -458,6 +469,9 @@ class _PoolRunner:
 
     def _isolate(self, slots: list[_Slot]) -> None:
         """Run suspects one at a time in a one-worker pool; one that kills it again is the culprit."""
+        from concurrent.futures import TimeoutError as FutureTimeout
+        from concurrent.futures.process import BrokenProcessPool
+
         pool = self._new_pool(1)
         try:
             for slot in slots:
