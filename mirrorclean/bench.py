@@ -4,7 +4,8 @@
                                                 and the ceiling a fetch-only crawl's CPU cost leaves
     mirrorclean bench clean [FOLDER ...]        one-core in-process pages/s, `clean --jobs 1` and `--jobs 2`, each
                                                 against trafilatura's default extract in the same run, with the
-                                                peak RSS of every process (pool workers included)
+                                                peak RSS of every process (pool workers included), and the
+                                                start-up: `clean` of the first page against trafilatura's
 
 Each side runs as a fresh subprocess. CPU seconds are the figure to compare on a machine shared with other work.
 """
@@ -231,7 +232,45 @@ def run_watched(cmd: list[str], every: float = 0.05) -> dict[str, Any]:
     }
 
 
-def bench_clean(folders: list[Path], rounds: int = 1, scale_to: int = 2000) -> dict[str, Any]:
+STARTUP_PEER = "import sys, trafilatura; trafilatura.extract(open(sys.argv[1], 'rb').read())"
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def has_bytecode() -> bool:
+    """Whether this package's modules have bytecode files (else Python compiles them at every start)."""
+    import importlib.util
+
+    import cleaners.api
+
+    return Path(importlib.util.cache_from_source(cleaners.api.__file__)).is_file()
+
+
+def bench_startup(page: Path, runs: int = 5) -> dict[str, Any]:
+    """CPU seconds (median of `runs`) of `mirrorclean clean PAGE -o OUT` against trafilatura's extract of the
+    same page in a fresh interpreter, and of a bare interpreter; the three are run in turn, after one unmeasured
+    run that warms the disk cache (cleaners.cache)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = str(Path(tmp, "one.jsonl"))
+        ours = [sys.executable, "-m", "mirrorclean", "clean", str(page), "-o", out, "--overwrite", "-q"]
+        cmds = {"mirrorclean": ours, "trafilatura": [sys.executable, "-c", STARTUP_PEER, str(page)],
+                "python": [sys.executable, "-c", "pass"]}
+        _timed_cpu(ours)
+        cpu: dict[str, list[float]] = {name: [] for name in cmds}
+        for _ in range(runs):
+            for name, cmd in cmds.items():
+                cpu[name].append(_timed_cpu(cmd)[1])
+    result: dict[str, Any] = {"page": str(page), "runs": runs, "bytecode": has_bytecode()}
+    result.update({f"{name}_cpu": _median(values) for name, values in cpu.items()})
+    result["ratio"] = result["trafilatura_cpu"] / result["mirrorclean_cpu"]
+    return result
+
+
+def bench_clean(folders: list[Path], rounds: int = 1, scale_to: int = 2000, startup_runs: int = 5) -> dict[str, Any]:
     """One-core in-process pages/s and the CLI with --jobs 1 and --jobs 2, each against trafilatura's default
     `extract` in the same run (a loop over the same files in one process), with every process's peak RSS.
 
@@ -245,6 +284,7 @@ def bench_clean(folders: list[Path], rounds: int = 1, scale_to: int = 2000) -> d
 
     files = [p for folder in folders for p in sorted(folder.rglob("*")) if p.is_file() and wanted(p.name)]
     result: dict[str, Any] = {"pages": len(files), "cores": os.cpu_count() or 1, "load_before": os.getloadavg()[0]}
+    result["startup"] = bench_startup(files[0], startup_runs)
     inproc = run_watched([sys.executable, "-c", INPROCESS, str(rounds), *map(str, folders)])
     timing = json.loads(inproc["stdout"].strip().splitlines()[-1])
     result["inprocess"] = {
@@ -327,6 +367,11 @@ def main(kind: str, args: list[str], replicate: int, rounds: int = 1, scale_page
               f"CPU s; trafilatura loop {t['wall']:.1f} s wall, {t['cpu']:.1f} CPU s: ratio {cli['jobs1_ratio_cpu']:.2f}x by CPU, "
               f"{cli['jobs1_ratio_wall']:.2f}x by wall (target >= 1.0)")
         print(f"peak RSS: clean --jobs 1 {_mbs(j1)}; trafilatura loop {_mbs(t)}")
+        st = result["startup"]
+        print(f"start-up, one page ({Path(st['page']).name}, median CPU of {st['runs']} runs, warm disk cache): "
+              f"`clean PAGE -o OUT` {st['mirrorclean_cpu']:.2f} s; trafilatura import + extract {st['trafilatura_cpu']:.2f} s; "
+              f"bare python {st['python_cpu']:.2f} s: ratio {st['ratio']:.2f}x (goal: clean <= 0.40 s); "
+              f"bytecode files for mirrorclean: {'yes' if st['bytecode'] else 'no (compiled at every start)'}")
         if sc:
             s1, s2 = sc["jobs1"], sc["jobs2"]
             print(f"--jobs 2 vs --jobs 1 on {sc['pages']} pages: {s2['wall']:.1f} s against {s1['wall']:.1f} s wall = "

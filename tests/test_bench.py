@@ -193,8 +193,10 @@ def test_bench_clean_reports_every_rate_against_trafilatura(tmp_path: Path) -> N
 
     for path in PAGES[:3]:
         (tmp_path / path.name).write_bytes(path.read_bytes())
-    result = bench_clean([tmp_path], scale_to=6)
+    result = bench_clean([tmp_path], scale_to=6, startup_runs=1)
     assert result["pages"] == 3 and result["scaling"]["pages"] == 6
+    st = result["startup"]  # one page cleaned by a fresh CLI process against a fresh trafilatura process
+    assert st["mirrorclean_cpu"] > st["python_cpu"] > 0 and st["trafilatura_cpu"] > st["python_cpu"] and st["ratio"] > 0
     ip = result["inprocess"]
     assert ip["pages"] == 3 and ip["ratio"] > 0 and ip["peak_mb"] > 30
     assert result["cli"]["jobs1_ratio_cpu"] > 0 and result["cli"]["trafilatura_loop"]["peak_mb"][0] > 20
