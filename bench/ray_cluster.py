@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import csv
 import functools
-import gzip
 import io
 import json
 import os
@@ -142,13 +141,6 @@ def node_writer(folder: str) -> Any:
                                                                             "node": d.metadata["ray_node"]})
 
 
-def read_jsonl(folder: Path) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    for path in sorted(folder.glob("*.jsonl*")):
-        opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rt", encoding="utf-8") as fh:
-            rows += [json.loads(line) for line in fh]
-    return rows
 
 
 def pipeline(warcs: Path, out: Path, extra: list[Any] | None = None) -> list[Any]:
@@ -240,10 +232,12 @@ def main() -> int:
                     str(tmp / "cli.jsonl"), "--jobs", "2", "--quiet", "--timeout", str(args.timeout)], check=True)
     results["cli"] = time.monotonic() - start
 
-    ray_records, ray_rejects = read_jsonl(tmp / "ray" / "records"), read_jsonl(tmp / "ray" / "rejects")
-    local_records, local_rejects = read_jsonl(tmp / "local" / "records"), read_jsonl(tmp / "local" / "rejects")
+    from mirrorclean.datatrove_step import read_written
+
+    ray_records, ray_rejects = read_written(tmp / "ray" / "records"), read_written(tmp / "ray" / "rejects")
+    local_records, local_rejects = read_written(tmp / "local" / "records"), read_written(tmp / "local" / "rejects")
     by_node: dict[str, int] = {}
-    for row in read_jsonl(tmp / "ray" / "nodes"):
+    for row in read_written(tmp / "ray" / "nodes"):
         by_node[row["node"]] = by_node.get(row["node"], 0) + 1
     reasons: dict[str, int] = {}
     for rej in ray_rejects:

@@ -544,19 +544,18 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
         return True
     # 【X】 in the body and X in another slot; a column label the site prints in its own titles (【韩语每日一句】,
     # 【药代动力学】 over a drug's section) has no brand shape and only title slots beside it
+    latin = bool(LATIN_BRAND_RE.match(core)) and (bool(re.search(r"\d", core)) or bool(re.search(rf"[{CJK}]", body)))
+    alias = bool(ALIAS_NAME_RE.fullmatch(core))  # 米乐m6, not 长安cx70t车型报价 or 售价RMB69
+    shape = has_category(core) or latin or is_known(core) or alias
     others = core_slots - {"body_wrapper", "keywords", "family", "first_line"}
-    branded = has_category(core) or is_known(core) or bool(LATIN_BRAND_RE.match(core)) or bool(ALIAS_NAME_RE.fullmatch(core))
     if "body_wrapper" in where and (is_family(term) or has_category(term) and not in_prose
-                                    or others and not in_prose and (branded or others - TITLE_SLOTS)):
+                                    or others and not in_prose and (shape or others - TITLE_SLOTS)):
         return True
     # Many template slots and a title wrapper or prefix: an injected name even without a telltale shape.
     title_slot = bool(core_slots & {"title_prefix", "title_wrapper", "h1_title_prefix", "h1_title_wrapper"})
     body_slot = bool(core_slots & {"first_line", "prevnext", "body_wrapper"})
     if title_slot and body_slot and len(injected) >= 3 and not in_prose and len(core) >= 3:
         return True
-    latin = bool(LATIN_BRAND_RE.match(core)) and (bool(re.search(r"\d", core)) or bool(re.search(rf"[{CJK}]", body)))
-    alias = bool(ALIAS_NAME_RE.fullmatch(core))  # 米乐m6, not 长安cx70t车型报价 or 售价RMB69
-    shape = has_category(core) or latin or is_known(core) or alias
     if alias and "first_line" in core_slots and not in_prose:
         return True
     # A quoted or bracketed name opening the title (‘X’标题, 【X】标题) with a brand shape; a bare latin word

@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gzip
+import json
 import posixpath
 import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, Any
 
 from datatrove.data import Document, DocumentsPipeline, Media, MediaType
@@ -335,3 +338,14 @@ def iter_records(documents: DocumentsPipeline) -> Iterator[dict[str, Any]]:
     """The record dicts of a step's output (for use outside an executor, e.g. in a notebook)."""
     for document in documents or ():
         yield record_adapter(None, document)
+
+
+def read_written(folder: str | Path) -> list[dict[str, Any]]:
+    """Every line a RecordWriter (or any JsonlWriter) wrote to a local folder: `.jsonl` and `.jsonl.gz` files in
+    name order, as one list (what a run's output holds, for checks and benchmarks)."""
+    rows: list[dict[str, Any]] = []
+    for path in sorted(Path(folder).glob("*.jsonl*")):
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as fh:
+            rows += [json.loads(line) for line in fh]
+    return rows

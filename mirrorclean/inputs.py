@@ -113,6 +113,13 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
+def _unopened(source: str, exc: OSError) -> Document:
+    """The reject document of an input that could not be opened (a FIFO or device, a missing file …)."""
+    if isinstance(exc, NotRegularFile):
+        return Document(source, b"", None, error=str(exc), reason="not_a_regular_file")
+    return Document(source, b"", None, error=_describe(exc))
+
+
 def _read_limited(fh: BinaryIO, max_bytes: int) -> bytes:
     data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:
@@ -354,11 +361,8 @@ def read_warc(path: str, source: str, *, max_bytes: int = MAX_BYTES,
     skipped = skipped if skipped is not None else Counter()
     try:
         fh = open_regular(path)
-    except NotRegularFile as exc:
-        yield Document(source, b"", None, error=str(exc), reason="not_a_regular_file")
-        return
-    except OSError as exc:
-        yield Document(source, b"", None, error=_describe(exc))
+    except OSError as exc:  # NotRegularFile too
+        yield _unopened(source, exc)
         return
     offset = 0
     whole = 0
@@ -473,11 +477,8 @@ def read_jsonl(path: str, source: str, *, max_bytes: int = MAX_BYTES,
     """
     try:
         fh = _open_packed(path)
-    except NotRegularFile as exc:
-        yield Document(source, b"", None, error=str(exc), reason="not_a_regular_file")
-        return
-    except OSError as exc:
-        yield Document(source, b"", None, error=_describe(exc))
+    except OSError as exc:  # NotRegularFile too
+        yield _unopened(source, exc)
         return
     number = 0
     with fh:

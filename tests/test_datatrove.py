@@ -33,6 +33,7 @@ from mirrorclean.datatrove_step import (  # noqa: E402
     PageReader,
     RecordWriter,
     WarcPageReader,
+    read_written,
     record_adapter,
 )
 
@@ -42,14 +43,6 @@ PAGES = ROOT / "fixtures" / "pages"
 WHERE = {"source", "url", "site", "cluster", "cluster_similarity"}
 
 
-def read_jsonl(folder: Path) -> list[dict[str, Any]]:
-    """Every line of every .jsonl / .jsonl.gz file in `folder`, files in name order."""
-    rows: list[dict[str, Any]] = []
-    for path in sorted(folder.glob("*.jsonl*")):
-        opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rt", encoding="utf-8") as fh:
-            rows += [json.loads(line) for line in fh]
-    return rows
 
 
 def cli_records(tmp_path: Path, *paths: str, check: bool = True) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -73,13 +66,13 @@ def test_fixture_pages_give_the_cli_records_field_by_field(tmp_path: Path, monke
         JsonlWriter(str(tmp_path / "out"), adapter=record_adapter, compression=None),
     ]
     LocalPipelineExecutor(pipeline, tasks=1, workers=1, logging_dir=str(tmp_path / "logs")).run()
-    got = read_jsonl(tmp_path / "out")
+    got = read_written(tmp_path / "out")
     assert len(expected) == 25 and [r["source"] for r in got] == [r["source"] for r in expected]
     for mine, theirs in zip(got, expected, strict=True):
         assert list(mine) == list(theirs) == list(RECORD_FIELDS)
         for name in RECORD_FIELDS:
             assert mine[name] == theirs[name], (theirs["source"], name)
-    assert read_jsonl(tmp_path / "rejects") == expected_rejects and len(expected_rejects) == 2
+    assert read_written(tmp_path / "rejects") == expected_rejects and len(expected_rejects) == 2
     # the step's own writer writes the CLI's bytes
     with open(tmp_path / "cli.jsonl", "rb") as fh:
         cli_bytes = fh.read()
@@ -164,7 +157,7 @@ def test_warc_files_on_four_tasks_then_resume(warcs: tuple[Path, dict[str, Path]
     out, logs = tmp_path / "out", tmp_path / "logs"
     run_warcs(folder, out, logs)
 
-    records, rejects = read_jsonl(out / "records"), read_jsonl(out / "rejects")
+    records, rejects = read_written(out / "records"), read_written(out / "rejects")
     assert sorted(p.name for p in (out / "records").iterdir()) == [f"0000{r}.jsonl.gz" for r in range(4)]
     # every page is a record or a reject, once, named as the CLI names it (FILE#offset)
     assert sorted(r["source"] for r in records + rejects) == sorted(cli) and len(records) == len(expected) >= 20
@@ -239,5 +232,5 @@ def test_documents_from_datatrove_readers_are_cleaned_too(warcs: tuple[Path, dic
     docs = list(MirrorcleanStep(rejects=rejected).run(JsonlReader(str(tmp_path / "in")).run(None, 0, 1)))
     assert len(docs) >= 20 and all(d.metadata["schema"] == "mirrorclean/1.0" for d in docs)
     assert {d.metadata["source"] for d in docs} <= {p.name for p in page_files()}
-    rejects = read_jsonl(tmp_path / "rejects")
+    rejects = read_written(tmp_path / "rejects")
     assert {r["source"]: r["reason"] for r in rejects}["junk"] in {"too_short", "no_article", "unreadable"}
