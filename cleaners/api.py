@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from cleaners.chrome import drop_chrome, drop_link_lists, drop_related_blocks, drop_truncated_repeats
 from cleaners.decode import DecodeError, decode_bytes
 from cleaners.draft import Draft
+from cleaners.evasion import drop_evasive_ads
 from cleaners.flags import compute_flags, compute_flags_unspun
 from cleaners.language import language_tag
 from cleaners.normalize import (
@@ -167,7 +168,9 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     removed += rem
     paras, listed = drop_keyword_lists(paras)
     removed += listed
-    spam = bool(terms or draft.injections or listed or _dump_spam(draft, removed))
+    paras, ads = drop_evasive_ads(paras)
+    removed += ads
+    spam = bool(terms or draft.injections or listed or ads or _dump_spam(draft, removed))
     paras, rem = drop_related_blocks(paras)
     removed += rem
     paras, rem = drop_chrome(paras)

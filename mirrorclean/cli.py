@@ -288,7 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     we = sub.add_parser(
         "wild-eval", help="spam verdicts and removals on the hand-labelled real pages (fixtures/wild)",
         description="Parasites handled, injected strings left, ordinary pages called spam or damaged, spam "
-        "sites caught, on label files of real pages (default: fixtures/wild/labels.jsonl and holdout.jsonl).",
+        "sites caught, on label files of real pages (default: fixtures/wild/labels.jsonl, opened.jsonl and holdout.jsonl).",
         add_help=False,
     )
     we.add_argument("rest", nargs=argparse.REMAINDER)

@@ -32,7 +32,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 WILD = ROOT.parent / "shared" / "eval" / "wild-2017"
-DEFAULT_SETS = [ROOT / "fixtures" / "wild" / "labels.jsonl", ROOT / "fixtures" / "wild" / "holdout.jsonl"]
+DEFAULT_SETS = [ROOT / "fixtures" / "wild" / n for n in ("labels.jsonl", "opened.jsonl", "holdout.jsonl")]
 
 
 def _norm(s: str) -> str:
@@ -215,7 +215,7 @@ def run(paths: Iterable[Path], pages: Path, with_url: bool, jobs: int, as_text: 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="mirrorclean wild-eval", description=__doc__.split("\n\n")[0])
-    parser.add_argument("labels", nargs="*", type=Path, help="label files (default: fixtures/wild/labels.jsonl, holdout.jsonl)")
+    parser.add_argument("labels", nargs="*", type=Path, help="label files (default: fixtures/wild/labels.jsonl, opened.jsonl, holdout.jsonl)")
     parser.add_argument("--pages", type=Path, default=WILD / "pages", help="the pages folder (default: ../shared/eval/wild-2017/pages)")
     parser.add_argument("--with-url", action="store_true", help="pass each page's crawl URL (pages.tsv) to the cleaner")
     parser.add_argument("--text", action="store_true",

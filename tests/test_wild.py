@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,9 @@ from cleaners import Record, clean_document
 from cleaners.html import parse_html
 from cleaners.inject import find_injections
 from mirrorclean.wildeval import WILD, read_labels, run, spam_removals
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fixtures" / "wild"))
+from split import is_holdout, is_opened  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "fixtures" / "wild" / "labels.jsonl"
@@ -44,9 +48,12 @@ def dev_score():
 
 def test_labels_carry_evidence_and_keep_the_holdout_apart() -> None:
     dev = read_labels(LABELS)
+    opened = read_labels(ROOT / "fixtures" / "wild" / "opened.jsonl")
     holdout = read_labels(ROOT / "fixtures" / "wild" / "holdout.jsonl")
-    assert len(dev) + len(holdout) == 677 and not {r["file"] for r in dev} & {r["file"] for r in holdout}
-    for r in dev + holdout:
+    names = [{r["file"] for r in s} for s in (dev, opened, holdout)]
+    assert sum(map(len, names)) == 677 and not names[0] & names[1] | names[0] & names[2] | names[1] & names[2]
+    assert all(is_holdout(n) and is_opened(n) for n in names[1]) and not any(is_opened(n) for n in names[2])
+    for r in dev + opened + holdout:
         assert r["label"] in {"parasite", "ordinary", "spam_site", "other"}
         assert len(r["evidence"]) >= 20
         assert r["label"] != "ordinary" or not r["injected"]
@@ -290,3 +297,25 @@ def test_a_selling_title_on_a_text_extracts_first_line_makes_a_spam_page(name: s
     rec = wet_record(name)
     assert rec["is_spam_page"]
     assert any(r["where"] == "page" and r["reason"] == "spam_site" for r in rec.get("removed", [])) or "reason" in rec
+
+
+def test_filter_evading_advert_in_comments_makes_a_spam_page() -> None:
+    """w006240 (a TV programme page): two comments are porn adverts spelled past the filters (看.色.片.看.а.片,
+    网.址, a Cyrillic а). Before cleaners.evasion the record kept them and the page was ordinary."""
+    rec = clean_document(page("w006240.html"), "w006240.html")
+    assert isinstance(rec, Record) and rec.is_spam_page
+    assert "acaaa" not in rec.text.lower() and "色.片" not in rec.text and "网.址" not in rec.text
+    assert "詹姆士是一个很不错的美食节目主持人" in rec.text  # the genuine comments stay
+    assert any(r.reason == "evasive_ad" for r in rec.removed)
+
+
+@pytest.mark.parametrize("line", [
+    "因为宫崎骏对中国的失望无以复加。我在这一点上也是如此。",  # 加。我 is two sentences, not 加我
+    "吃.喝.玩.乐，周末好去处", "迪兹·吉莱斯皮，George Mathews", "语言：中/英/日",
+    "ViewSonic VX2257-mhd 显示器评测", "威信县2017年国民经济和社会发展统计公报", "联系电话：0571-88888888",
+    "本文作者：张三_网址导航", "扫码关注微信公众号",
+])
+def test_ordinary_lines_are_not_evasion(line: str) -> None:
+    from cleaners.evasion import evasive_words
+
+    assert evasive_words(line) == []

@@ -1,0 +1,84 @@
+"""Text written to slip past keyword filters: the signature of a planted advert, whatever it sells.
+
+Spammers who post adverts into comments, forums and hacked pages know that platforms filter words such as
+微信, 网址 and the names of what they sell, so they break the words up: a separator between single
+characters (看.色.片, 全.国.货.到.付.款, 电╆微.信, 网.址), a homophone of a contact word (薇信, 徽信, V信),
+a Latin look-alike from another script inside a Chinese word (看.а.片 with a Cyrillic а), a phone number cut
+into groups (136.0047.0886). Ordinary text has no reason to do any of this. The evidence is the evasion
+itself, not a list of brands, so it holds for adverts of any year and any trade.
+
+Rules (each seen on real pages of ../shared/eval/wild-2017, fixtures/wild):
+
+* a **split word**: two or more single CJK characters joined by filler (``.`` ``．`` ``*`` ``╆`` ``☆`` ``~`` …)
+  whose joined form is a contact word (微信 网址 电话 …) or a spam-topic word, or three or more such
+  characters on a line that also gives a web address or a long number (an advert says where to go);
+* a **contact homophone**: 薇信, 徽信, 威信/V信/VX followed by an id, 扣扣 followed by digits;
+* a **mixed-script word**: a Cyrillic or Greek letter glued between CJK characters or separators.
+
+A line that only decorates a heading (吃.喝.玩.乐, 衣·食·住·行) names no contact, topic, address or number and
+stays. The middle dot ``·`` and the slash are not filler: names (迪兹·吉莱斯皮) and menus (中/英) use them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaners.record import Removal
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+FILLER = r"[.．*＊╆☆★♥❤~～•●◆◇_＿^]"
+SPLIT_RE = re.compile(rf"(?:[{CJK}]\s?{FILLER}+\s?){{1,}}[{CJK}]")
+CONTACT_WORDS_RE = re.compile(r"微信|威信|薇信|徽信|网址|網址|电话|電話|联系|聯繫|客服|扣扣|货到付款|貨到付款|QQ", re.I)
+HOMOPHONE_RE = re.compile(
+    r"薇信|徽信|(?:威信|[Vv]信|威❤信|扣扣)\s*[:：号]?\s*[A-Za-z0-9]{5,}|[Vv][Xx]\s*[:：]\s*[A-Za-z0-9_-]{5,}",
+)
+MIXED_SCRIPT_RE = re.compile(rf"[{CJK}]{FILLER}?[\u0400-\u04ff\u0370-\u03ff]{FILLER}?[{CJK}]")
+ADDRESS_RE = re.compile(r"https?://|www\.|\b[a-z0-9-]{3,}\.(?:com|cc|net|org|vip|top|me|cn)\b|\d{5,}|\d{3,4}[.\-\s]\d{3,4}[.\-\s]\d{3,4}",
+                        re.I)
+
+
+def _joined(run: str) -> str:
+    return re.sub(rf"\s|{FILLER}", "", run)
+
+
+def evasive_words(line: str) -> list[str]:
+    """The filter-evading spellings in a line (as written).
+
+    >>> evasive_words("▅▅看.色.片.看.а.片 【 HTTP://ACAAA.CC 】 网.址 ▅▅")
+    ['看.色.片.看', '网.址', '看.а.片']
+    >>> evasive_words("海口卖银行卡【薇信: WX789123COM QQ: 2466888989】")
+    ['薇信']
+    >>> evasive_words("吃.喝.玩.乐，欢迎光临"), evasive_words("迪兹·吉莱斯皮主演"), evasive_words("中/英/日")
+    ([], [], [])
+    """
+    if not line or len(line) > 3000:
+        return []
+    found: list[str] = []
+    for m in SPLIT_RE.finditer(line):
+        joined = _joined(m.group(0))
+        if CONTACT_WORDS_RE.search(joined) or _topic(joined) or len(joined) >= 3 and ADDRESS_RE.search(line):
+            found.append(m.group(0))
+    found += [m.group(0)[:2] if m.group(0)[:2] in ("薇信", "徽信") else m.group(0) for m in HOMOPHONE_RE.finditer(line)]
+    found += [m.group(0) for m in MIXED_SCRIPT_RE.finditer(line)] if found or ADDRESS_RE.search(line) else []
+    return list(dict.fromkeys(found))
+
+
+def _topic(word: str) -> bool:
+    from cleaners.inject import site_topics
+
+    return bool(site_topics(word))
+
+
+def drop_evasive_ads(paras: list[str]) -> tuple[list[str], list[Removal]]:
+    """Remove paragraphs that carry filter-evading spellings (reason ``evasive_ad``): a planted advert.
+
+    >>> drop_evasive_ads(["正文第一段。", "全.国.货.到.付.款 电╆微.信 136.0047.0886"])
+    (['正文第一段。'], [Removal(where='body', text='全.国.货.到.付.款 电╆微.信 136.0047.0886', reason='evasive_ad')])
+    """
+    kept, removed = [], []
+    for p in paras:
+        if evasive_words(p):
+            removed.append(Removal("body", p, "evasive_ad"))
+        else:
+            kept.append(p)
+    return kept, removed
