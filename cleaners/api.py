@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from cleaners.chrome import drop_chrome, drop_link_lists, drop_related_blocks, drop_truncated_repeats
 from cleaners.decode import DecodeError, decode_bytes
 from cleaners.draft import Draft
-from cleaners.evasion import drop_evasive_ads
+from cleaners.evasion import drop_evasive_ads, evasive_words
 from cleaners.flags import compute_flags, compute_flags_unspun
 from cleaners.language import language_tag
 from cleaners.normalize import (
@@ -233,9 +233,9 @@ def _is_sentence(p: str) -> bool:
 
 def _dump_spam(draft: Draft, removed: list[Removal]) -> bool:
     """A text dump's page-level evidence: a keyword list selling a spam topic among the lines cut as header or
-    trailer (renamed `spam_list`), or a title that sells one (stuffed or promotional): the title found, or the
+    trailer (renamed `spam_list`), an advert spelled past keyword filters there (renamed `evasive_ad`), or a title that sells one (stuffed or promotional): the title found, or the
     dump's first line, where a crawl's text extract (Common Crawl WET, CCNet) puts the page's <title>."""
-    from cleaners.inject import keyword_list, keyword_runs, title_sells
+    from cleaners.inject import keyword_list, keyword_runs, lone_topic_lists, title_sells
 
     if draft.kind != "text":
         return False
@@ -248,6 +248,15 @@ def _dump_spam(draft: Draft, removed: list[Removal]) -> bool:
         for i in listed:
             removed[i] = Removal(removed[i].where, removed[i].text, "spam_list")
         found = found or bool(listed)
+    for i, r in enumerate(removed):  # an advert spelled past keyword filters, cut with the header or trailer
+        if r.where in ("header", "trailer") and evasive_words(r.text):
+            removed[i] = Removal(r.where, r.text, "evasive_ad")
+            found = True
+    cut = [i for i, r in enumerate(removed) if r.where in ("header", "trailer") and r.reason != "spam_list"]
+    context = "\n".join([draft.title or "", *draft.paras, *(removed[i].text for i in cut)])
+    for j in lone_topic_lists([removed[i].text for i in cut], context):
+        removed[cut[j]] = Removal(removed[cut[j]].where, removed[cut[j]].text, "spam_list")
+        found = True
     selling = next((t for t in (draft.title, draft.top_line) if t and title_sells(t)), None)
     if selling:  # a stuffed or promotional title selling a spam topic (战神娱乐场-战神娱乐场首页【官方直营】)
         removed.append(Removal("page", f"title selling a spam topic: {selling[:200]}", "spam_site"))

@@ -629,6 +629,36 @@ def keyword_list(line: str) -> list[str]:
     return items if len(selling) >= max(3, 0.3 * len(items)) else []
 
 
+def lone_topic_lists(lines: list[str], context: str) -> list[int]:
+    """Indexes of short keyword lines selling a topic that nothing else in the document mentions.
+
+    A farm pasted into a logistics firm's page (代孕价格 代孕 代孕中介) is too short for `keyword_list`, and
+    clinic words are ordinary on a hospital's site; but a line of three or more short items, at least two thirds
+    of them naming one trade, on a page whose other text never names that trade, was put there by someone else.
+
+    >>> lone_topic_lists(["天津利航物流有限公司", "代孕价格 代孕 代孕中介 代孕价格", "公司简介。"], "天津利航物流有限公司 公司简介。")
+    [1]
+    >>> lone_topic_lists(["试管婴儿 不孕不育 男科 妇科"], "本院生殖中心开展试管婴儿技术。")
+    []
+    """
+    lists: dict[int, set[str]] = {}
+    for i, line in enumerate(lines):
+        if len(line) > 200 or re.search(r"[。！？；，,]", line):
+            continue
+        items = [x for x in LIST_SPLIT_RE.split(line.strip()) if x]
+        if not 3 <= len(items) <= 30 or sum(map(len, items)) > 12 * len(items):
+            continue
+        topics = [{t for t in topic_words(x) if t != "weak"} for x in items]
+        if sum(bool(t) for t in topics) >= max(3, 2 * len(items) / 3):
+            lists[i] = set().union(*topics)
+    if not lists:
+        return []
+    for i in lists:  # the rest of the document: without any such list (a farm is often split over lines)
+        context = context.replace(lines[i], "")
+    named = set(topic_words(context))
+    return [i for i, sold in lists.items() if not sold & named]
+
+
 def keyword_runs(lines: list[str]) -> list[tuple[int, int]]:
     """(start, end) of runs of six or more short lines that are a keyword list selling a spam topic, one
     keyword a line (a farm whose anchors a browser puts on lines of their own), as in `keyword_list`.

@@ -319,3 +319,13 @@ def test_ordinary_lines_are_not_evasion(line: str) -> None:
     from cleaners.evasion import evasive_words
 
     assert evasive_words(line) == []
+
+
+def test_a_farm_of_a_trade_the_page_never_names_makes_a_text_extract_spam() -> None:
+    """w000729 (a logistics firm) as a crawl's plain-text extract: two marquee farms of 代孕 keywords arrive as
+    short lines with no style or links left; no other line of the page names the trade."""
+    from mirrorclean.wildeval import wet_text
+
+    rec = clean_document(wet_text(page("w000729.html")).encode("utf-8"), "w000729.txt", kind="text")
+    assert isinstance(rec, Record) and rec.is_spam_page and "代孕" not in rec.text
+    assert "物流企业" in rec.text
