@@ -609,6 +609,18 @@ class SpamSite:
 LIST_SPLIT_RE = re.compile(r"[\s|｜,，、/]+")
 
 
+URL_NOTE_RE = re.compile(r"[\[（(【]\s*(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^\s\]）)】]*)?\s*[\]）)】]", re.I)
+
+
+def _no_url_notes(line: str) -> str:
+    """A farm line without the address printed beside each keyword (百家乐[www.jxqjd.com/bjl] -> 百家乐).
+
+    >>> _no_url_notes("bet365娱乐城[www.fromchinatownship.com/bet365]"), _no_url_notes("苹果（AAPL）")
+    ('bet365娱乐城', '苹果（AAPL）')
+    """
+    return URL_NOTE_RE.sub("", line) if "." in line else line
+
+
 def keyword_list(line: str) -> list[str]:
     """The items of a line that is a list of search keywords selling a spam topic, else [].
 
@@ -622,7 +634,7 @@ def keyword_list(line: str) -> list[str]:
     """
     if re.search(r"[。！？；]", line):
         return []
-    items = [i for i in LIST_SPLIT_RE.split(line.strip()) if i]
+    items = [i for i in LIST_SPLIT_RE.split(_no_url_notes(line).strip()) if i]
     if len(items) < 6 or sum(map(len, items)) > 16 * len(items):
         return []
     selling = [i for i in items if any(t != "weak" for t in topic_words(i))]
@@ -676,7 +688,7 @@ def keyword_runs(lines: list[str]) -> list[tuple[int, int]]:
     """
     runs, start = [], None
     for i, line in enumerate([*lines, "。"]):
-        short = len(line) <= 24 and not re.search(r"[。！？；，]", line)
+        short = len(_no_url_notes(line)) <= 24 and not re.search(r"[。！？；，]", line)
         if short and start is None:
             start = i
         elif not short and start is not None:
@@ -718,7 +730,7 @@ def _farm_like(lines: list[str], a: int, b: int, start: int, stop: int) -> bool:
     if b - a < 6:
         a, b = max(start, min(a, b - 6)), min(stop, max(b, a + 6))
     span = lines[a:b]
-    return sum(map(len, span)) <= 12 * len(span) and bool(keyword_list(" ".join(x.replace(" ", "") for x in span)))
+    return sum(len(_no_url_notes(x)) for x in span) <= 12 * len(span) and bool(keyword_list(" ".join(x.replace(" ", "") for x in span)))
 
 
 def _weak_near(lines: list[str]) -> bool:
