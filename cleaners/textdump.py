@@ -50,6 +50,9 @@ def parse_text(text: str) -> Draft:
         return draft
     start, end = span
     header, body, trailer = lines[:start], lines[start:end + 1], lines[end + 1:]
+    crumb = next((j for j, ln in enumerate(body[:3]) if crumb_parts(ln)), None)
+    if crumb is not None and len(body) > crumb + 1:  # a breadcrumb opens the article's part of the page
+        header, body = header + body[:crumb + 1], body[crumb + 1:]
     lead = _read_header(header, draft, body)
     # short label lines among the first body lines (`X88:`, `璟航官网入口：`) are the first-line injection slot too
     draft.slots.first_lines += [ln for ln in body[:3] if len(ln) <= 32 and not re.search(r"[。！？]", ln)]
@@ -207,6 +210,11 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         else:
             candidates.append(i)
     title_idx = pick_title_line(header, candidates, body)
+    title_idx, crumb_title = _crumb_title(header, candidates, title_idx, body)
+    if crumb_title:
+        draft.title = draft.slots.title = crumb_title
+        draft.removed += [Removal("header", header[i], "header_line") for i in candidates if i != title_idx]
+        return []
     if title_idx is None:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
@@ -305,6 +313,57 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     if chapter:
         return chapter[-1]  # 网译版第一卷 第二章 养牛妹的一天 above a pager line
     return None
+
+
+CRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|＞|&gt;)\s*")
+
+
+def crumb_parts(line: str) -> list[str] | None:
+    """The parts of a breadcrumb row with no 首页 or 当前位置 label (> 理财 > 理财在线 > 标题, X论坛 » 论坛 › 产品 ›),
+    the last one possibly empty; None for other lines.
+
+    >>> crumb_parts("> 理财 > 理财在线 > 庄家是不是亏惨了?"), crumb_parts("论坛 › WPS 产品 › WPS for Windows ›")
+    (['理财', '理财在线', '庄家是不是亏惨了?'], ['论坛', 'WPS 产品', 'WPS for Windows', ''])
+    >>> crumb_parts("价格 > 3000元"), crumb_parts("A > B")
+    (None, None)
+    """
+    if len(line) > 200 or len(CRUMB_SEP_RE.findall(line)) < 2:
+        return None
+    parts = CRUMB_SEP_RE.split(line.strip())
+    if parts and not parts[0]:
+        parts = parts[1:]
+    if len(parts) < 3 or any(not p or len(p) > 40 for p in parts[:-1]) or any(re.search(r"\d{3,}元|[。！？]", p) for p in parts[:-1]):
+        return None
+    return parts
+
+
+def _crumb_title(header: list[str], candidates: list[int], title_idx: int | None,
+                 body: list[str]) -> tuple[int | None, str | None]:
+    """A breadcrumb's last part is the article's heading when the heading line picked is missing, is one of the
+    crumb's own sections (现代都市 of 小说网 > 现代都市 > 书名 > 第1096章…) or shares less of the body; a crumb that
+    ends with its separator (… › WPS for Windows ›) has the heading on the next line.
+    Returns (title line index or None, a title taken from inside the crumb or None)."""
+    text = "\n".join(body)[:1500]
+    for k in range(len(header) - 1, -1, -1):
+        parts = crumb_parts(header[k])
+        if not parts:
+            continue
+        picked = header[title_idx].strip() if title_idx is not None else ""
+        if not parts[-1]:
+            nxt = next((i for i in candidates if i > k), None)
+            if nxt == k + 1 and _heading_like(header[nxt]) and (title_idx is None or picked in parts or nxt > title_idx):
+                return nxt, None
+            return title_idx, None
+        tail = parts[-1]
+        if not _heading_like(tail) or len(tail) < 6:
+            return title_idx, None
+        if title_idx is None or title_idx == k or picked in parts[:-1] or (
+                _overlap(tail, text) >= 0.5 and _overlap(picked, text) < _overlap(tail, text) and len(picked) < len(tail)):
+            if title_idx is not None and title_idx != k and (picked == tail or tail in picked):
+                return title_idx, None
+            return None, tail
+        return title_idx, None
+    return title_idx, None
 
 
 def _chapter_title(line: str) -> str:

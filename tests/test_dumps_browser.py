@@ -50,6 +50,7 @@ LABELS = Path(__file__).resolve().parent.parent / "fixtures" / "wild" / "dumps.j
 # label before a chapter heading, or a headline that reads like a sentence over its author and date
 BOXES = ["w002286.html", "w003507.html", "w005475.html"]
 HEADINGS = ["w003464.html", "w004535.html", "w005673.html", "w008489.html"]
+CRUMBS = ["w001276.html", "w004827.html"]  # the headline is a breadcrumb's last part (> 理财 > 理财在线 > 标题)
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +64,8 @@ def wild_dumps() -> dict:
         pytest.skip("chromium/chromedriver not installed")
     if not WILD.is_dir():
         pytest.skip("wild-2017 not beside the repo")
-    labels = {r["file"]: r for r in map(json.loads, LABELS.read_text("utf-8").splitlines()) if r["file"] in BOXES + HEADINGS}
+    rows = LABELS.read_text("utf-8").splitlines()
+    labels = {r["file"]: r for r in map(json.loads, rows) if r["file"] in BOXES + HEADINGS + CRUMBS}
     out = {}
     with chromium() as driver:
         for name, lab in labels.items():
@@ -82,3 +84,10 @@ def test_a_box_of_other_stories_ends_the_article(wild_dumps: dict, name: str) ->
 def test_the_headline_above_a_tag_line_or_reader_controls(wild_dumps: dict, name: str) -> None:
     lab, rec = wild_dumps[name]
     assert rec["title"] == lab["title"]
+
+
+@pytest.mark.parametrize("name", CRUMBS)
+def test_the_headline_at_the_end_of_a_breadcrumb(wild_dumps: dict, name: str) -> None:
+    """Before: a section of the crumb (理财在线, 现代都市) was taken as the title."""
+    lab, rec = wild_dumps[name]
+    assert rec["title"] == lab["title"].replace("?", "？")
