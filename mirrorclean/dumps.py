@@ -103,7 +103,7 @@ def score_daniel(folder: Path, limit: int | None = None) -> dict[str, Any]:
 
 def score_wild(pages: Path, labels: Path) -> dict[str, dict[str, int]]:
     """Render the labelled wild-2017 pages (fixtures/wild/dumps.jsonl, readable ones with a title), clean their
-    dumps, and count per split (dev / holdout, as fixtures/wild/split.py): title, date, article start and end."""
+    dumps, and count per split (dev / opened / holdout, as fixtures/wild/split.py): title, date, article start and end."""
     import hashlib
     import json
 
@@ -116,7 +116,8 @@ def score_wild(pages: Path, labels: Path) -> dict[str, dict[str, int]]:
             if not lab.get("readable") or not lab.get("title"):
                 continue
             text = inner_text(driver, pages / lab["file"])
-            split = "holdout" if hashlib.sha1(lab["file"].encode()).hexdigest()[0] in "0123" else "dev"
+            digest = hashlib.sha1(lab["file"].encode()).hexdigest()  # fixtures/wild/split.py: dev, opened, holdout
+            split = ("opened" if digest[1] in "01234567" else "holdout") if digest[0] in "0123" else "dev"
             c = out.setdefault(split, {"pages": 0, "title": 0, "date": 0, "start": 0, "end": 0, "spam": 0})
             c["pages"] += 1
             rec = clean_document((text or "").encode("utf-8"), lab["file"], kind="text")
