@@ -60,7 +60,7 @@ class Reject:
 
 
 # Removal reasons that say "this was injected spam" (the others are template chrome, duplicates, headings).
-SPAM_REASONS = frozenset({"spam_brand", "spam_line", "spam_filler", "title_hijack", "spam_list"})
+SPAM_REASONS = frozenset({"spam_brand", "spam_line", "spam_filler", "title_hijack", "spam_list", "evasive_ad", "site_brand"})
 
 REJECT_REASONS = {
     "unreadable": "the bytes could not be read or decoded as text",

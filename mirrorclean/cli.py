@@ -232,7 +232,20 @@ def build_parser() -> argparse.ArgumentParser:
                     "e.g. seeds/demo_urls.list; may be repeated and combined with URL arguments")
     cr.add_argument("--report", metavar="PATH", help="also write an HTML audit report (see `mirrorclean report`)")
     cr.add_argument("-v", "--verbose", action="store_true", help="Scrapy's INFO log (and library warnings) on stderr")
+    cr.add_argument("--no-site-pass", action="store_true",
+                    help="do not cut names stamped into template slots across a site's pages (see `site-pass`)")
     cr.set_defaults(handler=cmd_crawl)
+
+    sp = sub.add_parser(
+        "site-pass", help="cut brand names a site's pages share in template slots (repetition across pages)",
+        description="Read records (JSON Lines, as written by `clean` or `crawl`), find names with a gambling "
+        "business's shape that fill template slots (title prefix or wrapper, dateline agency, label line) on two "
+        "or more pages of one site and never appear in its prose (cleaners.sitepass), and cut them: reason "
+        "`site_brand` in `removed`, the record becomes a spam page. `crawl` runs this on its output file itself.",
+    )
+    sp.add_argument("input", metavar="RECORDS", help="records file (.jsonl)")
+    sp.add_argument("-o", "--output", metavar="OUT", help="write here (default: rewrite RECORDS in place)")
+    sp.set_defaults(handler=cmd_site_pass)
 
     rp = sub.add_parser(
         "report", help="an HTML audit report of a records file: what was removed and flagged, per page",
@@ -385,6 +398,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     try:
         summary = crawl.run_crawl(urls, out, overrides, rejects, verbose=args.verbose, copy=copy)
         code = _crawl_outcome(summary, out, rejects, args.rejects is not None, sys.stderr)
+        if code == 0 and not args.no_site_pass and not streams_out(out):
+            _site_pass_note(site_pass(out, out), sys.stderr)
         if args.report and code == 0:
             code = _crawl_report(copy or out, args.report, summary.reject_reasons, stdout=copy is not None)
     finally:
@@ -456,6 +471,61 @@ def _crawl_outcome(summary: Any, out: str, rejects: str, rejects_named: bool, st
     if summary.finish_reason == "shutdown":
         print(f"{PROG}: error: interrupted", file=sys.stderr)
         return 130
+    return 0
+
+
+def site_pass(path: str, out: str) -> int:
+    """Run cleaners.sitepass over the records in `path`, write them to `out` (atomically; the same path
+    rewrites it in place); returns how many records changed. Lines that are not records are kept as they are."""
+    import json
+    import tempfile
+
+    from cleaners.sitepass import SiteBrands
+
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    records: list[dict | None] = []
+    for line in lines:
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            obj = None
+        records.append(obj if isinstance(obj, dict) else None)
+    finder = SiteBrands()
+    brands = finder.find(r for r in records if r is not None)
+    changed = 0
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(out)) or ".", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        for line, rec in zip(lines, records, strict=True):
+            new = finder.apply(rec, brands) if rec is not None and brands else rec
+            if new is not rec and new is not None:
+                changed += 1
+                line = json.dumps(new, ensure_ascii=False)
+            fh.write(line + "\n")
+    os.replace(tmp, out)
+    return changed
+
+
+def _site_pass_note(changed: int, stream: TextIO) -> None:
+    if changed:
+        print(f"{PROG}: site pass: cut names stamped on several pages of a site from {changed} records "
+              "(reason site_brand)", file=stream)
+
+
+def cmd_site_pass(args: argparse.Namespace) -> int:
+    """`mirrorclean site-pass`: cleaners.sitepass over a records file."""
+    if not os.path.isfile(args.input):
+        return _fail(f"cannot read {args.input}: not a file", 1)
+    out = args.output or args.input
+    from mirrorclean.crawl import check_output
+
+    if out != args.input and (problem := check_output(out)):
+        return _fail(problem, 1)
+    try:
+        changed = site_pass(args.input, out)
+    except (OSError, UnicodeDecodeError) as exc:
+        return _fail(f"cannot read {args.input}: {exc}", 1)
+    print(f"{PROG}: site pass: {changed} records changed -> {out}", file=sys.stderr)
     return 0
 
 
@@ -989,6 +1059,8 @@ def _crawl_demo(out: str, overrides: dict[str, object], rejects: str, *, verbose
               f"{', '.join(starts)} -> {out}", file=stream, flush=True)
         summary = run_crawl(starts, out, {**LOCAL_OVERRIDES, **overrides}, rejects, verbose=verbose)
     code = _crawl_outcome(summary, out, rejects, False, stream)
+    if code == 0 and out != "-":
+        _site_pass_note(site_pass(out, out), stream)
     if report and code == 0 and out != "-":
         code = _crawl_report(out, report, summary.reject_reasons)
     return code
