@@ -920,7 +920,8 @@ def empty_slot(text: str) -> Iterator[Gap]:
 NAME_FIT_MIN_GAIN = 3.0
 SURNAME_MIN_GAIN = 3.0
 MASK_MIN_GAIN = -4.0  # a mask hides something for certain: the name need only fit about as well as nothing
-_FIT_SUGGESTION = {"习": "习近平"}  # the surnames cleaners.namefit scores alone
+# The surnames cleaners.namefit scores alone and the leader each stands for (李 is several: no suggestion).
+_FIT_SUGGESTION = {"习": "习近平", "毛": "毛泽东", "江": "江泽民", "胡": "胡锦涛", "温": "温家宝", "邓": "邓小平"}
 
 
 def name_slot(text: str) -> Iterator[Gap]:
@@ -950,7 +951,7 @@ def name_slot(text: str) -> Iterator[Gap]:
             if fit.gain < SURNAME_MIN_GAIN:
                 continue
             start, end, kind = fit.position, min(len(text), fit.end + 1), "deleted"
-            evidence, term = "a surname alone where the whole name fits", _FIT_SUGGESTION[text[fit.position]]
+            evidence, term = "a surname alone where the whole name fits", _FIT_SUGGESTION.get(text[fit.position])
         else:
             if fit.gain < NAME_FIT_MIN_GAIN:
                 continue
