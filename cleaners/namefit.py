@@ -30,7 +30,12 @@ __all__ = ["Fit", "name_fit", "terms"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Runs a filter writes for a deleted name; Latin x/X runs are left to the rules (template placeholders).
-MASK_RUN_RE = re.compile(r"(?<![*＊×✕□■●\d])[*＊□■●]{2,4}(?![*＊×✕□■●\d])")
+# Full-width Ｘ is a filter's mask too (ＸＸ的根本宗旨); × and Latin x stay with the rules (××宫, XX公司 templates).
+MASK_RUN_RE = re.compile(r"(?<![*＊×✕□■●Ｘ\d])[*＊□■●Ｘ]{2,4}(?![*＊×✕□■●Ｘ\d])")
+# A mask opening a clause stands where the clause's subject goes, and a filter masks names, not verbs or
+# particles: there the name needs to fit this many nats less well (□□开出“体检报告”, ＸＸ向崔世安颁发任命).
+CLAUSE_MASK_BONUS = 2.5
+_CLAUSE_OPEN = set("。！？；，：\n“”‘’「」（(【 ")
 # Titles that follow a name: before one, a missing name and an anaphoric title (总书记强调) look alike.
 TITLES = ("总书记", "主席", "总理", "委员长", "同志", "副主席", "副总理")
 TITLE_MARGIN = 4.0  # nats more a place before a title needs
@@ -134,20 +139,88 @@ def name_fit(text: str, min_gain: float = 0.0, mask_min_gain: float | None = Non
     lm = CharLM.load()
     fits = {f.position: f for f in _deletion_fits(lm, text, min_gain)}
     for j, char in enumerate(text):
-        if (char in _SURNAMES and j + 1 < len(text) and _CJK.match(text[j + 1]) and not _in_word(text, j)
-                and (char != "习" or not j or not _CJK.match(text[j - 1]) or text[j - 1] in _BEFORE_SUBJECT)
-                and not (j and text[j - 1] in _NICKNAME) and not text.startswith(_name_starts(), j)):
-            gain = _replace_gain(lm, text, j, j + 1, NAME, char) - (0.0 if char == "习" else OTHER_SURNAME_MARGIN)
-            if gain >= min_gain and (j not in fits or fits[j].gain < gain):
-                fits[j] = Fit(j, j + 1, "surname", NAME, round(gain, 2), 0.0)
+        if char in _SURNAMES:
+            fit = _surname_fit(lm, text, j)
+            if fit is not None and fit.gain >= min_gain and (j not in fits or fits[j].gain < fit.gain):
+                fits[j] = fit
     for match in MASK_RUN_RE.finditer(text):
         a, b = match.span()
         if _markup(text, a, b):
             continue
         gain, term = max((_replace_gain(lm, text, a, b, t, ""), t) for t in terms())
+        if not a or text[a - 1] in _CLAUSE_OPEN:
+            gain += CLAUSE_MASK_BONUS
         if gain >= (min_gain if mask_min_gain is None else mask_min_gain):
             fits[a] = Fit(a, b, "mask", term, round(gain, 2), 0.0)
     return sorted(fits.values(), key=lambda f: f.position)
+
+
+def _surname_fit(lm: CharLM, text: str, j: int) -> Fit | None:
+    """The whole name put in place of a lone surname at `j` (习在 -> NAME在), or None where it is no candidate.
+
+    Evidence besides the model's gain: what follows the surname. A given name (毛荣楷, 邓禹, 李莹辉) is rarely a
+    dictionary word, while a filter's residue leaves the surname before a word of the sentence (毛诞辰, 李主持),
+    so surnames other than 习 are scored only before a word of jieba's dictionary or a verb. A lone 习 (not in
+    a word: 学习, 习惯) before a verb of the dictionary (习促, 习赴; 习谴责 even glued to what precedes, as on
+    keyword-stuffed pages) is the verb's subject, and needs VERB_BONUS nats less.
+    """
+    char = text[j]
+    if (j + 1 >= len(text) or not _CJK.match(text[j + 1]) or _in_word(text, j)
+            or (j and text[j - 1] in _NICKNAME) or text.startswith(_name_starts(), j)):
+        return None
+    verb = _verb_after(text, j + 1)
+    glued = bool(j) and bool(_CJK.match(text[j - 1])) and text[j - 1] not in _BEFORE_SUBJECT
+    if char == "习":
+        if glued and verb < 2:  # glued to what precedes, a one-character "verb" may begin a given name (史学家习凿齿)
+            return None
+        margin = -VERB_BONUS if verb else 0.0
+    else:
+        if not verb and not _word_after(text, j + 1):
+            return None
+        margin = OTHER_SURNAME_MARGIN
+    gain = _replace_gain(lm, text, j, j + 1, NAME, char) - margin
+    return Fit(j, j + 1, "surname", NAME, round(gain, 2), 0.0)
+
+
+VERB_BONUS = 4.0  # before a verb, 习 needs only not to fit worse than the name by more than 1 nat
+
+
+def _word_after(text: str, i: int) -> bool:
+    """Whether a dictionary word of two to four characters starts at `i`."""
+    vocab = _vocabulary()
+    return any(text[i : i + n] in vocab for n in (4, 3, 2) if i + n <= len(text))
+
+
+def _verb_after(text: str, i: int) -> int:
+    """The length of the longest dictionary word at `i` (one to four characters) if it is a common verb of jieba's
+    dictionary, else 0."""
+    verbs = _verbs()
+    vocab = _vocabulary()
+    for n in (4, 3, 2):
+        if i + n <= len(text) and text[i : i + n] in vocab:
+            return n if text[i : i + n] in verbs else 0
+    return 1 if text[i : i + 1] in verbs else 0
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """Verbs (POS v) of jieba's dictionary (MIT) seen at least VERB_MIN_COUNT times; empty without jieba."""
+    from cleaners.cache import cached_object
+    from cleaners.spin import _jieba_dict
+
+    source = _jieba_dict()
+    if source is None:
+        return frozenset()
+
+    def build() -> list[str]:
+        with source.open(encoding="utf-8") as handle:
+            rows = (line.split(" ") for line in handle)
+            return sorted(r[0] for r in rows if len(r) >= 3 and r[2].strip() == "v" and int(r[1]) >= VERB_MIN_COUNT)
+
+    return frozenset(cached_object("jieba-verbs", source, build))
+
+
+VERB_MIN_COUNT = 100
 
 
 def _is_traditional(text: str) -> bool:
