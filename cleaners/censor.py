@@ -930,7 +930,8 @@ def name_slot(text: str) -> Iterator[Gap]:
     Evidence: the character model of edited news (cleaners.namefit, cleaners.charlm) scores every plausible
     place with and without a leader's name or a party term put back; a gain of at least
     NAME_FIT_MIN_GAIN nats (a likelihood ratio of ~20) flags it. The same for a surname left alone
-    (习 of 习近平 with 近平 blacklisted) and for a mask run (``□□``, ``**``) with markup left out.
+    (习 of 习近平 with 近平 blacklisted), for a mask run (``□□``, ``**``) with markup left out, and for a bound
+    morpheme left orphan (员 of 共产党员: 永葆员的本色), which needs only a positive gain.
     Before a title (总书记, 主席, 同志) the gain must be larger: there an anaphoric title is ordinary.
     Confidence stays below the shape rules' so that a rule's span and suggestion win where both fire.
 
@@ -939,7 +940,7 @@ def name_slot(text: str) -> Iterator[Gap]:
     >>> _spans(name_slot, "会见结束后，他说，访澳几天来深切感受到华侨华人的热情。")
     []
     """
-    from cleaners.namefit import NAME, name_fit
+    from cleaners.namefit import NAME, ORPHAN_MIN_GAIN, name_fit
 
     for fit in name_fit(text, min(NAME_FIT_MIN_GAIN, SURNAME_MIN_GAIN), MASK_MIN_GAIN):
         term = None if fit.term == NAME else fit.term
@@ -953,11 +954,12 @@ def name_slot(text: str) -> Iterator[Gap]:
             start, end, kind = fit.position, min(len(text), fit.end + 1), "deleted"
             evidence, term = "a surname alone where the whole name fits", _FIT_SUGGESTION.get(text[fit.position])
         else:
-            if fit.gain < NAME_FIT_MIN_GAIN:
+            if fit.gain < (NAME_FIT_MIN_GAIN if fit.kind == "deletion" else ORPHAN_MIN_GAIN):
                 continue
             start = fit.position - 1 if fit.position and re.match(CJK, text[fit.position - 1]) else fit.position
             end = min(len(text), fit.position + 1)
-            kind, evidence = "deleted", "a place where a filtered name fits far better than what stands"
+            kind, evidence = "deleted", ("a bound morpheme left alone where a party term makes it a word" if fit.kind == "orphan"
+                                         else "a place where a filtered name fits far better than what stands")
         if text[start] == "\n":
             start += 1
         if end > start:
