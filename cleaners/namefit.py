@@ -170,6 +170,9 @@ def _surname_fit(lm: CharLM, text: str, j: int) -> Fit | None:
     keyword-stuffed pages) is the verb's subject, and needs VERB_BONUS nats less.
     """
     char = text[j]
+    if char == "习" and text[j + 1 : j + 2] in ("：", ":") and _CJK.match(text[j + 2 : j + 3]) and not _in_word(text, j):
+        # a speaker's colon (习：坚持稳中求进): the headline shape NAME：quote, a lone 习 never begins a word there
+        return Fit(j, j + 1, "surname", NAME, round(_replace_gain(lm, text, j, j + 1, NAME, char) + VERB_BONUS, 2), 0.0)
     if (j + 1 >= len(text) or not _CJK.match(text[j + 1]) or _in_word(text, j)
             or (j and text[j - 1] in _NICKNAME) or text.startswith(_name_starts(), j)):
         return None
