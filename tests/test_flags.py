@@ -210,6 +210,25 @@ def test_name_slot_finds_unshaped_residue(text: str, residue: str) -> None:
     assert 0 < flags[0]["confidence"] < 0.85  # below the shape rules'
 
 
+def test_a_filtered_page_lowers_the_bar() -> None:
+    """Lines of one real page (wild-2017 w001037, filtered): the headline with its subject gone is flagged only
+    where a shape rule shows that a filter went over the page."""
+    headline = "全国宣传部长会议在京召开 出席并讲话"
+    assert find_censored_gaps(headline) == []
+    assert find_censored_gaps("今天天气很好，我们出去玩。\n" + headline) == []
+    page = "习致信祝贺《大辞海》出版暨《辞海》第一版\n" + headline
+    assert [page[f["start"] : f["end"]] for f in find_censored_gaps(page)] == ["习致信", "出"]
+
+
+def test_real_pages_precision_recall() -> None:
+    """The real dev rows joined into their filtered pages (flageval.score_pages): the name-slot model scores a
+    line as a text's start (the character model resets history at a boundary)."""
+    score = flageval.score_pages(FIXTURES / "censor_real.tsv")
+    assert score.gaps >= 70
+    assert score.precision >= 0.95, score.false_flags
+    assert score.recall >= 0.55, score.misses
+
+
 @pytest.mark.parametrize("name", ["censor_real.tsv", "censor_real_holdout.tsv"])
 def test_real_sets_precision(name: str) -> None:
     """Real sentences (fixtures/flags/build_real.py): precision first; the holdout is measured, never tuned on."""
