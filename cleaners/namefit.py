@@ -185,9 +185,21 @@ def _surname_fit(lm: CharLM, text: str, j: int) -> Fit | None:
     else:
         if not verb and not _word_after(text, j + 1):
             return None
+        if _antecedent(lm, text, j):
+            return None
         margin = OTHER_SURNAME_MARGIN
     gain = _replace_gain(lm, text, j, j + 1, NAME, char) - margin
     return Fit(j, j + 1, "surname", NAME, round(gain, 2), 0.0)
+
+
+def _antecedent(lm: CharLM, text: str, j: int) -> bool:
+    """Whether the surname at `j` stands elsewhere in `text` where the whole name does not fit (李华东报道。…李说):
+    there it begins someone's name, and the lone surname is an anaphor for that person. A filter leaves the
+    surname alone everywhere it deletes the given name, and the name fits at each of those places."""
+    char = text[j]
+    return any(text[k] == char and _CJK.match(text[k + 1]) and not _in_word(text, k)
+               and _replace_gain(lm, text, k, k + 1, NAME, char) - OTHER_SURNAME_MARGIN < 0.0
+               for k in range(len(text) - 1) if k != j)
 
 
 VERB_BONUS = 4.0  # before a verb, 习 needs only not to fit worse than the name by more than 1 nat
