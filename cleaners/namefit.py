@@ -39,6 +39,9 @@ _CLAUSE_OPEN = set("。！？；，：\n“”‘’「」（(【 ")
 # Titles that follow a name: before one, a missing name and an anaphoric title (总书记强调) look alike.
 TITLES = ("总书记", "主席", "总理", "委员长", "同志", "副主席", "副总理")
 TITLE_MARGIN = 4.0  # nats more a place before a title needs
+# 同志 inside a sentence is a title that follows a name (or 们, 老, 女 …: the model's gain there is low), not an
+# anaphor: a text or line starting with 同志 can be the common noun (同志关系要清清爽爽), inside it needs less.
+COMRADE_MARGIN = 1.0
 PARTY_MARGIN = 2.0  # nats more 共产党 needs right after 中国 (中国领导的, 中国员工 are ordinary)
 # A surname + these is a legitimate short form (习主席, 习总书记, 温总理), not a fragment left by a filter.
 _SHORT_FORM = ("主席", "总书记", "总理", "委员长", "同志", "先生", "大大", "老", "某", "家", "氏", "姓")
@@ -158,6 +161,11 @@ def name_fit(text: str, min_gain: float = 0.0, mask_min_gain: float | None = Non
         if gain >= (min_gain if mask_min_gain is None else mask_min_gain):
             fits[a] = Fit(a, b, "mask", term, round(gain, 2), 0.0)
     return sorted(fits.values(), key=lambda f: f.position)
+
+
+def _comrade_inside(text: str, j: int) -> bool:
+    """Whether 同志 (not 同志们) begins at `j` inside a line, after a character of the same line."""
+    return text.startswith("同志", j) and not text.startswith("同志们", j) and j > 0 and text[j - 1] not in "\n \t\u3000"
 
 
 def _surname_fit(lm: CharLM, text: str, j: int) -> Fit | None:
@@ -440,7 +448,7 @@ def _deletion_fits(lm: CharLM, text: str, min_gain: float) -> list[Fit]:
     for j, gain, term in zip(points, best, best_term, strict=True):
         j = int(j)
         if text.startswith(TITLES, j):
-            gain -= TITLE_MARGIN
+            gain -= COMRADE_MARGIN if _comrade_inside(text, j) else TITLE_MARGIN
         if term != NAME and text[max(0, j - 2) : j] in ("中国", "中國"):
             gain -= PARTY_MARGIN  # 中国 + 领导/员工 is ordinary; 中国 + 共产党 + … must fit much better
         if term == "中共" and text.startswith("中央", j):
