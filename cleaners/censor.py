@@ -950,7 +950,7 @@ def name_slot(text: str, relief: float = 0.0) -> Iterator[Gap]:
                 continue
             start, end, kind, evidence = fit.position, fit.end, "masked", "a mask where a filtered name fits"
         elif fit.kind == "surname":
-            if fit.gain < SURNAME_MIN_GAIN - relief:
+            if fit.gain < SURNAME_MIN_GAIN:  # no page relief: a surname has its own word-level bonus (VERB_BONUS)
                 continue
             start, end, kind = fit.position, min(len(text), fit.end + 1), "deleted"
             evidence, term = "a surname alone where the whole name fits", _FIT_SUGGESTION.get(text[fit.position])
