@@ -129,8 +129,18 @@ class CharLM:
         return index, keys[index] == query
 
     def logprob(self, rows: np.ndarray) -> np.ndarray:
-        """Natural-log P(c | c-3 c-2 c-1) for each row of :func:`windows`."""
+        """Natural-log P(c | c-3 c-2 c-1) for each row of :func:`windows`.
+
+        History before a boundary (a line break or a space) is read as boundary too, as in training, where every
+        paragraph starts with three: a line's first characters are scored as a paragraph's, not after the
+        previous line's end (。\n出席 is a line starting with 出席).
+        """
         rows = rows.astype(np.uint64)
+        boundary = np.uint64(ord(BOUNDARY))
+        if ((rows[:, 1 : ORDER - 1] == boundary) & (rows[:, : ORDER - 2] != boundary)).any():
+            rows = rows.copy()
+            for col in range(ORDER - 2, 0, -1):  # c-1 then c-2 (ORDER 4)
+                rows[rows[:, col] == boundary, :col] = boundary
         uni_key = rows[:, ORDER - 1]
         index, found = self._find(self.keys[0], uni_key)
         prob = np.where(found, self.vals[0][index], 0.0)

@@ -30,17 +30,29 @@ __all__ = ["Fit", "name_fit", "terms"]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Runs a filter writes for a deleted name; Latin x/X runs are left to the rules (template placeholders).
-MASK_RUN_RE = re.compile(r"(?<![*＊×✕□■●\d])[*＊□■●]{2,4}(?![*＊×✕□■●\d])")
+# Full-width Ｘ is a filter's mask too (ＸＸ的根本宗旨); × and Latin x stay with the rules (××宫, XX公司 templates).
+MASK_RUN_RE = re.compile(r"(?<![*＊×✕□■●Ｘ\d])[*＊□■●Ｘ]{2,4}(?![*＊×✕□■●Ｘ\d])")
+# A mask opening a clause stands where the clause's subject goes, and a filter masks names, not verbs or
+# particles: there the name needs to fit this many nats less well (□□开出“体检报告”, ＸＸ向崔世安颁发任命).
+CLAUSE_MASK_BONUS = 2.5
+_CLAUSE_OPEN = set("。！？；，：\n“”‘’「」（(【 ")
 # Titles that follow a name: before one, a missing name and an anaphoric title (总书记强调) look alike.
 TITLES = ("总书记", "主席", "总理", "委员长", "同志", "副主席", "副总理")
 TITLE_MARGIN = 4.0  # nats more a place before a title needs
+# 同志 inside a sentence is a title that follows a name (or 们, 老, 女 …: the model's gain there is low), not an
+# anaphor: a text or line starting with 同志 can be the common noun (同志关系要清清爽爽), inside it needs less.
+COMRADE_MARGIN = 1.0
 PARTY_MARGIN = 2.0  # nats more 共产党 needs right after 中国 (中国领导的, 中国员工 are ordinary)
 # A surname + these is a legitimate short form (习主席, 习总书记, 温总理), not a fragment left by a filter.
 _SHORT_FORM = ("主席", "总书记", "总理", "委员长", "同志", "先生", "大大", "老", "某", "家", "氏", "姓")
 _SENTENCE_START = set("。！？；\n!?;：:") | {""}
-# Only 习: the other leaders' surnames (毛 邓 江 胡 温 李) begin ordinary people's names too often (邓禹, 胡小帅,
-# 李在镕 on wild-2017 pages), and a surname followed by a given name looks just like one followed by a verb.
-_SURNAMES = set("习")
+# Surnames left alone when a filter deletes the given name (近平 119 of 1,054 lists, 锦涛 385, 泽民 317, 家宝 118,
+# 小平 70, 泽东 63, 克强 11). 习 needs the usual gain; the others begin ordinary people's names so often (邓禹, 胡小帅,
+# 李在镕, 江承宗 on real pages score up to ~4.7 nats) that they need OTHER_SURNAME_MARGIN nats more, and never after
+# 小/老/阿 (小李说 is a nickname) or right after another character of a name.
+_SURNAMES = set("习李毛江胡温邓")
+OTHER_SURNAME_MARGIN = 2.5
+_NICKNAME = set("小老阿")
 # Characters after which a clause's subject may start (的 了 是 与 …): a surname after any other character is
 # more likely the end of someone's name (彭雄江在, 设计师李莹辉).
 _BEFORE_SUBJECT = set("的了是和与同将由对向给让请把被及、")  # the part a fragment filter leaves (习 of 习近平 when 近平 is blacklisted)
@@ -56,7 +68,7 @@ class Fit:
 
     position: int  # insertion point (the term would go before text[position])
     end: int  # end of what it replaces (a surname, a mask run), == position for a deletion
-    kind: str  # "deletion" | "surname" | "mask"
+    kind: str  # "deletion" | "surname" | "mask" | "orphan"
     term: str
     gain: float  # nats: log P(with the term) - log P(as it stands)
     surprise: float  # nats: -log P(text[end] | what precedes), as it stands
@@ -119,7 +131,9 @@ def name_fit(text: str, min_gain: float = 0.0, mask_min_gain: float | None = Non
 
     * a deletion point: the term inserted (会议由主持 -> 会议由NAME主持);
     * a surname left alone by a fragment filter: the surname replaced by the whole name (习在 -> NAME在);
-    * a mask run (``**`` ``××`` ``□□``): the run replaced by the term, against the run taken out.
+    * a mask run (``**`` ``××`` ``□□``): the run replaced by the term, against the run taken out;
+    * an orphan bound morpheme (员 of 共产党员 alone): the term put back before it, kept from ORPHAN_MIN_GAIN
+      whatever `min_gain` is (the orphan is evidence by itself).
 
     >>> [(text[f.position - 1 : f.end + 2], f.term == NAME) for text in ["2024年，习在重庆考察时强调。"]
     ...  for f in name_fit(text, 2.0)]
@@ -129,21 +143,190 @@ def name_fit(text: str, min_gain: float = 0.0, mask_min_gain: float | None = Non
         return []
     lm = CharLM.load()
     fits = {f.position: f for f in _deletion_fits(lm, text, min_gain)}
+    for fit in _orphan_fits(lm, text):
+        if fit.position not in fits or fits[fit.position].gain < fit.gain:
+            fits[fit.position] = fit
     for j, char in enumerate(text):
-        if (char in _SURNAMES and j + 1 < len(text) and _CJK.match(text[j + 1]) and not _in_word(text, j)
-                and (not j or not _CJK.match(text[j - 1]) or text[j - 1] in _BEFORE_SUBJECT)
-                and not text.startswith(_name_starts(), j)):
-            gain = _replace_gain(lm, text, j, j + 1, NAME, char)
-            if gain >= min_gain and (j not in fits or fits[j].gain < gain):
-                fits[j] = Fit(j, j + 1, "surname", NAME, round(gain, 2), 0.0)
+        if char in _SURNAMES:
+            fit = _surname_fit(lm, text, j)
+            if fit is not None and fit.gain >= min_gain and (j not in fits or fits[j].gain < fit.gain):
+                fits[j] = fit
     for match in MASK_RUN_RE.finditer(text):
         a, b = match.span()
         if _markup(text, a, b):
             continue
         gain, term = max((_replace_gain(lm, text, a, b, t, ""), t) for t in terms())
+        if not a or text[a - 1] in _CLAUSE_OPEN:
+            gain += CLAUSE_MASK_BONUS
         if gain >= (min_gain if mask_min_gain is None else mask_min_gain):
             fits[a] = Fit(a, b, "mask", term, round(gain, 2), 0.0)
     return sorted(fits.values(), key=lambda f: f.position)
+
+
+def _comrade_inside(text: str, j: int) -> bool:
+    """Whether 同志 (not 同志们) begins at `j` inside a line, after a character of the same line."""
+    return text.startswith("同志", j) and not text.startswith("同志们", j) and j > 0 and text[j - 1] not in "\n \t\u3000"
+
+
+def _surname_fit(lm: CharLM, text: str, j: int) -> Fit | None:
+    """The whole name put in place of a lone surname at `j` (习在 -> NAME在), or None where it is no candidate.
+
+    Evidence besides the model's gain: what follows the surname. A given name (毛荣楷, 邓禹, 李莹辉) is rarely a
+    dictionary word, while a filter's residue leaves the surname before a word of the sentence (毛诞辰, 李主持),
+    so surnames other than 习 are scored only before a word of jieba's dictionary or a verb. A lone 习 (not in
+    a word: 学习, 习惯) before a verb of the dictionary (习促, 习赴; 习谴责 even glued to what precedes, as on
+    keyword-stuffed pages) is the verb's subject, and needs VERB_BONUS nats less.
+    """
+    char = text[j]
+    if char == "习" and text[j + 1 : j + 2] in ("：", ":") and _CJK.match(text[j + 2 : j + 3]) and not _in_word(text, j):
+        # a speaker's colon (习：坚持稳中求进): the headline shape NAME：quote, a lone 习 never begins a word there
+        return Fit(j, j + 1, "surname", NAME, round(_replace_gain(lm, text, j, j + 1, NAME, char) + VERB_BONUS, 2), 0.0)
+    if (j + 1 >= len(text) or not _CJK.match(text[j + 1]) or _in_word(text, j)
+            or (j and text[j - 1] in _NICKNAME) or text.startswith(_name_starts(), j)):
+        return None
+    verb = _verb_after(text, j + 1)
+    glued = bool(j) and bool(_CJK.match(text[j - 1])) and text[j - 1] not in _BEFORE_SUBJECT
+    if char == "习":
+        if glued and verb < 2:  # glued to what precedes, a one-character "verb" may begin a given name (史学家习凿齿)
+            return None
+        margin = -VERB_BONUS if verb else 0.0
+    else:
+        if not verb and not _word_after(text, j + 1):
+            return None
+        if _antecedent(lm, text, j):
+            return None
+        margin = OTHER_SURNAME_MARGIN
+    gain = _replace_gain(lm, text, j, j + 1, NAME, char) - margin
+    return Fit(j, j + 1, "surname", NAME, round(gain, 2), 0.0)
+
+
+def _antecedent(lm: CharLM, text: str, j: int) -> bool:
+    """Whether the surname at `j` stands elsewhere in `text` where the whole name does not fit (李华东报道。…李说):
+    there it begins someone's name, and the lone surname is an anaphor for that person. A filter leaves the
+    surname alone everywhere it deletes the given name, and the name fits at each of those places."""
+    char = text[j]
+    return any(text[k] == char and _CJK.match(text[k + 1]) and not _in_word(text, k)
+               and _replace_gain(lm, text, k, k + 1, NAME, char) - OTHER_SURNAME_MARGIN < 0.0
+               for k in range(len(text) - 1) if k != j)
+
+
+VERB_BONUS = 4.0  # before a verb, 习 needs only not to fit worse than the name by more than 1 nat
+
+
+def _word_after(text: str, i: int) -> bool:
+    """Whether a dictionary word of two to four characters starts at `i`."""
+    vocab = _vocabulary()
+    return any(text[i : i + n] in vocab for n in (4, 3, 2) if i + n <= len(text))
+
+
+def _verb_after(text: str, i: int) -> int:
+    """The length of the longest dictionary word at `i` (one to four characters) if it is a common verb of jieba's
+    dictionary, else 0."""
+    verbs = _verbs()
+    vocab = _vocabulary()
+    for n in (4, 3, 2):
+        if i + n <= len(text) and text[i : i + n] in vocab:
+            return n if text[i : i + n] in verbs else 0
+    return 1 if text[i : i + 1] in verbs else 0
+
+
+def _verbs() -> frozenset[str]:
+    """Verbs (POS v) of jieba's dictionary (MIT) seen at least VERB_MIN_COUNT times; empty without jieba."""
+    return _pos_sets()[0]
+
+
+def _bound() -> frozenset[str]:
+    """Characters jieba's dictionary tags as bound morphemes (POS zg: 员 of 党员, 委员): never a word alone."""
+    return _pos_sets()[1]
+
+
+@lru_cache(maxsize=1)
+def _pos_sets() -> tuple[frozenset[str], frozenset[str]]:
+    from cleaners.cache import cached_object
+    from cleaners.spin import _jieba_dict
+
+    source = _jieba_dict()
+    if source is None:
+        return frozenset(), frozenset()
+
+    def build() -> list[list[str]]:
+        verbs, bound = [], []
+        with source.open(encoding="utf-8") as handle:
+            for line in handle:
+                row = line.split(" ")
+                if len(row) < 3:
+                    continue
+                pos = row[2].strip()
+                if pos == "v" and int(row[1]) >= VERB_MIN_COUNT:
+                    verbs.append(row[0])
+                elif pos == "zg" and len(row[0]) == 1:
+                    bound.append(row[0])
+        return [sorted(verbs), sorted(bound)]
+
+    verbs, bound = cached_object("jieba-pos", source, build)
+    return frozenset(verbs), frozenset(bound)
+
+
+def _covered(text: str, j: int) -> bool:
+    """Whether a dictionary word of two to four characters covers text[j]."""
+    vocab = _vocabulary()
+    return any(text[a : a + n] in vocab for a in range(max(0, j - 3), j + 1) for n in (2, 3, 4)
+               if j < a + n <= len(text))
+
+
+@lru_cache(maxsize=1)
+def _orphan_fillers() -> dict[str, tuple[str, ...]]:
+    """Bound morphemes that a whole party term before them makes a dictionary word, with the term's endings that
+    make one (the model scores the best): {'员': ('党', '共产党')} (共产党员, 党员)."""
+    vocab = _vocabulary()
+    from cleaners.spin import word_table
+
+    table = word_table()
+    if table is None:
+        return {}
+    suffixes = sorted({t[i:] for t in terms() if t != NAME for i in range(len(t))})
+    bound = sorted(_bound())
+    words = [s + c for c in bound for s in suffixes]
+    found = table.lookup(_pack(words))[0] if words else []
+    out: dict[str, list[str]] = {}
+    for word, hit in zip(words, found, strict=True):
+        if hit and word in vocab:
+            out.setdefault(word[-1], []).append(word[:-1])
+    # only where a whole term makes the word (共产党 + 员): 产 + 物 or 共 + 度 is no trace of a deletion
+    return {c: tuple(f) for c, f in out.items() if any(t in f for t in terms())}
+
+
+def _pack(words: list[str]) -> np.ndarray:
+    from cleaners.spin import _pack_words
+
+    return _pack_words(words)
+
+
+ORPHAN_MIN_GAIN = 0.0  # an orphan is evidence by itself: the model need only prefer the whole word
+
+
+def _orphan_fits(lm: CharLM, text: str) -> list[Fit]:
+    """Bound morphemes left orphan by a deleted term: 员 of 共产党员 in 永葆员的本色, 一名员，.
+
+    Evidence: a character jieba's dictionary knows only as part of words (POS zg) that no dictionary word
+    covers here, and that a party term before it would make a dictionary word (共产党 + 员 = 共产党员); the
+    gain is that of the term (or its last word, 党) put back. Occupations the dictionary lacks (快递员, 警备员,
+    测试员 on real pages) leave 员 orphan too, but the model finds 党 far less likely there (<= -1 nats on
+    wild-2017 and DAnIEL) than after 永葆, 一名 or a comma (>= 0).
+    """
+    orphans = _orphan_fillers()
+    out = []
+    for j, char in enumerate(text):
+        if char not in orphans or _covered(text, j) or _name_before(text, j):
+            continue
+        fillers = orphans[char]
+        gain, term = max((_replace_gain(lm, text, j, j, t, ""), t) for t in fillers)
+        if gain >= ORPHAN_MIN_GAIN:
+            out.append(Fit(j, j, "orphan", max((t for t in terms() if t.endswith(term)), key=len), round(gain, 2), 0.0))
+    return out
+
+
+VERB_MIN_COUNT = 100
 
 
 def _is_traditional(text: str) -> bool:
@@ -167,7 +350,11 @@ def _name_before(text: str, j: int) -> bool:
     """Whether a filtered name (or its given name) ends at `j`: a name is there already (胡锦涛主席)."""
     from cleaners.censor import FILTERED_NAMES
 
-    before = text[max(0, j - 3) : j]
+    before = text[max(0, j - 6) : j]
+    for title in TITLES:  # a name and its title (习近平总书记强调): the subject is there
+        if before.endswith(title):
+            before = before[: -len(title)]
+            break
     return any(before.endswith(name) or (len(name) == 3 and before.endswith(name[1:])) for name in FILTERED_NAMES)
 
 
@@ -261,11 +448,13 @@ def _deletion_fits(lm: CharLM, text: str, min_gain: float) -> list[Fit]:
     for j, gain, term in zip(points, best, best_term, strict=True):
         j = int(j)
         if text.startswith(TITLES, j):
-            gain -= TITLE_MARGIN
+            gain -= COMRADE_MARGIN if _comrade_inside(text, j) else TITLE_MARGIN
         if term != NAME and text[max(0, j - 2) : j] in ("中国", "中國"):
             gain -= PARTY_MARGIN  # 中国 + 领导/员工 is ordinary; 中国 + 共产党 + … must fit much better
         if term == "中共" and text.startswith("中央", j):
             continue  # 中共中央 -> 中央 reads as whole (中央政府, 中央经济工作会议): not a visible residue
+        if term == "共产" and text.startswith("党", j):
+            continue  # 共产党员 -> 党员 reads as whole (我虽不是党员, 以党员的标准): not a visible residue
         if gain >= min_gain and not _name_before(text, j) and not text.startswith(_name_starts(), j):
             out.append(Fit(j, j, "deletion", term, round(float(gain), 2), round(float(surprise[j]), 2)))
     return out

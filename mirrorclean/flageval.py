@@ -104,6 +104,52 @@ def score_censor(path: Path) -> CensorScore:
     return score
 
 
+def read_page_rows(path: Path) -> dict[str, list[tuple[str, str, str]]]:
+    """The rows of a real case file grouped by the page they come from (the evidence column's first field),
+    without the intact twins of filtered rows and the Markdown lines (which come from no page)."""
+    pages: dict[str, list[tuple[str, str, str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 4 or parts[2] == "names intact" or not parts[3].startswith("w"):
+            continue
+        pages.setdefault(parts[3].split(";")[0], []).append((parts[0], parts[1], parts[2]))
+    return pages
+
+
+def score_pages(path: Path) -> CensorScore:
+    """Score find_censored_gaps on filtered pages rebuilt from a real case file: each page's filtered and ordinary
+    sentences in file order, one per line (a mirror filters a whole page, and flags run on the record's text).
+    GAP rows are found and flags correct as in :func:`score_censor`; pages without a GAP row are left out."""
+    score = CensorScore()
+    for rows in read_page_rows(path).values():
+        if not any(label == "GAP" for label, _, _ in rows):
+            continue
+        text = "\n".join(t for _, t, _ in rows)
+        flags = find_censored_gaps(text)
+        score.rows += len(rows)
+        score.flags += len(flags)
+        offset, spans = 0, []
+        for label, row, expected in rows:
+            mine = [(offset + m.start(), offset + m.start() + len(part)) for part in expected.split(" || ")
+                    for m in re.finditer(re.escape(part), row)] if label in ("GAP", "HIDDEN") else []
+            if label == "GAP":
+                score.gaps += 1
+                if any(f["start"] < e and f["end"] > s for f in flags for s, e in mine):
+                    score.found += 1
+                else:
+                    score.misses.append(row)
+            spans += mine
+            offset += len(row) + 1
+        for f in flags:
+            if any(f["start"] < e and f["end"] > s for s, e in spans):
+                score.correct += 1
+            else:
+                score.false_flags.append(f"{text[max(0, f['start'] - 10):f['end'] + 10]} -> {text[f['start']:f['end']]}")
+    return score
+
+
 def daniel_texts(shared: Path) -> list[str]:
     """The DAnIEL gold texts (headline line dropped), or [] when the set is not there."""
     folder = shared / "eval" / "daniel-zh-dev" / "reference"
@@ -264,6 +310,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out.write(f"  miss  {text}\n")
             for text in s.false_flags:
                 out.write(f"  false {text}\n")
+        if name.startswith("real"):
+            p = score_pages(path)
+            out.write(f"censor {name + ' pages':18s} {p.gaps} GAP rows on their filtered pages: precision {p.precision:.3f} "
+                      f"({p.correct}/{p.flags} flags)  recall {p.recall:.3f} ({p.found}/{p.gaps})\n")
 
     texts = daniel_texts(args.shared)
     if texts:

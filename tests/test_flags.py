@@ -164,6 +164,15 @@ def test_holdout_precision_recall() -> None:
     "1935年12月，瓦窑堡会议通过了《中央关于目前政治形势与党的任务决议》。", "由中国领导的多边机制正在发挥作用。",
     "这批中国员工将赴海外项目工作。", "国家主席习近平发表二〇一七年新年贺词", "习近平总书记强调，要聚焦政策沟通。",
     "韩国财经界：李在镕被捕或给韩经济带来重创", "邓禹奇怪地问：“怎么啦？”", "胡小帅轻轻的扯了扯艾一戈的衣服。",
+    # real lines of ordinary wild-2017 pages: a leader's surname beginning a name (毛荣楷, 邓禹), 员 of occupations
+    # jieba's dictionary lacks (快递员, 警备员, 增员), 党员 with nothing deleted, 习 in a coined word (习奥会)
+    "广东江门原市委书记毛荣楷被双开", "“安静！”邓禹一摆手，", "46岁的快递员赵某与对方发生争执", "从身后的警备员手中接过",
+    "进一步提出增员要求。", "我虽不是党员，但时刻以党员的标准严格要求自己。", "国内外学者纷纷看好“习奥会”对未来中美关系的影响",
+    "招聘：仓管、测试员、物料员、文员、快递员若干名", "练习：请回答下列问题。", "复习：第一章",
+    # a lone surname after the person's full name is an anaphor, not a name's residue
+    "记者李华东报道。李说，明天放假。", "毛荣楷被双开后，毛说他不服。",
+    # 同志 inside a sentence after a word, a vocative or 们 (the name-slot model needs only 1 nat more before it there)
+    "“同志，请问去火车站怎么走？”", "有关部门负责同志参加了会议。", "向奋战在一线的同志致敬。", "会上，同志们踊跃发言。",
 ])
 def test_confusers_not_flagged(text: str) -> None:
     assert find_censored_gaps(text) == []
@@ -188,11 +197,40 @@ def test_masks_flagged(text: str, residue: str) -> None:
     ("强调，要确保各项措施落实到位，不断提高政府效率和透明度。", "强"),
     ("□□向第九届中国―东盟教育交流周致贺信", "□□"),
     ("纪念逝世20周年 广安市民自发献花", "念逝"),
+    # issue 10, second round: a surname before a word or verb, a mask opening a clause, an orphan 员
+    ("高清：湖南举行纪念毛诞辰文艺晚会", "毛诞"),
+    ("李主持召开国务院常务会议通过国家教育事业", "李主"),
+    ("港报：习促香港各界务实讨论政改", "习促"),
+    ("2017白菜送彩金大全:习：坚持稳中求进工作总基调深入推进去产能", "习："),
+    ("济宁代办银行卡习谴责比利时恐袭事件:恐怖主义是人类公敌 20170329", "习谴"),
+    ("ＸＸ的根本宗旨是全心全意为人民服务。", "ＸＸ"),
+    ("□□开出“体检报告”，帮领导干部“治", "□□"),
+    ("从点滴做起，从小处着手，用党的纪律约束自己、规范自己，永葆员的本色。", "葆员"),
+    ("党章明确指出，员要“对党忠诚老实，言行一致”。", "员"),
 ])
 def test_name_slot_finds_unshaped_residue(text: str, residue: str) -> None:
     flags = [f for f in find_censored_gaps(text) if f["evidence"].startswith("name_slot")]
     assert [text[f["start"] : f["end"]] for f in flags] == [residue]
     assert 0 < flags[0]["confidence"] < 0.85  # below the shape rules'
+
+
+def test_a_filtered_page_lowers_the_bar() -> None:
+    """Lines of one real page (wild-2017 w001037, filtered): the headline with its subject gone is flagged only
+    where a shape rule shows that a filter went over the page."""
+    headline = "全国宣传部长会议在京召开 出席并讲话"
+    assert find_censored_gaps(headline) == []
+    assert find_censored_gaps("今天天气很好，我们出去玩。\n" + headline) == []
+    page = "习致信祝贺《大辞海》出版暨《辞海》第一版\n" + headline
+    assert [page[f["start"] : f["end"]] for f in find_censored_gaps(page)] == ["习致信", "出"]
+
+
+def test_real_pages_precision_recall() -> None:
+    """The real dev rows joined into their filtered pages (flageval.score_pages): the name-slot model scores a
+    line as a text's start (the character model resets history at a boundary)."""
+    score = flageval.score_pages(FIXTURES / "censor_real.tsv")
+    assert score.gaps >= 70
+    assert score.precision >= 0.95, score.false_flags
+    assert score.recall >= 0.55, score.misses
 
 
 @pytest.mark.parametrize("name", ["censor_real.tsv", "censor_real_holdout.tsv"])
@@ -202,7 +240,7 @@ def test_real_sets_precision(name: str) -> None:
     assert score.rows >= 700 and score.gaps >= 30
     if name == "censor_real.tsv":
         assert score.precision >= 0.95, score.false_flags
-        assert score.recall >= 0.38, score.misses  # 0.263 with the rules alone
+        assert score.recall >= 0.55, score.misses  # 0.263 with the rules alone, 0.395 with the first name_slot
     else:  # measured only (docs/flags.md gives the figure); a floor against a collapse
         assert score.precision >= 0.8, score.false_flags
 
