@@ -17,7 +17,7 @@ from html import escape
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaners import Record, Reject, clean_document
@@ -118,3 +118,41 @@ def test_the_fixture_pages_are_fixed_points() -> None:
             again = clean_again(result, kind)
             assert isinstance(again, Record) and again.removed == [], (result.title, again)
             assert again.text == result.text, result.title
+
+
+SLOTTED = st.text(alphabet="盛洲体育玖鑫会威霆平台讯（记者）·【】：:\n，。县水利局公布名单 ", max_size=60)
+
+
+@given(titles=st.lists(SLOTTED, min_size=1, max_size=6), texts=st.lists(SLOTTED, min_size=1, max_size=6))
+@example(titles=["盛洲体育·县水利局公布名单了", "【盛洲体育】县水利局公布名单", "县水利局"],
+         texts=["玖鑫会讯（记者）县水利局公布名单。", "玖鑫会讯（记者）县水利局", "威霆平台：\n县水利局公布名单"])
+def test_the_site_pass_only_cuts_slot_openings_and_keeps_flags_on_their_characters(titles: list[str],
+                                                                                   texts: list[str]) -> None:
+    """cleaners.sitepass on any records of one site: a changed title or text is the old one with an opening cut
+    (never a character elsewhere), every flag still marks the same characters, the record stays JSON."""
+    from cleaners.sitepass import SiteBrands
+
+    recs = [{"url": f"http://a.cn/{i}", "title": t, "text": x, "removed": [], "spam_terms": [], "is_spam_page": False,
+             "flags": [{"type": "censored_gap", "start": j, "end": j + 1} for j in range(0, len(x), 7)]}
+            for i, (t, x) in enumerate(zip(titles, texts, strict=False))]
+    finder = SiteBrands()
+    brands = finder.find(recs)
+    for old in recs:
+        new = finder.apply(old, brands)
+        json.dumps(new, ensure_ascii=False)
+        assert old["title"].endswith(new["title"]) and old["text"].endswith(new["text"])
+        shift = len(old["text"]) - len(new["text"])
+        for f in new["flags"]:
+            assert 0 <= f["start"] < f["end"] <= len(new["text"])
+            assert new["text"][f["start"]:f["end"]] == old["text"][f["start"] + shift:f["end"] + shift]
+
+
+@given(paras=st.lists(st.text(alphabet="网址微信薇.．*╆☆看色片а1234567890 http://x.cc吃喝玩乐，。", max_size=40), max_size=8))
+def test_dropping_evasive_adverts_keeps_the_other_paragraphs_in_order(paras: list[str]) -> None:
+    from cleaners.evasion import drop_evasive_ads
+
+    kept, removed = drop_evasive_ads(paras)
+    assert len(kept) + len(removed) == len(paras)
+    it = iter(paras)
+    assert all(any(p == q for q in it) for p in kept)  # a subsequence of the input
+    assert all(r.reason == "evasive_ad" and r.text in paras for r in removed)
