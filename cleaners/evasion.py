@@ -12,7 +12,8 @@ Rules (each seen on real pages of ../shared/eval/wild-2017, fixtures/wild):
 * a **split word**: two or more single CJK characters joined by filler (``.`` ``．`` ``*`` ``╆`` ``☆`` ``~`` …)
   whose joined form is a contact word (微信 网址 电话 …) or a spam-topic word, or three or more such
   characters on a line that also gives a web address or a long number (an advert says where to go);
-* a **contact homophone**: 薇信, 徽信, 威信/V信/VX followed by an id, 扣扣 followed by digits;
+* a **contact homophone**: 薇信, 徽信, 威芯, 危信 …; 威信/V信/VX/WX/加V followed by an id, 扣扣 followed by digits
+  (full-width letters read as ASCII);
 * a **mixed-script word**: a Cyrillic or Greek letter glued between CJK characters or separators.
 
 A line that only decorates a heading (吃.喝.玩.乐, 衣·食·住·行) names no contact, topic, address or number and
@@ -22,6 +23,7 @@ stays. The middle dot ``·`` and the slash are not filler: names (迪兹·吉莱
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from cleaners.record import Removal
 
@@ -30,7 +32,10 @@ FILLER = r"[.．*＊╆☆★♥❤~～•●◆◇_＿^]"
 SPLIT_RE = re.compile(rf"(?:[{CJK}]\s?{FILLER}+\s?){{1,}}[{CJK}]")
 CONTACT_WORDS_RE = re.compile(r"微信|威信|薇信|徽信|网址|網址|电话|電話|联系|聯繫|客服|扣扣|货到付款|貨到付款|QQ", re.I)
 HOMOPHONE_RE = re.compile(
-    r"薇信|徽信|(?:威信|[Vv]信|威❤信|扣扣)\s*[:：号]?\s*[A-Za-z0-9]{5,}|[Vv][Xx]\s*[:：]\s*[A-Za-z0-9_-]{5,}",
+    r"薇信|徽信|威芯|薇芯|徽芯|危信|魏信"
+    r"|(?:威信|[Vv]信|威❤信|微❤信|扣扣)\s*[:：号]?\s*[A-Za-z0-9]{5,}"
+    r"|(?:[Vv][Xx]|[Ww][Xx])号?\s*[:：]\s*[A-Za-z0-9_-]{5,}"
+    r"|(?:加|\+|➕)\s*[Vv]\s*[:：]?\s*[A-Za-z0-9_-]{5,}",
 )
 MIXED_SCRIPT_RE = re.compile(rf"[{CJK}]{FILLER}?[\u0400-\u04ff\u0370-\u03ff]{FILLER}?[{CJK}]")
 ADDRESS_RE = re.compile(r"https?://|www\.|\b[a-z0-9-]{3,}\.(?:com|cc|net|org|vip|top|me|cn)\b|\d{5,}|\d{3,4}[.\-\s]\d{3,4}[.\-\s]\d{3,4}",
@@ -50,6 +55,8 @@ def evasive_words(line: str) -> list[str]:
     ['薇信']
     >>> evasive_words("吃.喝.玩.乐，欢迎光临"), evasive_words("迪兹·吉莱斯皮主演"), evasive_words("中/英/日")
     ([], [], [])
+    >>> evasive_words("高仿包包 加V：abc12345"), evasive_words("详情ＶＸ：ｋｆ８８６６"), evasive_words("V信号：大于五")
+    (['加V:abc12345'], ['VX:kf8866'], [])
     """
     if not line or len(line) > 3000:
         return []
@@ -58,7 +65,8 @@ def evasive_words(line: str) -> list[str]:
         joined = _joined(m.group(0))
         if CONTACT_WORDS_RE.search(joined) or _topic(joined) or len(joined) >= 3 and ADDRESS_RE.search(line):
             found.append(m.group(0))
-    found += [m.group(0)[:2] if m.group(0)[:2] in ("薇信", "徽信") else m.group(0) for m in HOMOPHONE_RE.finditer(line)]
+    folded = unicodedata.normalize("NFKC", line)  # ＶＸ：… is VX:…
+    found += [m.group(0) for m in HOMOPHONE_RE.finditer(folded)]
     found += [m.group(0) for m in MIXED_SCRIPT_RE.finditer(line)] if found or ADDRESS_RE.search(line) else []
     return list(dict.fromkeys(found))
 
