@@ -235,7 +235,7 @@ def _dump_spam(draft: Draft, removed: list[Removal]) -> bool:
     """A text dump's page-level evidence: a keyword list selling a spam topic among the lines cut as header or
     trailer (renamed `spam_list`), an advert spelled past keyword filters there (renamed `evasive_ad`), or a title that sells one (stuffed or promotional): the title found, or the
     dump's first line, where a crawl's text extract (Common Crawl WET, CCNet) puts the page's <title>."""
-    from cleaners.inject import keyword_list, keyword_runs, lone_topic_lists, title_sells
+    from cleaners.inject import keyword_list, keyword_runs, lone_topic_lists, lone_topic_runs, title_sells
 
     if draft.kind != "text":
         return False
@@ -257,6 +257,10 @@ def _dump_spam(draft: Draft, removed: list[Removal]) -> bool:
     for j in lone_topic_lists([removed[i].text for i in cut], context):
         removed[cut[j]] = Removal(removed[cut[j]].where, removed[cut[j]].text, "spam_list")
         found = True
+    for a, b in lone_topic_runs([removed[i].text for i in cut], context):
+        for j in range(a, b):
+            removed[cut[j]] = Removal(removed[cut[j]].where, removed[cut[j]].text, "spam_list")
+        found = True
     selling = next((t for t in (draft.title, draft.top_line) if t and title_sells(t)), None)
     if selling:  # a stuffed or promotional title selling a spam topic (战神娱乐场-战神娱乐场首页【官方直营】)
         removed.append(Removal("page", f"title selling a spam topic: {selling[:200]}", "spam_site"))
@@ -264,12 +268,14 @@ def _dump_spam(draft: Draft, removed: list[Removal]) -> bool:
 
 
 def drop_keyword_lists(paras: list[str]) -> tuple[list[str], list[Removal]]:
-    """Remove lines that are lists of search keywords selling a spam topic (a link farm kept as text)."""
-    from cleaners.inject import keyword_list, keyword_runs
+    """Remove lines that are lists of search keywords selling a spam topic (a link farm kept as text), and short
+    keyword lines or runs naming a trade nothing else in the text names (inject.lone_topic_lists/_runs)."""
+    from cleaners.inject import keyword_list, keyword_runs, lone_topic_lists, lone_topic_runs
 
     listed = {i for i, p in enumerate(paras) if keyword_list(p)}
-    for a, b in keyword_runs(paras):
+    for a, b in keyword_runs(paras) + lone_topic_runs(paras, "\n".join(paras)):
         listed.update(range(a, b))
+    listed.update(lone_topic_lists(paras, "\n".join(paras)))
     kept = [p for i, p in enumerate(paras) if i not in listed]
     return kept, [Removal("body", paras[i], "spam_list") for i in sorted(listed)]
 

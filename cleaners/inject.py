@@ -671,6 +671,40 @@ def lone_topic_lists(lines: list[str], context: str) -> list[int]:
     return [i for i, sold in lists.items() if not sold & named]
 
 
+def lone_topic_runs(lines: list[str], context: str) -> list[tuple[int, int]]:
+    """(start, end) of runs of six or more short keyword lines that name a trade the rest of the document never
+    names: at least two thirds of the lines name it, weakly (时时彩软件大全, 湖南快乐十分预测) or strongly, and at
+    least one strongly (时时彩软件博彩之星). A clothing shop's footer stuffed with lottery-software keywords; a
+    lottery portal's own menu, or a Macau hotel list on a travel page, has the trade in its other text.
+
+    >>> farm = ["时时彩软件大全", "时时彩软件博彩之星", "时时彩软件代理商", "时时彩软件宝宝后二", "时时彩软件 自动", "时时彩软件"]
+    >>> lone_topic_runs(["配送信息", "联系我们", *farm, "网站地图"], "服装商城 公告中心 配送信息")
+    [(2, 8)]
+    >>> lone_topic_runs(farm, "时时彩开奖结果查询")
+    []
+    """
+    runs, start = [], None
+    for i, line in enumerate([*lines, "。"]):
+        short = len(line) <= 16 and not re.search(r"[。！？；，,]", line)
+        if short and start is None:
+            start = i
+        elif not short and start is not None:
+            named = [j for j in range(start, i) if topic_words(lines[j]) or _topic_re().search(lines[j])]
+            if len(named) >= 6:
+                a, b = named[0], named[-1] + 1
+                strong = any(any(t != "weak" for t in topic_words(x)) for x in lines[a:b])
+                if strong and len(named) >= 2 * (b - a) / 3:
+                    runs.append((a, b))
+            start = None
+    if not runs:
+        return []
+    rest = context
+    for a, b in runs:
+        for x in lines[a:b]:
+            rest = rest.replace(x, "")
+    return [] if _topic_re().search(rest) else runs
+
+
 def keyword_runs(lines: list[str]) -> list[tuple[int, int]]:
     """(start, end) of runs of six or more short lines that are a keyword list selling a spam topic, one
     keyword a line (a farm whose anchors a browser puts on lines of their own), as in `keyword_list`.

@@ -329,3 +329,12 @@ def test_a_farm_of_a_trade_the_page_never_names_makes_a_text_extract_spam() -> N
     rec = clean_document(wet_text(page("w000729.html")).encode("utf-8"), "w000729.txt", kind="text")
     assert isinstance(rec, Record) and rec.is_spam_page and "代孕" not in rec.text
     assert "物流企业" in rec.text
+
+
+def test_a_run_of_lottery_keywords_in_a_shop_footer_makes_a_text_extract_spam() -> None:
+    """w004383 (a clothing shop) as a plain-text extract: ~45 off-screen anchors of lottery-software keywords
+    (时时彩软件大全 …, one with 博彩) arrive as short lines; nothing else on the page names the trade."""
+    from mirrorclean.wildeval import wet_text
+
+    rec = clean_document(wet_text(page("w004383.html")).encode("utf-8"), "w004383.txt", kind="text")
+    assert isinstance(rec, Record) and rec.is_spam_page and "时时彩软件" not in rec.text
