@@ -652,6 +652,8 @@ def lone_topic_lists(lines: list[str], context: str) -> list[int]:
     [1]
     >>> lone_topic_lists(["试管婴儿 不孕不育 男科 妇科"], "本院生殖中心开展试管婴儿技术。")
     []
+    >>> lone_topic_lists(["男科 不孕不育 白癜风 癫痫"], "健康饮食的五个误区。")  # a hospital's menu: no word stuffed
+    []
     """
     lists: dict[int, set[str]] = {}
     for i, line in enumerate(lines):
@@ -661,8 +663,14 @@ def lone_topic_lists(lines: list[str], context: str) -> list[int]:
         if not 3 <= len(items) <= 30 or sum(map(len, items)) > 12 * len(items):
             continue
         topics = [{t for t in topic_words(x) if t != "weak"} for x in items]
-        if sum(bool(t) for t in topics) >= max(3, 2 * len(items) / 3):
-            lists[i] = set().union(*topics)
+        if sum(bool(t) for t in topics) < max(3, 2 * len(items) / 3):
+            continue
+        sold = set().union(*topics)
+        if sold <= {"medical", "goods"}:  # what clinics and shops sell themselves: only a stuffed word counts
+            words = Counter(m.group(0).lower() for x in items for m in _topic_re().finditer(x))
+            if not words or max(words.values()) < 3:
+                continue
+        lists[i] = sold
     if not lists:
         return []
     for i in lists:  # the rest of the document: without any such list (a farm is often split over lines)
@@ -682,6 +690,8 @@ def lone_topic_runs(lines: list[str], context: str) -> list[tuple[int, int]]:
     [(2, 8)]
     >>> lone_topic_runs(farm, "时时彩开奖结果查询")
     []
+    >>> lone_topic_runs(["男科", "妇科", "不孕不育", "白癜风", "癫痫", "牛皮癣", "皮肤科"], "医院召开党建工作会议")
+    []
     """
     runs, start = [], None
     for i, line in enumerate([*lines, "。"]):
@@ -692,7 +702,8 @@ def lone_topic_runs(lines: list[str], context: str) -> list[tuple[int, int]]:
             named = [j for j in range(start, i) if topic_words(lines[j]) or _topic_re().search(lines[j])]
             if len(named) >= 6:
                 a, b = named[0], named[-1] + 1
-                strong = any(any(t != "weak" for t in topic_words(x)) for x in lines[a:b])
+                # a strong word of a trade no ordinary site sells itself (not a clinic's or a shop's menu)
+                strong = any(any(t in SITE_TOPICS for t in topic_words(x)) for x in lines[a:b])
                 if strong and len(named) >= 2 * (b - a) / 3:
                     runs.append((a, b))
             start = None
