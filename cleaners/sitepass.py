@@ -20,7 +20,9 @@ Rules (`SiteBrands.find`):
 * and **never in prose**: no record of the site has it anywhere outside those slots.
 
 Once two names pass on a site (a hacker rotating brands over its pages), a name of the same shape in a slot of
-a single page, never in prose, goes too.
+a single page, never in prose, goes too. A portal's own channels fill title prefixes too (腾讯体育·, 腾讯娱乐·,
+新华国际·): only a name with a trade only gambling has (X棋牌, X彩票 …), or a rotation of two or more unrelated
+names (not sharing their first two characters), is cut.
 
 `SiteBrands.apply` cuts such a name from the title and the text's opening slot, says so in `removed`
 (reason `site_brand`), adds it to `spam_terms` and makes the record a spam page. Records are dicts as
@@ -42,6 +44,7 @@ PREFIX_RE = re.compile(rf"^\s*(?P<name>[{CJK}A-Za-z0-9]{{2,10}})\s*[·・|｜:�
 WRAPPER_RE = re.compile(rf"^\s*[【\[‘“「](?P<name>[{CJK}A-Za-z0-9]{{2,10}})[】\]’”」]\s*(?=\S)")
 DATELINE_RE = re.compile(rf"^\s*(?P<name>[{CJK}A-Za-z0-9]{{2,10}})[讯訊]\s*[（(]")
 LABEL_RE = re.compile(rf"^\s*(?P<name>[{CJK}A-Za-z0-9]{{2,10}})\s*[:：]\s*$")
+GAMBLING_ONLY_RE = re.compile(r"棋牌|彩票|电竞|真人|视讯|捕鱼|现金网|博彩|娱乐城|百家乐|赌场|老虎机")
 CLUB_RE = re.compile(rf"^[{CJK}]{{2,4}}(?:平台|会)$")
 NOT_CLUB_RE = re.compile(r"(?:协会|商会|学会|工会|委员会|联合会|大会|年会|例会|晚会|博览会|运动会|研讨会|座谈会|理事会|基金会|"
                          r"议会|都会|社会|机会|总会|分会|公众平台|服务平台|政务平台|信息平台|交易平台|公共平台|管理平台)$")
@@ -104,6 +107,22 @@ def _prose_uses(record: dict[str, Any], name: str) -> int:
     return title.count(name) + (opening[2] if opening else text).count(name)
 
 
+def _not_columns(names: set[str]) -> set[str]:
+    """The names that are not a portal's own columns. A name with a trade only gambling has (X棋牌, X彩票, X真人 …)
+    stays; the others stay only as a rotation of unrelated names (盛洲体育, 玖鑫会, 威霆平台), never as a family
+    sharing its first two characters (腾讯体育·, 腾讯娱乐·: a portal's channels) or alone (新华国际·).
+
+    >>> sorted(_not_columns({"盛洲体育", "玖鑫会", "威霆平台"})), _not_columns({"腾讯体育", "腾讯娱乐"}), _not_columns({"新华国际"})
+    (['威霆平台', '玖鑫会', '盛洲体育'], set(), set())
+    >>> _not_columns({"金沙棋牌"})
+    {'金沙棋牌'}
+    """
+    strong = {n for n in names if GAMBLING_ONLY_RE.search(n)}
+    heads = [n[:2] for n in names]
+    unrelated = {n for n in names if heads.count(n[:2]) == 1}
+    return strong | (unrelated if len(unrelated) >= 2 else set())
+
+
 def _strip(title: str, n: int) -> str:
     """A title without its first `n` opening slots."""
     for _ in range(n):
@@ -150,7 +169,7 @@ class SiteBrands:
         for site, name in candidates:  # a site stamped with rotating names: one more on a single page is one too
             if len(out.get(site, ())) >= 2 and uses[site, name] == 0:
                 out[site].add(name)
-        return dict(out)
+        return {site: kept for site, names in out.items() if (kept := _not_columns(names))}
 
     def apply(self, record: dict[str, Any], brands: dict[str, set[str]]) -> dict[str, Any]:
         """The record with this site's stamped names cut from its slots (a new dict; others are returned as is)."""

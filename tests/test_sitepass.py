@@ -49,7 +49,13 @@ def test_labels_the_site_name_and_names_in_prose_stay() -> None:
                rec("http://b.cn/3", "两会·代表委员说民生"), rec("http://b.cn/4", "两会·聚焦乡村振兴"),
                rec("http://b.cn/5", "华南体育·市运会开幕"), rec("http://b.cn/6", "华南体育·全民健身日活动"),
                rec("http://b.cn/7", "市体育局召开会议", "华南体育总会今日召开年会，" + BODY),
-               rec("http://c.cn/1", "鑫达会·开业"), rec("http://d.cn/1", "鑫达会·周年")]  # one page on each site
+               rec("http://c.cn/1", "鑫达会·开业"), rec("http://d.cn/1", "鑫达会·周年"),  # one page on each site
+               # a portal's own channels: a family sharing its first characters, or one name alone
+               rec("http://e.cn/1", "腾讯体育·中超第五轮综述"), rec("http://e.cn/2", "腾讯体育·全运会开幕"),
+               rec("http://e.cn/3", "腾讯娱乐·电影节闭幕"), rec("http://e.cn/4", "腾讯娱乐·新剧开播"),
+               rec("http://e.cn/5", "两市收盘综述"), rec("http://e.cn/6", "天气预报"),
+               rec("http://f.cn/1", "新华国际·中东局势"), rec("http://f.cn/2", "新华国际·欧盟峰会"),
+               rec("http://f.cn/3", "本地要闻"), rec("http://f.cn/4", "天气预报")]
     assert SiteBrands().find(records) == {}
 
 
@@ -71,7 +77,7 @@ def test_real_news_sites_lose_nothing() -> None:
 
 def test_cli_rewrites_a_records_file(tmp_path: Path) -> None:
     path = tmp_path / "recs.jsonl"
-    records = [rec(f"http://a.example.cn/{i}", f"盛洲体育·第{i}条新闻标题在这里") for i in range(3)]
+    records = [rec(f"http://a.example.cn/{i}", f"金沙棋牌·第{i}条新闻标题在这里") for i in range(3)]
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records) + "not json\n", "utf-8")
     proc = subprocess.run([sys.executable, "-m", "mirrorclean", "site-pass", str(path)], capture_output=True,
                           text=True, cwd=ROOT, timeout=120)
