@@ -45,6 +45,8 @@ FOOTER_RE = re.compile(
     r"All\s+Rights\s+Reserved|免责声明\s*[:：]|联系电话\s*[:：]|服务热线|客服热线|咨询热线|全国热线|400-\d{3}-\d{4}",
     re.I,
 )
+# A links box's heading alone on its line (友情链接：, 众联友情链接:, 合作伙伴): never a sentence of an article.
+LINKS_HEADING_RE = re.compile(r"^\S{0,6}(?:友情链接|友情鏈接|合作伙伴|合作网站|合作媒体)\s*\d?\s*[:：]?$")
 SEO_BLOCK_RE = re.compile(r"^\s*(?:本文关键词|本文关键字|文章关键词|本文标签|相关标签|本文摘要|文章摘要|简要描述|内容摘要：?\s*$)\s*[:：]?")
 META_LABEL_RE = re.compile(
     r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|作者|编辑|责任编辑|文/|记者|浏览|点击|字号)\s*[:：]"
@@ -115,6 +117,8 @@ def chrome_reason(line: str) -> str | None:
     ('nav_row', None)
     >>> [chrome_reason(s) for s in ("【字体：大 中 小】【打印】【关闭】", "2023-07-02 20:15 · 散文 · 约1400字", "— 完 —")]
     ['actions', 'date_line', 'end_mark']
+    >>> chrome_reason("众联友情链接："), chrome_reason("友情链接是网站之间互换的链接。")
+    ('links_heading', None)
     """
     s = line.strip()
     if not s:
@@ -154,6 +158,8 @@ def chrome_reason(line: str) -> str | None:
         return "parameter_row"
     if n <= 12 and END_MARK_RE.match(s):
         return "end_mark"
+    if n <= 16 and LINKS_HEADING_RE.match(s):
+        return "links_heading"
     if n <= 120 and SHARE_TOOLS_RE.search(s):
         return "actions"
     if s.startswith("|") and s.endswith("|"):

@@ -705,7 +705,7 @@ def lone_topic_runs(lines: list[str], context: str) -> list[tuple[int, int]]:
                 # a strong word of a trade no ordinary site sells itself (not a clinic's or a shop's menu)
                 strong = any(any(t in SITE_TOPICS for t in topic_words(x)) for x in lines[a:b])
                 if strong and len(named) >= 2 * (b - a) / 3:
-                    runs.append((a, b))
+                    runs.append(_widen(lines, a, b, start, i))
             start = None
     if not runs:
         return []
@@ -765,8 +765,28 @@ def _farms(lines: list[str], start: int, stop: int) -> list[tuple[int, int]]:
             a -= 1
         while b < stop and _weak_near(lines[b:min(stop, b + 3)]):
             b += 1
-        out.append((a, b))
+        out.append(_widen(lines, a, b, start, stop))
     return out
+
+
+FARM_HEADING_RE = re.compile(r"^\S{0,8}(?:友情链接|合作伙伴|合作网站|链接)\s*\d*\s*[:：]?$")
+
+
+def _widen(lines: list[str], a: int, b: int, start: int, stop: int) -> tuple[int, int]:
+    """A farm with its heading (众联友情链接:) and the keyword variants and bare addresses that continue it: lines
+    sharing a four-character stem with a line beside them (湖南快乐十分预测, 湖南快乐十分软件 …), or a URL alone.
+
+    >>> _widen(["众联友情链接:", "百家乐", "赌场", "湖南快乐十分预测", "湖南快乐十分软件", "http://x.com/a.html", "版权所有"], 1, 3, 0, 7)
+    (0, 6)
+    """
+    if a > start and FARM_HEADING_RE.match(lines[a - 1].strip()):
+        a -= 1
+    while b < stop and len(lines[b]) <= 24 and (
+            re.match(r"^(?:https?://|www\.)\S+$", lines[b].strip())
+            or any(len(lines[k]) >= 4 and len(lines[b]) >= 4 and lines[k][:4] == lines[b][:4]
+                   for k in (b - 1, b + 1) if start <= k < stop and k != b)):
+        b += 1
+    return a, b
 
 
 def _farm_like(lines: list[str], a: int, b: int, start: int, stop: int) -> bool:
