@@ -42,6 +42,54 @@ ADDRESS_RE = re.compile(r"https?://|www\.|\b[a-z0-9-]{3,}\.(?:com|cc|net|org|vip
                         re.I)
 
 
+# Cheap cues, each led by a character class (scanned fast): a filler before a CJK character, a CJK homophone's
+# first two characters, a Latin contact id. A text with none of them holds no evasive spelling.
+FILLER_CJK_RE = re.compile(rf"{FILLER}+\s?[{CJK}\u0400-\u04ff\u0370-\u03ff]")
+RARE_CUE_RE = re.compile("[薇徽危魏扣❤➕ＶｖＷｗ]")  # each search below is led by one character class (a fast scan)
+LATIN_CUE_RE = re.compile("[VvWw][XxＸｘ信]")
+PLUS_CUE_RE = re.compile(r"[加+]\s*[VvＶｖ]")
+OTHER_SCRIPT_RE = re.compile("[\u0400-\u04ff\u0370-\u03ff]")
+
+
+def _homophone_cues(text: str) -> list[int]:
+    """Where a contact homophone may start (a cheap look before HOMOPHONE_RE)."""
+    return [m.start() for cue in (RARE_CUE_RE, LATIN_CUE_RE, PLUS_CUE_RE) for m in cue.finditer(text)]
+FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # full-width letters and digits
+
+
+def has_evasion_cue(text: str) -> bool:
+    """Whether a text (a whole page's) can hold an evasive spelling at all: the gate before `evasive_words`.
+
+    >>> has_evasion_cue("县水利局公布了名单。www.example.com 2024.05"), has_evasion_cue("加薇信：abc12345")
+    (False, True)
+    """
+    return bool(FILLER_CJK_RE.search(text) or RARE_CUE_RE.search(text) or LATIN_CUE_RE.search(text)
+                or PLUS_CUE_RE.search(text))
+
+
+def _address_near(text: str, at: int) -> bool:
+    """Whether the line of `text` holding position `at` gives a web address or a long number."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return bool(ADDRESS_RE.search(text, start, end if end >= 0 else len(text)))
+
+
+def _split_runs(line: str) -> list[tuple[int, str]]:
+    """(start, run) of the runs of single CJK characters split by filler (看.色.片.看), found from the fillers."""
+    out, end = [], 0
+    for m in FILLER_CJK_RE.finditer(line):
+        k = m.start() - 1
+        if k >= 0 and line[k] == " ":
+            k -= 1
+        if k < end or k < 0 or not ("\u3400" <= line[k] <= "\u9fff"):
+            continue
+        run = SPLIT_RE.match(line, k)
+        if run:
+            out.append((k, run.group(0)))
+            end = run.end()
+    return out
+
+
 def _joined(run: str) -> str:
     return re.sub(rf"\s|{FILLER}", "", run)
 
@@ -56,18 +104,23 @@ def evasive_words(line: str) -> list[str]:
     >>> evasive_words("吃.喝.玩.乐，欢迎光临"), evasive_words("迪兹·吉莱斯皮主演"), evasive_words("中/英/日")
     ([], [], [])
     >>> evasive_words("高仿包包 加V：abc12345"), evasive_words("详情ＶＸ：ｋｆ８８６６"), evasive_words("V信号：大于五")
-    (['加V:abc12345'], ['VX:kf8866'], [])
+    (['加V：abc12345'], ['VX:kf8866'], [])
     """
-    if not line or len(line) > 3000:
+    if not line or len(line) > 400_000 or not has_evasion_cue(line):
         return []
     found: list[str] = []
-    for m in SPLIT_RE.finditer(line):
-        joined = _joined(m.group(0))
-        if CONTACT_WORDS_RE.search(joined) or _topic(joined) or len(joined) >= 3 and ADDRESS_RE.search(line):
+    for start, run in _split_runs(line):
+        joined = _joined(run)
+        if CONTACT_WORDS_RE.search(joined) or _topic(joined) or len(joined) >= 3 and _address_near(line, start):
+            found.append(run)
+    folded = unicodedata.normalize("NFKC", line) if FULLWIDTH_RE.search(line) else line  # ＶＸ：… is VX:…
+    for at in sorted(set(_homophone_cues(folded))):  # the full pattern only where a cue stands
+        m = HOMOPHONE_RE.match(folded, max(0, at - 1)) or HOMOPHONE_RE.match(folded, at)
+        if m:
             found.append(m.group(0))
-    folded = unicodedata.normalize("NFKC", line)  # ＶＸ：… is VX:…
-    found += [m.group(0) for m in HOMOPHONE_RE.finditer(folded)]
-    found += [m.group(0) for m in MIXED_SCRIPT_RE.finditer(line)] if found or ADDRESS_RE.search(line) else []
+    for m in MIXED_SCRIPT_RE.finditer(line) if OTHER_SCRIPT_RE.search(line) else ():
+        if found or _address_near(line, m.start()):
+            found.append(m.group(0))
     return list(dict.fromkeys(found))
 
 

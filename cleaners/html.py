@@ -524,7 +524,7 @@ def parse_page(page: str | lxml.html.HtmlElement, url: str | None = None) -> Dra
     draft.removed += [r for r in hidden if r.text not in logged]
     # hidden text the spam finder reads: planted blocks, and hidden blocks that sell a spam topic by their words
     # (a hidden menu of the site's own software downloads or channels is not a slot)
-    draft.slots.hidden = [f.text for f in draft.injections if f.where not in ("links", "text")] + [
+    draft.slots.hidden = [f.text for f in draft.injections if f.where != "links"] + [
         r.text for r in hidden if r.text not in logged and strong_topic(r.text) >= 2]
     meta_lines = _meta_lines(tree)
     draft.removed += ChromeBlocks().apply(tree, draft)

@@ -803,37 +803,6 @@ def _weak_near(lines: list[str]) -> bool:
     return any(_topic_re().search(x) for x in lines)
 
 
-class EvasiveText:
-    """Text anywhere on the page spelled to slip past keyword filters (cleaners.evasion): 网.址, 薇信, 看.а.片.
-
-    The page carries an advert whether or not the extractor keeps it (a comment, a caption, a footer), so the
-    page is spam; the smallest element holding such a line goes when it is short (a comment or a banner, at most
-    400 characters), and a longer one is left to the paragraph pass (cleaners.evasion.drop_evasive_ads).
-    """
-
-    def find(self, tree: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]) -> list[Finding]:
-        from cleaners.evasion import evasive_words
-
-        body = tree.find(".//body")
-        if body is None or not evasive_words(" ".join(t for t in body.itertext() if t.strip())[:200_000]):
-            return []  # one look at the whole text: most pages stop here
-        out: list[Finding] = []
-        for el in body.iter():
-            if not isinstance(el.tag, str) or el.tag in ("script", "style") or el in skip:
-                continue
-            for text, owner in ((el.text, el), (el.tail, el.getparent())):
-                words = evasive_words(text or "")
-                if not words or owner is None or any(x in skip for x in owner.iterancestors()):
-                    continue
-                block = " ".join(owner.text_content().split())
-                small = owner is not body and len(block) <= 400
-                out.append(Finding("text", "evasive_ad", (block if small else " ".join(text.split()))[:2000], [],
-                                   [], [owner] if small else []))
-                if small:
-                    skip = skip | {owner}
-        return out
-
-
 def find_injections(tree: lxml.html.HtmlElement, url: str | None = None) -> list[Finding]:
     """Every piece of planted-spam evidence on a parsed page (the tree is not changed)."""
     hidden_els = list(hidden_elements(tree))  # one pass: the rules below only read the tree
@@ -843,5 +812,4 @@ def find_injections(tree: lxml.html.HtmlElement, url: str | None = None) -> list
     rows = SpamLinkRows().find(tree, home, skip)
     planted = skip | {el for f in rows for el in f.elements}
     spliced = SplicedLinks().find(tree, home, planted)
-    evasive = EvasiveText().find(tree, planted)
-    return hidden + rows + spliced + evasive + SpamSite().find(tree, planted)
+    return hidden + rows + spliced + SpamSite().find(tree, planted)
