@@ -43,13 +43,16 @@ def parse_text(text: str) -> Draft:
     if not lines:
         return draft
     draft.top_line = lines[0]
-    span = body_span(lines)
+    first, cut = thread_cut(lines)
+    span = body_span(lines[:cut], loose_from=first) if cut < len(lines) else body_span(lines)
+    if span is None and cut < len(lines):
+        cut, span = len(lines), body_span(lines)
     if span is None:
         draft.paras = [ln for ln in lines if not chrome_reason(ln)]
         draft.removed += [Removal("text", ln, chrome_reason(ln) or "") for ln in lines if chrome_reason(ln)]
         return draft
     start, end = span
-    header, body, trailer = lines[:start], lines[start:end + 1], lines[end + 1:]
+    header, body, trailer = lines[:start], lines[start:end + 1], lines[end + 1:cut]
     crumb = next((j for j, ln in enumerate(body[:3]) if crumb_parts(ln)), None)
     if crumb is not None and len(body) > crumb + 1:  # a breadcrumb opens the article's part of the page
         header, body = header + body[:crumb + 1], body[crumb + 1:]
@@ -58,10 +61,65 @@ def parse_text(text: str) -> Draft:
     draft.slots.first_lines += [ln for ln in body[:3] if len(ln) <= 32 and not re.search(r"[。！？]", ln)]
     draft.paras = lead + body
     draft.paras += _read_trailer(trailer, draft)
+    for ln in lines[cut:]:  # the replies under a forum post (沙发, 2F, X 发表于 …) and their sidebars
+        if len(ln) <= 40:
+            draft.slots.prevnext.append(ln)
+        draft.removed.append(Removal("trailer", ln, chrome_reason(ln) or "replies"))
     if not draft.published:  # a 更新时间：… line under the article, or after the prev/next links
         labelled = [r.text for r in draft.removed if r.where == "trailer" and is_meta_line(r.text) and len(r.text) <= 60]
         draft.published = find_published(labelled)[0]  # labelled lines only: related lists carry other dates
     return draft
+
+
+# A forum post's header (小明 发表于 2008-7-26 14:41, 2016迈上 发表于 2016-3-10 11:33 点赞(17)), a floor label
+# (沙发, 板凳, 地板, 12楼, 1F 2015-12-21 13:12 回复) and a replies heading (回复 (1), 最新回复, 以下是被点赞的回帖)
+POST_HEAD_RE = re.compile(r"(?:^|\s)发表于\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}")
+FLOOR_RE = re.compile(r"^(?:沙发|板凳|地板|地下室|藤椅|\d{1,4}\s*(?:楼|樓|F|#))(?:\s|$|[:：])")
+REPLIES_HEAD_RE = re.compile(r"^(?:(?:回复|回帖|跟帖)\s*[(（]\d+[)）]|最新回复|全部回复|热门回复|以下是.{0,10}回[帖复]|"
+                             r"全部跟帖|网友回复)\s*$")
+
+
+def thread_cut(lines: list[str]) -> tuple[int, int]:
+    """Where the first post of a forum thread starts (its 楼主 label or post header, else 0) and where the
+    replies under it begin; (0, len(lines)) for other pages.
+
+    Evidence: a thread saved as text repeats one post layout: a post header (X 发表于 date) or a floor label
+    (楼主, 沙发, 板凳, 2F) per post, or a replies heading (回复 (1), 最新回复) under the first post. The first
+    post is the article; replies are often longer (a pasted manual, an argument) and would win the prose
+    count. A thread needs two post markers or a replies heading; the cut falls at the first marker that
+    follows a prose line of the first post.
+
+    >>> post = "连接好后，在IE中输入192.168.1.1进入管理界面后，怎样设置里面的？没找到设置向导哦。"
+    >>> thread_cut(["论坛 › 数码生活 › 设置路由器", "大甜菜 发表于 2008-7-26 14:41", "设置路由器", post,
+    ...             "huangwuli 发表于 2008-7-26 15:35", "808T是8口HUB（集线器），不是路由器，要另外买一个路由器才行。"])
+    (1, 4)
+    >>> thread_cut(["城市更新让老街区焕发新活力", post, "12楼", post, "13楼", post]), thread_cut(["标题", post, "12楼", post])
+    ((0, 2), (0, 4))
+    """
+    def marker(ln: str) -> bool:
+        return len(ln) <= 80 and bool(POST_HEAD_RE.search(ln) or FLOOR_RE.match(ln) or REPLIES_HEAD_RE.match(ln))
+
+    marks = [i for i, ln in enumerate(lines) if marker(ln) or ln == "楼主"]
+    if len(marks) < 2 and not any(REPLIES_HEAD_RE.match(lines[i]) for i in marks):
+        return 0, len(lines)
+    first = marks[0] if POST_HEAD_RE.search(lines[marks[0]]) or lines[marks[0]] == "楼主" else 0
+    seen = False
+    for i in range(first, len(lines)):
+        if seen and marker(lines[i]):
+            return first, i
+        seen = seen or (i > first and (_is_body_line(lines[i]) or _is_post_line(lines[i])))
+    return 0, len(lines)
+
+
+def _is_post_line(line: str) -> bool:
+    """A short forum post's sentence: a clause, then an end mark (最近好像可以商家申请淘宝达人，想问下报名链接。);
+    a one-clause question like a headline (商家怎么申请淘宝达人？？？？) is not one.
+
+    >>> _is_post_line("最近好像可以商家申请淘宝达人，想问下报名链接。"), _is_post_line("商家怎么申请淘宝达人？？？？")
+    (True, False)
+    """
+    return len(line) >= 12 and bool(SENTENCE_LINE_RE.search(line) and re.search(r"[，,；;].", line)) \
+        and not chrome_reason(line)
 
 
 GAP = 8  # this many non-prose lines in a row end a block of article text (menus, sidebars, link lists)
@@ -79,7 +137,7 @@ def _is_body_line(line: str) -> bool:
 SENTENCE_LINE_RE = re.compile(r"[。！？…!?][”」』\"']?\s*$")
 
 
-def body_span(lines: list[str]) -> tuple[int, int] | None:
+def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int] | None:
     """First and last line of the article: the run of prose lines (gaps under GAP lines) holding the most prose.
 
     Evidence: a page saved as text puts menus, sidebars and related-link lists around the article as runs of
@@ -90,8 +148,14 @@ def body_span(lines: list[str]) -> tuple[int, int] | None:
     >>> para = "稻渔综合种养是在稻田里同时养殖小龙虾和鱼，合作社今年的稻田增收明显。"
     >>> body_span(["首页", "新闻", para, "相关新闻：", "稻田养虾亩产创新高", para, para, "相关阅读", "另一篇新闻标题", para])
     (2, 6)
+
+    With loose_from (a forum thread's first post, cut above its replies), only lines from there on count, and a
+    short post's sentences (最近好像可以商家申请淘宝达人，想问下报名链接。) are text too.
     """
-    prose = [i for i, ln in enumerate(lines) if _is_body_line(ln)]
+    if loose_from is None:
+        prose = [i for i, ln in enumerate(lines) if _is_body_line(ln)]
+    else:
+        prose = [i for i, ln in enumerate(lines) if i > loose_from and (_is_body_line(ln) or _is_post_line(ln))]
     if not prose:
         return None
     # short sentences between paragraphs (dialogue: “救命！”她喊道。) are text, not a gap: only other lines count
