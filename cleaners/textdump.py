@@ -194,7 +194,50 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
             if after < before / 2:
                 end = max(i for i in best if i < r)
                 break
+    end = _chapter_end(lines, start, end, weight)
     return start, _drop_teasers(lines, start, end)
+
+
+# a chapter's nav row: 上一章目 录下一章, 上一章： 第十章夜住下水道      返回目录      下一章： 第十二章好戏
+CHAPTER_NAV_RE = re.compile(r"上一章.{0,40}(?:下一章|目\s*录)|(?:目\s*录|书页).{0,40}下一章")
+# a web-novel site speaking to the reader under a chapter: 加入书架, 手机用户可访问…, 下载本书…txt, 点击报错
+READER_PROMPT_RE = re.compile(r"书架|书签|章节|txt|TXT|电子书|书评|报错|手机(?:用户|阅读|访问|版)|阅读记录|下次阅读|无弹窗|"
+                              r"全文阅读|最新章节|推荐票|月票|求票|https?://|www\.")
+
+
+def _chapter_end(lines: list[str], start: int, end: int, weight: dict[int, int]) -> int:
+    """The last line of a web-novel chapter: the run ends above the chapter's nav row (上一章 … 下一章) when most
+    of its text is above it, and above the site's prompts to the reader over that row (加入书架, 手机用户可访问…,
+    下载本书最新的txt…, 点击报错, 求票票啊～) and stray marks among them (.rs).
+
+    >>> ch = "方雅存得到消息之后气得差点吐血，他回方家去找老太太理论，却是连大门都没有进去。"
+    >>> lines = [ch, ch, "以牙还牙，以血还血！", "手机用户可访问wap.example.la观看小说，跟官网同步更新．",
+    ...          "求票票啊～", ".rs", "上一章： 第十章夜住下水道      返回目录      下一章： 第十二章好戏",
+    ...          "如果您喜欢,请把《嫡谋》加入书架,方便以后阅读嫡谋第331章失势后的更新连载!"]
+    >>> _chapter_end(lines, 0, 7, {i: len(ln) for i, ln in enumerate(lines)})
+    2
+    """
+    nav = next((r for r in range(start + 1, min(end + 3, len(lines)))
+                if len(lines[r]) <= 80 and CHAPTER_NAV_RE.search(lines[r])), None)
+    if nav is None:
+        return end
+    before = sum(w for i, w in weight.items() if i < nav)
+    after = sum(w for i, w in weight.items() if nav < i <= end)
+    if after * 2 > before:
+        return end
+    cut = min(nav - 1, end)
+    while cut > start and _reader_prompt(lines[cut]):
+        cut -= 1
+    return cut
+
+
+def _reader_prompt(line: str) -> bool:
+    """A site's line to the reader between a chapter and its nav row, or a stray mark there (.rs).
+
+    >>> _reader_prompt("本书手机阅读：http://m.example.la/3138/"), _reader_prompt(".rs"), _reader_prompt("以牙还牙，以血还血！")
+    (True, True, False)
+    """
+    return bool(READER_PROMPT_RE.search(line)) or not re.search(r"[\u4e00-\u9fff]", line)
 
 
 def box_heading(lines: list[str], i: int) -> bool:
@@ -462,8 +505,11 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer."""
     keep: list[str] = []
     stopped = False
-    for ln in trailer:
-        reason = chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) else None)
+    # over a chapter's nav row, the site's prompts to the reader (加入书架, 手机用户可访问…) and author's notes
+    nav = next((i for i, ln in enumerate(trailer[:8]) if len(ln) <= 80 and CHAPTER_NAV_RE.search(ln)), 0)
+    for i, ln in enumerate(trailer):
+        reason = chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) else None) \
+            or ("reader_prompt" if i < nav and _reader_prompt(ln) else None)
         if reason == "prevnext" or len(ln) <= 40:  # prev/next and 热门推荐 rows: slots brands are put in
             draft.slots.prevnext.append(ln)
         if reason or stopped or len(keep) >= 3 or len(ln) > 40:
