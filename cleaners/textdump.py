@@ -180,6 +180,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
         after = sum(len(lines[i]) for i in best if i > r)
         if after >= 2 * before:
             start = min(i for i in best if i > r)
+    start = _past_lead_lists(lines, best, start, end)
     # a headline that reads like a sentence (任人唯亲？郎平霸气回应“八个字”，力挺安家杰) over its author and date lines
     if not SENTENCE_LINE_RE.search(lines[start]) and len(lines[start]) <= 48:
         nxt = [i for i in best if start < i <= start + 4]
@@ -238,6 +239,48 @@ def _reader_prompt(line: str) -> bool:
     (True, True, False)
     """
     return bool(READER_PROMPT_RE.search(line)) or not re.search(r"[\u4e00-\u9fff]", line)
+
+
+# a labelled row of links: 热门点击：书名、书名、书名 / 推荐阅读： 微爱 打鬼 天火大道 / 其他书友在看：…
+LIST_WORD_RE = re.compile(r"点击|推荐|阅读|在看|排行|热搜|热门|专题|标签|关注")
+LIST_LABEL_RE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*[:：]\s*(?P<rest>.+)$")
+
+
+def lead_list(line: str) -> bool:
+    """A row of links with a label (热门点击：a、b、c…, 推荐阅读： a b c …): four or more short items and no
+    sentence, or a related-links label line.
+
+    >>> lead_list("热门推荐：穿越之修仙、谨言、农家乐小老板、秀爷修真中、穿越魔皇武尊、暖阳")
+    True
+    >>> lead_list("推荐阅读： 微爱 打鬼 天火大道 大宋的智慧 儒道至圣 三界独尊 最强兵王一秒记住【某小说网】，为您提供精彩小说阅读。")
+    True
+    >>> lead_list("据介绍：今年以来全市共启动城市更新项目42个，完成投资超过60亿元，惠及居民3.2万户。")
+    False
+    """
+    m = LIST_LABEL_RE.match(line)
+    if not m or not (RELATED_RE.match(line) or LIST_WORD_RE.search(line[:m.start("rest")])):
+        return False
+    items = [x for x in re.split(r"[、\s]+", m.group("rest")) if x]
+    short = [x for x in items if len(x) <= 20 and not re.search(r"[。！？]", x)]
+    return len(short) >= 4 and len(short) >= 0.75 * len(items)
+
+
+def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) -> int:
+    """Where the article starts when the run opens with link rows (热门点击：…, 推荐阅读：…) among the crumb, heading
+    and nav lines of a novel page: the first text or sentence line after the last such row near the start.
+
+    Evidence: prose-long rows of titles pass for text; the chapter itself starts under them.
+    """
+    head = [i for i in best if start <= i <= min(end, start + 12)]
+    lists = [i for i in head if lead_list(lines[i])]
+    if not lists:
+        return start
+    last = lists[-1]
+    if any(i < last and not (lead_list(lines[i]) or crumb_parts(lines[i]) or chrome_reason(lines[i])) for i in head):
+        return start  # text above the row: a list inside the article
+    nxt = next((i for i in range(last + 1, end + 1)
+                if not chrome_reason(lines[i]) and (i in best or SENTENCE_LINE_RE.search(lines[i]))), None)
+    return start if nxt is None else nxt
 
 
 def box_heading(lines: list[str], i: int) -> bool:
@@ -311,6 +354,8 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             draft.removed.append(Removal("header", ln, reason))
         elif is_category_list(ln):
             draft.removed.append(Removal("header", ln, "category_list"))
+        elif lead_list(ln):
+            draft.removed.append(Removal("header", ln, "link_list"))
         elif is_meta_line(ln) and len(ln) <= 60:
             draft.removed.append(Removal("header", ln, "meta_line"))
             draft.slots.source_line = draft.slots.source_line or source_of(ln)
@@ -464,6 +509,8 @@ def _crumb_title(header: list[str], candidates: list[int], title_idx: int | None
         tail = parts[-1]
         if not _heading_like(tail) or len(tail) < 6:
             return title_idx, None
+        if picked != tail and picked.endswith(tail) and picked[:-len(tail)].strip() in parts[:-1]:
+            return None, tail  # 我真是大明星 第1096章… under 小说网 > 现代都市 > 我真是大明星 > 第1096章…: the book's name goes
         if title_idx is None or title_idx == k or picked in parts[:-1] or (
                 _overlap(tail, text) >= 0.5 and _overlap(picked, text) < _overlap(tail, text) and len(picked) < len(tail)):
             if title_idx is not None and title_idx != k and (picked == tail or tail in picked):
