@@ -379,10 +379,43 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     # A short `X88:` line right above the body is the first-line injection slot: it stays for the spam finder,
     # which removes it with its reason.
     lead = [header[i] for i in after if is_prose(header[i]) or len(header[i]) >= 16 and CLAUSE_END_RE.search(header[i])
-            or i >= len(header) - 2 and len(header[i]) <= 18 and header[i].endswith((":", "："))]
+            or i >= len(header) - 2 and len(header[i]) <= 18 and header[i].endswith((":", "："))
+            or i == len(header) - 1 and (section_heading(header[i]) or _first_subheading(header[i], body))]
     draft.removed += [Removal("header", header[i], "header_line") for i in candidates
                       if i != title_idx and header[i] not in lead]
     return lead
+
+
+SECTION_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,3}[日天节幕部分]{1,2}|[一二三四五六七八九十]{1,3}、\S{0,20}|"
+                        r"[（(][一二三四五六七八九十]{1,3}[)）]\S{0,20})\s*$")
+
+
+def section_heading(line: str) -> bool:
+    """An ordinal section heading (第一日, 一、历史街区保护面临的主要困境, （一）基本情况): right above the first
+    paragraph, it opens the article rather than closing the header.
+
+    >>> section_heading("第一日"), section_heading("一、历史街区保护面临的主要困境"), section_heading("第331章失势")
+    (True, True, False)
+    """
+    return bool(SECTION_RE.match(line)) and not chrome_reason(line)
+
+
+def _first_subheading(line: str, body: list[str]) -> bool:
+    """A short heading right above the first paragraph of an article that has two or more headings of its kind
+    between its paragraphs (破解的始末 over a body with 破解的利弊, 从长远来看呢？, 改变从现在开始), sharing the
+    body's words: the article's first section heading, not a template label.
+
+    >>> p = "通过第64期的漫谈，我们已经知道PSV之所以变得如此难以攻破，竟然需要黑客们花费将近5年的时光。"
+    >>> _first_subheading("破解的始末", [p, p, "破解的利弊", p, "从长远来看呢？", p])
+    True
+    >>> _first_subheading("破解的始末", [p, p, p]), _first_subheading("产品详情", [p, "破解的利弊", p, "从长远来看呢？", p])
+    (False, False)
+    """
+    def subhead(s: str) -> bool:
+        return 3 <= len(s) <= 20 and not re.search(r"[，。；,;：:、]", s) and not chrome_reason(s) and not _is_byline(s)
+
+    inner = [j for j in range(1, len(body) - 1) if subhead(body[j]) and is_prose(body[j - 1]) and is_prose(body[j + 1])]
+    return len(inner) >= 2 and subhead(line) and _overlap(line, "\n".join(body)) >= 0.5
 
 
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
