@@ -57,6 +57,8 @@ def parse_text(text: str) -> Draft:
     if crumb is not None and len(body) > crumb + 1:  # a breadcrumb opens the article's part of the page
         header, body = header + body[:crumb + 1], body[crumb + 1:]
     lead = _read_header(header, draft, body)
+    if cut < len(lines):  # a thread: the first post's own date (楼主 / 2016-3-10 10:39 发短消息 …), not a member's
+        draft.published = _post_date(lines[first:start]) or find_published(lines[first:start])[0] or draft.published
     # short label lines among the first body lines (`X88:`, `璟航官网入口：`) are the first-line injection slot too
     draft.slots.first_lines += [ln for ln in body[:3] if len(ln) <= 32 and not re.search(r"[。！？]", ln)]
     draft.paras = lead + body
@@ -109,6 +111,24 @@ def thread_cut(lines: list[str]) -> tuple[int, int]:
             return first, i
         seen = seen or (i > first and (_is_body_line(lines[i]) or _is_post_line(lines[i])))
     return 0, len(lines)
+
+
+POST_DATE_RE = re.compile(r"(?:发表于\s*[:：]?\s*|^)(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
+def _post_date(lines: list[str]) -> str | None:
+    """The date and time a forum post header opens with (2016-3-10 10:39 发短消息 只看该作者 …, X 发表于 2008-7-26 14:41).
+
+    >>> _post_date(["楼主", "2016-3-10 10:39 发短消息 只看该作者 收藏 分享 |倒序浏览"])
+    '2016-03-10T10:39'
+    """
+    for ln in lines:
+        m = POST_DATE_RE.search(ln) if len(ln) <= 80 else None
+        if m:
+            y, mo, d, h, mi, sec = m.groups()
+            iso = f"{y}-{int(mo):02d}-{int(d):02d}T{int(h):02d}:{mi}"
+            return iso + f":{sec}" if sec else iso
+    return None
 
 
 def _is_post_line(line: str) -> bool:
@@ -361,6 +381,11 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             draft.slots.source_line = draft.slots.source_line or source_of(ln)
         else:
             candidates.append(i)
+    forum = [ln for ln in header[-12:] if FORUM_TITLE_RE.match(ln)]
+    if forum:  # [草根爆料] 【标题】 [复制链接]: a thread's title line, whatever else the header holds
+        draft.title = draft.slots.title = FORUM_TITLE_RE.match(forum[-1]).group("title")  # type: ignore[union-attr]
+        draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
+        return []
     title_idx = pick_title_line(header, candidates, body)
     title_idx, crumb_title = _crumb_title(header, candidates, title_idx, body)
     if crumb_title:
@@ -416,6 +441,10 @@ def _first_subheading(line: str, body: list[str]) -> bool:
 
     inner = [j for j in range(1, len(body) - 1) if subhead(body[j]) and is_prose(body[j - 1]) and is_prose(body[j + 1])]
     return len(inner) >= 2 and subhead(line) and _overlap(line, "\n".join(body)) >= 0.5
+
+
+# a forum thread's title line: [草根爆料] 【南宁市…】 [复制链接] (a category tag, the title, the copy-link control)
+FORUM_TITLE_RE = re.compile(r"^\s*(?:[\[［][^\]］]{1,10}[\]］]\s*)?(?P<title>\S.{3,79}?)\s*[\[［]复制链接[\]］]\s*$")
 
 
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
@@ -540,6 +569,9 @@ def _crumb_title(header: list[str], candidates: list[int], title_idx: int | None
                 return nxt, None
             return title_idx, None
         tail = parts[-1]
+        same = [i for i in candidates if i > k and header[i].strip() == tail]
+        if same and _heading_like(tail) and (title_idx is None or picked not in tail):
+            return same[0], None  # 论坛 › 数码生活 › 设置路由器 over a post headed 设置路由器: a short heading, but the crumb's
         if not _heading_like(tail) or len(tail) < 6:
             return title_idx, None
         if picked != tail and picked.endswith(tail) and picked[:-len(tail)].strip() in parts[:-1]:
