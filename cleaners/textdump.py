@@ -187,7 +187,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
         if gaps[i] - gaps[runs[-1][-1] + 1] > GAP:
             runs.append([])
         runs[-1].append(i)
-    best = max(runs, key=lambda run: sum(len(lines[i]) for i in run))
+    best = max(runs, key=lambda run: 0 if card_list(lines[run[0]:run[-1] + 1]) else sum(len(lines[i]) for i in run))
     start, end = best[0], best[-1]
     while start > 0 and SENTENCE_LINE_RE.search(lines[start - 1]) and not chrome_reason(lines[start - 1]) \
             and not is_meta_line(lines[start - 1]) and not _is_byline(lines[start - 1]):
@@ -214,6 +214,8 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
             after = sum(weight[i] for i in best if i > r)
             if after < before / 2:
                 end = max(i for i in best if i < r)
+                while end + 1 < r and re.search(r"[，。！？；,!?;…]$", lines[end + 1]) and not chrome_reason(lines[end + 1]):
+                    end += 1  # the article's closing list of clauses (经验值增加200%，…) runs up to the box
                 break
     end = _chapter_end(lines, start, end, weight)
     return start, _drop_teasers(lines, start, end)
@@ -303,6 +305,43 @@ def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) ->
     return start if nxt is None else nxt
 
 
+def card_list(block: list[str]) -> bool:
+    """Whether a run of text is a box of cards (teasers, videos, products): the same short label line (推荐理由,
+    查看详情, 阅读全文) comes back three or more times between its items, and half its text lines are leads cut
+    short (…, ...). An article's repeated labels (主演, 剧情简介 in a list of films) head whole paragraphs.
+
+    >>> card_list(["04-22某视频评测", "推荐理由", "全新的英雄级武器即将来袭，下面为大家带来详细的属性评测。...",
+    ...            "04-23体验服试玩", "推荐理由", "这次新版本更新有一款武器特别显眼，下面就让小编介绍。...",
+    ...            "04-25精彩视频", "推荐理由", "下面巴士小编为大家带来的是第一视角精彩视频。..."])
+    True
+    >>> card_list(["“嗯。”", "他点点头，转身走了出去。", "“嗯。”", "她也点点头。", "“嗯。”"])
+    False
+    >>> card_list(["剧情简介", "一个打扮浮华庸俗的妇女走在大街上，她决定为丈夫选一份生日礼物。"] * 3)
+    False
+    """
+    counts: dict[str, int] = {}
+    for ln in block:
+        if 2 <= len(ln) <= 8 and not SENTENCE_LINE_RE.search(ln):
+            counts[ln] = counts.get(ln, 0) + 1
+    texts = [ln for ln in block if is_prose(ln)]
+    teasers = [ln for ln in texts if TEASER_RE.search(ln)]
+    return any(n >= 3 for n in counts.values()) and len(teasers) * 2 >= len(texts)
+
+
+SHARE_BAR_RE = re.compile(r"(?:分享|推荐本[章篇文]|转发|转载)(?:到|至)\s*[:：]?\s*(?:$|.{0,60}(?:微博|微信|QQ|空间|人人|豆瓣|贴吧))")
+
+
+def share_bar(line: str) -> bool:
+    """A share bar (我要投稿收藏本页 将本文分享到：, 推荐本章到：QQ空间腾讯微博…): under an article it closes it.
+
+    >>> share_bar("我要投稿收藏本页 将本文分享到："), share_bar("推荐本章到：QQ空间腾讯微博新浪微博网易微博百度贴吧人人网")
+    (True, True)
+    >>> share_bar("他把这个好消息分享到了家族群里，大家都很高兴。")
+    False
+    """
+    return len(line) <= 80 and bool(SHARE_BAR_RE.search(line)) and not SENTENCE_LINE_RE.search(line)
+
+
 def box_heading(lines: list[str], i: int) -> bool:
     """Whether line i heads a box of other stories: a related-links label, a short label of that family
     (最新资讯, 相关测评教程, 首页推荐), or any short label with a lone 更多 line under it.
@@ -313,7 +352,7 @@ def box_heading(lines: list[str], i: int) -> bool:
     (False, False)
     """
     line = lines[i]
-    if RELATED_RE.match(line) or BOX_HEADING_RE.match(line):
+    if RELATED_RE.match(line) or BOX_HEADING_RE.match(line) or share_bar(line):
         return True
     short = len(line) <= 10 and not CLAUSE_END_RE.search(line)
     return short and i + 1 < len(lines) and bool(MORE_RE.match(lines[i + 1]))
@@ -620,7 +659,8 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     # over a chapter's nav row, the site's prompts to the reader (加入书架, 手机用户可访问…) and author's notes
     nav = next((i for i, ln in enumerate(trailer[:8]) if len(ln) <= 80 and CHAPTER_NAV_RE.search(ln)), 0)
     for i, ln in enumerate(trailer):
-        reason = chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) else None) \
+        reason = chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) else None) \
+            or ("share" if share_bar(ln) else None) or ("counter" if re.fullmatch(r"[\d\s]+", ln) else None) \
             or ("reader_prompt" if i < nav and _reader_prompt(ln) else None)
         if reason == "prevnext" or len(ln) <= 40:  # prev/next and 热门推荐 rows: slots brands are put in
             draft.slots.prevnext.append(ln)

@@ -51,6 +51,13 @@ LABELS = Path(__file__).resolve().parent.parent / "fixtures" / "wild" / "dumps.j
 BOXES = ["w002286.html", "w003507.html", "w005475.html"]
 HEADINGS = ["w003464.html", "w004535.html", "w005673.html", "w008489.html"]
 CRUMBS = ["w001276.html", "w004827.html"]  # the headline is a breadcrumb's last part (> 理财 > 理财在线 > 标题)
+# forum threads whose replies (沙发, 板凳, X 发表于 …, 以下是被点赞的回帖) outweigh the first post
+THREADS = ["w002658.html", "w004420.html", "w008767.html"]
+# web-novel chapters: site prompts over the nav row under the chapter, link rows (热门推荐：…) over it
+CHAPTERS = ["w003695.html", "w004827.html", "w005674.html"]
+# the article opens with a section heading (第一日; 破解的始末 in an article with more such headings)
+SECTIONS = ["w000470.html", "w004535.html"]
+CARDS = ["w009837.html"]  # a box of video cards (title, 推荐理由, a lead cut short …) outweighs a short article
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +72,7 @@ def wild_dumps() -> dict:
     if not WILD.is_dir():
         pytest.skip("wild-2017 not beside the repo")
     rows = LABELS.read_text("utf-8").splitlines()
-    labels = {r["file"]: r for r in map(json.loads, rows) if r["file"] in BOXES + HEADINGS + CRUMBS}
+    labels = {r["file"]: r for r in map(json.loads, rows) if r["file"] in BOXES + HEADINGS + CRUMBS + THREADS + CHAPTERS + SECTIONS + CARDS}
     out = {}
     with chromium() as driver:
         for name, lab in labels.items():
@@ -91,3 +98,36 @@ def test_the_headline_at_the_end_of_a_breadcrumb(wild_dumps: dict, name: str) ->
     """Before: a section of the crumb (理财在线, 现代都市) was taken as the title."""
     lab, rec = wild_dumps[name]
     assert rec["title"] == lab["title"].replace("?", "？")
+
+
+@pytest.mark.parametrize("name", THREADS)
+def test_a_thread_is_its_first_post(wild_dumps: dict, name: str) -> None:
+    """Before: a long reply (a pasted manual, an argument) was taken as the article, or the title was a menu line."""
+    lab, rec = wild_dumps[name]
+    assert lab["last"] in rec["text"][-200:], rec["text"][-300:]
+    assert rec["title"] == lab["title"].replace("?", "？")
+    if lab["published"]:
+        assert rec["published"] == lab["published"]
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_a_chapter_without_the_sites_prompts_and_link_rows(wild_dumps: dict, name: str) -> None:
+    lab, rec = wild_dumps[name]
+    assert rec["text"].startswith(lab["first"]), rec["text"][:200]
+    assert lab["last"] in rec["text"][-200:], rec["text"][-300:]
+    for prompt in ("加入书架", "手机用户", "txt", "热门推荐", "热门点击", "推荐阅读"):
+        assert prompt not in rec["text"]
+
+
+@pytest.mark.parametrize("name", SECTIONS)
+def test_the_first_section_heading_opens_the_article(wild_dumps: dict, name: str) -> None:
+    lab, rec = wild_dumps[name]
+    assert rec["text"].startswith(lab["first"]), rec["text"][:200]
+
+
+@pytest.mark.parametrize("name", CARDS)
+def test_a_box_of_cards_is_not_the_article(wild_dumps: dict, name: str) -> None:
+    lab, rec = wild_dumps[name]
+    assert rec["title"] == lab["title"]
+    assert lab["first"] in rec["text"][:200] and lab["last"] in rec["text"][-200:], rec["text"]
+    assert "推荐理由" not in rec["text"]
