@@ -222,7 +222,9 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
 
 
 # a chapter's nav row: 上一章目 录下一章, 上一章： 第十章夜住下水道      返回目录      下一章： 第十二章好戏
-CHAPTER_NAV_RE = re.compile(r"上一章.{0,40}(?:下一章|目\s*录)|(?:目\s*录|书页).{0,40}下一章")
+CHAPTER_NAV_RE = re.compile(r"上一[章页].{0,40}(?:下一[章页]|目\s*录)|(?:目\s*录|书页).{0,40}下一[章页]")
+# the author's note under a web-novel chapter (作者有话要说：感谢…)
+AUTHOR_NOTE_RE = re.compile(r"^\s*(?:作者有话要说|作者的话|作者留言)\s*[:：]?")
 # a web-novel site speaking to the reader under a chapter: 加入书架, 手机用户可访问…, 下载本书…txt, 点击报错
 READER_PROMPT_RE = re.compile(r"书架|书签|章节|txt|TXT|电子书|书评|报错|手机(?:用户|阅读|访问|版)|阅读记录|下次阅读|无弹窗|"
                               r"全文阅读|最新章节|推荐票|月票|求票|https?://|www\.")
@@ -231,7 +233,8 @@ READER_PROMPT_RE = re.compile(r"书架|书签|章节|txt|TXT|电子书|书评|�
 def _chapter_end(lines: list[str], start: int, end: int, weight: dict[int, int]) -> int:
     """The last line of a web-novel chapter: the run ends above the chapter's nav row (上一章 … 下一章) when most
     of its text is above it, and above the site's prompts to the reader over that row (加入书架, 手机用户可访问…,
-    下载本书最新的txt…, 点击报错, 求票票啊～) and stray marks among them (.rs).
+    下载本书最新的txt…, 点击报错, 求票票啊～) and stray marks among them (.rs); an author's note (作者有话要说：) under
+    most of the text ends it too.
 
     >>> ch = "方雅存得到消息之后气得差点吐血，他回方家去找老太太理论，却是连大门都没有进去。"
     >>> lines = [ch, ch, "以牙还牙，以血还血！", "手机用户可访问wap.example.la观看小说，跟官网同步更新．",
@@ -239,7 +242,14 @@ def _chapter_end(lines: list[str], start: int, end: int, weight: dict[int, int])
     ...          "如果您喜欢,请把《嫡谋》加入书架,方便以后阅读嫡谋第331章失势后的更新连载!"]
     >>> _chapter_end(lines, 0, 7, {i: len(ln) for i, ln in enumerate(lines)})
     2
+    >>> lines = [ch, ch, "作者有话要说：感谢某某的地雷，终于赶出第三更了。", "上一页        返回目录        下一页"]
+    >>> _chapter_end(lines, 0, 2, {i: len(ln) for i, ln in enumerate(lines)})
+    1
     """
+    note = next((r for r in range(start + 1, end + 1) if AUTHOR_NOTE_RE.match(lines[r])), None)
+    if note is not None and 2 * sum(w for i, w in weight.items() if note <= i <= end) <= \
+            sum(w for i, w in weight.items() if i < note):
+        end = note - 1  # 作者有话要说：感谢… under the chapter
     nav = next((r for r in range(start + 1, min(end + 3, len(lines)))
                 if len(lines[r]) <= 80 and CHAPTER_NAV_RE.search(lines[r])), None)
     if nav is None:
@@ -660,7 +670,7 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     nav = next((i for i, ln in enumerate(trailer[:8]) if len(ln) <= 80 and CHAPTER_NAV_RE.search(ln)), 0)
     for i, ln in enumerate(trailer):
         reason = chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) else None) \
-            or ("share" if share_bar(ln) else None) or ("counter" if re.fullmatch(r"[\d\s]+", ln) else None) \
+            or ("share" if share_bar(ln) else None) or ("author_note" if AUTHOR_NOTE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s]+", ln) else None) \
             or ("reader_prompt" if i < nav and _reader_prompt(ln) else None)
         if reason == "prevnext" or len(ln) <= 40:  # prev/next and 热门推荐 rows: slots brands are put in
             draft.slots.prevnext.append(ln)
