@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from cleaners.chrome import chrome_reason, is_category_list, is_meta_line, source_of
-from cleaners.dates import find_published
+from cleaners.dates import find_published, parse_date
 from cleaners.draft import Draft, is_prose
 from cleaners.normalize import join_hard_breaks
 from cleaners.record import Removal
@@ -446,6 +446,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         return []
     draft.title = _chapter_title(header[title_idx])
     draft.slots.title = draft.title
+    draft.published = draft.published or _byline_date(header[title_idx + 1:title_idx + 4])
     after = [i for i in candidates if i > title_idx]
     draft.slots.first_lines = [header[i] for i in after][-3:]
     # Lines between the heading and the body open the article only when they read as text (a subtitle, a lead);
@@ -499,6 +500,19 @@ FORUM_TITLE_RE = re.compile(r"^\s*(?:[\[［][^\]］]{1,10}[\]］]\s*)?(?P<title>
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
 BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源)\s*[:：]"
                        r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
+
+
+def _byline_date(lines: list[str]) -> str | None:
+    """The date of a short line right under the headline when no labelled or date-only line gave one: the site's
+    name, its address and the date (大六网 www.ttvvb.com 2013-10-24).
+
+    >>> _byline_date(["大六网 www.ttvvb.com 2013-10-24"]), _byline_date(["2013年10月24日，全国共放映6.6万场，票房累计3220万。"])
+    ('2013-10-24', None)
+    """
+    for ln in lines:
+        if len(ln) <= 40 and not is_prose(ln) and not re.search(r"[，。！？；]", ln) and (iso := parse_date(ln)):
+            return iso
+    return None
 
 
 def _is_byline(line: str) -> bool:
