@@ -633,8 +633,8 @@ def _crumb_title(header: list[str], candidates: list[int], title_idx: int | None
             return title_idx, None
         tail = parts[-1]
         same = [i for i in candidates if i > k and header[i].strip() == tail]
-        if same and _heading_like(tail) and (title_idx is None or picked not in tail):
-            return same[0], None  # 论坛 › 数码生活 › 设置路由器 over a post headed 设置路由器: a short heading, but the crumb's
+        if same and (_heading_like(tail) or re.fullmatch(r"[A-Za-z][\w-]{7,79}", tail)) and (title_idx is None or picked not in tail):
+            return same[0], None  # 论坛 › 数码生活 › 设置路由器 over 设置路由器, … > usechromequicaccessgoogleservice over its slug
         if not _heading_like(tail) or len(tail) < 6:
             return title_idx, None
         if picked != tail and picked.endswith(tail) and picked[:-len(tail)].strip() in parts[:-1]:

@@ -50,7 +50,9 @@ LABELS = Path(__file__).resolve().parent.parent / "fixtures" / "wild" / "dumps.j
 # label before a chapter heading, or a headline that reads like a sentence over its author and date
 BOXES = ["w002286.html", "w003507.html", "w005475.html"]
 HEADINGS = ["w003464.html", "w004535.html", "w005673.html", "w008489.html"]
-CRUMBS = ["w001276.html", "w004827.html"]  # the headline is a breadcrumb's last part (> 理财 > 理财在线 > 标题)
+# the headline is a breadcrumb's last part (> 理财 > 理财在线 > 标题), or a line repeating it (an English slug)
+CRUMBS = ["w001276.html", "w001720.html", "w004827.html"]
+DATELINES = ["w006808.html"]  # the date in a line under the headline: 大六网 www.ttvvb.com 2013-10-24
 # forum threads whose replies (沙发, 板凳, X 发表于 …, 以下是被点赞的回帖) outweigh the first post
 THREADS = ["w002658.html", "w004420.html", "w008767.html"]
 # web-novel chapters: site prompts over the nav row under the chapter, an author's note (作者有话要说：) under it,
@@ -73,7 +75,7 @@ def wild_dumps() -> dict:
     if not WILD.is_dir():
         pytest.skip("wild-2017 not beside the repo")
     rows = LABELS.read_text("utf-8").splitlines()
-    labels = {r["file"]: r for r in map(json.loads, rows) if r["file"] in BOXES + HEADINGS + CRUMBS + THREADS + CHAPTERS + SECTIONS + CARDS}
+    labels = {r["file"]: r for r in map(json.loads, rows) if r["file"] in BOXES + HEADINGS + CRUMBS + THREADS + CHAPTERS + SECTIONS + CARDS + DATELINES}
     out = {}
     with chromium() as driver:
         for name, lab in labels.items():
@@ -132,3 +134,9 @@ def test_a_box_of_cards_is_not_the_article(wild_dumps: dict, name: str) -> None:
     assert rec["title"] == lab["title"]
     assert lab["first"] in rec["text"][:200] and lab["last"] in rec["text"][-200:], rec["text"]
     assert "推荐理由" not in rec["text"]
+
+
+@pytest.mark.parametrize("name", DATELINES)
+def test_the_date_under_the_headline(wild_dumps: dict, name: str) -> None:
+    lab, rec = wild_dumps[name]
+    assert rec["published"] == lab["published"] and rec["title"] == lab["title"]
