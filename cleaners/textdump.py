@@ -218,7 +218,29 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
                     end += 1  # the article's closing list of clauses (经验值增加200%，…) runs up to the box
                 break
     end = _chapter_end(lines, start, end, weight)
+    end = _list_tail(lines, start, end)
     return start, _drop_teasers(lines, start, end)
+
+
+ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(]\d{1,2}[)）])\s*\S")
+
+
+def _list_tail(lines: list[str], start: int, end: int) -> int:
+    """The article's last line when it closes with a numbered list whose items are short (五、 薪酬待遇：,
+    1、 小学教师年薪：6—10万元人民币。): numbered items with a clause mark, in an article that numbers its
+    items, stay with it; a numbered list of headlines (1.某某新闻标题) does not.
+
+    >>> art = "南充市安汉中学位于南充市高坪区城区中心，是一所新起点、高规格的九年一贯制民办学校，欢迎报考。"
+    >>> _list_tail([art, "1、 报名方式：电话报名、网上报名、现场报名。", art, "五、 薪酬待遇：", "1、 小学教师年薪：6—10万元。",
+    ...             "查看更多相关信息"], 0, 2), _list_tail([art, "1、 报名方式：电话报名。", art, "1.另一篇新闻的标题"], 0, 2)
+    (4, 2)
+    """
+    if not any(ITEM_RE.match(lines[i]) for i in range(start, end + 1)):
+        return end
+    while end + 1 < len(lines) and ITEM_RE.match(lines[end + 1]) and len(lines[end + 1]) <= 80 \
+            and re.search(r"[：:，。；]", lines[end + 1]) and not chrome_reason(lines[end + 1]):
+        end += 1
+    return end
 
 
 # a chapter's nav row: 上一章目 录下一章, 上一章： 第十章夜住下水道      返回目录      下一章： 第十二章好戏
