@@ -445,8 +445,9 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             draft.removed.append(Removal("header", ln, reason))
         elif is_category_list(ln):
             draft.removed.append(Removal("header", ln, "category_list"))
-        elif lead_list(ln):
+        elif lead_list(ln):  # 热门推荐：a、b、c: a slot brands are put in, like the rows under the article
             draft.removed.append(Removal("header", ln, "link_list"))
+            draft.slots.prevnext.append(ln)
         elif is_meta_line(ln) and len(ln) <= 60:
             draft.removed.append(Removal("header", ln, "meta_line"))
             draft.slots.source_line = draft.slots.source_line or source_of(ln)
