@@ -154,6 +154,8 @@ def _is_body_line(line: str) -> bool:
     return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line) and not DATELINE_RE.match(line)
 
 
+# a numbered question or its options (16.下列与雪有关的说法正确的是( ), A.化工厂 B.钢铁厂): text, not a gap
+QUESTION_RE = re.compile(r"^\s*(?:\d{1,3}[.．、].{4,}[(（]\s*[)）]\s*$|[A-D][.．、]\S.{0,60}$)")
 SENTENCE_LINE_RE = re.compile(r"[。！？…!?][”」』\"']?\s*$")
 
 
@@ -169,6 +171,11 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     >>> body_span(["首页", "新闻", para, "相关新闻：", "稻田养虾亩产创新高", para, para, "相关阅读", "另一篇新闻标题", para])
     (2, 6)
 
+    Numbered questions and their options (16.下列与雪有关的说法正确的是( ), A.化工厂 B.钢铁厂) are text, not a gap:
+    >>> q = ["10.根据合理的城市规划，图中①处最适合建( )", "A.化工厂 B.钢铁厂", "C.造纸厂 D.自来水厂"]
+    >>> body_span(["首页", para, *q * 3, "11.京沪铁路没有经过下列哪一名胜所在省份( )", *q * 2, para])
+    (1, 18)
+
     With loose_from (a forum thread's first post, cut above its replies), only lines from there on count, and a
     short post's sentences (最近好像可以商家申请淘宝达人，想问下报名链接。) are text too.
     """
@@ -181,7 +188,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     # short sentences between paragraphs (dialogue: “救命！”她喊道。) are text, not a gap: only other lines count
     gaps = [0] * (len(lines) + 1)
     for i, ln in enumerate(lines):
-        gaps[i + 1] = gaps[i] + (0 if SENTENCE_LINE_RE.search(ln) and not chrome_reason(ln) else 1)
+        gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or QUESTION_RE.match(ln)) and not chrome_reason(ln) else 1)
     runs: list[list[int]] = [[prose[0]]]
     for i in prose[1:]:
         if gaps[i] - gaps[runs[-1][-1] + 1] > GAP:
