@@ -467,6 +467,11 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         return []
     title_idx = pick_title_line(header, candidates, body)
     title_idx, crumb_title = _crumb_title(header, candidates, title_idx, body)
+    glued = None if crumb_title else _glued_headline(header, title_idx, body)
+    if glued:
+        draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
+        draft.title = draft.slots.title = glued
+        return []
     if crumb_title:
         draft.title = draft.slots.title = crumb_title
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates if i != title_idx]
@@ -530,6 +535,36 @@ FORUM_TITLE_RE = re.compile(r"^\s*(?:[\[［][^\]］]{1,10}[\]］]\s*)?(?P<title>
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
 BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源)\s*[:：]"
                        r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
+
+
+FULL_DATE_RE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2})")
+BYLINE_WORD_RE = re.compile(r"来源|來源|作者|记者|記者|编辑|編輯|发布|發布|时间|時間|日期|稿源|[:：|]")
+
+
+def _glued_headline(header: list[str], title_idx: int | None, body: list[str]) -> str | None:
+    """The headline when the page glued it to its byline (北京PM2.5首入政府工作报告 2012年率先监测2012年01月12日14:52
+    法制晚报李洁我要评论): the words before the byline's date, when they read as a headline sharing the body's words
+    and the line picked as heading (if any) shares fewer of them.
+
+    >>> body = ["本报讯（记者李洁）市十三届人大五次会议今天上午开幕，北京PM2.5监测首次写入政府工作报告，2012年率先开展。"]
+    >>> _glued_headline(["新闻 > 国内新闻 > 正文", "北京PM2.5首入政府工作报告 2012年率先监测2012年01月12日14:52法制晚报李洁"], None, body)
+    '北京PM2.5首入政府工作报告 2012年率先监测'
+    >>> _glued_headline(["来源：新华网 2012年01月12日14:52"], None, body), _glued_headline(["21世纪网 何漪 2011-12-15"], None, body)
+    (None, None)
+    """
+    text = "\n".join(body)[:1500]
+    for line in reversed(header[-8:]):
+        m = FULL_DATE_RE.search(line)
+        if not m or len(line) > 120 or is_prose(line):
+            continue
+        head = line[:m.start()].strip()
+        if len(head) < 12 or BYLINE_WORD_RE.search(head) or not _heading_like(head) or chrome_reason(head):
+            return None  # 21世纪网 何漪 2011-12-15 23:46:41: a site and an author, not a headline
+        picked = header[title_idx] if title_idx is not None else ""
+        if _overlap(head, text) >= 0.5 and _overlap(head, text) > _overlap(picked, text):
+            return head
+        return None
+    return None
 
 
 def _byline_date(lines: list[str]) -> str | None:
