@@ -538,7 +538,7 @@ BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来�
 
 
 FULL_DATE_RE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2})")
-BYLINE_WORD_RE = re.compile(r"来源|來源|作者|记者|記者|编辑|編輯|发布|發布|时间|時間|日期|稿源|[:：|]")
+BYLINE_WORD_RE = re.compile(r"本文来源|来源|來源|作者|记者|記者|编辑|編輯|发布|發布|(?:时间|時間|日期)\s*[:：]|稿源|\|")
 
 
 def _glued_headline(header: list[str], title_idx: int | None, body: list[str]) -> str | None:
@@ -551,14 +551,18 @@ def _glued_headline(header: list[str], title_idx: int | None, body: list[str]) -
     '北京PM2.5首入政府工作报告 2012年率先监测'
     >>> _glued_headline(["来源：新华网 2012年01月12日14:52"], None, body), _glued_headline(["21世纪网 何漪 2011-12-15"], None, body)
     (None, None)
+    >>> _glued_headline(["北京PM2.5首入政府工作报告 2012年率先监测本文来源于《法制晚报》　2012年01月12日"], None, body)
+    '北京PM2.5首入政府工作报告 2012年率先监测'
     """
     text = "\n".join(body)[:1500]
     for line in reversed(header[-8:]):
         m = FULL_DATE_RE.search(line)
         if not m or len(line) > 120 or is_prose(line):
             continue
-        head = line[:m.start()].strip()
-        if len(head) < 12 or BYLINE_WORD_RE.search(head) or not _heading_like(head) or chrome_reason(head):
+        head = line[:m.start()]
+        label = BYLINE_WORD_RE.search(head)
+        head = head[:label.start()].strip() if label else head.strip()  # …辞职本文来源于《财经网》 2012年01月12日
+        if len(head) < 12 or not _heading_like(head) or chrome_reason(head):
             return None  # 21世纪网 何漪 2011-12-15 23:46:41: a site and an author, not a headline
         picked = header[title_idx] if title_idx is not None else ""
         if _overlap(head, text) >= 0.5 and _overlap(head, text) > _overlap(picked, text):
