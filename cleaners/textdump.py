@@ -465,7 +465,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         draft.title = draft.slots.title = FORUM_TITLE_RE.match(forum[-1]).group("title")  # type: ignore[union-attr]
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
-    title_idx = pick_title_line(header, candidates, body)
+    title_idx = _heading_over_body(header, candidates, pick_title_line(header, candidates, body), body)
     title_idx, crumb_title = _crumb_title(header, candidates, title_idx, body)
     glued = None if crumb_title else _glued_headline(header, title_idx, body)
     if glued:
@@ -535,6 +535,25 @@ FORUM_TITLE_RE = re.compile(r"^\s*(?:[\[［][^\]］]{1,10}[\]］]\s*)?(?P<title>
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
 BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源)\s*[:：]"
                        r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
+
+
+def _heading_over_body(header: list[str], candidates: list[int], title_idx: int | None, body: list[str]) -> int | None:
+    """The line right above the body when it reads as the article's headline (shares half its words or more) and
+    the line picked shares less than half as many (醒報電影院 shares 醒報 only): a template that prints crumb, byline, then the headline over the text
+    (醒報電影院 picked above 作者：林宜靜, while 當心選前症候群 醫師提醒健康為重 sits over the first paragraph).
+
+    >>> body = ["【台灣醒報記者林宜靜台北報導】週末就是投票日，選前症候群讓不少人失眠，醫師提醒健康為重。"]
+    >>> _heading_over_body(["醒報電影院", "作者：林宜靜", "當心選前症候群 醫師提醒健康為重"], [0, 2], 0, body)
+    2
+    """
+    last = len(header) - 1
+    if last < 0 or last not in candidates or title_idx == last or not _heading_like(header[last]) \
+            or _is_byline(header[last]) or SENTENCE_LINE_RE.search(header[last]):
+        return title_idx
+    text = "\n".join(body)[:1500]
+    picked = _overlap(header[title_idx], text) if title_idx is not None else 0.0
+    mine = _overlap(header[last], text)
+    return last if mine >= 0.5 and picked < min(0.3, mine / 2) else title_idx
 
 
 FULL_DATE_RE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2})")
