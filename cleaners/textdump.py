@@ -19,8 +19,10 @@ from cleaners.record import Removal
 RELATED_RE = re.compile(r"^\s*(?:相关阅读|相关文章|相关新闻|相关推荐|相关资讯|相关产品|推荐阅读|延伸阅读|热门文章|热门推荐|"
                         r"猜你喜欢|你可能感兴趣|最新文章|热门标签|相关标签)\s*[:：]?")
 # A box heading of the same family on its own line: 相关测评教程, 最新资讯, 首页推荐, 更多最新推荐 (a label, no sentence).
-BOX_HEADING_RE = re.compile(r"^\s*(?:(?:相关|最新|热门|推荐|更多|精彩|热点)[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,4}(?:推荐|排行|排行榜))"
-                            r"\s*(?:更多|>>|»)?\s*$")
+BOX_HEADING_RE = re.compile(r"^\s*(?:(?:相关|最新|热门|推荐|更多|精彩|热点)[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,4}(?:推荐|排行|排行榜|最新))"
+                            r"\s*[:：]?\s*(?:更多|>>|»)?\s*$")
+# the article's keyword or tag line (關鍵字：流感 口罩 咳嗽, 标签：…): what follows it is other pages' links
+TAGS_LINE_RE = re.compile(r"^\s*(?:关键字|關鍵字|关键词|關鍵詞|标签|標籤|Tags?|TAG)\s*[:：]\s*\S.{0,80}$")
 MORE_RE = re.compile(r"^\s*(?:更多|More|MORE|more)\s*(?:>>?|»|›)?\s*$")
 TEASER_RE = re.compile(r"(?:\.{3}|…{1,2}|\.\.\.\s*\[详细\]|\[详细\])\s*$")
 REF_LINE_RE = re.compile(r"^\s*(?:[\[［]\d{1,3}[\]］]|[①-⑳]|\(\d{1,3}\)|（\d{1,3}）)")
@@ -383,15 +385,18 @@ def share_bar(line: str) -> bool:
 
 def box_heading(lines: list[str], i: int) -> bool:
     """Whether line i heads a box of other stories: a related-links label, a short label of that family
-    (最新资讯, 相关测评教程, 首页推荐), or any short label with a lone 更多 line under it.
+    (最新资讯, 相关测评教程, 首页推荐, 生活最新：), any short label with a lone 更多 line under it, a share bar, or
+    the article's keyword line (關鍵字：…) that such boxes follow.
 
     >>> box_heading(["最新资讯", "某条新闻"], 0), box_heading(["新闻时事", "更多", "某条新闻"], 0)
+    (True, True)
+    >>> box_heading(["生活最新：", "某条新闻"], 0), box_heading(["關鍵字：流感 口罩 咳嗽 噴嚏 周志浩"], 0)
     (True, True)
     >>> box_heading(["最新研究表明，稻田养虾可以增收。"], 0), box_heading(["第二部分", "正文"], 0)
     (False, False)
     """
     line = lines[i]
-    if RELATED_RE.match(line) or BOX_HEADING_RE.match(line) or share_bar(line):
+    if RELATED_RE.match(line) or BOX_HEADING_RE.match(line) or share_bar(line) or TAGS_LINE_RE.match(line):
         return True
     short = len(line) <= 10 and not CLAUSE_END_RE.search(line)
     return short and i + 1 < len(lines) and bool(MORE_RE.match(lines[i + 1]))
@@ -772,7 +777,8 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     nav = next((i for i, ln in enumerate(trailer[:8]) if len(ln) <= 80 and CHAPTER_NAV_RE.search(ln)), 0)
     for i, ln in enumerate(trailer):
         reason = chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) else None) \
-            or ("share" if share_bar(ln) else None) or ("author_note" if AUTHOR_NOTE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s]+", ln) else None) \
+            or ("share" if share_bar(ln) else None) or ("author_note" if AUTHOR_NOTE_RE.match(ln) else None) \
+            or ("tags" if TAGS_LINE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s<>«»|/]+", ln) else None) \
             or ("reader_prompt" if i < nav and _reader_prompt(ln) else None)
         if reason == "prevnext" or len(ln) <= 40:  # prev/next and 热门推荐 rows: slots brands are put in
             draft.slots.prevnext.append(ln)
