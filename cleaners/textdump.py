@@ -153,7 +153,26 @@ DATELINE_RE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}�
 
 
 def _is_body_line(line: str) -> bool:
-    return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line) and not DATELINE_RE.match(line)
+    return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line) \
+        and not DATELINE_RE.match(line) and not tag_cloud(line)
+
+
+def tag_cloud(line: str) -> bool:
+    """A long row of short Chinese tags with no clause mark (蔡英文 、 民進黨 、 國民黨 、 馬英九 、 …): a list, not
+    prose; spaced-out text (衞 生 署 呼 籲, one character an item) and English words are not tags.
+
+    >>> tag_cloud("蔡英文 、 民進黨 、 國民黨 、 馬英九 、 宋楚瑜 、 親民黨 、 2012總統大選 、 總統大選 、 陳致中")
+    True
+    >>> tag_cloud("出席的有张三、李四、王五、赵六、钱七、孙八、周九、吴十等人，会议由张三主持。")
+    False
+    >>> tag_cloud("衞 生 署 呼 籲 市 民 停 服 一 種 口 服 胰 島 素 胶 囊"), tag_cloud("The health department urges people to stop it")
+    (False, False)
+    """
+    if re.search(r"[，。！？；,!?;]|\.(?:\s|$)", line):
+        return False
+    items = [x for x in re.split(r"[、\s|]+", line) if x]
+    cjk = [x for x in items if re.search(r"[\u4e00-\u9fff]", x)]
+    return len(items) >= 8 and 2 * len(cjk) >= len(items) and 2 <= sum(map(len, items)) / len(items) <= 8
 
 
 # a numbered question or its options (16.下列与雪有关的说法正确的是( ), A.化工厂 B.钢铁厂): text, not a gap
