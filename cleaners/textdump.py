@@ -198,7 +198,11 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     (1, 18)
 
     With loose_from (a forum thread's first post, cut above its replies), only lines from there on count, and a
-    short post's sentences (最近好像可以商家申请淘宝达人，想问下报名链接。) are text too.
+    short post's sentences (最近好像可以商家申请淘宝达人，想问下报名链接。) are text too, and so are its first lines of
+    the form 路由器的型号是：阿尔法afh 808t under its subject line:
+    >>> post = "连接好后，在IE中输入192.168.1.1进入管理界面后，怎样设置里面的？没找到设置向导哦，请教各位兄弟姐妹。"
+    >>> body_span(["大甜菜 发表于 2008-7-26 14:41", "设置路由器", "路由器的型号是：阿尔法afh 808t", post], loose_from=0)
+    (2, 3)
     """
     if loose_from is None:
         prose = [i for i, ln in enumerate(lines) if _is_body_line(ln)]
@@ -220,6 +224,10 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     while start > 0 and SENTENCE_LINE_RE.search(lines[start - 1]) and not chrome_reason(lines[start - 1]) \
             and not is_meta_line(lines[start - 1]) and not _is_byline(lines[start - 1]):
         start -= 1  # the short sentences that open it (她做了个令人怀念的梦。) belong to the article too
+    while loose_from is not None and start - 1 > loose_from + 1 and re.search(r"[：:，,]\s*\S", lines[start - 1]) \
+            and not chrome_reason(lines[start - 1]) and not is_meta_line(lines[start - 1]) \
+            and not _is_byline(lines[start - 1]) and not FORUM_TITLE_RE.match(lines[start - 1]):
+        start -= 1  # a post's first lines of the form 路由器的型号是：阿尔法afh 808t (the line under its header is its subject)
     # teasers above the article (other stories' headlines and leads) end at its byline or breadcrumb
     for r in range(start + 1, end):
         if r in best or not (_is_byline(lines[r]) or chrome_reason(lines[r]) == "breadcrumb"):

@@ -107,6 +107,7 @@ def test_the_headline_at_the_end_of_a_breadcrumb(wild_dumps: dict, name: str) ->
 def test_a_thread_is_its_first_post(wild_dumps: dict, name: str) -> None:
     """Before: a long reply (a pasted manual, an argument) was taken as the article, or the title was a menu line."""
     lab, rec = wild_dumps[name]
+    assert lab["first"] in rec["text"][:200], rec["text"][:300]
     assert lab["last"] in rec["text"][-200:], rec["text"][-300:]
     assert rec["title"] == lab["title"].replace("?", "？")
     if lab["published"]:
