@@ -228,9 +228,11 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
             and not chrome_reason(lines[start - 1]) and not is_meta_line(lines[start - 1]) \
             and not _is_byline(lines[start - 1]) and not FORUM_TITLE_RE.match(lines[start - 1]):
         start -= 1  # a post's first lines of the form 路由器的型号是：阿尔法afh 808t (the line under its header is its subject)
-    # teasers above the article (other stories' headlines and leads) end at its byline or breadcrumb
+    # teasers above the article (other stories' headlines and leads) end at its byline or breadcrumb; date rows
+    # repeated through the run (上映时间：1963-05-20 under each film of a list) are its items' meta, not a byline
+    bylines = [r for r in range(start + 1, end) if r not in best and _is_byline(lines[r])]
     for r in range(start + 1, end):
-        if r in best or not (_is_byline(lines[r]) or chrome_reason(lines[r]) == "breadcrumb"):
+        if r in best or not (_is_byline(lines[r]) and len(bylines) < 3 or chrome_reason(lines[r]) == "breadcrumb"):
             continue
         before = sum(len(lines[i]) for i in best if start <= i < r)
         after = sum(len(lines[i]) for i in best if i > r)
