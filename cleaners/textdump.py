@@ -158,8 +158,9 @@ def _is_body_line(line: str) -> bool:
 
 
 def tag_cloud(line: str) -> bool:
-    """A long row of short Chinese tags with no clause mark (蔡英文 、 民進黨 、 國民黨 、 馬英九 、 …): a list, not
-    prose; spaced-out text (衞 生 署 呼 籲, one character an item) and English words are not tags.
+    """A long row of short Chinese tags with no clause mark (蔡英文 、 民進黨 、 國民黨 、 馬英九 、 …), or of five or
+    more headlines between pipes with no full stop: a list, not prose; spaced-out text (衞 生 署 呼 籲, one
+    character an item) and English words are not tags.
 
     >>> tag_cloud("蔡英文 、 民進黨 、 國民黨 、 馬英九 、 宋楚瑜 、 親民黨 、 2012總統大選 、 總統大選 、 陳致中")
     True
@@ -167,7 +168,12 @@ def tag_cloud(line: str) -> bool:
     False
     >>> tag_cloud("衞 生 署 呼 籲 市 民 停 服 一 種 口 服 胰 島 素 胶 囊"), tag_cloud("The health department urges people to stop it")
     (False, False)
+    >>> tag_cloud('港媒称内地民众不在意首金"迟到" | 体操男团不敌日本 | 丘索维金娜41岁高龄参赛 | 辽宁再降暴雨 | 沈阳：昨夜梦中风雨紧 |')
+    True
     """
+    cells = [x for x in line.split("|") if x.strip()]
+    if len(cells) >= 5 and "。" not in line and sum(map(len, cells)) / len(cells) <= 30:
+        return True  # 港媒称内地民众不在意首金"迟到" | 体操男团不敌日本 | 丘索维金娜41岁高龄 | …: a row of headlines
     if re.search(r"[，。！？；,!?;]|\.(?:\s|$)", line):
         return False
     items = [x for x in re.split(r"[、\s|]+", line) if x]
