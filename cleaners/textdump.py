@@ -198,6 +198,12 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     >>> body_span(["首页", "新闻", para, "相关新闻：", "稻田养虾亩产创新高", para, para, "相关阅读", "另一篇新闻标题", para])
     (2, 6)
 
+    Teasers (a headline and its lead) above a crumb, the headline and a byline open no article:
+    >>> lead = "马英九胜选，大陆“怀柔政策”奏效。未来四年，对台战略如何调整？"
+    >>> body_span(["马英九连任能否助推两岸新局", lead, "那些年", lead, "凤凰网财经 > 股票 > 正文", "绿景控股料2011年扭亏",
+    ...            "2012年01月17日 20:44", "来源：全景网 作者：陈祎", para, para])
+    (8, 9)
+
     Numbered questions and their options (16.下列与雪有关的说法正确的是( ), A.化工厂 B.钢铁厂) are text, not a gap:
     >>> q = ["10.根据合理的城市规划，图中①处最适合建( )", "A.化工厂 B.钢铁厂", "C.造纸厂 D.自来水厂"]
     >>> body_span(["首页", para, *q * 3, "11.京沪铁路没有经过下列哪一名胜所在省份( )", *q * 2, para])
@@ -242,8 +248,13 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
             continue
         before = sum(len(lines[i]) for i in best if start <= i < r)
         after = sum(len(lines[i]) for i in best if i > r)
-        if after >= 2 * before:
-            start = min(i for i in best if i > r)
+        nxt = min(i for i in best if i > r)
+        # crumb, headline, then a byline or date line over the text: the article's own header, so less text after
+        # it is enough (three headline-and-lead teasers above a two-paragraph brief)
+        canonical = chrome_reason(lines[r]) == "breadcrumb" and nxt - r <= 7 and any(
+            _is_byline(ln) or chrome_reason(ln) == "date_line" for ln in lines[r + 1:nxt])
+        if after >= (1 if canonical else 2) * before:
+            start = nxt
     start = _past_lead_lists(lines, best, start, end)
     # a headline that reads like a sentence (任人唯亲？郎平霸气回应“八个字”，力挺安家杰) over its author and date lines
     if not SENTENCE_LINE_RE.search(lines[start]) and len(lines[start]) <= 48:
