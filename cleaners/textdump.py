@@ -198,6 +198,11 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     >>> body_span(["首页", "新闻", para, "相关新闻：", "稻田养虾亩产创新高", para, para, "相关阅读", "另一篇新闻标题", para])
     (2, 6)
 
+    Under a box heading only sentences count, so rows of headlines glued together do not keep the box in:
+    >>> rows = ["帥車配美人！ 東京改裝車展女郎蠻腰、長腿性感吸睛失望！丟臉！逾8成老美不挺美國會 6成不支持歐巴馬令人讚嘆的手指功夫"]
+    >>> body_span([para, para, "關鍵字：運動 強身 加薪 美國 研究 薪水", "國際最新：", *rows * 3])
+    (0, 1)
+
     Teasers (a headline and its lead) above a crumb, the headline and a byline open no article:
     >>> lead = "马英九胜选，大陆“怀柔政策”奏效。未来四年，对台战略如何调整？"
     >>> body_span(["马英九连任能否助推两岸新局", lead, "那些年", lead, "凤凰网财经 > 股票 > 正文", "绿景控股料2011年扭亏",
@@ -266,7 +271,8 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     for r in range(start + 1, end + 1):
         if box_heading(lines, r):
             before = sum(weight[i] for i in best if i < r)
-            after = sum(weight[i] for i in best if i > r)
+            # under the box only sentences count: rows of headlines glued together end with no full stop
+            after = sum(weight[i] for i in best if i > r and SENTENCE_LINE_RE.search(lines[i]))
             if after < before / 2:
                 end = max(i for i in best if i < r)
                 while end + 1 < r and re.search(r"[，。！？；,!?;…]$", lines[end + 1]) and not chrome_reason(lines[end + 1]):
