@@ -22,7 +22,7 @@ RELATED_RE = re.compile(r"^\s*(?:相关阅读|相关文章|相关新闻|相关�
 BOX_HEADING_RE = re.compile(r"^\s*(?:(?:相关|最新|热门|推荐|更多|精彩|热点)[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,4}(?:推荐|排行|排行榜|最新))"
                             r"\s*[:：]?\s*(?:更多|>>|»)?\s*$")
 # the article's keyword or tag line (關鍵字：流感 口罩 咳嗽, 标签：…): what follows it is other pages' links
-TAGS_LINE_RE = re.compile(r"^\s*(?:关键字|關鍵字|关键词|關鍵詞|标签|標籤|Tags?|TAG)\s*[:：]\s*\S.{0,80}$")
+TAGS_LINE_RE = re.compile(r"^\s*(?:(?:关键字|關鍵字|关键词|關鍵詞|标签|標籤|Tags?|TAGS?)\s*[:：]|TAGS\s)\s*\S.{0,80}$")
 MORE_RE = re.compile(r"^\s*(?:更多|More|MORE|more)\s*(?:>>?|»|›)?\s*$")
 TEASER_RE = re.compile(r"(?:\.{3}|…{1,2}|\.\.\.\s*\[详细\]|\[详细\])\s*$")
 REF_LINE_RE = re.compile(r"^\s*(?:[\[［]\d{1,3}[\]］]|[①-⑳]|\(\d{1,3}\)|（\d{1,3}）)")
