@@ -206,6 +206,10 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     >>> body_span([para, para, "關鍵字：運動 強身 加薪 美國 研究 薪水", "國際最新：", *rows * 3])
     (0, 1)
 
+    Boxes stacked under the article (a comments heading, its notice, another heading, then a video's lead):
+    >>> body_span([para, para, para, "评论", "评论期已过。", "评论 (0)", para + para, "更多视频"])
+    (0, 2)
+
     Teasers (a headline and its lead) above a crumb, the headline and a byline open no article:
     >>> lead = "马英九胜选，大陆“怀柔政策”奏效。未来四年，对台战略如何调整？"
     >>> body_span(["马英九连任能否助推两岸新局", lead, "那些年", lead, "凤凰网财经 > 股票 > 正文", "绿景控股料2011年扭亏",
@@ -276,7 +280,11 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
             before = sum(weight[i] for i in best if i < r)
             # under the box only sentences count: rows of headlines glued together end with no full stop
             after = sum(weight[i] for i in best if i > r and SENTENCE_LINE_RE.search(lines[i]))
-            if after < before / 2:
+            # boxes stacked under the article (评论, 评论期已过。, 评论, a video box): when no text at all comes before
+            # the next heading, less text after than before is enough
+            nxt = next((k for k in range(r + 1, len(lines)) if box_heading(lines, k)), len(lines))
+            bare = not any(i in weight and weight[i] for i in range(r + 1, nxt))
+            if after < before / 2 or bare and nxt < len(lines) and after < before:
                 end = max(i for i in best if i < r)
                 while end + 1 < r and re.search(r"[，。！？；,!?;…]$", lines[end + 1]) and not chrome_reason(lines[end + 1]):
                     end += 1  # the article's closing list of clauses (经验值增加200%，…) runs up to the box
