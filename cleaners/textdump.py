@@ -21,6 +21,8 @@ RELATED_RE = re.compile(r"^\s*(?:相关阅读|相关文章|相关新闻|相关�
 # A box heading of the same family on its own line: 相关测评教程, 最新资讯, 首页推荐, 更多最新推荐 (a label, no sentence).
 BOX_HEADING_RE = re.compile(r"^\s*(?:(?:相关|最新|热门|推荐|更多|精彩|热点)[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,4}(?:推荐|排行|排行榜|最新))"
                             r"\s*[:：]?\s*(?:更多|>>|»)?\s*$")
+# a back-to-top control under the article: ▲TOP, 回到顶部, 返回頂部
+BACK_TO_TOP_RE = re.compile(r"^\s*[▲↑^]?\s*(?:TOP|Top|top|回到顶部|返回顶部|回顶部|回頂端|回到頂部|返回頂部)\s*[▲↑^]?\s*$")
 # the heading of the comments under an article: 评论, 评论 (0), 网友评论, 发表评论：
 COMMENTS_HEAD_RE = re.compile(r"^\s*(?:(?:网友|網友|用户|读者)?(?:评论|評論)\s*(?:[(（]\d+[)）])?|(?:发表|發表|最新|热门|全部|精彩)(?:评论|評論)"
                               r"|评论列表)\s*[:：]?\s*$")
@@ -449,7 +451,8 @@ def share_bar(line: str) -> bool:
 def box_heading(lines: list[str], i: int) -> bool:
     """Whether line i heads a box of other stories: a related-links label, a short label of that family
     (最新资讯, 相关测评教程, 首页推荐, 生活最新：), any short label with a lone 更多 line under it, a share bar, the
-    comments' heading (评论 (0), 网友评论), or the article's keyword line (關鍵字：…) that such boxes follow.
+    comments' heading (评论 (0), 网友评论), a back-to-top control (▲TOP), or the article's keyword line (關鍵字：…)
+    that such boxes follow.
 
     >>> box_heading(["最新资讯", "某条新闻"], 0), box_heading(["新闻时事", "更多", "某条新闻"], 0)
     (True, True)
@@ -457,12 +460,14 @@ def box_heading(lines: list[str], i: int) -> bool:
     (True, True)
     >>> box_heading(["评论 (0)"], 0), box_heading(["网友评论"], 0), box_heading(["评论员文章：稻田养虾"], 0)
     (True, True, False)
+    >>> box_heading(["▲TOP"], 0), box_heading(["返回顶部"], 0)
+    (True, True)
     >>> box_heading(["最新研究表明，稻田养虾可以增收。"], 0), box_heading(["第二部分", "正文"], 0)
     (False, False)
     """
     line = lines[i]
     if RELATED_RE.match(line) or BOX_HEADING_RE.match(line) or share_bar(line) or TAGS_LINE_RE.match(line) \
-            or COMMENTS_HEAD_RE.match(line):
+            or COMMENTS_HEAD_RE.match(line) or BACK_TO_TOP_RE.match(line):
         return True
     short = len(line) <= 10 and not CLAUSE_END_RE.search(line)
     return short and i + 1 < len(lines) and bool(MORE_RE.match(lines[i + 1]))
