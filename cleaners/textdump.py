@@ -564,9 +564,12 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     # short ones are template controls (我要评论, 字号, 产品详情) or brand lines kept as slots.
     # A short `X88:` line right above the body is the first-line injection slot: it stays for the spam finder,
     # which removes it with its reason.
-    lead = [header[i] for i in after if is_prose(header[i]) or len(header[i]) >= 16 and CLAUSE_END_RE.search(header[i])
+    # (a byline that reads as text, http://news.nen.com.cn 2012-01-12 05:13 东北新闻网 分享, or a line whose only
+    # clause marks are a web address's dots, 东北新闻网手机版 3g.nen.com.cn, is no lead)
+    lead = [header[i] for i in after if not _is_byline(header[i]) and (
+            is_prose(header[i]) or len(header[i]) >= 16 and LEAD_CLAUSE_RE.search(header[i])
             or i >= len(header) - 2 and len(header[i]) <= 18 and header[i].endswith((":", "："))
-            or i == len(header) - 1 and (section_heading(header[i]) or _first_subheading(header[i], body))]
+            or i == len(header) - 1 and (section_heading(header[i]) or _first_subheading(header[i], body)))]
     draft.removed += [Removal("header", header[i], "header_line") for i in candidates
                       if i != title_idx and header[i] not in lead]
     return lead
@@ -608,6 +611,7 @@ def _first_subheading(line: str, body: list[str]) -> bool:
 FORUM_TITLE_RE = re.compile(r"^\s*(?:[\[［][^\]］]{1,10}[\]］]\s*)?(?P<title>\S.{3,79}?)\s*[\[［]复制链接[\]］]\s*$")
 
 
+LEAD_CLAUSE_RE = re.compile(r"[，。！？；]|[,.!?;](?:\s|$)")  # a clause mark, not the dots of an address
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
 BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源)\s*[:：]"
                        r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
