@@ -398,6 +398,12 @@ def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) ->
     and nav lines of a novel page: the first text or sentence line after the last such row near the start.
 
     Evidence: prose-long rows of titles pass for text; the chapter itself starts under them.
+
+    >>> ch = "俩人四目相对，都看到了彼此眼中的错愕，就算打死张烨一百次他也没有想到，进来的人竟然是老吴！"
+    >>> lines = ["小说网 > 现代都市 > 我真是大明星 > 第1096章【这是我男友！】", "聚效",
+    ...          "热门推荐：穿越之修仙、谨言、农家乐小老板、秀爷修真中、穿越魔皇武尊、暖阳、重生之天下", "四合院里。", ch, ch]
+    >>> _past_lead_lists(lines, [0, 2, 4, 5], 0, 5)
+    3
     """
     head = [i for i in best if start <= i <= min(end, start + 12)]
     lists = [i for i in head if lead_list(lines[i])]
@@ -536,9 +542,9 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             draft.slots.source_line = draft.slots.source_line or source_of(ln)
         else:
             candidates.append(i)
-    forum = [ln for ln in header[-12:] if FORUM_TITLE_RE.match(ln)]
+    forum = [t for ln in header[-12:] if (t := forum_title(ln))]
     if forum:  # [草根爆料] 【标题】 [复制链接]: a thread's title line, whatever else the header holds
-        draft.title = draft.slots.title = FORUM_TITLE_RE.match(forum[-1]).group("title")  # type: ignore[union-attr]
+        draft.title = draft.slots.title = forum[-1]
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
     title_idx = _heading_over_body(header, candidates, pick_title_line(header, candidates, body), body)
@@ -612,6 +618,18 @@ FORUM_TITLE_RE = re.compile(r"^\s*(?:[\[［][^\]］]{1,10}[\]］]\s*)?(?P<title>
 
 
 LEAD_CLAUSE_RE = re.compile(r"[，。！？；]|[,.!?;](?:\s|$)")  # a clause mark, not the dots of an address
+def forum_title(line: str) -> str | None:
+    """A forum thread's title from its title line: a category tag, the title, the copy-link control.
+
+    >>> forum_title("[草根爆料] 【南宁市马山县周廘镇某村300余村民遭黑帮堵截围攻砍杀！！！】 [复制链接]")
+    '【南宁市马山县周廘镇某村300余村民遭黑帮堵截围攻砍杀！！！】'
+    >>> forum_title("复制链接") is None
+    True
+    """
+    m = FORUM_TITLE_RE.match(line)
+    return m.group("title") if m else None
+
+
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
 BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源)\s*[:：]"
                        r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
