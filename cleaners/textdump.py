@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from cleaners.chrome import chrome_reason, is_category_list, is_meta_line, source_of
-from cleaners.dates import find_published
+from cleaners.dates import find_published, parse_date
 from cleaners.draft import Draft, is_prose
 from cleaners.normalize import join_hard_breaks
 from cleaners.record import Removal
@@ -19,8 +19,15 @@ from cleaners.record import Removal
 RELATED_RE = re.compile(r"^\s*(?:相关阅读|相关文章|相关新闻|相关推荐|相关资讯|相关产品|推荐阅读|延伸阅读|热门文章|热门推荐|"
                         r"猜你喜欢|你可能感兴趣|最新文章|热门标签|相关标签)\s*[:：]?")
 # A box heading of the same family on its own line: 相关测评教程, 最新资讯, 首页推荐, 更多最新推荐 (a label, no sentence).
-BOX_HEADING_RE = re.compile(r"^\s*(?:(?:相关|最新|热门|推荐|更多|精彩|热点)[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,4}(?:推荐|排行|排行榜))"
-                            r"\s*(?:更多|>>|»)?\s*$")
+BOX_HEADING_RE = re.compile(r"^\s*(?:(?:相关|最新|热门|推荐|更多|精彩|热点)[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{2,4}(?:推荐|排行|排行榜|最新))"
+                            r"\s*[:：]?\s*(?:更多|>>|»)?\s*$")
+# a back-to-top control under the article: ▲TOP, 回到顶部, 返回頂部
+BACK_TO_TOP_RE = re.compile(r"^\s*[▲↑^]?\s*(?:TOP|Top|top|回到顶部|返回顶部|回顶部|回頂端|回到頂部|返回頂部)\s*[▲↑^]?\s*$")
+# the heading of the comments under an article: 评论, 评论 (0), 网友评论, 发表评论：
+COMMENTS_HEAD_RE = re.compile(r"^\s*(?:(?:网友|網友|用户|读者)?(?:评论|評論)\s*(?:[(（]\d+[)）])?|(?:发表|發表|最新|热门|全部|精彩)(?:评论|評論)"
+                              r"|评论列表)\s*[:：]?\s*$")
+# the article's keyword or tag line (關鍵字：流感 口罩 咳嗽, 标签：…): what follows it is other pages' links
+TAGS_LINE_RE = re.compile(r"^\s*(?:(?:关键字|關鍵字|关键词|關鍵詞|标签|標籤|Tags?|TAGS?)\s*[:：]|TAGS\s)\s*\S.{0,80}$")
 MORE_RE = re.compile(r"^\s*(?:更多|More|MORE|more)\s*(?:>>?|»|›)?\s*$")
 TEASER_RE = re.compile(r"(?:\.{3}|…{1,2}|\.\.\.\s*\[详细\]|\[详细\])\s*$")
 REF_LINE_RE = re.compile(r"^\s*(?:[\[［]\d{1,3}[\]］]|[①-⑳]|\(\d{1,3}\)|（\d{1,3}）)")
@@ -43,25 +50,103 @@ def parse_text(text: str) -> Draft:
     if not lines:
         return draft
     draft.top_line = lines[0]
-    span = body_span(lines)
+    first, cut = thread_cut(lines)
+    span = body_span(lines[:cut], loose_from=first) if cut < len(lines) else body_span(lines)
+    if span is None and cut < len(lines):
+        cut, span = len(lines), body_span(lines)
     if span is None:
         draft.paras = [ln for ln in lines if not chrome_reason(ln)]
         draft.removed += [Removal("text", ln, chrome_reason(ln) or "") for ln in lines if chrome_reason(ln)]
         return draft
     start, end = span
-    header, body, trailer = lines[:start], lines[start:end + 1], lines[end + 1:]
+    header, body, trailer = lines[:start], lines[start:end + 1], lines[end + 1:cut]
     crumb = next((j for j, ln in enumerate(body[:3]) if crumb_parts(ln)), None)
     if crumb is not None and len(body) > crumb + 1:  # a breadcrumb opens the article's part of the page
         header, body = header + body[:crumb + 1], body[crumb + 1:]
     lead = _read_header(header, draft, body)
+    if cut < len(lines):  # a thread: the first post's own date (楼主 / 2016-3-10 10:39 发短消息 …), not a member's
+        draft.published = _post_date(lines[first:start]) or find_published(lines[first:start])[0] or draft.published
     # short label lines among the first body lines (`X88:`, `璟航官网入口：`) are the first-line injection slot too
     draft.slots.first_lines += [ln for ln in body[:3] if len(ln) <= 32 and not re.search(r"[。！？]", ln)]
     draft.paras = lead + body
     draft.paras += _read_trailer(trailer, draft)
+    for ln in lines[cut:]:  # the replies under a forum post (沙发, 2F, X 发表于 …) and their sidebars
+        if len(ln) <= 40:
+            draft.slots.prevnext.append(ln)
+        draft.removed.append(Removal("trailer", ln, chrome_reason(ln) or "replies"))
     if not draft.published:  # a 更新时间：… line under the article, or after the prev/next links
         labelled = [r.text for r in draft.removed if r.where == "trailer" and is_meta_line(r.text) and len(r.text) <= 60]
         draft.published = find_published(labelled)[0]  # labelled lines only: related lists carry other dates
     return draft
+
+
+# A forum post's header (小明 发表于 2008-7-26 14:41, 2016迈上 发表于 2016-3-10 11:33 点赞(17)), a floor label
+# (沙发, 板凳, 地板, 12楼, 1F 2015-12-21 13:12 回复) and a replies heading (回复 (1), 最新回复, 以下是被点赞的回帖)
+POST_HEAD_RE = re.compile(r"(?:^|\s)发表于\s*[:：]?\s*\d{4}-\d{1,2}-\d{1,2}")
+FLOOR_RE = re.compile(r"^(?:沙发|板凳|地板|地下室|藤椅|\d{1,4}\s*(?:楼|樓|F|#))(?:\s|$|[:：])")
+REPLIES_HEAD_RE = re.compile(r"^(?:(?:回复|回帖|跟帖)\s*[(（]\d+[)）]|最新回复|全部回复|热门回复|以下是.{0,10}回[帖复]|"
+                             r"全部跟帖|网友回复)\s*$")
+
+
+def thread_cut(lines: list[str]) -> tuple[int, int]:
+    """Where the first post of a forum thread starts (its 楼主 label or post header, else 0) and where the
+    replies under it begin; (0, len(lines)) for other pages.
+
+    Evidence: a thread saved as text repeats one post layout: a post header (X 发表于 date) or a floor label
+    (楼主, 沙发, 板凳, 2F) per post, or a replies heading (回复 (1), 最新回复) under the first post. The first
+    post is the article; replies are often longer (a pasted manual, an argument) and would win the prose
+    count. A thread needs two post markers or a replies heading; the cut falls at the first marker that
+    follows a prose line of the first post.
+
+    >>> post = "连接好后，在IE中输入192.168.1.1进入管理界面后，怎样设置里面的？没找到设置向导哦。"
+    >>> thread_cut(["论坛 › 数码生活 › 设置路由器", "大甜菜 发表于 2008-7-26 14:41", "设置路由器", post,
+    ...             "huangwuli 发表于 2008-7-26 15:35", "808T是8口HUB（集线器），不是路由器，要另外买一个路由器才行。"])
+    (1, 4)
+    >>> thread_cut(["城市更新让老街区焕发新活力", post, "12楼", post, "13楼", post]), thread_cut(["标题", post, "12楼", post])
+    ((0, 2), (0, 4))
+    """
+    def marker(ln: str) -> bool:
+        return len(ln) <= 80 and bool(POST_HEAD_RE.search(ln) or FLOOR_RE.match(ln) or REPLIES_HEAD_RE.match(ln))
+
+    marks = [i for i, ln in enumerate(lines) if marker(ln) or ln == "楼主"]
+    if len(marks) < 2 and not any(REPLIES_HEAD_RE.match(lines[i]) for i in marks):
+        return 0, len(lines)
+    first = marks[0] if POST_HEAD_RE.search(lines[marks[0]]) or lines[marks[0]] == "楼主" else 0
+    seen = False
+    for i in range(first, len(lines)):
+        if seen and marker(lines[i]):
+            return first, i
+        seen = seen or (i > first and (_is_body_line(lines[i]) or _is_post_line(lines[i])))
+    return 0, len(lines)
+
+
+POST_DATE_RE = re.compile(r"(?:发表于\s*[:：]?\s*|^)(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
+def _post_date(lines: list[str]) -> str | None:
+    """The date and time a forum post header opens with (2016-3-10 10:39 发短消息 只看该作者 …, X 发表于 2008-7-26 14:41).
+
+    >>> _post_date(["楼主", "2016-3-10 10:39 发短消息 只看该作者 收藏 分享 |倒序浏览"])
+    '2016-03-10T10:39'
+    """
+    for ln in lines:
+        m = POST_DATE_RE.search(ln) if len(ln) <= 80 else None
+        if m:
+            y, mo, d, h, mi, sec = m.groups()
+            iso = f"{y}-{int(mo):02d}-{int(d):02d}T{int(h):02d}:{mi}"
+            return iso + f":{sec}" if sec else iso
+    return None
+
+
+def _is_post_line(line: str) -> bool:
+    """A short forum post's sentence: a clause, then an end mark (最近好像可以商家申请淘宝达人，想问下报名链接。);
+    a one-clause question like a headline (商家怎么申请淘宝达人？？？？) is not one.
+
+    >>> _is_post_line("最近好像可以商家申请淘宝达人，想问下报名链接。"), _is_post_line("商家怎么申请淘宝达人？？？？")
+    (True, False)
+    """
+    return len(line) >= 12 and bool(SENTENCE_LINE_RE.search(line) and re.search(r"[，,；;].", line)) \
+        and not chrome_reason(line)
 
 
 GAP = 8  # this many non-prose lines in a row end a block of article text (menus, sidebars, link lists)
@@ -73,13 +158,40 @@ DATELINE_RE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}�
 
 
 def _is_body_line(line: str) -> bool:
-    return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line) and not DATELINE_RE.match(line)
+    return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line) \
+        and not DATELINE_RE.match(line) and not tag_cloud(line)
 
 
+def tag_cloud(line: str) -> bool:
+    """A long row of short Chinese tags with no clause mark (蔡英文 、 民進黨 、 國民黨 、 馬英九 、 …), or of five or
+    more headlines between pipes with no full stop: a list, not prose; spaced-out text (衞 生 署 呼 籲, one
+    character an item) and English words are not tags.
+
+    >>> tag_cloud("蔡英文 、 民進黨 、 國民黨 、 馬英九 、 宋楚瑜 、 親民黨 、 2012總統大選 、 總統大選 、 陳致中")
+    True
+    >>> tag_cloud("出席的有张三、李四、王五、赵六、钱七、孙八、周九、吴十等人，会议由张三主持。")
+    False
+    >>> tag_cloud("衞 生 署 呼 籲 市 民 停 服 一 種 口 服 胰 島 素 胶 囊"), tag_cloud("The health department urges people to stop it")
+    (False, False)
+    >>> tag_cloud('港媒称内地民众不在意首金"迟到" | 体操男团不敌日本 | 丘索维金娜41岁高龄参赛 | 辽宁再降暴雨 | 沈阳：昨夜梦中风雨紧 |')
+    True
+    """
+    cells = [x for x in line.split("|") if x.strip()]
+    if len(cells) >= 5 and "。" not in line and sum(map(len, cells)) / len(cells) <= 30:
+        return True  # 港媒称内地民众不在意首金"迟到" | 体操男团不敌日本 | 丘索维金娜41岁高龄 | …: a row of headlines
+    if re.search(r"[，。！？；,!?;]|\.(?:\s|$)", line):
+        return False
+    items = [x for x in re.split(r"[、\s|]+", line) if x]
+    cjk = [x for x in items if re.search(r"[\u4e00-\u9fff]", x)]
+    return len(items) >= 8 and 2 * len(cjk) >= len(items) and 2 <= sum(map(len, items)) / len(items) <= 8
+
+
+# a numbered question or its options (16.下列与雪有关的说法正确的是( ), A.化工厂 B.钢铁厂): text, not a gap
+QUESTION_RE = re.compile(r"^\s*(?:\d{1,3}[.．、].{4,}[(（]\s*[)）]\s*$|[A-D][.．、]\S.{0,60}$)")
 SENTENCE_LINE_RE = re.compile(r"[。！？…!?][”」』\"']?\s*$")
 
 
-def body_span(lines: list[str]) -> tuple[int, int] | None:
+def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int] | None:
     """First and last line of the article: the run of prose lines (gaps under GAP lines) holding the most prose.
 
     Evidence: a page saved as text puts menus, sidebars and related-link lists around the article as runs of
@@ -90,32 +202,74 @@ def body_span(lines: list[str]) -> tuple[int, int] | None:
     >>> para = "稻渔综合种养是在稻田里同时养殖小龙虾和鱼，合作社今年的稻田增收明显。"
     >>> body_span(["首页", "新闻", para, "相关新闻：", "稻田养虾亩产创新高", para, para, "相关阅读", "另一篇新闻标题", para])
     (2, 6)
+
+    Under a box heading only sentences count, so rows of headlines glued together do not keep the box in:
+    >>> rows = ["帥車配美人！ 東京改裝車展女郎蠻腰、長腿性感吸睛失望！丟臉！逾8成老美不挺美國會 6成不支持歐巴馬令人讚嘆的手指功夫"]
+    >>> body_span([para, para, "關鍵字：運動 強身 加薪 美國 研究 薪水", "國際最新：", *rows * 3])
+    (0, 1)
+
+    Boxes stacked under the article (a comments heading, its notice, another heading, then a video's lead):
+    >>> body_span([para, para, para, "评论", "评论期已过。", "评论 (0)", para + para, "更多视频"])
+    (0, 2)
+
+    Teasers (a headline and its lead) above a crumb, the headline and a byline open no article:
+    >>> lead = "马英九胜选，大陆“怀柔政策”奏效。未来四年，对台战略如何调整？"
+    >>> body_span(["马英九连任能否助推两岸新局", lead, "那些年", lead, "凤凰网财经 > 股票 > 正文", "绿景控股料2011年扭亏",
+    ...            "2012年01月17日 20:44", "来源：全景网 作者：陈祎", para, para])
+    (8, 9)
+
+    Numbered questions and their options (16.下列与雪有关的说法正确的是( ), A.化工厂 B.钢铁厂) are text, not a gap:
+    >>> q = ["10.根据合理的城市规划，图中①处最适合建( )", "A.化工厂 B.钢铁厂", "C.造纸厂 D.自来水厂"]
+    >>> body_span(["首页", para, *q * 3, "11.京沪铁路没有经过下列哪一名胜所在省份( )", *q * 2, para])
+    (1, 18)
+
+    With loose_from (a forum thread's first post, cut above its replies), only lines from there on count, and a
+    short post's sentences (最近好像可以商家申请淘宝达人，想问下报名链接。) are text too, and so are its first lines of
+    the form 路由器的型号是：阿尔法afh 808t under its subject line:
+    >>> post = "连接好后，在IE中输入192.168.1.1进入管理界面后，怎样设置里面的？没找到设置向导哦，请教各位兄弟姐妹。"
+    >>> body_span(["大甜菜 发表于 2008-7-26 14:41", "设置路由器", "路由器的型号是：阿尔法afh 808t", post], loose_from=0)
+    (2, 3)
     """
-    prose = [i for i, ln in enumerate(lines) if _is_body_line(ln)]
+    if loose_from is None:
+        prose = [i for i, ln in enumerate(lines) if _is_body_line(ln)]
+    else:
+        prose = [i for i, ln in enumerate(lines) if i > loose_from and (_is_body_line(ln) or _is_post_line(ln))]
     if not prose:
         return None
     # short sentences between paragraphs (dialogue: “救命！”她喊道。) are text, not a gap: only other lines count
     gaps = [0] * (len(lines) + 1)
     for i, ln in enumerate(lines):
-        gaps[i + 1] = gaps[i] + (0 if SENTENCE_LINE_RE.search(ln) and not chrome_reason(ln) else 1)
+        gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or QUESTION_RE.match(ln)) and not chrome_reason(ln) else 1)
     runs: list[list[int]] = [[prose[0]]]
     for i in prose[1:]:
         if gaps[i] - gaps[runs[-1][-1] + 1] > GAP:
             runs.append([])
         runs[-1].append(i)
-    best = max(runs, key=lambda run: sum(len(lines[i]) for i in run))
+    best = max(runs, key=lambda run: 0 if card_list(lines[run[0]:run[-1] + 1]) else sum(len(lines[i]) for i in run))
     start, end = best[0], best[-1]
     while start > 0 and SENTENCE_LINE_RE.search(lines[start - 1]) and not chrome_reason(lines[start - 1]) \
             and not is_meta_line(lines[start - 1]) and not _is_byline(lines[start - 1]):
         start -= 1  # the short sentences that open it (她做了个令人怀念的梦。) belong to the article too
-    # teasers above the article (other stories' headlines and leads) end at its byline or breadcrumb
+    while loose_from is not None and start - 1 > loose_from + 1 and re.search(r"[：:，,]\s*\S", lines[start - 1]) \
+            and not chrome_reason(lines[start - 1]) and not is_meta_line(lines[start - 1]) \
+            and not _is_byline(lines[start - 1]) and not FORUM_TITLE_RE.match(lines[start - 1]):
+        start -= 1  # a post's first lines of the form 路由器的型号是：阿尔法afh 808t (the line under its header is its subject)
+    # teasers above the article (other stories' headlines and leads) end at its byline or breadcrumb; date rows
+    # repeated through the run (上映时间：1963-05-20 under each film of a list) are its items' meta, not a byline
+    bylines = [r for r in range(start + 1, end) if r not in best and _is_byline(lines[r])]
     for r in range(start + 1, end):
-        if r in best or not (_is_byline(lines[r]) or chrome_reason(lines[r]) == "breadcrumb"):
+        if r in best or not (_is_byline(lines[r]) and len(bylines) < 3 or chrome_reason(lines[r]) == "breadcrumb"):
             continue
         before = sum(len(lines[i]) for i in best if start <= i < r)
         after = sum(len(lines[i]) for i in best if i > r)
-        if after >= 2 * before:
-            start = min(i for i in best if i > r)
+        nxt = min(i for i in best if i > r)
+        # crumb, headline, then a byline or date line over the text: the article's own header, so less text after
+        # it is enough (three headline-and-lead teasers above a two-paragraph brief)
+        canonical = chrome_reason(lines[r]) == "breadcrumb" and nxt - r <= 7 and any(
+            _is_byline(ln) or chrome_reason(ln) == "date_line" for ln in lines[r + 1:nxt])
+        if after >= (1 if canonical else 2) * before:
+            start = nxt
+    start = _past_lead_lists(lines, best, start, end)
     # a headline that reads like a sentence (任人唯亲？郎平霸气回应“八个字”，力挺安家杰) over its author and date lines
     if not SENTENCE_LINE_RE.search(lines[start]) and len(lines[start]) <= 48:
         nxt = [i for i in best if start < i <= start + 4]
@@ -126,24 +280,200 @@ def body_span(lines: list[str]) -> tuple[int, int] | None:
     for r in range(start + 1, end + 1):
         if box_heading(lines, r):
             before = sum(weight[i] for i in best if i < r)
-            after = sum(weight[i] for i in best if i > r)
-            if after < before / 2:
+            # under the box only sentences count: rows of headlines glued together end with no full stop
+            after = sum(weight[i] for i in best if i > r and SENTENCE_LINE_RE.search(lines[i]))
+            # boxes stacked under the article (评论, 评论期已过。, 评论, a video box): when no text at all comes before
+            # the next heading, less text after than before is enough
+            nxt = next((k for k in range(r + 1, len(lines)) if box_heading(lines, k)), len(lines))
+            bare = not any(i in weight and weight[i] for i in range(r + 1, nxt))
+            if after < before / 2 or bare and nxt < len(lines) and after < before:
                 end = max(i for i in best if i < r)
+                while end + 1 < r and re.search(r"[，。！？；,!?;…]$", lines[end + 1]) and not chrome_reason(lines[end + 1]):
+                    end += 1  # the article's closing list of clauses (经验值增加200%，…) runs up to the box
                 break
+    end = _chapter_end(lines, start, end, weight)
+    end = _list_tail(lines, start, end)
     return start, _drop_teasers(lines, start, end)
+
+
+ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(]\d{1,2}[)）])\s*\S")
+
+
+def _list_tail(lines: list[str], start: int, end: int) -> int:
+    """The article's last line when it closes with a numbered list whose items are short (五、 薪酬待遇：,
+    1、 小学教师年薪：6—10万元人民币。): numbered items with a clause mark, in an article that numbers its
+    items, stay with it; a numbered list of headlines (1.某某新闻标题) does not.
+
+    >>> art = "南充市安汉中学位于南充市高坪区城区中心，是一所新起点、高规格的九年一贯制民办学校，欢迎报考。"
+    >>> _list_tail([art, "1、 报名方式：电话报名、网上报名、现场报名。", art, "五、 薪酬待遇：", "1、 小学教师年薪：6—10万元。",
+    ...             "查看更多相关信息"], 0, 2), _list_tail([art, "1、 报名方式：电话报名。", art, "1.另一篇新闻的标题"], 0, 2)
+    (4, 2)
+    """
+    if not any(ITEM_RE.match(lines[i]) for i in range(start, end + 1)):
+        return end
+    while end + 1 < len(lines) and ITEM_RE.match(lines[end + 1]) and len(lines[end + 1]) <= 80 \
+            and re.search(r"[：:，。；]", lines[end + 1]) and not chrome_reason(lines[end + 1]):
+        end += 1
+    return end
+
+
+# a chapter's nav row: 上一章目 录下一章, 上一章： 第十章夜住下水道      返回目录      下一章： 第十二章好戏
+CHAPTER_NAV_RE = re.compile(r"上一[章页].{0,40}(?:下一[章页]|目\s*录)|(?:目\s*录|书页).{0,40}下一[章页]")
+# the author's note under a web-novel chapter (作者有话要说：感谢…)
+AUTHOR_NOTE_RE = re.compile(r"^\s*(?:作者有话要说|作者的话|作者留言)\s*[:：]?")
+# a web-novel site speaking to the reader under a chapter: 加入书架, 手机用户可访问…, 下载本书…txt, 点击报错
+READER_PROMPT_RE = re.compile(r"书架|书签|章节|txt|TXT|电子书|书评|报错|手机(?:用户|阅读|访问|版)|阅读记录|下次阅读|无弹窗|"
+                              r"全文阅读|最新章节|推荐票|月票|求票|https?://|www\.")
+
+
+def _chapter_end(lines: list[str], start: int, end: int, weight: dict[int, int]) -> int:
+    """The last line of a web-novel chapter: the run ends above the chapter's nav row (上一章 … 下一章) when most
+    of its text is above it, and above the site's prompts to the reader over that row (加入书架, 手机用户可访问…,
+    下载本书最新的txt…, 点击报错, 求票票啊～) and stray marks among them (.rs); an author's note (作者有话要说：) under
+    most of the text ends it too.
+
+    >>> ch = "方雅存得到消息之后气得差点吐血，他回方家去找老太太理论，却是连大门都没有进去。"
+    >>> lines = [ch, ch, "以牙还牙，以血还血！", "手机用户可访问wap.example.la观看小说，跟官网同步更新．",
+    ...          "求票票啊～", ".rs", "上一章： 第十章夜住下水道      返回目录      下一章： 第十二章好戏",
+    ...          "如果您喜欢,请把《嫡谋》加入书架,方便以后阅读嫡谋第331章失势后的更新连载!"]
+    >>> _chapter_end(lines, 0, 7, {i: len(ln) for i, ln in enumerate(lines)})
+    2
+    >>> lines = [ch, ch, "作者有话要说：感谢某某的地雷，终于赶出第三更了。", "上一页        返回目录        下一页"]
+    >>> _chapter_end(lines, 0, 2, {i: len(ln) for i, ln in enumerate(lines)})
+    1
+    """
+    note = next((r for r in range(start + 1, end + 1) if AUTHOR_NOTE_RE.match(lines[r])), None)
+    if note is not None and 2 * sum(w for i, w in weight.items() if note <= i <= end) <= \
+            sum(w for i, w in weight.items() if i < note):
+        end = note - 1  # 作者有话要说：感谢… under the chapter
+    nav = next((r for r in range(start + 1, min(end + 3, len(lines)))
+                if len(lines[r]) <= 80 and CHAPTER_NAV_RE.search(lines[r])), None)
+    if nav is None:
+        return end
+    before = sum(w for i, w in weight.items() if i < nav)
+    after = sum(w for i, w in weight.items() if nav < i <= end)
+    if after * 2 > before:
+        return end
+    cut = min(nav - 1, end)
+    while cut > start and _reader_prompt(lines[cut]):
+        cut -= 1
+    return cut
+
+
+def _reader_prompt(line: str) -> bool:
+    """A site's line to the reader between a chapter and its nav row, or a stray mark there (.rs).
+
+    >>> _reader_prompt("本书手机阅读：http://m.example.la/3138/"), _reader_prompt(".rs"), _reader_prompt("以牙还牙，以血还血！")
+    (True, True, False)
+    """
+    return bool(READER_PROMPT_RE.search(line)) or not re.search(r"[\u4e00-\u9fff]", line)
+
+
+# a labelled row of links: 热门点击：书名、书名、书名 / 推荐阅读： 微爱 打鬼 天火大道 / 其他书友在看：…
+LIST_WORD_RE = re.compile(r"点击|推荐|阅读|在看|排行|热搜|热门|专题|标签|关注")
+LIST_LABEL_RE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*[:：]\s*(?P<rest>.+)$")
+
+
+def lead_list(line: str) -> bool:
+    """A row of links with a label (热门点击：a、b、c…, 推荐阅读： a b c …): four or more short items and no
+    sentence, or a related-links label line.
+
+    >>> lead_list("热门推荐：穿越之修仙、谨言、农家乐小老板、秀爷修真中、穿越魔皇武尊、暖阳")
+    True
+    >>> lead_list("推荐阅读： 微爱 打鬼 天火大道 大宋的智慧 儒道至圣 三界独尊 最强兵王一秒记住【某小说网】，为您提供精彩小说阅读。")
+    True
+    >>> lead_list("据介绍：今年以来全市共启动城市更新项目42个，完成投资超过60亿元，惠及居民3.2万户。")
+    False
+    """
+    m = LIST_LABEL_RE.match(line)
+    if not m or not (RELATED_RE.match(line) or LIST_WORD_RE.search(line[:m.start("rest")])):
+        return False
+    items = [x for x in re.split(r"[、\s]+", m.group("rest")) if x]
+    short = [x for x in items if len(x) <= 20 and not re.search(r"[。！？]", x)]
+    return len(short) >= 4 and len(short) >= 0.75 * len(items)
+
+
+def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) -> int:
+    """Where the article starts when the run opens with link rows (热门点击：…, 推荐阅读：…) among the crumb, heading
+    and nav lines of a novel page: the first text or sentence line after the last such row near the start.
+
+    Evidence: prose-long rows of titles pass for text; the chapter itself starts under them.
+
+    >>> ch = "俩人四目相对，都看到了彼此眼中的错愕，就算打死张烨一百次他也没有想到，进来的人竟然是老吴！"
+    >>> lines = ["小说网 > 现代都市 > 我真是大明星 > 第1096章【这是我男友！】", "聚效",
+    ...          "热门推荐：穿越之修仙、谨言、农家乐小老板、秀爷修真中、穿越魔皇武尊、暖阳、重生之天下", "四合院里。", ch, ch]
+    >>> _past_lead_lists(lines, [0, 2, 4, 5], 0, 5)
+    3
+    """
+    head = [i for i in best if start <= i <= min(end, start + 12)]
+    lists = [i for i in head if lead_list(lines[i])]
+    if not lists:
+        return start
+    last = lists[-1]
+    if any(i < last and not (lead_list(lines[i]) or crumb_parts(lines[i]) or chrome_reason(lines[i])) for i in head):
+        return start  # text above the row: a list inside the article
+    nxt = next((i for i in range(last + 1, end + 1)
+                if not chrome_reason(lines[i]) and (i in best or SENTENCE_LINE_RE.search(lines[i]))), None)
+    return start if nxt is None else nxt
+
+
+def card_list(block: list[str]) -> bool:
+    """Whether a run of text is a box of cards (teasers, videos, products): the same short label line (推荐理由,
+    查看详情, 阅读全文) comes back three or more times between its items, and half its text lines are leads cut
+    short (…, ...). An article's repeated labels (主演, 剧情简介 in a list of films) head whole paragraphs.
+
+    >>> card_list(["04-22某视频评测", "推荐理由", "全新的英雄级武器即将来袭，下面为大家带来详细的属性评测。...",
+    ...            "04-23体验服试玩", "推荐理由", "这次新版本更新有一款武器特别显眼，下面就让小编介绍。...",
+    ...            "04-25精彩视频", "推荐理由", "下面巴士小编为大家带来的是第一视角精彩视频。..."])
+    True
+    >>> card_list(["“嗯。”", "他点点头，转身走了出去。", "“嗯。”", "她也点点头。", "“嗯。”"])
+    False
+    >>> card_list(["剧情简介", "一个打扮浮华庸俗的妇女走在大街上，她决定为丈夫选一份生日礼物。"] * 3)
+    False
+    """
+    counts: dict[str, int] = {}
+    for ln in block:
+        if 2 <= len(ln) <= 8 and not SENTENCE_LINE_RE.search(ln):
+            counts[ln] = counts.get(ln, 0) + 1
+    texts = [ln for ln in block if is_prose(ln)]
+    teasers = [ln for ln in texts if TEASER_RE.search(ln)]
+    return any(n >= 3 for n in counts.values()) and len(teasers) * 2 >= len(texts)
+
+
+SHARE_BAR_RE = re.compile(r"(?:分享|推荐本[章篇文]|转发|转载)(?:到|至)\s*[:：]?\s*(?:$|.{0,60}(?:微博|微信|QQ|空间|人人|豆瓣|贴吧))")
+
+
+def share_bar(line: str) -> bool:
+    """A share bar (我要投稿收藏本页 将本文分享到：, 推荐本章到：QQ空间腾讯微博…): under an article it closes it.
+
+    >>> share_bar("我要投稿收藏本页 将本文分享到："), share_bar("推荐本章到：QQ空间腾讯微博新浪微博网易微博百度贴吧人人网")
+    (True, True)
+    >>> share_bar("他把这个好消息分享到了家族群里，大家都很高兴。")
+    False
+    """
+    return len(line) <= 80 and bool(SHARE_BAR_RE.search(line)) and not SENTENCE_LINE_RE.search(line)
 
 
 def box_heading(lines: list[str], i: int) -> bool:
     """Whether line i heads a box of other stories: a related-links label, a short label of that family
-    (最新资讯, 相关测评教程, 首页推荐), or any short label with a lone 更多 line under it.
+    (最新资讯, 相关测评教程, 首页推荐, 生活最新：), any short label with a lone 更多 line under it, a share bar, the
+    comments' heading (评论 (0), 网友评论), a back-to-top control (▲TOP), or the article's keyword line (關鍵字：…)
+    that such boxes follow.
 
     >>> box_heading(["最新资讯", "某条新闻"], 0), box_heading(["新闻时事", "更多", "某条新闻"], 0)
+    (True, True)
+    >>> box_heading(["生活最新：", "某条新闻"], 0), box_heading(["關鍵字：流感 口罩 咳嗽 噴嚏 周志浩"], 0)
+    (True, True)
+    >>> box_heading(["评论 (0)"], 0), box_heading(["网友评论"], 0), box_heading(["评论员文章：稻田养虾"], 0)
+    (True, True, False)
+    >>> box_heading(["▲TOP"], 0), box_heading(["返回顶部"], 0)
     (True, True)
     >>> box_heading(["最新研究表明，稻田养虾可以增收。"], 0), box_heading(["第二部分", "正文"], 0)
     (False, False)
     """
     line = lines[i]
-    if RELATED_RE.match(line) or BOX_HEADING_RE.match(line):
+    if RELATED_RE.match(line) or BOX_HEADING_RE.match(line) or share_bar(line) or TAGS_LINE_RE.match(line) \
+            or COMMENTS_HEAD_RE.match(line) or BACK_TO_TOP_RE.match(line):
         return True
     short = len(line) <= 10 and not CLAUSE_END_RE.search(line)
     return short and i + 1 < len(lines) and bool(MORE_RE.match(lines[i + 1]))
@@ -204,13 +534,26 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             draft.removed.append(Removal("header", ln, reason))
         elif is_category_list(ln):
             draft.removed.append(Removal("header", ln, "category_list"))
+        elif lead_list(ln):  # 热门推荐：a、b、c: a slot brands are put in, like the rows under the article
+            draft.removed.append(Removal("header", ln, "link_list"))
+            draft.slots.prevnext.append(ln)
         elif is_meta_line(ln) and len(ln) <= 60:
             draft.removed.append(Removal("header", ln, "meta_line"))
             draft.slots.source_line = draft.slots.source_line or source_of(ln)
         else:
             candidates.append(i)
-    title_idx = pick_title_line(header, candidates, body)
+    forum = [t for ln in header[-12:] if (t := forum_title(ln))]
+    if forum:  # [草根爆料] 【标题】 [复制链接]: a thread's title line, whatever else the header holds
+        draft.title = draft.slots.title = forum[-1]
+        draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
+        return []
+    title_idx = _heading_over_body(header, candidates, pick_title_line(header, candidates, body), body)
     title_idx, crumb_title = _crumb_title(header, candidates, title_idx, body)
+    glued = None if crumb_title else _glued_headline(header, title_idx, body)
+    if glued:
+        draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
+        draft.title = draft.slots.title = glued
+        return []
     if crumb_title:
         draft.title = draft.slots.title = crumb_title
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates if i != title_idx]
@@ -220,22 +563,142 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         return []
     draft.title = _chapter_title(header[title_idx])
     draft.slots.title = draft.title
+    draft.published = draft.published or _byline_date(header[title_idx + 1:title_idx + 4])
     after = [i for i in candidates if i > title_idx]
     draft.slots.first_lines = [header[i] for i in after][-3:]
     # Lines between the heading and the body open the article only when they read as text (a subtitle, a lead);
     # short ones are template controls (我要评论, 字号, 产品详情) or brand lines kept as slots.
     # A short `X88:` line right above the body is the first-line injection slot: it stays for the spam finder,
     # which removes it with its reason.
-    lead = [header[i] for i in after if is_prose(header[i]) or len(header[i]) >= 16 and CLAUSE_END_RE.search(header[i])
-            or i >= len(header) - 2 and len(header[i]) <= 18 and header[i].endswith((":", "："))]
+    # (a byline that reads as text, http://news.nen.com.cn 2012-01-12 05:13 东北新闻网 分享, or a line whose only
+    # clause marks are a web address's dots, 东北新闻网手机版 3g.nen.com.cn, is no lead)
+    lead = [header[i] for i in after if not _is_byline(header[i]) and (
+            is_prose(header[i]) or len(header[i]) >= 16 and LEAD_CLAUSE_RE.search(header[i])
+            or i >= len(header) - 2 and len(header[i]) <= 18 and header[i].endswith((":", "："))
+            or i == len(header) - 1 and (section_heading(header[i]) or _first_subheading(header[i], body)))]
     draft.removed += [Removal("header", header[i], "header_line") for i in candidates
                       if i != title_idx and header[i] not in lead]
     return lead
 
 
+SECTION_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,3}[日天节幕部分]{1,2}|[一二三四五六七八九十]{1,3}、\S{0,20}|"
+                        r"[（(][一二三四五六七八九十]{1,3}[)）]\S{0,20})\s*$")
+
+
+def section_heading(line: str) -> bool:
+    """An ordinal section heading (第一日, 一、历史街区保护面临的主要困境, （一）基本情况): right above the first
+    paragraph, it opens the article rather than closing the header.
+
+    >>> section_heading("第一日"), section_heading("一、历史街区保护面临的主要困境"), section_heading("第331章失势")
+    (True, True, False)
+    """
+    return bool(SECTION_RE.match(line)) and not chrome_reason(line)
+
+
+def _first_subheading(line: str, body: list[str]) -> bool:
+    """A short heading right above the first paragraph of an article that has two or more headings of its kind
+    between its paragraphs (破解的始末 over a body with 破解的利弊, 从长远来看呢？, 改变从现在开始), sharing the
+    body's words: the article's first section heading, not a template label.
+
+    >>> p = "通过第64期的漫谈，我们已经知道PSV之所以变得如此难以攻破，竟然需要黑客们花费将近5年的时光。"
+    >>> _first_subheading("破解的始末", [p, p, "破解的利弊", p, "从长远来看呢？", p])
+    True
+    >>> _first_subheading("破解的始末", [p, p, p]), _first_subheading("产品详情", [p, "破解的利弊", p, "从长远来看呢？", p])
+    (False, False)
+    """
+    def subhead(s: str) -> bool:
+        return 3 <= len(s) <= 20 and not re.search(r"[，。；,;：:、]", s) and not chrome_reason(s) and not _is_byline(s)
+
+    inner = [j for j in range(1, len(body) - 1) if subhead(body[j]) and is_prose(body[j - 1]) and is_prose(body[j + 1])]
+    return len(inner) >= 2 and subhead(line) and _overlap(line, "\n".join(body)) >= 0.5
+
+
+# a forum thread's title line: [草根爆料] 【南宁市…】 [复制链接] (a category tag, the title, the copy-link control)
+FORUM_TITLE_RE = re.compile(r"^\s*(?:[\[［][^\]］]{1,10}[\]］]\s*)?(?P<title>\S.{3,79}?)\s*[\[［]复制链接[\]］]\s*$")
+
+
+LEAD_CLAUSE_RE = re.compile(r"[，。！？；]|[,.!?;](?:\s|$)")  # a clause mark, not the dots of an address
+def forum_title(line: str) -> str | None:
+    """A forum thread's title from its title line: a category tag, the title, the copy-link control.
+
+    >>> forum_title("[草根爆料] 【南宁市马山县周廘镇某村300余村民遭黑帮堵截围攻砍杀！！！】 [复制链接]")
+    '【南宁市马山县周廘镇某村300余村民遭黑帮堵截围攻砍杀！！！】'
+    >>> forum_title("复制链接") is None
+    True
+    """
+    m = FORUM_TITLE_RE.match(line)
+    return m.group("title") if m else None
+
+
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
 BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源)\s*[:：]"
                        r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
+
+
+def _heading_over_body(header: list[str], candidates: list[int], title_idx: int | None, body: list[str]) -> int | None:
+    """The line right above the body when it reads as the article's headline (shares half its words or more) and
+    the line picked shares less than half as many (醒報電影院 shares 醒報 only): a template that prints crumb, byline, then the headline over the text
+    (醒報電影院 picked above 作者：林宜靜, while 當心選前症候群 醫師提醒健康為重 sits over the first paragraph).
+
+    >>> body = ["【台灣醒報記者林宜靜台北報導】週末就是投票日，選前症候群讓不少人失眠，醫師提醒健康為重。"]
+    >>> _heading_over_body(["醒報電影院", "作者：林宜靜", "當心選前症候群 醫師提醒健康為重"], [0, 2], 0, body)
+    2
+    """
+    last = len(header) - 1
+    if last < 0 or last not in candidates or title_idx == last or not _heading_like(header[last]) \
+            or _is_byline(header[last]) or SENTENCE_LINE_RE.search(header[last]):
+        return title_idx
+    text = "\n".join(body)[:1500]
+    picked = _overlap(header[title_idx], text) if title_idx is not None else 0.0
+    mine = _overlap(header[last], text)
+    return last if mine >= 0.5 and picked < min(0.3, mine / 2) else title_idx
+
+
+FULL_DATE_RE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2})")
+BYLINE_WORD_RE = re.compile(r"本文来源|来源|來源|作者|记者|記者|编辑|編輯|发布|發布|(?:时间|時間|日期)\s*[:：]|稿源|\|")
+
+
+def _glued_headline(header: list[str], title_idx: int | None, body: list[str]) -> str | None:
+    """The headline when the page glued it to its byline (北京PM2.5首入政府工作报告 2012年率先监测2012年01月12日14:52
+    法制晚报李洁我要评论): the words before the byline's date, when they read as a headline sharing the body's words
+    and the line picked as heading (if any) shares fewer of them.
+
+    >>> body = ["本报讯（记者李洁）市十三届人大五次会议今天上午开幕，北京PM2.5监测首次写入政府工作报告，2012年率先开展。"]
+    >>> _glued_headline(["新闻 > 国内新闻 > 正文", "北京PM2.5首入政府工作报告 2012年率先监测2012年01月12日14:52法制晚报李洁"], None, body)
+    '北京PM2.5首入政府工作报告 2012年率先监测'
+    >>> _glued_headline(["来源：新华网 2012年01月12日14:52"], None, body), _glued_headline(["21世纪网 何漪 2011-12-15"], None, body)
+    (None, None)
+    >>> _glued_headline(["北京PM2.5首入政府工作报告 2012年率先监测本文来源于《法制晚报》　2012年01月12日"], None, body)
+    '北京PM2.5首入政府工作报告 2012年率先监测'
+    """
+    text = "\n".join(body)[:1500]
+    for line in reversed(header[-8:]):
+        m = FULL_DATE_RE.search(line)
+        if not m or len(line) > 120 or is_prose(line):
+            continue
+        head = line[:m.start()]
+        label = BYLINE_WORD_RE.search(head)
+        head = head[:label.start()].strip() if label else head.strip()  # …辞职本文来源于《财经网》 2012年01月12日
+        if len(head) < 12 or not _heading_like(head) or chrome_reason(head):
+            return None  # 21世纪网 何漪 2011-12-15 23:46:41: a site and an author, not a headline
+        picked = header[title_idx] if title_idx is not None else ""
+        if _overlap(head, text) >= 0.5 and _overlap(head, text) > _overlap(picked, text):
+            return head
+        return None
+    return None
+
+
+def _byline_date(lines: list[str]) -> str | None:
+    """The date of a short line right under the headline when no labelled or date-only line gave one: the site's
+    name, its address and the date (大六网 www.ttvvb.com 2013-10-24).
+
+    >>> _byline_date(["大六网 www.ttvvb.com 2013-10-24"]), _byline_date(["2013年10月24日，全国共放映6.6万场，票房累计3220万。"])
+    ('2013-10-24', None)
+    """
+    for ln in lines:
+        if len(ln) <= 40 and not is_prose(ln) and not re.search(r"[，。！？；]", ln) and (iso := parse_date(ln)):
+            return iso
+    return None
 
 
 def _is_byline(line: str) -> bool:
@@ -355,8 +818,13 @@ def _crumb_title(header: list[str], candidates: list[int], title_idx: int | None
                 return nxt, None
             return title_idx, None
         tail = parts[-1]
+        same = [i for i in candidates if i > k and header[i].strip() == tail]
+        if same and (_heading_like(tail) or re.fullmatch(r"[A-Za-z][\w-]{7,79}", tail)) and (title_idx is None or picked not in tail):
+            return same[0], None  # 论坛 › 数码生活 › 设置路由器 over 设置路由器, … > usechromequicaccessgoogleservice over its slug
         if not _heading_like(tail) or len(tail) < 6:
             return title_idx, None
+        if picked != tail and picked.endswith(tail) and picked[:-len(tail)].strip() in parts[:-1]:
+            return None, tail  # 我真是大明星 第1096章… under 小说网 > 现代都市 > 我真是大明星 > 第1096章…: the book's name goes
         if title_idx is None or title_idx == k or picked in parts[:-1] or (
                 _overlap(tail, text) >= 0.5 and _overlap(picked, text) < _overlap(tail, text) and len(picked) < len(tail)):
             if title_idx is not None and title_idx != k and (picked == tail or tail in picked):
@@ -398,8 +866,13 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer."""
     keep: list[str] = []
     stopped = False
-    for ln in trailer:
-        reason = chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) else None)
+    # over a chapter's nav row, the site's prompts to the reader (加入书架, 手机用户可访问…) and author's notes
+    nav = next((i for i, ln in enumerate(trailer[:8]) if len(ln) <= 80 and CHAPTER_NAV_RE.search(ln)), 0)
+    for i, ln in enumerate(trailer):
+        reason = chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) else None) \
+            or ("share" if share_bar(ln) else None) or ("author_note" if AUTHOR_NOTE_RE.match(ln) else None) \
+            or ("tags" if TAGS_LINE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s<>«»|/]+", ln) else None) \
+            or ("reader_prompt" if i < nav and _reader_prompt(ln) else None)
         if reason == "prevnext" or len(ln) <= 40:  # prev/next and 热门推荐 rows: slots brands are put in
             draft.slots.prevnext.append(ln)
         if reason or stopped or len(keep) >= 3 or len(ln) > 40:

@@ -50,7 +50,19 @@ LABELS = Path(__file__).resolve().parent.parent / "fixtures" / "wild" / "dumps.j
 # label before a chapter heading, or a headline that reads like a sentence over its author and date
 BOXES = ["w002286.html", "w003507.html", "w005475.html"]
 HEADINGS = ["w003464.html", "w004535.html", "w005673.html", "w008489.html"]
-CRUMBS = ["w001276.html", "w004827.html"]  # the headline is a breadcrumb's last part (> 理财 > 理财在线 > 标题)
+# the headline is a breadcrumb's last part (> 理财 > 理财在线 > 标题), or a line repeating it (an English slug)
+CRUMBS = ["w001276.html", "w001720.html", "w004827.html"]
+DATELINES = ["w006808.html"]  # the date in a line under the headline: 大六网 www.ttvvb.com 2013-10-24
+# forum threads whose replies (沙发, 板凳, X 发表于 …, 以下是被点赞的回帖) outweigh the first post
+THREADS = ["w002658.html", "w004420.html", "w008767.html"]
+# web-novel chapters: site prompts over the nav row under the chapter, an author's note (作者有话要说：) under it,
+# link rows (热门推荐：…) over it
+CHAPTERS = ["w001145.html", "w003695.html", "w004827.html", "w005674.html"]
+# the article opens with a section heading (第一日; 破解的始末 in an article with more such headings)
+SECTIONS = ["w000470.html", "w004535.html"]
+# a box of video cards (title, 推荐理由, a lead cut short …) or a 549-character row of headlines between pipes
+# outweighs a short article
+CARDS = ["w005170.html", "w009837.html"]
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +77,7 @@ def wild_dumps() -> dict:
     if not WILD.is_dir():
         pytest.skip("wild-2017 not beside the repo")
     rows = LABELS.read_text("utf-8").splitlines()
-    labels = {r["file"]: r for r in map(json.loads, rows) if r["file"] in BOXES + HEADINGS + CRUMBS}
+    labels = {r["file"]: r for r in map(json.loads, rows) if r["file"] in BOXES + HEADINGS + CRUMBS + THREADS + CHAPTERS + SECTIONS + CARDS + DATELINES}
     out = {}
     with chromium() as driver:
         for name, lab in labels.items():
@@ -91,3 +103,42 @@ def test_the_headline_at_the_end_of_a_breadcrumb(wild_dumps: dict, name: str) ->
     """Before: a section of the crumb (理财在线, 现代都市) was taken as the title."""
     lab, rec = wild_dumps[name]
     assert rec["title"] == lab["title"].replace("?", "？")
+
+
+@pytest.mark.parametrize("name", THREADS)
+def test_a_thread_is_its_first_post(wild_dumps: dict, name: str) -> None:
+    """Before: a long reply (a pasted manual, an argument) was taken as the article, or the title was a menu line."""
+    lab, rec = wild_dumps[name]
+    assert lab["first"] in rec["text"][:200], rec["text"][:300]
+    assert lab["last"] in rec["text"][-200:], rec["text"][-300:]
+    assert rec["title"] == lab["title"].replace("?", "？")
+    if lab["published"]:
+        assert rec["published"] == lab["published"]
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_a_chapter_without_the_sites_prompts_and_link_rows(wild_dumps: dict, name: str) -> None:
+    lab, rec = wild_dumps[name]
+    assert rec["text"].replace("，", ",").startswith(lab["first"].replace("，", ",")), rec["text"][:200]
+    assert lab["last"] in rec["text"][-200:], rec["text"][-300:]
+    for prompt in ("加入书架", "手机用户", "txt", "热门推荐", "热门点击", "推荐阅读", "作者有话要说"):
+        assert prompt not in rec["text"]
+
+
+@pytest.mark.parametrize("name", SECTIONS)
+def test_the_first_section_heading_opens_the_article(wild_dumps: dict, name: str) -> None:
+    lab, rec = wild_dumps[name]
+    assert rec["text"].startswith(lab["first"]), rec["text"][:200]
+
+
+@pytest.mark.parametrize("name", CARDS)
+def test_a_box_of_cards_is_not_the_article(wild_dumps: dict, name: str) -> None:
+    lab, rec = wild_dumps[name]
+    assert lab["first"] in rec["text"][:200] and lab["last"] in rec["text"][-200:], rec["text"]
+    assert "推荐理由" not in rec["text"] and " | " not in rec["text"]
+
+
+@pytest.mark.parametrize("name", DATELINES)
+def test_the_date_under_the_headline(wild_dumps: dict, name: str) -> None:
+    lab, rec = wild_dumps[name]
+    assert rec["published"] == lab["published"] and rec["title"] == lab["title"]

@@ -57,3 +57,20 @@ def test_site_suffix_is_cut_from_a_dump_title() -> None:
     assert isinstance(rec, Record)
     assert rec.title == "城市更新让老街区焕发新活力" and rec.published == "2024-06-18"
     assert "夏季用电" not in rec.text and "相关新闻" not in rec.text
+
+
+
+def test_a_link_row_over_a_chapter_is_cut_and_kept_as_a_slot() -> None:
+    """热门推荐：… over a chapter is chrome; the spam finder reads it where brands are put (slots.prevnext)."""
+    from cleaners.textdump import parse_text
+
+    chapter = ["　　" + p.strip() for p in PARAS] * 3
+    row = "热门推荐：穿越之修仙、谨言、鑫博汇娱乐、农家乐小老板、秀爷修真中"
+    dump = "\n".join(["某某小说网 > 都市言情 > 某书 > 第十一章 老街新貌", "第十一章 老街新貌", "作者：某某 字数:3434", row,
+                      *chapter, "上一章：第十章 旧城      返回目录      下一章：第十二章 新城"])
+    rec = clean_document(dump.encode("utf-8"), "n.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "第十一章 老街新貌"
+    assert rec.text.startswith("近年来") and "热门推荐" not in rec.text and "上一章" not in rec.text
+    assert row in parse_text(dump).slots.prevnext
+    assert any(r.text == row and r.reason == "link_list" for r in parse_text(dump).removed)
