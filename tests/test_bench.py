@@ -186,6 +186,8 @@ def test_run_watched_sees_pool_workers(tmp_path: Path) -> None:
     assert run["stdout"].strip() == str([150 * 2**20])
     peaks = sorted(p["peak_mb"] for p in run["processes"])
     assert len(peaks) >= 2 and peaks[-1] >= 150 and peaks[0] < 100
+    # the main process spends its life waiting for the worker, which sleeps most of its own: both mostly asleep
+    assert all(p["idle"] > 0.5 for p in run["processes"])
 
 
 def test_bench_clean_reports_every_rate_against_trafilatura(tmp_path: Path) -> None:
@@ -202,3 +204,6 @@ def test_bench_clean_reports_every_rate_against_trafilatura(tmp_path: Path) -> N
     assert result["cli"]["jobs1_ratio_cpu"] > 0 and result["cli"]["trafilatura_loop"]["peak_mb"][0] > 20
     # --jobs 2 has the main process and its two workers (plus the forkserver) in its RSS list
     assert len(result["scaling"]["jobs2"]["peak_mb"]) >= 3
+    scaling = result["scaling"]
+    assert scaling["speedup_cpu"] > 0 and scaling["main_ms_per_page"] > 0
+    assert len(scaling["workers_idle"]) == 2 and all(0 <= idle <= 1 for idle in scaling["workers_idle"])
