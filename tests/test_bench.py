@@ -21,6 +21,7 @@ from cleaners.cache import cached_arrays, cached_object
 from cleaners.charlm import CharLM, _read_model, windows
 from cleaners.html import (
     CHROME_WORDS_RE,
+    CHROME_WORDS_SEARCH,
     SECTION_WORDS_RE,
     _trafilatura,
     parse_html,
@@ -107,11 +108,21 @@ def test_text_node_search_finds_the_nodes_the_exslt_xpath_found() -> None:
     matched = 0
     for path in PAGES:
         tree = parse_html(path.read_bytes().decode("utf-8", "replace"))
-        for xpath, words in ((chrome, CHROME_WORDS_RE), (section, SECTION_WORDS_RE)):
-            old, new = xpath(tree), text_nodes(tree, words)
+        for xpath, words in ((chrome, CHROME_WORDS_SEARCH), (section, (SECTION_WORDS_RE,))):
+            old, new = xpath(tree), text_nodes(tree, *words)
             assert [(str(n), n.getparent(), n.is_tail) for n in old] == [(str(n), n.getparent(), n.is_tail) for n in new]
             matched += len(new)
     assert matched > 100
+
+
+def test_chrome_search_matches_where_the_ignorecase_regex_does() -> None:
+    """The two chrome searches match at exactly the places CHROME_WORDS_RE (IGNORECASE) does, case folds included."""
+    texts = ["Copyright 2020", "COPYRIGHT", "cOpYrIgHt", "\u0130CP备", "\u0131cp", "icp", "IcP123", "Kopyright", "ICQ",
+             "当前位置：首页 > 新闻", "首页»", "首页 \u203a", "首页", "分享到", "您的位置", "copy right", "ＩＣＰ", "ſicp"]
+    for text in texts:
+        for at in range(len(text)):
+            old = CHROME_WORDS_RE.match(text, at) is not None
+            assert old == any(p.match(text, at) is not None for p in CHROME_WORDS_SEARCH), (text, at)
 
 
 def _top_level_reference(code: str) -> str:
