@@ -10,6 +10,7 @@ import copy
 import json
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from urllib.parse import urljoin
 
 import lxml.html
@@ -178,14 +179,27 @@ def hidden_css_selectors(tree: lxml.html.HtmlElement) -> tuple[set[str], set[str
     classes: set[str] = set()
     ids: set[str] = set()
     for style in tree.iter("style"):
-        for selectors, body in css_rules(style.text or ""):
-            if not (HIDDEN_STYLE_RE.search(body) or ZERO_BOX_RE.search(body) and OVERFLOW_HIDDEN_RE.search(body)):
-                continue
-            for sel in selectors.split(","):
-                m = SIMPLE_SELECTOR_RE.match(sel)
-                if m:
-                    (classes if m.group(1) == "." else ids).add(m.group(2))
+        css = style.text or ""
+        # cached by the sheet's text (both the planted-block finder and HiddenElements read a page's sheets)
+        hidden_classes, hidden_ids = _sheet_hides(css) if len(css) <= 1 << 20 else _sheet_hides.__wrapped__(css)
+        classes |= hidden_classes
+        ids |= hidden_ids
     return classes, ids
+
+
+@lru_cache(maxsize=16)  # at most 16 MB of sheet text held
+def _sheet_hides(css: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Class and id names one style sheet hides (hidden_css_selectors)."""
+    classes: set[str] = set()
+    ids: set[str] = set()
+    for selectors, body in css_rules(css):
+        if not (HIDDEN_STYLE_RE.search(body) or ZERO_BOX_RE.search(body) and OVERFLOW_HIDDEN_RE.search(body)):
+            continue
+        for sel in selectors.split(","):
+            m = SIMPLE_SELECTOR_RE.match(sel)
+            if m:
+                (classes if m.group(1) == "." else ids).add(m.group(2))
+    return frozenset(classes), frozenset(ids)
 
 
 def _revealed_article(el: lxml.html.HtmlElement) -> bool:
@@ -199,6 +213,12 @@ def _revealed_article(el: lxml.html.HtmlElement) -> bool:
 
 CANDIDATES_XPATH = etree.XPath("descendant-or-self::*[@style or @hidden or self::marquee]")
 CANDIDATES_BY_NAMES = etree.XPath("descendant-or-self::*[@style or @hidden or self::marquee or @class or @id]")
+
+
+def hidden_candidates(tree: lxml.html.HtmlElement, by_name: bool) -> list[lxml.html.HtmlElement]:
+    """`tree` and its descendants, in document order, that HiddenElements.is_hidden can call hidden: those with a
+    style, `hidden` or a marquee, and with a class or id when `by_name` (the page hides some by name)."""
+    return (CANDIDATES_BY_NAMES if by_name else CANDIDATES_XPATH)(tree)
 
 
 class HiddenElements:
@@ -221,7 +241,7 @@ class HiddenElements:
         doomed = []
         # only elements is_hidden can say yes to (a style, `hidden`, a marquee, a class or id when the page hides
         # some), found in C instead of a Python call for every element: the same elements, in document order
-        for el in (CANDIDATES_BY_NAMES if classes or ids else CANDIDATES_XPATH)(tree):
+        for el in hidden_candidates(tree, bool(classes or ids)):
             if el.tag not in {"html", "head", "body", "script", "style", "meta"} and self.is_hidden(el, classes, ids):
                 doomed.append(el)
         doomed += [el for run in script_wrapped(tree) for el in run if isinstance(el.tag, str)]

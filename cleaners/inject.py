@@ -246,7 +246,7 @@ def _hidden_css(tree: lxml.html.HtmlElement) -> tuple[set[str], set[str]]:
 
 def hidden_elements(tree: lxml.html.HtmlElement) -> Iterator[tuple[lxml.html.HtmlElement, str]]:
     """Outermost elements a reader never sees, with how they are hidden (style, class, script …)."""
-    from cleaners.html import HiddenElements
+    from cleaners.html import HiddenElements, hidden_candidates
 
     classes, ids = _hidden_css(tree)
     scripted = script_hidden_ids(tree)
@@ -254,7 +254,7 @@ def hidden_elements(tree: lxml.html.HtmlElement) -> Iterator[tuple[lxml.html.Htm
     for top in top_levels(tree)[1:]:  # all of what follows </html> is one block, however it is styled
         seen.add(top)
         yield top, "after_html"
-    for el in tree.iter():
+    for el in hidden_candidates(tree, bool(classes or ids or scripted)):
         if not isinstance(el.tag, str) or el.tag in {"html", "head", "body", "script", "style", "meta", "title", "link"}:
             continue
         how = None
