@@ -285,7 +285,9 @@ def bench_clean(folders: list[Path], rounds: int = 1, scale_to: int = 2000, star
     start-up excluded, other load on the machine does not count. On the CLI, each side is a fresh process
     timed from start to end (start-up included); `--jobs 1` and the trafilatura loop are one process each,
     so their CPU seconds compare them on one core whatever the load; `--jobs 2`'s scaling over `--jobs 1`
-    is measured by wall time on the files repeated to at least `scale_to` pages.
+    is measured by wall time on the files repeated to at least `scale_to` pages, and by CPU (`speedup_cpu`: the
+    wall ratio on two idle cores), with the workers' idle share (asleep: waiting for work) and the main process's
+    CPU per page, which other load does not change.
     """
     from mirrorclean.inputs import wanted
 
