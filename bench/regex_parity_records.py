@@ -32,8 +32,10 @@ def run(paths: list[str], out: Path, pythonpath: str | None, extra: list[str]) -
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
     start = time.perf_counter()
+    # run from the code's own folder: `-m` puts the working directory first on sys.path, ahead of PYTHONPATH, so
+    # from ROOT the old run imported this tree and compared it with itself
     subprocess.run([sys.executable, "-m", "mirrorclean", "clean", *paths, "-q", "--timeout", "900", *extra,
-                    "-o", str(out)], cwd=ROOT, env=env, check=False)
+                    "-o", str(out)], cwd=pythonpath or ROOT, env=env, check=False)
     return time.perf_counter() - start
 
 

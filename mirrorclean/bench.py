@@ -183,8 +183,8 @@ def _proc_tree(root: int) -> list[int]:
     return out
 
 
-def _proc_sample(pid: int) -> tuple[str, float, float] | None:
-    """(command, peak RSS in MB, CPU seconds) of a live process, from /proc."""
+def _proc_sample(pid: int) -> tuple[str, float, float, str] | None:
+    """(command, peak RSS in MB, CPU seconds, state: R running or runnable, S sleeping …) of a live process."""
     try:
         with open(f"/proc/{pid}/status", encoding="utf-8") as fh:
             status = dict(line.split(":", 1) for line in fh if ":" in line)
@@ -196,13 +196,15 @@ def _proc_sample(pid: int) -> tuple[str, float, float] | None:
         return None
     fields = stat[stat.rindex(b")") + 2:].split()
     cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return cmd, int(status.get("VmHWM", "0 kB").split()[0]) / 1024, cpu
+    return cmd, int(status.get("VmHWM", "0 kB").split()[0]) / 1024, cpu, fields[0].decode()
 
 
 def run_watched(cmd: list[str], every: float = 0.05) -> dict[str, Any]:
     """Run `cmd`, sampling its whole process tree (pool workers included, which /usr/bin/time and
-    RUSAGE_CHILDREN miss): wall seconds, CPU seconds and peak RSS (VmHWM) of every process seen."""
+    RUSAGE_CHILDREN miss): wall seconds, CPU seconds and peak RSS (VmHWM) of every process seen, and the share
+    of samples in which each was asleep (`idle`: a pool worker asleep is waiting for work, whatever the load)."""
     seen: dict[int, tuple[str, float, float]] = {}
+    states: dict[int, list[int]] = {}  # pid -> [samples asleep, samples]
     # output to files, not pipes: a pipe nobody reads while the command runs fills up and blocks it
     with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
         cpu0, t0 = _cpu_children(), time.perf_counter()
@@ -211,7 +213,10 @@ def run_watched(cmd: list[str], every: float = 0.05) -> dict[str, Any]:
             for pid in _proc_tree(proc.pid):
                 sample = _proc_sample(pid)
                 if sample and sample[1] > 0:  # an exited process (a zombie) shows no memory: keep its last sample
-                    seen[pid] = sample
+                    seen[pid] = sample[:3]
+                    counts = states.setdefault(pid, [0, 0])
+                    counts[0] += sample[3] in "SD"
+                    counts[1] += 1
             time.sleep(every)
         wall, reaped = time.perf_counter() - t0, _cpu_children() - cpu0
         out_file.seek(0)
@@ -225,9 +230,11 @@ def run_watched(cmd: list[str], every: float = 0.05) -> dict[str, Any]:
         # the child's exact CPU (with the descendants it waited for), or the samples' sum (each to its last
         # sample, < `every` s before the exit) when that is more: pool workers the child did not wait for
         "cpu": max(reaped, sum(cpu for _, _, cpu in seen.values())),
-        "processes": [{"pid": pid, "cmd": c[:120], "peak_mb": round(mb, 1), "cpu": round(cpu, 2)}
+        "processes": [{"pid": pid, "cmd": c[:120], "peak_mb": round(mb, 1), "cpu": round(cpu, 2),
+                       "idle": round(states[pid][0] / states[pid][1], 3)}
                       for pid, (c, mb, cpu) in sorted(seen.items())],
         "main_peak_mb": main[1] if main else None,
+        "main_cpu": main[2] if main else None,
         "stdout": out,
     }
 
@@ -278,7 +285,9 @@ def bench_clean(folders: list[Path], rounds: int = 1, scale_to: int = 2000, star
     start-up excluded, other load on the machine does not count. On the CLI, each side is a fresh process
     timed from start to end (start-up included); `--jobs 1` and the trafilatura loop are one process each,
     so their CPU seconds compare them on one core whatever the load; `--jobs 2`'s scaling over `--jobs 1`
-    is measured by wall time on the files repeated to at least `scale_to` pages.
+    is measured by wall time on the files repeated to at least `scale_to` pages, and by CPU (`speedup_cpu`: the
+    wall ratio on two idle cores), with the workers' idle share (asleep: waiting for work) and the main process's
+    CPU per page, which other load does not change.
     """
     from mirrorclean.inputs import wanted
 
@@ -321,11 +330,17 @@ def bench_clean(folders: list[Path], rounds: int = 1, scale_to: int = 2000, star
         for jobs in (1, 2):
             runs[jobs] = run_watched([sys.executable, "-m", "mirrorclean", "clean", str(many), "--jobs", str(jobs), "-q",
                                       "-o", str(Path(tmp, f"s{jobs}.jsonl"))])
+        workers = sorted(runs[2]["processes"], key=lambda p: p["cpu"])[-2:]  # the two busiest: the pool's workers
         result["scaling"] = {
             "pages": n,
             "jobs1": _cli_row(runs[1], n),
             "jobs2": _cli_row(runs[2], n),
             "speedup": runs[1]["wall"] / runs[2]["wall"],
+            # what the wall ratio is on two cores nobody else uses: all of --jobs 2's CPU (main process, forkserver,
+            # workers) spread over both, against --jobs 1's; idle workers (asleep, waiting for work) lower it further
+            "speedup_cpu": 2 * runs[1]["cpu"] / runs[2]["cpu"],
+            "workers_idle": [w["idle"] for w in workers],
+            "main_ms_per_page": 1000 * (runs[2]["main_cpu"] or 0.0) / n,
         }
     result["load_after"] = os.getloadavg()[0]
     return result
@@ -375,8 +390,10 @@ def main(kind: str, args: list[str], replicate: int, rounds: int = 1, scale_page
         if sc:
             s1, s2 = sc["jobs1"], sc["jobs2"]
             print(f"--jobs 2 vs --jobs 1 on {sc['pages']} pages: {s2['wall']:.1f} s against {s1['wall']:.1f} s wall = "
-                  f"{sc['speedup']:.2f}x (target >= 1.8); CPU {s2['cpu']:.1f} s vs {s1['cpu']:.1f} s; --jobs 2 peak RSS "
-                  f"per process {_mbs(s2)}")
+                  f"{sc['speedup']:.2f}x (target >= 1.8); CPU {s2['cpu']:.1f} s vs {s1['cpu']:.1f} s: "
+                  f"{sc['speedup_cpu']:.2f}x on two idle cores; workers asleep (waiting for work) "
+                  f"{' / '.join(f'{100 * i:.0f}%' for i in sc['workers_idle'])} of the samples; main process "
+                  f"{sc['main_ms_per_page']:.2f} CPU ms/page; --jobs 2 peak RSS per process {_mbs(s2)}")
         print(f"load average before/after: {result['load_before']:.1f} / {result['load_after']:.1f} "
               f"(on {result['cores']} cores: above that, wall-time figures are shared with other work)")
     print(json.dumps(result))

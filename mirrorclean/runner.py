@@ -37,8 +37,13 @@ if TYPE_CHECKING:  # the pool's modules are imported by the pool path alone: --j
 Result = Record | Reject
 CleanFunc = Callable[[Document, CleanOptions], Result]
 
-#: Documents in flight per worker: enough to keep workers busy, small enough to keep memory flat.
+#: Documents submitted to the pool and not finished, per worker: enough to keep workers busy.
 IN_FLIGHT_PER_JOB = 4
+#: Documents read and not yet written, per worker: finished results wait here for a slower earlier document, so
+#: one slow page (seconds, on real crawls) does not leave the other workers idle once the in-flight ones are done.
+AHEAD_PER_JOB = 32
+#: ... and at most this many bytes of their inputs (a run of huge pages keeps memory flat too).
+AHEAD_BYTES = 256 << 20
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_GRACE = 10.0
@@ -400,13 +405,19 @@ class _PoolRunner:
     # -- main loop
 
     def run(self, stream: Iterator[Document], emit: Callable[[Result], None]) -> None:
-        window = self.jobs * IN_FLIGHT_PER_JOB
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        window, ahead = self.jobs * IN_FLIGHT_PER_JOB, self.jobs * AHEAD_PER_JOB
         pending: deque[_Slot] = deque()
+        running: set[Future[Result]] = set()  # submitted and not seen finished
+        held = 0  # input bytes of `pending`
         exhausted = False
         self.pool = self._new_pool(self.jobs)
         try:
             while True:
-                while not exhausted and len(pending) < window:
+                running = {f for f in running if not f.done()}
+                while not exhausted and len(running) < window and (
+                        len(pending) < window or len(pending) < ahead and held < AHEAD_BYTES):
                     doc = next(stream, None)
                     if doc is None:
                         exhausted = True
@@ -414,12 +425,23 @@ class _PoolRunner:
                     slot = _Slot(doc)
                     self._submit(self.pool, slot)
                     pending.append(slot)
+                    held += len(doc.data)
+                    if slot.future is not None:
+                        running.add(slot.future)
                 if not pending:
                     break
                 head = pending[0]
-                if head.result is None:
+                if head.result is None and head.future is not None and not head.future.done() and (
+                        not exhausted and len(pending) < ahead and held < AHEAD_BYTES):
+                    # room to read ahead: wait for any document, not the oldest, then refill the pool
+                    if wait(running, timeout=self._wait_limit(), return_when=FIRST_COMPLETED).done:
+                        continue
+                    self._resolve_head(pending, limit=0.0)  # nothing finished in the whole limit: stuck
+                elif head.result is None:
                     self._resolve_head(pending)
                 pending.popleft()
+                held -= len(head.doc.data)
+                running = {slot.future for slot in pending if slot.future is not None}
                 assert head.result is not None
                 emit(head.result)
         finally:
@@ -429,15 +451,16 @@ class _PoolRunner:
                 self.pool.shutdown(wait=True)
             self.pool = None
 
-    def _resolve_head(self, pending: deque[_Slot]) -> None:
-        """Wait for the oldest document; on a crash or hang, recover every unfinished one."""
+    def _resolve_head(self, pending: deque[_Slot], limit: float | None = -1.0) -> None:
+        """Wait for the oldest document (`limit` seconds; default: the wait limit); on a crash or hang, recover
+        every unfinished one."""
         from concurrent.futures import TimeoutError as FutureTimeout
         from concurrent.futures.process import BrokenProcessPool
 
         head = pending[0]
         if head.future is not None:
             try:
-                head.result = head.future.result(timeout=self._wait_limit())
+                head.result = head.future.result(timeout=self._wait_limit() if limit == -1.0 else limit)
                 return
             except FutureTimeout:
                 # Stuck where SIGALRM can't reach: kill the pool, the others were innocent.

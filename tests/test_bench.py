@@ -21,6 +21,7 @@ from cleaners.cache import cached_arrays, cached_object
 from cleaners.charlm import CharLM, _read_model, windows
 from cleaners.html import (
     CHROME_WORDS_RE,
+    CHROME_WORDS_SEARCH,
     SECTION_WORDS_RE,
     _trafilatura,
     parse_html,
@@ -107,11 +108,21 @@ def test_text_node_search_finds_the_nodes_the_exslt_xpath_found() -> None:
     matched = 0
     for path in PAGES:
         tree = parse_html(path.read_bytes().decode("utf-8", "replace"))
-        for xpath, words in ((chrome, CHROME_WORDS_RE), (section, SECTION_WORDS_RE)):
-            old, new = xpath(tree), text_nodes(tree, words)
+        for xpath, words in ((chrome, CHROME_WORDS_SEARCH), (section, (SECTION_WORDS_RE,))):
+            old, new = xpath(tree), text_nodes(tree, *words)
             assert [(str(n), n.getparent(), n.is_tail) for n in old] == [(str(n), n.getparent(), n.is_tail) for n in new]
             matched += len(new)
     assert matched > 100
+
+
+def test_chrome_search_matches_where_the_ignorecase_regex_does() -> None:
+    """The two chrome searches match at exactly the places CHROME_WORDS_RE (IGNORECASE) does, case folds included."""
+    texts = ["Copyright 2020", "COPYRIGHT", "cOpYrIgHt", "\u0130CP备", "\u0131cp", "icp", "IcP123", "Kopyright", "ICQ",
+             "当前位置：首页 > 新闻", "首页»", "首页 \u203a", "首页", "分享到", "您的位置", "copy right", "ＩＣＰ", "ſicp"]
+    for text in texts:
+        for at in range(len(text)):
+            old = CHROME_WORDS_RE.match(text, at) is not None
+            assert old == any(p.match(text, at) is not None for p in CHROME_WORDS_SEARCH), (text, at)
 
 
 def _top_level_reference(code: str) -> str:
@@ -186,6 +197,8 @@ def test_run_watched_sees_pool_workers(tmp_path: Path) -> None:
     assert run["stdout"].strip() == str([150 * 2**20])
     peaks = sorted(p["peak_mb"] for p in run["processes"])
     assert len(peaks) >= 2 and peaks[-1] >= 150 and peaks[0] < 100
+    # the main process spends its life waiting for the worker, which sleeps most of its own: both mostly asleep
+    assert all(p["idle"] > 0.5 for p in run["processes"])
 
 
 def test_bench_clean_reports_every_rate_against_trafilatura(tmp_path: Path) -> None:
@@ -202,3 +215,6 @@ def test_bench_clean_reports_every_rate_against_trafilatura(tmp_path: Path) -> N
     assert result["cli"]["jobs1_ratio_cpu"] > 0 and result["cli"]["trafilatura_loop"]["peak_mb"][0] > 20
     # --jobs 2 has the main process and its two workers (plus the forkserver) in its RSS list
     assert len(result["scaling"]["jobs2"]["peak_mb"]) >= 3
+    scaling = result["scaling"]
+    assert scaling["speedup_cpu"] > 0 and scaling["main_ms_per_page"] > 0
+    assert len(scaling["workers_idle"]) == 2 and all(0 <= idle <= 1 for idle in scaling["workers_idle"])

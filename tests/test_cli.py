@@ -243,6 +243,14 @@ def misbehaving_clean(doc: Document, options: CleanOptions) -> Record | Reject:
     if data == b"STUCK":  # deaf to SIGALRM, like a loop inside C code
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
         time.sleep(20)
+    if data.startswith(b"WAITFOR "):  # WAITFOR n folder: finish once n later documents have (or after 20 s)
+        _, n, folder = data.decode().split(" ", 2)
+        deadline = time.monotonic() + 20
+        while len(os.listdir(folder)) < int(n) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return Record(source=doc.source, text=str(len(os.listdir(folder))))
+    if data.startswith(b"MARK "):  # leave a file behind in the folder named
+        Path(data.decode().split(" ", 1)[1], doc.source).touch()
     return Record(source=doc.source, text=data.decode())
 
 
@@ -302,7 +310,17 @@ def test_memory_stays_flat_bounded_in_flight() -> None:
 
     runner.run(stream(), emit, jobs=2, func=misbehaving_clean)
     assert len(emitted) == 200
-    assert max_ahead <= 2 * runner.IN_FLIGHT_PER_JOB
+    assert max_ahead <= 2 * runner.AHEAD_PER_JOB
+
+
+def test_slow_document_does_not_idle_the_other_workers(tmp_path: Path) -> None:
+    """While the oldest document is still being cleaned, later ones keep going to the free worker (their
+    results wait, in order): the first document here finishes only once 40 later ones have, which a pool
+    fed only up to the documents in flight (8) never reaches."""
+    payloads = [f"WAITFOR 40 {tmp_path}".encode()] + [f"MARK {tmp_path}".encode()] * 60
+    results = _collect(payloads, jobs=2, timeout=60)
+    assert [r.source for r in results] == [f"d{i}" for i in range(61)]
+    assert int(results[0].text) >= 40
 
 
 def test_output_does_not_depend_on_hash_seed_or_memory_layout(tmp_path: Path) -> None:
