@@ -243,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
         "or more pages of one site and never appear in its prose (cleaners.sitepass), and cut them: reason "
         "`site_brand` in `removed`, the record becomes a spam page. `crawl` runs this on its output file itself.",
     )
-    sp.add_argument("input", metavar="RECORDS", help="records file (.jsonl)")
+    sp.add_argument("input", metavar="RECORDS", help="records file (.jsonl, .jsonl.gz or .jsonl.zst)")
     sp.add_argument("-o", "--output", metavar="OUT", help="write here (default: rewrite RECORDS in place)")
     sp.set_defaults(handler=cmd_site_pass)
 
@@ -482,7 +482,7 @@ def site_pass(path: str, out: str) -> int:
 
     from cleaners.sitepass import SiteBrands
 
-    with open(path, encoding="utf-8") as fh:
+    with _open_lines(path, "r") as fh:
         lines = fh.read().splitlines()
     records: list[dict | None] = []
     for line in lines:
@@ -495,15 +495,39 @@ def site_pass(path: str, out: str) -> int:
     brands = finder.find(r for r in records if r is not None)
     changed = 0
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(out)) or ".", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        for line, rec in zip(lines, records, strict=True):
-            new = finder.apply(rec, brands) if rec is not None and brands else rec
-            if new is not rec and new is not None:
-                changed += 1
-                line = json.dumps(new, ensure_ascii=False)
-            fh.write(line + "\n")
-    os.replace(tmp, out)
+    os.close(fd)
+    try:
+        with _open_lines(tmp, "w", like=out) as fh:
+            for line, rec in zip(lines, records, strict=True):
+                new = finder.apply(rec, brands) if rec is not None and brands else rec
+                if new is not rec and new is not None:
+                    changed += 1
+                    line = json.dumps(new, ensure_ascii=False)
+                fh.write(line + "\n")
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
     return changed
+
+
+def _open_lines(path: str, mode: str, like: str | None = None) -> Any:
+    """A JSON Lines file as text, plain, gzip or zstd by the extension of `like` (default: `path` itself)."""
+    import io
+
+    name = (like or path).lower()
+    if name.endswith(".gz"):
+        import gzip
+
+        return gzip.open(path, mode + "t", encoding="utf-8")
+    if name.endswith(".zst"):
+        import zstandard
+
+        if mode == "r":
+            raw = zstandard.ZstdDecompressor().stream_reader(open(path, "rb"), read_across_frames=True, closefd=True)
+            return io.TextIOWrapper(io.BufferedReader(raw), encoding="utf-8")
+        return io.TextIOWrapper(zstandard.ZstdCompressor().stream_writer(open(path, "wb"), closefd=True), encoding="utf-8")
+    return open(path, mode, encoding="utf-8")
 
 
 def _site_pass_note(changed: int, stream: TextIO) -> None:
@@ -523,8 +547,10 @@ def cmd_site_pass(args: argparse.Namespace) -> int:
         return _fail(problem, 1)
     try:
         changed = site_pass(args.input, out)
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, EOFError) as exc:
         return _fail(f"cannot read {args.input}: {exc}", 1)
+    except Exception as exc:  # noqa: BLE001 - a corrupt zstd frame (zstandard.ZstdError) and the like
+        return _fail(f"cannot read {args.input}: {type(exc).__name__}: {exc}", 1)
     print(f"{PROG}: site pass: {changed} records changed -> {out}", file=sys.stderr)
     return 0
 

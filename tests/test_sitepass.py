@@ -88,3 +88,29 @@ def test_cli_rewrites_a_records_file(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "mirrorclean", "site-pass", str(tmp_path / "missing.jsonl")],
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("suffix", [".jsonl.gz", ".jsonl.zst"])
+def test_cli_reads_and_writes_compressed_records(tmp_path: Path, suffix: str) -> None:
+    """Corpus mode writes .jsonl.gz / .jsonl.zst: the pass reads them and writes the same format."""
+    import gzip
+
+    import zstandard
+
+    records = [rec(f"http://a.example.cn/{i}", f"金沙棋牌·第{i}条新闻标题在这里") for i in range(3)]
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    src = tmp_path / f"in{suffix}"
+    src.write_bytes(gzip.compress(data) if suffix.endswith(".gz") else zstandard.ZstdCompressor().compress(data))
+    out = tmp_path / f"out{suffix}"
+    proc = subprocess.run([sys.executable, "-m", "mirrorclean", "site-pass", str(src), "-o", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    raw = out.read_bytes()
+    text = gzip.decompress(raw) if suffix.endswith(".gz") else zstandard.ZstdDecompressor().decompressobj().decompress(raw)
+    titles = [json.loads(x)["title"] for x in text.decode("utf-8").splitlines()]
+    assert titles == [f"第{i}条新闻标题在这里" for i in range(3)]
+    (tmp_path / f"bad{suffix}").write_bytes(b"not compressed at all")
+    bad = subprocess.run([sys.executable, "-m", "mirrorclean", "site-pass", str(tmp_path / f"bad{suffix}")],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert bad.returncode == 1 and "cannot read" in bad.stderr and "Traceback" not in bad.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([src.name, out.name, f"bad{suffix}"])  # no temp left
