@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from cleaners.inject import registrable
@@ -144,24 +144,32 @@ class SiteBrands:
         return registrable(m.group(1)) if m else None
 
     def find(self, records: Iterable[dict[str, Any]]) -> dict[str, set[str]]:
-        """site -> the names to cut there."""
+        """site -> the names to cut there (the records are read once and kept: see `find_in` for big files)."""
+        kept = list(records)
+        return self.find_in(lambda: kept)
+
+    def find_in(self, read: Callable[[], Iterable[dict[str, Any]]]) -> dict[str, set[str]]:
+        """site -> the names to cut there, reading the records twice through `read()` and keeping only counts."""
         pages: dict[str, int] = defaultdict(int)
         slotted: dict[tuple[str, str], int] = defaultdict(int)
         uses: dict[tuple[str, str], int] = defaultdict(int)
-        by_site: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for rec in records:
+        for rec in read():
             site = self.site_of(rec)
             if not site or "text" not in rec:
                 continue
             pages[site] += 1
-            by_site[site].append(rec)
             for name in slot_names(rec):
                 if brand_shaped(name):
                     slotted[site, name] += 1
         candidates = {(s, n) for (s, n), k in slotted.items() if pages[s] < 6 or k < pages[s] / 2}
+        wanted: dict[str, set[str]] = defaultdict(set)
         for site, name in candidates:
-            for rec in by_site[site]:
-                uses[site, name] += _prose_uses(rec, name)
+            wanted[site].add(name)
+        for rec in read() if candidates else ():
+            site = self.site_of(rec)
+            for name in wanted.get(site or "", ()):
+                if "text" in rec:
+                    uses[site, name] += _prose_uses(rec, name)
         out: dict[str, set[str]] = defaultdict(set)
         for site, name in candidates:
             if uses[site, name] == 0 and slotted[site, name] >= self.min_pages:

@@ -476,29 +476,38 @@ def _crawl_outcome(summary: Any, out: str, rejects: str, rejects_named: bool, st
 
 def site_pass(path: str, out: str) -> int:
     """Run cleaners.sitepass over the records in `path`, write them to `out` (atomically; the same path
-    rewrites it in place); returns how many records changed. Lines that are not records are kept as they are."""
+    rewrites it in place); returns how many records changed. The file is streamed three times (counts, prose
+    uses, rewrite), so its size does not matter; lines that are not records are kept as they are."""
     import json
     import tempfile
 
     from cleaners.sitepass import SiteBrands
 
-    with _open_lines(path, "r") as fh:
-        lines = fh.read().splitlines()
-    records: list[dict | None] = []
-    for line in lines:
+    def parsed(line: str) -> dict | None:
         try:
             obj = json.loads(line)
         except ValueError:
-            obj = None
-        records.append(obj if isinstance(obj, dict) else None)
+            return None
+        return obj if isinstance(obj, dict) else None
+
+    def records() -> Any:
+        with _open_lines(path, "r") as fh:
+            for line in fh:
+                if (rec := parsed(line)) is not None:
+                    yield rec
+
     finder = SiteBrands()
-    brands = finder.find(r for r in records if r is not None)
+    brands = finder.find_in(records)
+    if not brands and os.path.abspath(out) == os.path.abspath(path):
+        return 0  # nothing to cut: the file stays as it is
     changed = 0
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(out)) or ".", suffix=".tmp")
     os.close(fd)
     try:
-        with _open_lines(tmp, "w", like=out) as fh:
-            for line, rec in zip(lines, records, strict=True):
+        with _open_lines(path, "r") as src, _open_lines(tmp, "w", like=out) as fh:
+            for line in src:
+                line = line.rstrip("\n")
+                rec = parsed(line)
                 new = finder.apply(rec, brands) if rec is not None and brands else rec
                 if new is not rec and new is not None:
                     changed += 1
