@@ -455,6 +455,10 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     for text in slots.prevnext:
         for m in family_matches(text):
             add(m.group(0), "prevnext")
+        for item in LIST_ITEM_SPLIT_RE.split(text) if LIST_ROW_RE.search(text) else ():
+            m = LIST_BRAND_RE.fullmatch(item.strip())
+            if m and _coined(m.group("name")):
+                evidence.setdefault(item.strip(), set()).add("list_item")  # 热门推荐：…、鑫博汇娱乐、…
     for inner in BODY_WRAPPER_RE.findall(body):
         add(inner, "body_wrapper")
     hay = "\n".join([slots.title, slots.h1, slots.keywords, slots.description, body, *slots.prevnext])
@@ -501,6 +505,23 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     return sorted(set(spam), key=lambda t: (-len(t), t))
 
 
+# A row of items under the article (热门推荐：a、b、c; 相关文章: a | b | c) and an item that is a name + a trade only
+# gambling has (鑫博汇娱乐, X棋牌, X彩票; not X体育, which sports media are called too).
+LIST_ROW_RE = re.compile(r"[、|｜]|^\S{2,6}[:：]")
+LIST_ITEM_SPLIT_RE = re.compile(r"[、|｜,，;；]|^\S{2,6}[:：]|\s{2,}")
+LIST_BRAND_RE = re.compile(rf"(?P<name>[{CJK}]{{2,4}}?)(?:娱乐城|娱乐|棋牌|彩票|电竞|真人|视讯|捕鱼|博彩)[A-Za-z0-9]{{0,6}}")
+
+
+def _coined(name: str) -> bool:
+    """A coined name (鑫博汇, 开云, 星耀), not a word of jieba's dictionary (文化 of 文化娱乐, 福利 of 福利彩票, 休闲).
+
+    >>> _coined("鑫博汇"), _coined("文化"), _coined("福利")
+    (True, False, False)
+    """
+    from cleaners.spin import word_table
+
+    table = word_table()
+    return table is not None and name not in table and not any(name[:k] in table for k in (3, 4) if len(name) >= k)
 # A name and an entry suffix (璟航官网入口, X登录入口, X最新网址): what a first-line brand slot holds.
 ENTRY_LINE_RE = re.compile(rf"[{CJK}A-Za-z0-9·]{{2,8}}?(?:官网|官網|官方)?(?:登录入口|登陆入口|入口|最新网址|网址)")
 # A short name and a colon opening one of the first paragraphs, after an optional bracketed label: 【摘要】X：…
@@ -520,6 +541,8 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     if not re.search(rf"[{CJK}A-Za-z]", term):
         return False  # 10 of a 10:01 pm byline, a page number: digits alone name nothing
     core = core_of(term)
+    if "list_item" in where and not _used_in_prose(core, body) and core not in body:
+        return True  # a name + a gambling-only trade as one item of a recommendation row under the article
     if "handle" in where or "title_whole" in where:
         return True  # js333金沙线路: a site handle glued to a casino word is a gambling address, nothing else
     if "dateline_domain" in where or "family_core" in where:

@@ -73,4 +73,7 @@ def test_a_link_row_over_a_chapter_is_cut_and_kept_as_a_slot() -> None:
     assert rec.title == "第十一章 老街新貌"
     assert rec.text.startswith("近年来") and "热门推荐" not in rec.text and "上一章" not in rec.text
     assert row in parse_text(dump).slots.prevnext
+    assert rec.is_spam_page and "鑫博汇娱乐" in rec.spam_terms  # a coined name + 娱乐 as an item of the row
+    confuser = dump.replace("鑫博汇娱乐", "文化娱乐、福利彩票、休闲娱乐")  # dictionary words + a trade: channel names
+    assert not clean_document(confuser.encode("utf-8"), "n.txt").is_spam_page
     assert any(r.text == row and r.reason == "link_list" for r in parse_text(dump).removed)
