@@ -273,9 +273,10 @@ def drop_keyword_lists(paras: list[str]) -> tuple[list[str], list[Removal]]:
     from cleaners.inject import keyword_list, keyword_runs, lone_topic_lists, lone_topic_runs
 
     listed = {i for i, p in enumerate(paras) if keyword_list(p)}
-    for a, b in keyword_runs(paras) + lone_topic_runs(paras, "\n".join(paras)):
+    whole = "\n".join(paras)
+    for a, b in keyword_runs(paras) + lone_topic_runs(paras, whole):
         listed.update(range(a, b))
-    listed.update(lone_topic_lists(paras, "\n".join(paras)))
+    listed.update(lone_topic_lists(paras, whole))
     kept = [p for i, p in enumerate(paras) if i not in listed]
     return kept, [Removal("body", paras[i], "spam_list") for i in sorted(listed)]
 

@@ -58,7 +58,7 @@ FULLWIDTH_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")  # full-w
 
 
 def has_evasion_cue(text: str) -> bool:
-    """Whether a text (a whole page's) can hold an evasive spelling at all: the gate before `evasive_words`.
+    """Whether a text can hold an evasive spelling at all: the cheap gate `evasive_words` opens with.
 
     >>> has_evasion_cue("县水利局公布了名单。www.example.com 2024.05"), has_evasion_cue("加薇信：abc12345")
     (False, True)

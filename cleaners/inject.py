@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
+from cleaners.chrome import LINKS_HEADING_RE
 from cleaners.psl import split_host
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -771,9 +772,6 @@ def _farms(lines: list[str], start: int, stop: int) -> list[tuple[int, int]]:
     return out
 
 
-FARM_HEADING_RE = re.compile(r"^\S{0,8}(?:友情链接|合作伙伴|合作网站|链接)\s*\d*\s*[:：]?$")
-
-
 def _widen(lines: list[str], a: int, b: int, start: int, stop: int) -> tuple[int, int]:
     """A farm with its heading (众联友情链接:) and the keyword variants and bare addresses that continue it: lines
     sharing a four-character stem with a line beside them (湖南快乐十分预测, 湖南快乐十分软件 …), or a URL alone.
@@ -781,7 +779,7 @@ def _widen(lines: list[str], a: int, b: int, start: int, stop: int) -> tuple[int
     >>> _widen(["众联友情链接:", "百家乐", "赌场", "湖南快乐十分预测", "湖南快乐十分软件", "http://x.com/a.html", "版权所有"], 1, 3, 0, 7)
     (0, 6)
     """
-    if a > start and FARM_HEADING_RE.match(lines[a - 1].strip()):
+    if a > start and LINKS_HEADING_RE.match(lines[a - 1].strip()):
         a -= 1
     while b < stop and len(lines[b]) <= 24 and (
             re.match(r"^(?:https?://|www\.)\S+$", lines[b].strip())

@@ -37,29 +37,32 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from cleaners.inject import registrable
-from cleaners.spam import has_category
+from cleaners.spam import GAMBLING_TRADES, has_category
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-PREFIX_RE = re.compile(rf"^\s*(?P<name>[{CJK}A-Za-z0-9]{{2,10}})\s*[·・|｜:：]\s*(?=\S)")
-WRAPPER_RE = re.compile(rf"^\s*[【\[‘“「](?P<name>[{CJK}A-Za-z0-9]{{2,10}})[】\]’”」]\s*(?=\S)")
+# Opening slots of a title, matched with .match(title, at) one after another (so no ^ anchor).
+PREFIX_RE = re.compile(rf"\s*(?P<name>[{CJK}A-Za-z0-9]{{2,10}})\s*[·・|｜:：]\s*(?=\S)")
+WRAPPER_RE = re.compile(rf"\s*[【\[‘“「](?P<name>[{CJK}A-Za-z0-9]{{2,10}})[】\]’”」]\s*(?=\S)")
 DATELINE_RE = re.compile(rf"^\s*(?P<name>[{CJK}A-Za-z0-9]{{2,10}})[讯訊]\s*[（(]")
 LABEL_RE = re.compile(rf"^\s*(?P<name>[{CJK}A-Za-z0-9]{{2,10}})\s*[:：]\s*$")
-GAMBLING_ONLY_RE = re.compile(r"棋牌|彩票|电竞|真人|视讯|捕鱼|现金网|博彩|娱乐城|百家乐|赌场|老虎机")
+GAMBLING_ONLY_RE = re.compile(f"{GAMBLING_TRADES}|现金网|百家乐|赌场|老虎机")
 CLUB_RE = re.compile(rf"^[{CJK}]{{2,4}}(?:平台|会)$")
 NOT_CLUB_RE = re.compile(r"(?:协会|商会|学会|工会|委员会|联合会|大会|年会|例会|晚会|博览会|运动会|研讨会|座谈会|理事会|基金会|"
                          r"议会|都会|社会|机会|总会|分会|公众平台|服务平台|政务平台|信息平台|交易平台|公共平台|管理平台)$")
 
 
-def _title_slots(title: str) -> tuple[list[tuple[str, str]], str]:
-    """The (name, slot) pairs opening a title, one after another (【X】X·标题), and the title after them."""
-    found: list[tuple[str, str]] = []
+def _title_slots(title: str) -> tuple[list[tuple[str, str, int]], str]:
+    """The (name, slot, where the title goes on after it) of the slots opening a title, one after another
+    (【X】X·标题), and the title after them all."""
+    found: list[tuple[str, str, int]] = []
+    at = 0
     while True:
         m = next(((m, slot) for pattern, slot in ((WRAPPER_RE, "title_wrapper"), (PREFIX_RE, "title_prefix"))
-                  if (m := pattern.match(title))), None)
-        if not m or len(title) <= len(m[0].group(0)) + 4:
-            return found, title
-        found.append((m[0].group("name"), m[1]))
-        title = title[m[0].end():]
+                  if (m := pattern.match(title, at))), None)
+        if not m or len(title) - at <= len(m[0].group(0)) + 4:
+            return found, title[at:]
+        at = m[0].end()
+        found.append((m[0].group("name"), m[1], at))
 
 
 def _text_slot(text: str) -> tuple[str, str, str] | None:
@@ -83,7 +86,7 @@ def slot_names(record: dict[str, Any]) -> dict[str, str]:
     {'威霆平台': 'title_wrapper'}
     """
     found, _ = _title_slots(record.get("title") or "")
-    out = dict(reversed(found))
+    out = {name: slot for name, slot, _ in reversed(found)}
     opening = _text_slot(record.get("text") or "")
     if opening:
         out.setdefault(opening[0], opening[1])
@@ -121,14 +124,6 @@ def _not_columns(names: set[str]) -> set[str]:
     heads = [n[:2] for n in names]
     unrelated = {n for n in names if heads.count(n[:2]) == 1}
     return strong | (unrelated if len(unrelated) >= 2 else set())
-
-
-def _strip(title: str, n: int) -> str:
-    """A title without its first `n` opening slots."""
-    for _ in range(n):
-        m = WRAPPER_RE.match(title) or PREFIX_RE.match(title)
-        title = title[m.end():] if m else title
-    return title
 
 
 class SiteBrands:
@@ -187,12 +182,12 @@ class SiteBrands:
             return record
         rec = dict(record)
         removed = list(rec.get("removed") or [])
-        found, rest = _title_slots(rec.get("title") or "")
+        found, _ = _title_slots(rec.get("title") or "")
         cut = 0
         while cut < len(found) and found[cut][0] in names:
             cut += 1
-        if cut:  # the title after the stamped names (and any slot between them)
-            rec["title"] = _title_slots(rec["title"])[1] if cut == len(found) else _strip(rec["title"], cut)
+        if cut:  # the title after the stamped names
+            rec["title"] = rec["title"][found[cut - 1][2]:]
         opening = _text_slot(rec.get("text") or "")
         if opening and opening[0] in names:
             rec["text"] = opening[2].lstrip("讯訊 ") if opening[1] == "dateline" else opening[2]

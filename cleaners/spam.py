@@ -509,7 +509,9 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
 # gambling has (鑫博汇娱乐, X棋牌, X彩票; not X体育, which sports media are called too).
 LIST_ROW_RE = re.compile(r"[、|｜]|^\S{2,6}[:：]")
 LIST_ITEM_SPLIT_RE = re.compile(r"[、|｜,，;；]|^\S{2,6}[:：]|\s{2,}")
-LIST_BRAND_RE = re.compile(rf"(?P<name>[{CJK}]{{2,4}}?)(?:娱乐城|娱乐|棋牌|彩票|电竞|真人|视讯|捕鱼|博彩)[A-Za-z0-9]{{0,6}}")
+#: Trades only gambling has (not 体育 or 娱乐 alone, which media and channels are named with too).
+GAMBLING_TRADES = "娱乐城|棋牌|彩票|电竞|真人|视讯|捕鱼|博彩"
+LIST_BRAND_RE = re.compile(rf"(?P<name>[{CJK}]{{2,4}}?)(?:{GAMBLING_TRADES}|娱乐)[A-Za-z0-9]{{0,6}}")
 
 
 def _coined(name: str) -> bool:

@@ -704,7 +704,6 @@ def _byline_date(lines: list[str]) -> str | None:
 def _is_byline(line: str) -> bool:
     """A date, source or reporter line under a headline: 2011年12月09日 20:38, 来源：中广网, 【聯合報╱記者某某／即時報導】."""
     return len(line) <= 80 and bool(BYLINE_RE.search(line)) and not is_prose(line)
-TOKEN_RE = re.compile(r"[\u4e00-\u9fff]{2,}|[A-Za-z0-9]{2,}")
 
 
 CHAPTER_IN_RE = re.compile(r"第[一二三四五六七八九十百千零〇两\d]+[章回](?:\s|$|[：:\S])")
