@@ -146,6 +146,8 @@ def known_brands() -> tuple[str, ...]:
 def _known_re() -> re.Pattern[str]:
     cjk = "|".join(re.escape(n) for n in known_brands() if re.search(rf"[{CJK}]", n))
     latin = "|".join(re.escape(n) for n in known_brands() if not re.search(rf"[{CJK}]", n))
+    # An empty alternation would match everywhere: a list with no names of a script matches nothing.
+    cjk, latin = cjk or "(?!)", latin or "(?!)"
     # Latin names must stand alone: "yabo" must not fire inside "yabook".
     return re.compile(rf"(?:{cjk})|(?<![A-Za-z])(?:{latin})(?![a-z])", re.I)
 

@@ -140,3 +140,14 @@ def test_spam_terms_carry_no_neighbouring_field(page: str, brand: str) -> None:
     record = clean_document(path.read_bytes(), page)
     assert brand in record.spam_terms
     assert not [t for t in record.spam_terms if any(c.isspace() for c in t)], record.spam_terms
+
+
+def test_an_empty_brand_list_matches_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The curated list is a supplement: emptied (or with no Latin names) its pattern must not match every position."""
+    import cleaners.spam as spam
+
+    monkeypatch.setattr(spam, "known_brands", lambda: ())
+    assert spam._known_re.__wrapped__().search("澳门新葡京 yabo 一篇普通的文章") is None
+    monkeypatch.setattr(spam, "known_brands", lambda: ("新葡京",))
+    assert spam._known_re.__wrapped__().search("一篇普通的文章 yabook") is None
+    assert spam._known_re.__wrapped__().search("澳门新葡京").group() == "新葡京"
