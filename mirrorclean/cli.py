@@ -337,6 +337,9 @@ def cmd_wild_eval(args: argparse.Namespace) -> int:
     return wildeval_main(args.rest)
 
 
+PASSTHROUGH = {"wild-eval": cmd_wild_eval, "flags-eval": cmd_flags_eval}
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     """`mirrorclean bench crawl|clean`."""
     from mirrorclean.bench import main as bench_main
@@ -1104,7 +1107,12 @@ def _crawl_demo(out: str, overrides: dict[str, object], rejects: str, *, verbose
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (argparse's 2 for usage errors, 0 for --version/--help)."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # The evaluation commands own their options (`wild-eval --text`, `flags-eval -h`): argparse's REMAINDER does
+    # not take an argument list that starts with an option, so they are handed over before parsing.
     try:
+        if argv and argv[0] in PASSTHROUGH:
+            return int(PASSTHROUGH[argv[0]](argparse.Namespace(rest=argv[1:])))
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2

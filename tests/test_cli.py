@@ -334,3 +334,13 @@ def test_output_does_not_depend_on_hash_seed_or_memory_layout(tmp_path: Path) ->
         assert proc.returncode == 0, proc.stderr
         outs.append(out.read_bytes())
     assert outs[0] == outs[1] == outs[2]
+
+
+@pytest.mark.parametrize("command, option", [("wild-eval", "--text"), ("flags-eval", "--holdout")])
+def test_evaluation_commands_take_their_own_options_first(command: str, option: str, capsys) -> None:
+    """`mirrorclean wild-eval --text …` and `-h` reach the command's own parser (an option first used to be a
+    usage error of the top-level parser)."""
+    from mirrorclean.cli import main
+
+    assert main([command, "-h"]) == 0
+    assert option in capsys.readouterr().out
