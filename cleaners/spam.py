@@ -516,6 +516,48 @@ GAMBLING_TRADES = "娱乐城|棋牌|彩票|电竞|真人|视讯|捕鱼|博彩"
 LIST_BRAND_RE = re.compile(rf"(?P<name>[{CJK}]{{2,4}}?)(?:{GAMBLING_TRADES}|娱乐)[A-Za-z0-9]{{0,6}}")
 
 
+# A name + a trade standing in a title slot (政府工作报告…_乐竞体育, 鼎盛棋牌：…), and the words an article of that
+# trade uses: a site is named after what it publishes, so a trade name over an article about something else was
+# put there by someone else. 体育 and 娱乐 name media too; their articles are about sport or show business.
+SLOT_TRADE_RE = re.compile(
+    rf"(?P<name>[{CJK}]{{2,4}}?|[A-Za-z][A-Za-z0-9]{{1,9}})"
+    rf"(?P<trade>{_with_traditional('娱乐城|体育|娱乐|棋牌|彩票|电竞|真人|视讯|捕鱼|博彩|现金网')})"
+)
+_TRADE_WORDS = {
+    "体育": _with_traditional(
+        "体育|比赛|赛事|球队|球员|联赛|冠军|运动员|运动|教练|赛季|进球|奥运|世界杯|篮球|足球|网球|排球|乒乓|羽毛球|田径|"
+        "游泳|马拉松|锦标赛|决赛|球迷|主场|客场|赛场|健身|滑雪|NBA|CBA|中超|英超|西甲|欧冠"),
+    "娱乐": _with_traditional(
+        "娱乐|明星|电影|电视剧|综艺|歌手|演员|导演|票房|演唱会|粉丝|影视|音乐|节目|主演|偶像|艺人|影片|剧集|专辑|"
+        "游戏|动漫|网红|直播|八卦"),
+    "电竞": _with_traditional("电竞|战队|选手|比赛|赛事|游戏|联赛|英雄联盟|王者荣耀|LPL|KPL|DOTA|CSGO|战队|冠军"),
+}
+_TRADE_RES = {k: re.compile(v, re.I) for k, v in _TRADE_WORDS.items()}
+_TRADE_KEY = str.maketrans("體娛樂電競", "体娱乐电竞")
+
+
+def trade_mismatch(core: str, body: str) -> bool:
+    """A name + a trade (SLOT_TRADE_RE) whose trade the article does not practise: no gambling word in the
+    text for a gambling trade (棋牌, 彩票, 真人 …), fewer than two distinct words of sport, show business or
+    e-sport for 体育, 娱乐, 电竞; an 娱乐 name must be coined too (新浪娱乐 is a portal's channel).
+
+    >>> body = "国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。"
+    >>> trade_mismatch("乐竞体育", body), trade_mismatch("鼎盛棋牌", body), trade_mismatch("新浪娱乐", body)
+    (True, True, False)
+    >>> trade_mismatch("乐竞体育", "主队在联赛第三轮比赛中2比1取胜，球迷欢呼。"), trade_mismatch("福彩", body)
+    (False, False)
+    """
+    m = SLOT_TRADE_RE.fullmatch(core)
+    if not m:
+        return False
+    trade = m.group("trade").translate(_TRADE_KEY)
+    if trade in _TRADE_RES:
+        if trade == "娱乐" and not _coined(m.group("name")):
+            return False
+        return len({w.lower() for w in _TRADE_RES[trade].findall(body)}) < 2
+    return not GAMBLING_WORDS.search(body)
+
+
 def _coined(name: str) -> bool:
     """A coined name (鑫博汇, 开云, 星耀), not a word of jieba's dictionary (文化 of 文化娱乐, 福利 of 福利彩票, 休闲).
 
@@ -555,6 +597,9 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
         return True
     # The same core in several slots: collect where the core shows up, under any phrase.
     core_slots = core_slots_of(core, evidence)
+    # 政府工作报告…_乐竞体育: a trade's name in a title slot over an article that is not of that trade
+    if where & TITLE_SLOTS and trade_mismatch(core, body) and not _used_in_prose(core, body):
+        return True
     # 【X官网】 or X官网· opening a headline: a news title never starts with a site's own access point
     if (where & {"title_wrapper", "h1_title_wrapper", "title_dash_prefix", "h1_title_dash_prefix"}
             and re.search(r"(?:官网|官網|官方网站)$", term) and 2 <= len(core) <= 6 and not _used_in_prose(core, body)

@@ -151,3 +151,35 @@ def test_an_empty_brand_list_matches_nothing(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(spam, "known_brands", lambda: ("新葡京",))
     assert spam._known_re.__wrapped__().search("一篇普通的文章 yabook") is None
     assert spam._known_re.__wrapped__().search("澳门新葡京").group() == "新葡京"
+
+
+_REPORT = ("<p>国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右，城镇新增就业1200万人以上。</p>"
+           "<p>报告指出，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。</p>")
+_MATCH = ("<p>在昨晚进行的中超联赛第三轮比赛中，主队凭借下半场的两个进球以2比1战胜客队，取得赛季首胜。</p>"
+          "<p>赛后主教练表示，球员们执行了赛前的部署，球迷的支持也给了球队很大的动力。</p>")
+
+
+def _page(title: str, body: str) -> dict:
+    from cleaners import clean_document
+
+    return clean_document(f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>".encode(),
+                          "x.html").to_dict()
+
+
+@pytest.mark.parametrize("title", ["政府工作报告提出今年增长目标5%左右_乐竞体育", "鼎盛棋牌：政府工作报告提出今年增长目标5%左右",
+                                   "政府工作报告提出今年增长目标5%左右-鸿发娱乐"])
+def test_a_trade_name_over_an_article_of_another_trade_is_planted(title: str) -> None:
+    """A name + a trade (体育, 棋牌, 娱乐 …) in a title slot, not on the list, over an article that never practises
+    that trade: a site is named after what it publishes, so the name is the injector's."""
+    rec = _page(title, _REPORT)
+    assert rec["is_spam_page"]
+    assert rec["title"] == "政府工作报告提出今年增长目标5%左右"
+
+
+@pytest.mark.parametrize("title, body", [("中超第三轮：主队2比1取胜_乐竞体育", _MATCH),   # a sports site's own report
+                                         ("政府工作报告提出今年增长目标5%左右_新浪娱乐", _REPORT),  # a portal channel
+                                         ("政府工作报告提出今年增长目标5%左右_环球国际", _REPORT)])  # 国际: companies too
+def test_a_trade_name_over_its_own_trade_or_a_portal_channel_is_not(title: str, body: str) -> None:
+    rec = _page(title, body)
+    assert not rec["is_spam_page"]
+    assert not any(r["reason"] in ("spam_brand", "title_hijack") for r in rec["removed"])
