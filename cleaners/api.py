@@ -159,9 +159,12 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     removed += rem
     if draft.kind == "html":
         heads = [clean_title(h, terms)[0] for h in draft.headings]
+        doc_title = title
         title = pick_title(title, heads, clean_title(draft.og_title, terms)[0])
-        title, rem = drop_hijacked_title(title, heads, draft)
-        removed += rem
+        title, hijack = drop_hijacked_title(title, heads, draft)
+        if not hijack and doc_title != title:  # a <title> the article's heading already replaced may be a hijack too
+            hijack = drop_hijacked_title(doc_title, heads, draft)[1]
+        removed += hijack
     elif title:
         title = strip_site_suffix(title)
     paras, rem = clean_paragraphs(draft.paras, terms)
@@ -171,6 +174,7 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     paras, ads = drop_evasive_ads(paras)
     removed += ads
     spam = bool(terms or draft.injections or listed or ads or _dump_spam(draft, removed))
+    spam = spam or any(r.reason == "title_hijack" for r in removed)
     paras, rem = drop_related_blocks(paras)
     removed += rem
     paras, rem = drop_chrome(paras)
@@ -282,20 +286,33 @@ def drop_keyword_lists(paras: list[str]) -> tuple[list[str], list[Removal]]:
 
 
 def drop_hijacked_title(title: str, heads: list[str], draft: Draft) -> tuple[str, list[Removal]]:
-    """On a page that carries planted links, a title selling a spam topic the article never mentions is the
-    hacker's (澳门百家乐_威尼斯人娱乐城 over a company's news): the first heading that does not sell replaces it.
+    """A title selling a spam topic the article never mentions is the hacker's (澳门百家乐_威尼斯人娱乐城 over a
+    company's news): the first heading that does not sell replaces it.
 
-    Only on pages with planted blocks: a spam site's own title is its own, and news about gambling names the
-    topic in its text.
+    On a page with planted blocks that is enough. Without them the article must have a heading of its own that
+    shares no keyword with the title, and its text must hold no word of any spam topic, weak ones (澳门, 彩票)
+    included: a spam site's own title is its own, news about gambling names the topic in its text, and a page
+    about Macau is not hijacked by a title about its casinos. Porn words alone do not count there: tabloids
+    title their own clickbait with them.
     """
-    from cleaners.inject import site_topics
+    from cleaners.inject import _shared, _topic_re, site_topics
 
-    if not title or not any(f.reason in {"hidden_links", "spam_links"} for f in draft.injections):
+    if not title:
         return title, []
     topics = site_topics(title)
-    if not topics or topics & site_topics("\n".join(draft.paras)):
+    body = "\n".join(draft.paras)
+    if not topics or topics & site_topics(body):
         return title, []
     better = next((h for h in heads if h and h != title and not site_topics(h)), "")
+    if not any(f.reason in {"hidden_links", "spam_links"} for f in draft.injections):
+        own = next((h for h in draft.headings if h and h != title and len(h) >= 4), "")
+        if not own or site_topics(own) or _topic_re().search(body):
+            return title, []
+        rest = title.replace(own, "")  # 产品介绍-办毕业证: the heading and a part selling, in the site name's place
+        # porn words are left out: a tabloid titles its own clickbait with them (莫菁门事件完整照片…)
+        if (rest == title and _shared(own, title)) or not site_topics(rest) - {"porn"}:
+            return title, []
+        better = better or own
     return better, [Removal("title", title, "title_hijack")]
 
 

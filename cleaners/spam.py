@@ -483,9 +483,11 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     # (the brand part of a title is only looked for in a short title: the strip is exponential in a long one)
     name = re.sub(rf"(?:{CATEGORY}|{STRONG_SUFFIX}|{CHINA_TAG}|[·・\s\d])+$", "", whole, flags=re.I) if len(whole) <= 16 else ""
     if (whole and len(whole) <= 16 and (is_family(whole) or STRONG_CATEGORY_RE.search(whole[len(name):]))
-            and len(name) >= 2 and name not in body and not re.search(r"[，。！？,!?\s_|｜:：\-—–]", whole)):
+            and len(name) >= 2 and name not in body and not re.search(r"[，。！？,!?\s_|｜:：\-—–]", whole)
+            and len(_bigrams(STRONG_CATEGORY_RE.sub(" ", STRONG_GAMBLING_RE.sub(" ", whole))) & _bigrams(body)) < 2):
         # the whole <title> is one brand the article never names (华体会体育 over a news story); a title with
-        # separators is pieces, which the slot rules above judge one by one
+        # separators is pieces, which the slot rules above judge one by one; a title sharing two words' worth of
+        # bigrams with the article, gambling words aside, is the article's own (澳门赌场一日游攻略 over a Macau walk)
         evidence.setdefault(whole, set()).add("title_whole")
     for text in (slots.title, body):
         for m in HANDLE_RE.finditer(text):

@@ -196,3 +196,36 @@ def test_a_trade_name_as_the_source_of_another_trades_article_is_planted() -> No
     sport = clean_document("\n".join([*lines[:3], "来源：乐竞体育 发布时间：2024-03-05 10:00",
                                       *(p[3:] for p in _MATCH.split("</p>") if p)]).encode(), "x.txt").to_dict()
     assert not sport["is_spam_page"]
+
+
+_STEEL = ("<h1>不锈钢管道产品介绍</h1><p>本公司专业生产各类不锈钢管道，产品广泛应用于石油、化工、食品等行业，质量可靠，价格合理。</p>"
+          "<p>公司拥有先进的生产设备和完善的检测手段，通过了ISO9001质量管理体系认证，欢迎新老客户来电洽谈。</p>")
+
+
+@pytest.mark.parametrize("title", ["不锈钢管道产品介绍-办毕业证", "网上赌博技巧大全"])
+def test_a_title_selling_what_the_article_never_touches_is_hijacked(title: str) -> None:
+    """No planted block on the page, but the <title> sells a trade (papers, gambling) that neither the article's own
+    heading nor its text touches: the heading replaces it and the page is spam."""
+    from cleaners import clean_document
+    from cleaners.record import SPAM_REASONS
+
+    html = f"<html><head><title>{title}</title></head><body>{_STEEL}</body></html>"
+    rec = clean_document(html.encode(), "x.html").to_dict()
+    assert rec["is_spam_page"] and rec["title"] == "不锈钢管道产品介绍"
+    assert any(r["where"] == "title" and r["text"] == title and r["reason"] in SPAM_REASONS for r in rec["removed"])
+
+
+@pytest.mark.parametrize("title, body", [
+    ("莫菁门事件完整照片 女子露胸与男人疯狂性爱（图）",  # a tabloid's own clickbait (wild-2017 w006013): porn words alone
+     "<h2>与 文章关键字：艳照 相关的新闻</h2><p>2010年，柳州一名女子的私密照片在网络上流传，引发了社会各界的广泛讨论。</p>"
+     "<p>专家指出，传播他人隐私照片涉嫌违法，网民应当自觉抵制，不信谣不传谣。</p>"),
+    ("澳门赌场一日游攻略",  # the article names Macau: a weak word is still the topic's
+     "<h1>澳门一日游怎么玩</h1><p>从珠海拱北口岸过关到澳门，步行即可到达议事亭前地，沿途可以品尝葡式蛋挞和猪扒包。</p>"
+     "<p>下午可以前往大三巴牌坊和妈阁庙参观，晚上在路氹城欣赏灯光秀，是一条轻松的路线。</p>"),
+])
+def test_a_selling_title_over_its_own_article_is_not_hijacked(title: str, body: str) -> None:
+    from cleaners import clean_document
+
+    rec = clean_document(f"<html><head><title>{title}</title></head><body>{body}</body></html>".encode(), "x.html").to_dict()
+    assert not rec["is_spam_page"]
+    assert rec["title"] == title
