@@ -214,3 +214,14 @@ def test_kill_9_of_the_main_process_ends_every_helper(tmp_path: Path) -> None:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
     assert len(helpers) >= 4
+
+
+def test_html_after_a_block_of_nul_bytes_is_read_as_html() -> None:
+    """A page saved over a pre-allocated block (24 KB of NUL bytes, then markup with no <head>: wild-2017 w001547) is
+    HTML, not a text dump of tags."""
+    from cleaners import clean_document
+
+    body = ("<div class='main'><h2>城乡义务教育一体化改革发展</h2><p>国务院印发意见，提出统筹推进县域内城乡义务教育一体化改革发展，"
+            "到2020年城乡二元结构壁垒基本消除，义务教育与城镇化发展基本协调。</p></div>")
+    rec = clean_document(bytes(24576) + body.encode(), "page.html").to_dict()
+    assert "<" not in rec["text"] and rec["text"].startswith("国务院印发意见")
