@@ -532,34 +532,38 @@ _TRADE_WORDS = {
     "娱乐": _with_traditional(
         "娱乐|明星|电影|电视剧|综艺|歌手|演员|导演|票房|演唱会|粉丝|影视|音乐|节目|主演|偶像|艺人|影片|剧集|专辑|"
         "游戏|动漫|网红|直播|八卦"),
-    "电竞": _with_traditional("电竞|战队|选手|比赛|赛事|游戏|联赛|英雄联盟|王者荣耀|LPL|KPL|DOTA|CSGO|战队|冠军"),
+    "电竞": _with_traditional("电竞|战队|选手|比赛|赛事|游戏|联赛|英雄联盟|王者荣耀|LPL|KPL|DOTA|CSGO|冠军"),
+    # a licensed lottery portal's draw page names the game and the draw, not always 彩票 (双色球第N期开奖)
+    "彩票": _with_traditional("彩票|彩民|开奖|中奖|奖池|双色球|大乐透|福彩|体彩|排列三|七星彩|快乐8|号码|投注|一等奖|竞彩"),
+    "棋牌": _with_traditional("棋牌|象棋|围棋|麻将|扑克|桥牌|斗地主|棋手|棋类|牌类|对局"),
 }
 _TRADE_RES = {k: re.compile(v, re.I) for k, v in _TRADE_WORDS.items()}
 _TRADE_KEY = str.maketrans("體娛樂電競", "体娱乐电竞")
 
 
 def trade_mismatch(core: str, body: str) -> bool:
-    """A name + a trade (SLOT_TRADE_RE) whose trade the article never touches: no gambling word in the text for a
-    gambling trade (棋牌, 彩票, 真人 …), no word of sport, show business or e-sport for 体育, 娱乐, 电竞 (one
-    mention of 体育 in a report spares the name: a missed brand costs less than a cut word); an 娱乐 name must be
-    coined too (新浪娱乐 is a portal's channel).
+    """A name + a trade (SLOT_TRADE_RE) whose trade the article never touches: no gambling word in the text, nor
+    a word of the trade's own field where it has one (sport for 体育, show business for 娱乐, e-sport, lottery
+    draws, board games: one mention spares the name, a missed brand costs less than a cut word); an 娱乐 name
+    must be coined too (新浪娱乐 is a portal's channel).
 
     >>> body = "国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。"
     >>> trade_mismatch("乐竞体育", body), trade_mismatch("鼎盛棋牌", body), trade_mismatch("新浪娱乐", body)
     (True, True, False)
     >>> trade_mismatch("乐竞体育", "主队在联赛第三轮比赛中2比1取胜，球迷欢呼。"), trade_mismatch("福彩", body)
     (False, False)
+    >>> trade_mismatch("新浪彩票", "双色球第2024001期开奖，红球号码为03 07 12，奖池滚存20亿元。")
+    False
     """
     m = SLOT_TRADE_RE.fullmatch(core)
     if not m:
         return False
     trade = m.group("trade").translate(_TRADE_KEY)
     body = body.replace(core, "")  # the name itself (a headline repeating the title) says nothing of the article
-    if trade in _TRADE_RES:
-        if trade == "娱乐" and not _coined(m.group("name")):
-            return False
-        return not _TRADE_RES[trade].search(body)
-    return not GAMBLING_WORDS.search(body)
+    if trade == "娱乐" and not _coined(m.group("name")):
+        return False
+    field = _TRADE_RES.get(trade)
+    return not GAMBLING_WORDS.search(body) and not (field and field.search(body))
 
 
 def _coined(name: str) -> bool:
