@@ -299,9 +299,11 @@ def drop_hijacked_title(title: str, heads: list[str], draft: Draft) -> tuple[str
     shares no keyword with the title, and its text must hold no word of any spam topic, weak ones (澳门, 彩票)
     included: a spam site's own title is its own, news about gambling names the topic in its text, and a page
     about Macau is not hijacked by a title about its casinos. Porn words alone do not count there: tabloids
-    title their own clickbait with them.
+    title their own clickbait with them (nor in what follows). A title that sells outright (stuffed, or promotional: 官网, 微信, 哪里有 …)
+    over a text with no spam-topic word goes with no heading to replace it: a search page whose keyword a spammer
+    chose (公主岭办毕业证☆微信…), a doorway over borrowed text.
     """
-    from cleaners.inject import _shared, _topic_re, site_topics
+    from cleaners.inject import _shared, _topic_re, site_topics, title_sells
 
     if not title:
         return title, []
@@ -310,6 +312,8 @@ def drop_hijacked_title(title: str, heads: list[str], draft: Draft) -> tuple[str
     if not topics or topics & site_topics(body):
         return title, []
     better = next((h for h in heads if h and h != title and not site_topics(h)), "")
+    if title_sells(title) and topics - {"porn"} and not _topic_re().search(body):
+        return better, [Removal("title", title, "title_hijack")]  # a search page's planted keyword (办毕业证☆微信…)
     if not any(f.reason in {"hidden_links", "spam_links"} for f in draft.injections):
         own = next((h for h in draft.headings if h and h != title and len(h) >= 4), "")
         if not own or site_topics(own) or _topic_re().search(body):

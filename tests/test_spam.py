@@ -229,3 +229,17 @@ def test_a_selling_title_over_its_own_article_is_not_hijacked(title: str, body: 
     rec = clean_document(f"<html><head><title>{title}</title></head><body>{body}</body></html>".encode(), "x.html").to_dict()
     assert not rec["is_spam_page"]
     assert rec["title"] == title
+
+
+def test_a_search_page_titled_with_a_planted_keyword_loses_the_title() -> None:
+    """A legitimate site's search page whose keyword a spammer chose (wild-2017 w000932: ?keyword=公主岭办毕业证☆微信…):
+    the title sells and is promotional, the text names no spam topic, so the title goes and the page is spam."""
+    from cleaners import clean_document
+
+    html = ("<html><head><title>公主岭办毕业证☆微信QQ☆1131188009 | 公益服务网</title></head><body>"
+            "<div class='search'>关键词 公主岭办毕业证☆微信QQ☆1131188009：共0个结果</div>"
+            "<div class='side'><h3>政策观察</h3><p>两会特刊：社会组织税收优惠政策解读，专家认为应进一步扩大公益捐赠的税前扣除范围。</p>"
+            "<p>社工机构员工的产假待遇如何计算？民政部门表示，应按照劳动合同法和当地规定执行。</p></div></body></html>")
+    rec = clean_document(html.encode(), "search.html").to_dict()
+    assert rec["is_spam_page"]
+    assert "毕业证" not in (rec.get("title") or "") + rec.get("text", rec.get("detail", ""))
