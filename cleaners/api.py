@@ -158,6 +158,7 @@ def _site_name_title(title: str | None) -> bool:
 def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     """The shared back half: spam terms, chrome lines, references, normalisation, the record."""
     removed: list[Removal] = list(draft.removed)
+    removed = weigh_gambling_anchors(draft, removed)
     terms = find_spam_terms(draft.slots, "\n".join(draft.paras))
     planted = planted_terms(draft, terms)
     terms = terms + planted
@@ -324,6 +325,28 @@ def drop_hijacked_title(title: str, heads: list[str], draft: Draft) -> tuple[str
             return title, []
         better = better or own
     return better, [Removal("title", title, "title_hijack")]
+
+
+def weigh_gambling_anchors(draft: Draft, removed: list[Removal]) -> list[Removal]:
+    """Keep a page's off-site gambling anchors (inject.GamblingAnchors) as evidence only when the article never
+    touches the trade: no spam-topic word, weak ones included, in its title, headings or text of 100 Chinese
+    characters or more. Otherwise the finding and its `removed` entry go (a lottery-tips site's own ads, a
+    regulator linked from casino news, a page with no article)."""
+    from cleaners.chrome import chrome_reason
+    from cleaners.inject import _topic_re
+
+    found = [f for f in draft.injections if f.reason == "gambling_anchor"]
+    if not found:
+        return removed
+    # the anchors' own words, where the extractor kept them or their links row, say nothing of the article
+    hay = "\n".join([draft.title, *draft.headings, *(p for p in draft.paras if not chrome_reason(p))])
+    for t in sorted({t for f in found for t in f.spam_terms}, key=len, reverse=True):
+        hay = hay.replace(t, " ")
+    # (a page with no article to judge, or one that touches the trade, keeps its anchors' links as they are)
+    if len(re.findall(r"[\u4e00-\u9fff]", hay)) >= 100 and not _topic_re().search(hay):
+        return removed
+    draft.injections = [f for f in draft.injections if f.reason != "gambling_anchor"]
+    return [r for r in removed if r.reason != "gambling_anchor"]
 
 
 def planted_terms(draft: Draft, terms: list[str]) -> list[str]:

@@ -529,6 +529,30 @@ class SplicedLinks:
                         sorted({d for *_, d in found}), [a for a, *_ in found])]
 
 
+class GamblingAnchors:
+    """Anchors to other sites whose own short text is a gambling offer: a casino word no ordinary name holds
+    (娱乐城, 百家乐, 现金网, 博彩 …: spam.STRONG_GAMBLING_RE) or a gambling brand shape (星耀体育官网入口).
+
+    One such anchor is a paid dark link (澳门威尼斯人娱乐城 -> vns8888.com in a firm's 友情链接 row), but it is only
+    evidence when the article never touches the trade: `api.finish` keeps the finding only when the record's
+    title and text hold no spam-topic word at all, weak ones included (a lottery-tips site's own gambling ads,
+    news about a casino crackdown linking a regulator, stay). Nothing is dropped from the page: the finding
+    carries no elements.
+    """
+
+    def find(self, tree: lxml.html.HtmlElement, home: str | None, skip: set[lxml.html.HtmlElement]) -> list[Finding]:
+        from cleaners.spam import STRONG_GAMBLING_RE, is_family
+
+        found = []
+        for text, dom in _foreign(_anchors_of(a for a in _iter(tree, "a") if a not in skip), home):
+            if 2 <= len(text) <= 20 and (STRONG_GAMBLING_RE.search(text) or is_family(text)):
+                found.append((text, dom))
+        if not found:
+            return []
+        return [Finding("links", "gambling_anchor", " | ".join(t for t, _ in found)[:2000], _terms(t for t, _ in found),
+                        sorted({d for _, d in found}), [])]
+
+
 SITE_TOPICS = ("gambling", "porn", "game", "papers", "arms")  # not medical: hospitals sell what clinic spam sells
 TITLE_SEP_RE = re.compile(r"\s*[/_|｜\-—–,，>【】\[\]]+\s*|\s+")
 PROMO_TITLE_RE = re.compile(r"官方|官网|首页|网址|平台|开户|注册|信誉|直营|认证|指定|入口|大全|!!!|>>>|值得信赖|哪里有|哪里买|怎么买|"
@@ -812,4 +836,5 @@ def find_injections(tree: lxml.html.HtmlElement, url: str | None = None) -> list
     rows = SpamLinkRows().find(tree, home, skip)
     planted = skip | {el for f in rows for el in f.elements}
     spliced = SplicedLinks().find(tree, home, planted)
-    return hidden + rows + spliced + SpamSite().find(tree, planted)
+    taken = {a for el in planted for a in el.iter("a")} | {el for f in spliced for el in f.elements}
+    return hidden + rows + spliced + SpamSite().find(tree, planted) + GamblingAnchors().find(tree, home, taken)

@@ -243,3 +243,32 @@ def test_a_search_page_titled_with_a_planted_keyword_loses_the_title() -> None:
     rec = clean_document(html.encode(), "search.html").to_dict()
     assert rec["is_spam_page"]
     assert "毕业证" not in (rec.get("title") or "") + rec.get("text", rec.get("detail", ""))
+
+
+def _firm(extra: str, body: str = _STEEL) -> dict:
+    from cleaners import clean_document
+
+    html = (f"<html><head><title>不锈钢管道产品介绍_某某不锈钢有限公司</title></head><body>{body}"
+            f"<div class='links'>友情链接：<a href='http://www.csteelnews.com/'>中国钢铁网</a> {extra} "
+            "<a href='http://www.hc360.com/'>慧聪网</a></div><div class='footer'>版权所有 某某不锈钢有限公司</div></body></html>")
+    return clean_document(html.encode(), "x.html").to_dict()
+
+
+def test_one_paid_gambling_link_on_a_page_that_never_touches_the_trade_makes_it_spam() -> None:
+    """A firm's 友情链接 row with one anchor to another site under a casino word (澳门威尼斯人娱乐城 -> vns8888.com): the
+    page is spam and the row leaves the text; the same row of ordinary partners is chrome only."""
+    rec = _firm("<a href='http://www.vns8888.com/'>澳门威尼斯人娱乐城</a>")
+    assert rec["is_spam_page"] and "娱乐城" not in rec["text"]
+    assert any(r["reason"] == "gambling_anchor" for r in rec["removed"])
+    plain = _firm("<a href='http://www.1688.com/'>阿里巴巴</a>")
+    assert not plain["is_spam_page"] and "友情链接" not in plain["text"]
+
+
+def test_a_gambling_link_beside_an_article_about_the_trade_is_not_evidence() -> None:
+    """News about a casino crackdown may link a casino or a regulator: its text names the trade, so it stays ordinary."""
+    news = ("<h1>警方破获特大网络赌博案</h1><p>警方日前破获一起特大网络赌博案，犯罪团伙以境外博彩网站为平台，"
+            "招揽国内参赌人员，涉案金额超过十亿元，目前主要犯罪嫌疑人已被刑事拘留，案件正在进一步审理中。</p>"
+            "<p>办案民警提醒，网络赌博危害极大，广大群众切勿参与，发现线索请及时向公安机关举报。</p>")
+    rec = _firm("<a href='http://www.vns8888.com/'>澳门威尼斯人娱乐城</a>", news)
+    assert not rec["is_spam_page"]
+    assert not any(r["reason"] == "gambling_anchor" for r in rec["removed"])
