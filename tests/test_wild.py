@@ -338,3 +338,23 @@ def test_a_run_of_lottery_keywords_in_a_shop_footer_makes_a_text_extract_spam() 
 
     rec = clean_document(wet_text(page("w004383.html")).encode("utf-8"), "w004383.txt", kind="text")
     assert isinstance(rec, Record) and rec.is_spam_page and "时时彩软件" not in rec.text
+
+
+def test_anchors_pasted_as_markup_make_a_text_extract_spam() -> None:
+    """w003915 (a forum thread whose replies are bot posts: <a href=" http://e7v.info/… ">can you take viagra at
+    night</a> …) and w001734 (a splash page whose broken title swallowed a 友情链接1: farm of <a href=…>银河赌场</a>
+    lines) as plain-text extracts: anchors written out as markup, to other sites, under keyword texts."""
+    rec = wet_record("w003915.html")
+    assert rec["is_spam_page"] and "viagra" not in rec.get("text", "")
+    rec = wet_record("w001734.html")
+    assert rec["is_spam_page"] and "赌场" not in rec.get("text", "") and "娱乐城" not in rec.get("text", "")
+    assert any(r["reason"] == "spam_links" for r in rec["removed"])
+
+
+def test_ad_server_images_written_as_markup_are_not_pasted_links() -> None:
+    """A text with anchor markup that links no keyword (an ad server's image, a lone example link) is not spam."""
+    from cleaners.plainspam import pasted_anchors
+
+    ads = ['<a href="http://twsina.allyes.com/main/adfclick?user=X"><img src="http://twsina.allyes.com/a.gif"></a>'] * 3
+    lesson = ['超链接的写法是 <a href="http://www.example.com">示例网站首页</a>，href 写目标地址。']
+    assert pasted_anchors(ads + lesson) is None

@@ -1,0 +1,84 @@
+"""Planted spam that a plain-text extract still carries (a crawl's WET or CCNet text, a page saved as text).
+
+Hidden style, anchors and `</html>` are gone once a page is flattened to text: a hidden farm arrives as
+ordinary short lines. What is left is the text's own structure. Each rule below is a small function that
+reads the document's lines (in page order, before the header/body/trailer split) and returns a `Finding`
+(`cleaners.inject`, where "text") with the lines it covers; `mark_planted` makes the page a spam page, drops
+those lines from the body (every drop a `removed` entry with the rule's reason) and renames the header and
+trailer lines already cut, so the record says why they went.
+
+Vocabulary alone is never a finding here either (docs/spam.md): each rule needs a shape nobody writes in an
+article (markup pasted as text, keywords stacked one a line) together with words of a spam trade.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from cleaners.draft import Draft
+from cleaners.inject import Finding, _host, _keyword, _sells, registrable
+from cleaners.record import Removal
+
+# <a href="http://x.com/bet/">bet365网址</a>, <a href=" http://e7v.info/… ">can you take viagra at night</a>
+ANCHOR_MARKUP_RE = re.compile(r"<a\s[^>]{0,300}?href\s*=\s*[\"']?\s*(https?://[^\"'\s>]{1,300})[^>]{0,300}>(.{0,300}?)</a\s*>",
+                              re.I)
+TAG_RE = re.compile(r"<[^>]{0,300}>")
+
+
+def pasted_anchors(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """Anchors still spelled out as markup (<a href="http://…">keyword</a>) that link other sites under keyword
+    texts: five or more to three or more domains, or three or more of which two sell a spam topic.
+
+    Evidence: a plain text has no markup, so an anchor written out in it was pasted as HTML into a field shown as
+    text (a bot's forum reply: <a href=" http://e7v.info/… ">can you take viagra at night</a>), or is a farm a
+    broken page swallowed into its text (友情链接1:<a href="http://www.fsgp.cn/bet/">bet365网址</a> …). An ad
+    server's image link (<a href=…><img …></a>) has no keyword text, and an HTML lesson's example or two does
+    not reach three domains.
+
+    >>> farm = ['<a href="http://www.fsgp.cn/bet/">bet365网址</a>', '<a href="http://www.fsgp.cn/hgw/">皇冠开户</a>',
+    ...         '<a href="http://www.fsgp.cn/bet/yh/">银河赌场</a>', '<a href="http://www.fsgp.cn/bet/xpj/">新葡京赌场</a>']
+    >>> pasted_anchors(["深圳市正淳居茶文化传播有限公司", *farm])[1]
+    [1, 2, 3, 4]
+    >>> pasted_anchors(['例如：<a href="http://www.example.com">示例网站首页</a>', '<a href="http://ad.x.cn/c"><img src="a.gif"></a>'])
+    """
+    pasted: list[tuple[int, str, str]] = []  # (line, anchor text, registrable domain)
+    for i, line in enumerate(lines):
+        if "href" not in line.lower():
+            continue
+        for m in ANCHOR_MARKUP_RE.finditer(line):
+            host = _host(m.group(1))
+            if host:
+                pasted.append((i, " ".join(TAG_RE.sub("", m.group(2)).split()), registrable(host)))
+    anchors = [a for a in pasted if a[1] and _keyword(a[1])]
+    domains = {d for _, _, d in anchors}
+    selling = [t for _, t, _ in anchors if _sells(t)]
+    if not (len(anchors) >= 5 and len(domains) >= 3 or len(anchors) >= 3 and len(selling) >= 2):
+        return None
+    idx = sorted({i for i, _, d in pasted if d in domains})  # with their anchors of no keyword text (bet365网址)
+    why = f"{len(anchors)} anchors pasted as markup to {len(domains)} other sites"
+    return Finding("text", "spam_links", why, list(dict.fromkeys(t for _, t, _ in anchors)), sorted(domains)), idx
+
+
+RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors]
+
+
+def find_planted(lines: list[str]) -> list[tuple[Finding, list[int]]]:
+    """Every finding of the rules above on a document's lines, with the line indexes each covers."""
+    return [hit for rule in RULES if (hit := rule(lines))]
+
+
+def mark_planted(lines: list[str], draft: Draft) -> None:
+    """Record the findings on `draft`: the page is a spam page (`draft.injections`), the lines found leave the
+    title and body (a `removed` entry each, with the rule's reason), and header or trailer lines already cut
+    for another reason are renamed."""
+    for finding, idx in find_planted(lines):
+        draft.injections.append(finding)
+        found = {lines[i] for i in idx}
+        if draft.title in found:
+            draft.removed.append(Removal("title", draft.title, finding.reason))
+            draft.title = draft.slots.title = ""
+        draft.removed += [Removal("body", p, finding.reason) for p in draft.paras if p in found]
+        draft.paras = [p for p in draft.paras if p not in found]
+        draft.removed = [Removal(r.where, r.text, finding.reason) if r.where in ("header", "trailer", "text")
+                         and r.text in found else r for r in draft.removed]
