@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from cleaners.draft import Draft
-from cleaners.inject import Finding, _host, _keyword, _sells, registrable
+from cleaners.inject import Finding, _host, _keyword, _sells, registrable, topic_words
 from cleaners.record import Removal
 
 # <a href="http://x.com/bet/">bet365网址</a>, <a href=" http://e7v.info/… ">can you take viagra at night</a>
@@ -60,7 +60,43 @@ def pasted_anchors(lines: list[str]) -> tuple[Finding, list[int]] | None:
     return Finding("text", "spam_links", why, list(dict.fromkeys(t for _, t, _ in anchors)), sorted(domains)), idx
 
 
-RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors]
+CLAUSE_RE = re.compile(r"[。！？；，,;!?]")
+
+
+def lone_trade_lines(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """Short lines packed with two or more words of one spam trade (真钱棋牌, 癫痫牛皮癣白癜风) on a page whose
+    other lines never name that trade.
+
+    Evidence: a hidden anchor or two (<span style="display:none"><a href=…>真钱棋牌</a></span> in a school's list
+    of teachers) arrives in the text as a line of its own among lines about something else. Two words of the
+    trade in a keyword of sixteen characters or less is a search phrase, not a menu item (棋牌 on a game portal);
+    a page that sells or reports on the trade names it in its other text (a hospital's departments, gambling news).
+
+    >>> lone_trade_lines(["就业明星", "周毅", "丁喆", "真钱棋牌", "柯妍", "学员来信"])[1]
+    [3]
+    >>> lone_trade_lines(["真钱棋牌", "警方捣毁一个网络赌博窝点，涉案金额上亿元。"]) is None
+    True
+    """
+    found: dict[int, set[str]] = {}
+    for i, line in enumerate(lines):
+        if len(line) > 16 or CLAUSE_RE.search(line):
+            continue
+        words = topic_words(line)
+        trades = {t for t, n in words.items() if t != "weak" and n >= 2}
+        if trades:
+            found[i] = trades
+    if not found:
+        return None
+    named = set(topic_words("\n".join(ln for i, ln in enumerate(lines) if i not in found)))
+    idx = [i for i, trades in found.items() if not trades & named]
+    if not idx:
+        return None
+    texts = list(dict.fromkeys(lines[i] for i in idx))
+    return Finding("text", "spam_list", f"keyword lines of a trade the page never names: {' '.join(texts)[:200]}",
+                   texts), idx
+
+
+RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines]
 
 
 def find_planted(lines: list[str]) -> list[tuple[Finding, list[int]]]:

@@ -358,3 +358,22 @@ def test_ad_server_images_written_as_markup_are_not_pasted_links() -> None:
     ads = ['<a href="http://twsina.allyes.com/main/adfclick?user=X"><img src="http://twsina.allyes.com/a.gif"></a>'] * 3
     lesson = ['超链接的写法是 <a href="http://www.example.com">示例网站首页</a>，href 写目标地址。']
     assert pasted_anchors(ads + lesson) is None
+
+
+@pytest.mark.parametrize("name,line", [("w000881.html", "真钱棋牌"), ("w005475.html", "癫痫牛皮癣白癜风肝硬化乙肝")])
+def test_a_lone_line_of_a_trade_the_page_never_names_makes_a_text_extract_spam(name: str, line: str) -> None:
+    """w000881 (a training school's teacher list with one hidden 真钱棋牌 anchor) and w005475 (a video news page
+    whose menu hides 癫痫/牛皮癣/白癜风 links) as plain-text extracts: one short line with two words of a trade
+    nothing else on the page names. The news text of w005475 stays."""
+    rec = wet_record(name)
+    assert rec["is_spam_page"] and line not in rec.get("text", "")
+    assert any(r["reason"] == "spam_list" and r["text"] == line for r in rec["removed"])
+    if name == "w005475.html":
+        assert "赫尔辛基" in rec["text"]
+
+
+def test_gambling_words_in_a_page_about_gambling_are_not_a_lone_trade_line() -> None:
+    """The same two-word keyword on a page whose text is about the trade (news of a raid) is the page's topic."""
+    from cleaners.plainspam import lone_trade_lines
+
+    assert lone_trade_lines(["真钱棋牌", "警方近日捣毁一个网络赌博窝点，该团伙以真钱棋牌为名招揽赌客。"]) is None
