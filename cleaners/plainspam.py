@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from cleaners.draft import Draft
-from cleaners.inject import Finding, _host, _keyword, _sells, registrable, topic_words
+from cleaners.inject import Finding, _host, _keyword, _sells, _topic_re, registrable, topic_words
 from cleaners.record import Removal
 
 # <a href="http://x.com/bet/">bet365网址</a>, <a href=" http://e7v.info/… ">can you take viagra at night</a>
@@ -96,7 +96,40 @@ def lone_trade_lines(lines: list[str]) -> tuple[Finding, list[int]] | None:
                    texts), idx
 
 
-RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines]
+LABEL_RE = re.compile(r"^\s*([\u4e00-\u9fffA-Za-z0-9·]{2,10})\s*[:：]\s*(\S.*)$")
+
+
+def brand_labels(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A gambling brand put as the label of a line whose text has nothing to do with it (永盛真钱棋牌室:外媒头条:
+    中国限产导致炼焦煤 价格, a caption between an article's pictures): the label is cut wherever it stands.
+
+    Evidence: the brand has the trade's shape (two gambling words, 真钱 + 棋牌; or a brand family, 乐鱼体育官网入口),
+    the text after it names no spam trade at all (a news headline about gambling, 澳门赌场：三月收入下降, does),
+    and the brand stands nowhere else on the page (a site's own column label comes back in its menus).
+
+    >>> brand_labels(["庄家是不是亏惨了?", "永盛真钱棋牌室:外媒头条:中国限产导致炼焦煤 价格", "说明庄家在继续出货"])[0].terms
+    ['永盛真钱棋牌室']
+    >>> brand_labels(["百家乐赌场：警方端掉一个赌博窝点"]), brand_labels(["首例微信红包外挂案：10多人被抓"])
+    (None, None)
+    """
+    from cleaners.spam import is_family
+
+    brands: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        m = LABEL_RE.match(line) if len(line) <= 200 else None
+        if not m or _topic_re().search(m.group(2)):
+            continue
+        label = m.group(1)
+        if topic_words(label).get("gambling", 0) >= 2 or is_family(label):
+            brands[i] = label
+    idx = [i for i, b in brands.items() if not any(b in ln for j, ln in enumerate(lines) if j != i)]
+    if not idx:
+        return None
+    terms = list(dict.fromkeys(brands[i] for i in idx))
+    return Finding("text", "spam_brand", f"a gambling brand labelling an unrelated line: {' '.join(terms)[:200]}", terms), []
+
+
+RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines, brand_labels]
 
 
 def find_planted(lines: list[str]) -> list[tuple[Finding, list[int]]]:

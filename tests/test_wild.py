@@ -377,3 +377,19 @@ def test_gambling_words_in_a_page_about_gambling_are_not_a_lone_trade_line() -> 
     from cleaners.plainspam import lone_trade_lines
 
     assert lone_trade_lines(["真钱棋牌", "警方近日捣毁一个网络赌博窝点，该团伙以真钱棋牌为名招揽赌客。"]) is None
+
+
+def test_a_gambling_brand_labelling_a_caption_is_cut_from_a_text_extract() -> None:
+    """w001276 (a finance Q&A) as a plain-text extract: a caption between the article's pictures reads
+    永盛真钱棋牌室:外媒头条:中国限产导致炼焦煤 价格; the brand goes, the caption and the article's 庄家 stay."""
+    rec = wet_record("w001276.html")
+    assert rec["is_spam_page"] and "永盛真钱棋牌室" not in rec["text"]
+    assert "外媒头条" in rec["text"] and "庄家" in rec["text"]
+
+
+@pytest.mark.parametrize("line", ["首例微信红包外挂案：10多人被抓 涉案资", "澳门赌场：三月博彩收入同比下降", "棋牌室：社区老人活动中心开放"])
+def test_a_headline_label_is_not_a_brand_label(line: str) -> None:
+    """A news label (w009681's 首例微信红包外挂案：…), a headline about the trade, a one-word place are not brands."""
+    from cleaners.plainspam import brand_labels
+
+    assert brand_labels([line, "正文第一段。"]) is None
