@@ -129,7 +129,38 @@ def brand_labels(lines: list[str]) -> tuple[Finding, list[int]] | None:
     return Finding("text", "spam_brand", f"a gambling brand labelling an unrelated line: {' '.join(terms)[:200]}", terms), []
 
 
-RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines, brand_labels]
+ACCESS_LINE_RE = re.compile(r"^(?P<name>\S.{0,11}?)\s*(?:官网入口|登录入口|官方网站|官网|官網|网址|入口)$")
+
+
+def access_runs(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """Runs of six or more lines each a name and an access word (婷美官网, 婧麒官网, 爱慕内衣官网 …, 澳门银河网址),
+    four or more names: the search phrases of a doorway farm, one anchor a line.
+
+    Evidence: what people type to find a site (X官网, X网址, X登录入口) stacked line after line; a page names its
+    own 官网 once, and a list of links gives the names, not the search phrase.
+
+    >>> access_runs(["本店留言", "婷美官网", "婧麒官网", "爱慕内衣官网", "十月天使官网", "ELLE箱包官网", "意尔康官网", "版权所有"])[1]
+    [1, 2, 3, 4, 5, 6]
+    >>> access_runs(["国家统计局官方网站", "教育部官网", "财政部官网", "联系我们"]) is None
+    True
+    """
+    idx: list[int] = []
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        m = ACCESS_LINE_RE.match(line) if len(line) <= 16 else None
+        if m:
+            run.append(i)
+            continue
+        if len(run) >= 6 and len({ACCESS_LINE_RE.match(lines[j]).group("name") for j in run}) >= 4:  # type: ignore[union-attr]
+            idx += run
+        run = []
+    if not idx:
+        return None
+    texts = list(dict.fromkeys(lines[i] for i in idx))
+    return Finding("text", "spam_list", f"{len(idx)} lines of access phrases: {' '.join(texts)[:200]}", texts), idx
+
+
+RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines, brand_labels, access_runs]
 
 
 def find_planted(lines: list[str]) -> list[tuple[Finding, list[int]]]:

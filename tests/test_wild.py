@@ -393,3 +393,19 @@ def test_a_headline_label_is_not_a_brand_label(line: str) -> None:
     from cleaners.plainspam import brand_labels
 
     assert brand_labels([line, "正文第一段。"]) is None
+
+
+def test_a_run_of_access_phrases_leaves_a_text_extract() -> None:
+    """w008802 (a liquor shop) as a plain-text extract: thirty lines 婷美官网, 婧麒官网, 爱慕内衣官网 … under the
+    footer, a doorway farm's search phrases, leave the text; the shop's own lines stay."""
+    rec = wet_record("w008802.html")
+    assert rec["is_spam_page"] and "官网" not in rec["text"]
+    assert "贵州茅台镇酒" in rec["text"]
+
+
+def test_a_pages_own_official_sites_are_not_an_access_run() -> None:
+    """A few 官网 lines (a list of ministries' sites) or names without the access word are no farm."""
+    from cleaners.plainspam import access_runs
+
+    assert access_runs(["教育部官网", "财政部官网", "商务部官网", "外交部官网", "联系我们"]) is None
+    assert access_runs(["潮流女装", "时尚男装", "韩版童装", "精品区", "数据包下载", "时尚情侣装", "我的帐户"]) is None
