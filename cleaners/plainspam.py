@@ -160,7 +160,46 @@ def access_runs(lines: list[str]) -> tuple[Finding, list[int]] | None:
     return Finding("text", "spam_list", f"{len(idx)} lines of access phrases: {' '.join(texts)[:200]}", texts), idx
 
 
-RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines, brand_labels, access_runs]
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+DOMAIN_RE = re.compile(r"\b[a-z0-9-]{2,40}\.(?:com|net|org|cc|info|biz|co|us|uk|cn)\b", re.I)
+
+
+def foreign_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """On a Chinese page, lines of Latin keywords selling a trade the Chinese text never names (replica rolex usa
+    fake rolex watches …, ray ban glasses on discount …), with the Latin keyword lines of the same farm: those
+    sharing a word with them or giving a bare domain (mattpacere.com reviews).
+
+    Evidence: a Chinese school's page has no English shopping queries; hidden anchors of an English link farm
+    arrive in its text as the only Latin lines. A page that sells or discusses the trade names it in Chinese.
+
+    >>> zh = "维王教育是一家普通话培训机构，开设普通话水平测试考前培训课程。"
+    >>> farm = ["replica rolex usa fake rolex watches", "mattpacere.com reviews", "rolex daytona sale"]
+    >>> foreign_keywords([*[zh] * 6, *farm, "版权所有"])[1]
+    [6, 7, 8]
+    >>> foreign_keywords(["澳门赌场酒店攻略", zh, zh, zh, zh, "Venetian Macao Casino"]) is None
+    True
+    """
+    latin = [i for i, ln in enumerate(lines) if len(ln) <= 150 and not CJK_RE.search(ln) and len(LATIN_WORD_RE.findall(ln)) >= 2]
+    selling = {i: {t for t in topic_words(lines[i]) if t != "weak"} for i in latin}
+    selling = {i: t for i, t in selling.items() if t}
+    if not selling:
+        return None
+    chinese = "\n".join(ln for i, ln in enumerate(lines) if i not in latin)
+    if len(CJK_RE.findall(chinese)) < 2 * len(re.findall(r"[A-Za-z]", "\n".join(lines))):
+        return None  # not a Chinese page
+    named = set(topic_words(chinese))
+    selling = {i: t for i, t in selling.items() if not t & named}
+    if not selling:
+        return None
+    words = {w.lower() for i in selling for w in LATIN_WORD_RE.findall(lines[i]) if len(w) >= 4}
+    idx = [i for i in latin if i in selling or DOMAIN_RE.search(lines[i])
+           or any(w.lower() in words for w in LATIN_WORD_RE.findall(lines[i]) if len(w) >= 4)]
+    texts = list(dict.fromkeys(lines[i] for i in idx))
+    return Finding("text", "spam_list", f"Latin keyword lines on a Chinese page: {' | '.join(texts)[:200]}", texts), idx
+
+
+RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords]
 
 
 def find_planted(lines: list[str]) -> list[tuple[Finding, list[int]]]:

@@ -409,3 +409,21 @@ def test_a_pages_own_official_sites_are_not_an_access_run() -> None:
 
     assert access_runs(["教育部官网", "财政部官网", "商务部官网", "外交部官网", "联系我们"]) is None
     assert access_runs(["潮流女装", "时尚男装", "韩版童装", "精品区", "数据包下载", "时尚情侣装", "我的帐户"]) is None
+
+
+def test_latin_shopping_queries_on_a_chinese_page_leave_a_text_extract() -> None:
+    """w000632 (a Guangzhou 普通话 school) as a plain-text extract: hidden and off-screen anchors arrive as the
+    page's only Latin lines (replica rolex usa fake rolex watches …, ray ban glasses on discount …, mattpacere.com
+    reviews): they go, the school's Chinese lines stay."""
+    rec = wet_record("w000632.html")
+    assert rec["is_spam_page"]
+    assert not re.search(r"rolex|ray ban|oakley|mattpacere|panerai", rec["text"], re.I)
+    assert "普通话" in rec["text"]
+
+
+def test_an_english_name_on_a_chinese_page_about_the_trade_is_not_a_farm() -> None:
+    """A Chinese travel page that names the casino in Chinese keeps its English names (Venetian Macao Casino)."""
+    from cleaners.plainspam import foreign_keywords
+
+    zh = "澳门威尼斯人度假村酒店位于路氹金光大道，酒店内设有大型赌场、购物中心和剧院，是游客必到之处。"
+    assert foreign_keywords([zh] * 4 + ["Venetian Macao Casino Resort Hotel"]) is None
