@@ -427,3 +427,16 @@ def test_an_english_name_on_a_chinese_page_about_the_trade_is_not_a_farm() -> No
 
     zh = "澳门威尼斯人度假村酒店位于路氹金光大道，酒店内设有大型赌场、购物中心和剧院，是游客必到之处。"
     assert foreign_keywords([zh] * 4 + ["Venetian Macao Casino Resort Hotel"]) is None
+
+
+def test_a_links_row_on_one_line_leaves_a_text_extract_as_chrome() -> None:
+    """w000799 (a filter dealer): 友情链接:上海佳吉物流空调维修公司上海空调移机… glued on one line sat in the text;
+    it is template chrome (links_row), not a spam cut. w006219 (a knife shop, ordinary): its own 友情链接： row of
+    户撒刀 keywords goes as chrome too and the page stays ordinary."""
+    rec = wet_record("w000799.html")
+    assert rec["is_spam_page"] and "上海佳吉物流" not in rec.get("text", "")
+    from cleaners.chrome import chrome_reason
+
+    rec = wet_record("w006219.html")
+    assert not rec["is_spam_page"] and not spam_removals(rec)
+    assert chrome_reason("友情链接： 户撒刀 藏刀 户撒刀 户撒刀 户撒刀王 阿昌刀 户撒刀货到付款 正宗户撒刀 云南户撒刀 户撒刀价格") == "links_row"
