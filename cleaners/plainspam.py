@@ -199,7 +199,54 @@ def foreign_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
     return Finding("text", "spam_list", f"Latin keyword lines on a Chinese page: {' | '.join(texts)[:200]}", texts), idx
 
 
-RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords]
+SITE_NAME_RE = re.compile(r"(?:网|網|站|局|院|校|会|中心|公司|集团|大学|政府|厅|部|委|报|台|社|馆|所|平台|论坛|社区|之家|在线|导航|商城|"
+                          r"银行|频道|博客|Blog|blog)$")
+ITEM_LINE_RE = re.compile(r"^[^。！？；，,:：|]{2,16}$")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {run[i:i + 2] for run in re.findall(r"[\u4e00-\u9fff]+", text) for i in range(len(run) - 1)}
+
+
+def sold_links(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A links heading (友情链接：) over ten or more one-a-line search phrases of other trades: three quarters or
+    more share no two characters with the rest of the page, and a fifth or fewer are names of sites or bodies
+    (昆明广告纸巾, 鸡排加盟十大品牌, 维普数据库论文查重, 二手压路机交易市场 … under a prefab-housing firm's footer).
+
+    Evidence: a real 友情链接 box links the site's partners, peers and portals, named as sites (巴中教育网, 四川
+    校讯通) or in the site's own trade; links sold by the keyword are what buyers want to rank for, one phrase of
+    an unrelated trade each, and (hidden or not) they are the seller's, not the page's.
+
+    >>> page = ["长沙市雨花区海汇活动板房厂是一家活动房公司，承揽活动板房、钢构厂房工程。", "友情链接："]
+    >>> sold = ["昆明广告纸巾", "鸡排加盟十大品牌", "儿童毛衣", "康明斯发电机厂家", "亚克力制品", "中央空调水系统",
+    ...         "维普数据库论文查重", "规划沙盘", "张家界自由行", "二手压路机转让"]
+    >>> sold_links(page + sold + ["湘ICP备15000222号"])[1][0]
+    1
+    >>> sold_links(page + ["巴中教育网", "南江教育局", "四川校讯通", "中学学科网", "小学学科网", "四川机构网",
+    ...                    "全国中小学教师继续教育网", "四川人事人才培训网", "巴中市人民政府", "南江县人民政府"]) is None
+    True
+    """
+    from cleaners.chrome import LINKS_HEADING_RE
+
+    for h, head in enumerate(lines):
+        if len(head) > 16 or not LINKS_HEADING_RE.match(head):
+            continue
+        j = h + 1
+        while j < len(lines) and ITEM_LINE_RE.match(lines[j]):
+            j += 1
+        items = lines[h + 1:j]
+        if len(items) < 10:
+            continue
+        rest = _bigrams("\n".join(lines[:h] + lines[j:]))
+        unrelated = [x for x in items if _bigrams(x) and not _bigrams(x) & rest]
+        sites = [x for x in items if SITE_NAME_RE.search(x)]
+        if len(unrelated) >= 0.75 * len(items) and len(sites) <= 0.2 * len(items):
+            return Finding("text", "spam_links", f"{len(items)} links of unrelated trades under {head}: "
+                           f"{' '.join(items)[:200]}", items), list(range(h, j))
+    return None
+
+
+RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links]
 
 
 def find_planted(lines: list[str]) -> list[tuple[Finding, list[int]]]:

@@ -440,3 +440,22 @@ def test_a_links_row_on_one_line_leaves_a_text_extract_as_chrome() -> None:
     rec = wet_record("w006219.html")
     assert not rec["is_spam_page"] and not spam_removals(rec)
     assert chrome_reason("友情链接： 户撒刀 藏刀 户撒刀 户撒刀 户撒刀王 阿昌刀 户撒刀货到付款 正宗户撒刀 云南户撒刀 户撒刀价格") == "links_row"
+
+
+def test_links_of_unrelated_trades_under_a_links_heading_make_a_text_extract_spam() -> None:
+    """w001894 (a prefab-housing firm) as a plain-text extract: a zero-size 友情链接： box of 36 phrases of other
+    trades (昆明广告纸巾, 鸡排加盟十大品牌, 维普数据库论文查重 …) arrives one a line under the heading."""
+    rec = wet_record("w001894.html")
+    assert rec["is_spam_page"] and "鸡排加盟" not in rec.get("text", "")
+
+
+@pytest.mark.parametrize("name", ["w002534.html", "w003942.html", "w003662.html", "w009541.html"])
+def test_a_real_links_box_is_not_sold_links(name: str) -> None:
+    """Ordinary pages whose 友情链接 box lists peers and portals (an essay site's 演讲稿范文/论文网, a tech blog's
+    friends, a property portal's cities): not sold links."""
+    from cleaners.plainspam import sold_links
+    from mirrorclean.wildeval import wet_text
+
+    lines = [ln for ln in wet_text(page(name)).splitlines() if ln.strip()]
+    assert sold_links(lines) is None
+    assert not wet_record(name)["is_spam_page"]
