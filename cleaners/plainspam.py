@@ -61,6 +61,7 @@ def pasted_anchors(lines: list[str]) -> tuple[Finding, list[int]] | None:
 
 
 CLAUSE_RE = re.compile(r"[。！？；，,;!?]")
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def lone_trade_lines(lines: list[str]) -> tuple[Finding, list[int]] | None:
@@ -76,6 +77,8 @@ def lone_trade_lines(lines: list[str]) -> tuple[Finding, list[int]] | None:
     [3]
     >>> lone_trade_lines(["真钱棋牌", "警方捣毁一个网络赌博窝点，涉案金额上亿元。"]) is None
     True
+    >>> lone_trade_lines(["今日要闻", "网站被查出色情与性爱视频", "天气晴。"]) is None  # a headline, the words a third of it
+    True
     """
     found: dict[int, set[str]] = {}
     for i, line in enumerate(lines):
@@ -83,7 +86,8 @@ def lone_trade_lines(lines: list[str]) -> tuple[Finding, list[int]] | None:
             continue
         words = topic_words(line)
         trades = {t for t, n in words.items() if t != "weak" and n >= 2}
-        if trades:
+        # the trade's words are most of the line: a keyword, not a headline (网络色情与性爱视频泛滥成灾)
+        if trades and 2 * sum(map(len, _topic_re().findall(line))) >= len(CJK_RE.findall(line)):
             found[i] = trades
     if not found:
         return None
@@ -103,7 +107,8 @@ def brand_labels(lines: list[str]) -> tuple[Finding, list[int]] | None:
     """A gambling brand put as the label of a line whose text has nothing to do with it (永盛真钱棋牌室:外媒头条:
     中国限产导致炼焦煤 价格, a caption between an article's pictures): the label is cut wherever it stands.
 
-    Evidence: the brand has the trade's shape (two gambling words, 真钱 + 棋牌; or a brand family, 乐鱼体育官网入口),
+    Evidence: the brand has the trade's shape, a coined name (not a dictionary word) before two gambling words or
+    a brand family (永盛 + 真钱棋牌室, 乐鱼 + 体育官网入口; not 百家乐赌场 or 网上赌博技巧, which name the game or a trick),
     the text after it names no spam trade at all (a news headline about gambling, 澳门赌场：三月收入下降, does),
     and the brand stands nowhere else on the page (a site's own column label comes back in its menus).
 
@@ -111,8 +116,9 @@ def brand_labels(lines: list[str]) -> tuple[Finding, list[int]] | None:
     ['永盛真钱棋牌室']
     >>> brand_labels(["百家乐赌场：警方端掉一个赌博窝点"]), brand_labels(["首例微信红包外挂案：10多人被抓"])
     (None, None)
+    >>> brand_labels(["网上赌博技巧：一位游客的自述"])
     """
-    from cleaners.spam import is_family
+    from cleaners.spam import _coined, is_family
 
     brands: dict[int, str] = {}
     for i, line in enumerate(lines):
@@ -120,7 +126,8 @@ def brand_labels(lines: list[str]) -> tuple[Finding, list[int]] | None:
         if not m or _topic_re().search(m.group(2)):
             continue
         label = m.group(1)
-        if topic_words(label).get("gambling", 0) >= 2 or is_family(label):
+        name = label[:_topic_re().search(label).start()] if _topic_re().search(label) else ""  # 永盛 of 永盛真钱棋牌室
+        if (is_family(label) or topic_words(label).get("gambling", 0) >= 2) and len(name) >= 2 and _coined(name):
             brands[i] = label
     idx = [i for i, b in brands.items() if not any(b in ln for j, ln in enumerate(lines) if j != i)]
     if not idx:
@@ -160,7 +167,6 @@ def access_runs(lines: list[str]) -> tuple[Finding, list[int]] | None:
     return Finding("text", "spam_list", f"{len(idx)} lines of access phrases: {' '.join(texts)[:200]}", texts), idx
 
 
-CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 DOMAIN_RE = re.compile(r"\b[a-z0-9-]{2,40}\.(?:com|net|org|cc|info|biz|co|us|uk|cn)\b", re.I)
 
