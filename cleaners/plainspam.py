@@ -252,7 +252,46 @@ def sold_links(lines: list[str]) -> tuple[Finding, list[int]] | None:
     return None
 
 
-RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links]
+TITLE_PART_RE = re.compile(r"\s*[_|｜\-—–]+\s*")
+
+
+def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A gambling brand as a part of the first line, where a crawl's text extract puts the page's <title>
+    (市政府召开常务会议部署重点工作_华体会, …_乐鱼体育官网入口, or the brand alone: 开云体育官方网站), that the page's
+    text never names.
+
+    Evidence: the title slot of a mirror template, as in HTML (spam.Slots), read here on the extract's first line.
+    A part counts when it holds a name of the curated list (华体会, 必威) or is a brand family whose name is
+    coined (乐鱼 of 乐鱼体育官网入口; not 中国 of 中国体育彩票官方网站 or a site name such as 新浪体育), and neither the
+    name nor the part stands anywhere else in the text.
+
+    >>> body = ["首页", "市政府召开常务会议部署重点工作", "近日，市政府召开常务会议，研究部署今年重点工作任务。"]
+    >>> title_brands(["市政府召开常务会议部署重点工作_华体会", *body])[0].terms
+    ['华体会']
+    >>> title_brands(["市政府召开常务会议部署重点工作_新浪体育", *body]), title_brands(["开奖公告-中国体育彩票官方网站", *body])
+    (None, None)
+    """
+    from cleaners.spam import CATEGORY, _coined, _known_re, is_family
+
+    if not lines or len(lines[0]) > 120:
+        return None
+    parts = [p for p in TITLE_PART_RE.split(lines[0].strip()) if 2 <= len(p) <= 30]
+    if len(parts) == 1 and len(parts[0]) > 16:
+        return None  # one part: only a title that is a brand alone (华体会体育), not a headline
+    rest = "\n".join(lines[1:]).lower()
+    brands = []
+    for part in parts:
+        known = _known_re().search(part)
+        cat = re.search(CATEGORY, part, re.I)
+        name = known.group(0) if known else part[:cat.start()] if cat and is_family(part) else ""
+        if len(name) >= 2 and (known or _coined(name)) and name.lower() not in rest and part.lower() not in rest:
+            brands.append(part)
+    if not brands:
+        return None
+    return Finding("text", "spam_brand", f"a gambling brand in the title line: {' '.join(brands)[:200]}", brands), []
+
+
+RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands]
 
 
 def find_planted(lines: list[str]) -> list[tuple[Finding, list[int]]]:

@@ -459,3 +459,32 @@ def test_a_real_links_box_is_not_sold_links(name: str) -> None:
     lines = [ln for ln in wet_text(page(name)).splitlines() if ln.strip()]
     assert sold_links(lines) is None
     assert not wet_record(name)["is_spam_page"]
+
+
+@pytest.mark.parametrize("brand", ["华体会", "乐鱼体育官网入口", "必威betway中文版"])
+def test_a_brand_in_the_title_line_of_a_text_extract_makes_it_spam(brand: str) -> None:
+    """A crawl's text extract puts the page's <title> first: an ordinary story's extract (w000470, 三日“鲁滨逊”)
+    whose title line a mirror template has suffixed with a gambling brand (三日“鲁滨逊”_外国民间故事_…_华体会) is a
+    spam page, as the same title is in HTML; the story is kept whole."""
+    from mirrorclean.wildeval import wet_text
+
+    text = wet_text(page("w000470.html"))
+    top, rest = text.split("\n", 1)
+    rec = clean_document(f"{top}_{brand}\n{rest}".encode(), "w000470.txt", kind="text").to_dict()
+    plain = clean_document(text.encode("utf-8"), "w000470.txt", kind="text").to_dict()
+    assert rec["is_spam_page"] and not plain["is_spam_page"] and rec["text"] == plain["text"]
+
+
+def test_a_news_sites_name_in_the_title_line_is_not_a_brand() -> None:
+    """DAnIEL's 21cbh.com story as a text extract (title 分析师独董首案…_21世纪网, the site named again in the
+    text) and titles ending in a sports or lottery body's own name are not brand titles."""
+    from cleaners.plainspam import title_brands
+
+    path = DANIEL / "html" / "20111215_www.21cbh.com_ab4ae925bcdda1732314dc4d99fcd0a7115d7516a7db76038cbfe6a8.html"
+    if path.exists():
+        from mirrorclean.wildeval import wet_text
+
+        assert not clean_document(wet_text(path.read_bytes()).encode("utf-8"), "x.txt", kind="text").is_spam_page
+    body = ["首页", "三日“鲁滨逊”", "我和朋友在荒岛上住了三天，每天靠打鱼和采野果过日子。"]
+    for top in ("三日“鲁滨逊”_新浪体育", "开奖公告-中国体育彩票官方网站", "三日“鲁滨逊”_外国民间故事_小故事网"):
+        assert title_brands([top, *body]) is None
