@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from cleaners.draft import Draft
-from cleaners.inject import Finding, _host, _keyword, _sells, _topic_re, registrable, topic_words
+from cleaners.inject import SITE_TOPICS, Finding, _host, _keyword, _sells, _topic_re, registrable, topic_words
 from cleaners.record import Removal
 
 # <a href="http://x.com/bet/">bet365网址</a>, <a href=" http://e7v.info/… ">can you take viagra at night</a>
@@ -171,6 +171,12 @@ LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 DOMAIN_RE = re.compile(r"\b[a-z0-9-]{2,40}\.(?:com|net|org|cc|info|biz|co|us|uk|cn)\b", re.I)
 
 
+def _stuffed_line(line: str) -> bool:
+    """A Latin line that repeats one word three times or more (rolex ×5): keyword stuffing, not a product title."""
+    words = [w.lower() for w in LATIN_WORD_RE.findall(line)]
+    return any(words.count(w) >= 3 for w in set(words))
+
+
 def foreign_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
     """On a Chinese page, lines of Latin keywords selling a trade the Chinese text never names (replica rolex usa
     fake rolex watches …, ray ban glasses on discount …), with the Latin keyword lines of the same farm: those
@@ -178,12 +184,16 @@ def foreign_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
 
     Evidence: a Chinese school's page has no English shopping queries; hidden anchors of an English link farm
     arrive in its text as the only Latin lines. A page that sells or discusses the trade names it in Chinese.
+    Goods and clinic words (cheap, wholesale) count only in a stuffed line: an exporter titles its products in
+    English (Wholesale Custom Printed Paper Bags).
 
     >>> zh = "维王教育是一家普通话培训机构，开设普通话水平测试考前培训课程。"
-    >>> farm = ["replica rolex usa fake rolex watches", "mattpacere.com reviews", "rolex daytona sale"]
+    >>> farm = ["replica rolex usa fake rolex watches replica rolex", "mattpacere.com reviews", "rolex daytona sale"]
     >>> foreign_keywords([*[zh] * 6, *farm, "版权所有"])[1]
     [6, 7, 8]
     >>> foreign_keywords(["澳门赌场酒店攻略", zh, zh, zh, zh, "Venetian Macao Casino"]) is None
+    True
+    >>> foreign_keywords([*[zh] * 6, "Wholesale Custom Printed Paper Bags", "Cheap Kraft Paper Bags"]) is None
     True
     """
     latin = [i for i, ln in enumerate(lines) if len(ln) <= 150 and not CJK_RE.search(ln) and len(LATIN_WORD_RE.findall(ln)) >= 2]
@@ -196,7 +206,9 @@ def foreign_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
         return None  # not a Chinese page
     named = set(topic_words(chinese))
     selling = {i: t for i, t in selling.items() if not t & named}
-    if not selling:
+    # what shops and clinics sell themselves (cheap, wholesale, discount: an exporter's English product titles) counts
+    # only stuffed, a word of the line three times or more (replica rolex usa fake rolex watches replica rolex …)
+    if not any(t & set(SITE_TOPICS) or _stuffed_line(lines[i]) for i, t in selling.items()):
         return None
     words = {w.lower() for i in selling for w in LATIN_WORD_RE.findall(lines[i]) if len(w) >= 4}
     idx = [i for i in latin if i in selling or DOMAIN_RE.search(lines[i])

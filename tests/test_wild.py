@@ -488,3 +488,12 @@ def test_a_news_sites_name_in_the_title_line_is_not_a_brand() -> None:
     body = ["首页", "三日“鲁滨逊”", "我和朋友在荒岛上住了三天，每天靠打鱼和采野果过日子。"]
     for top in ("三日“鲁滨逊”_新浪体育", "开奖公告-中国体育彩票官方网站", "三日“鲁滨逊”_外国民间故事_小故事网"):
         assert title_brands([top, *body]) is None
+
+
+def test_an_exporters_english_product_titles_are_not_a_latin_farm() -> None:
+    """A Chinese packaging firm titling its products in English (wholesale, cheap: goods words shops use) with no
+    word stuffed is not a farm; w000632's replica line repeats rolex five times and is one."""
+    from cleaners.plainspam import foreign_keywords
+
+    zh = "深圳市卓尔雅包装技术有限公司专业生产纸箱、彩盒和铝箔袋，产品远销欧美。"
+    assert foreign_keywords([zh] * 6 + ["Wholesale Custom Printed Paper Bags", "Cheap Kraft Paper Bags"]) is None
