@@ -79,13 +79,16 @@ def lone_trade_lines(lines: list[str]) -> tuple[Finding, list[int]] | None:
     True
     >>> lone_trade_lines(["今日要闻", "网站被查出色情与性爱视频", "天气晴。"]) is None  # a headline, the words a third of it
     True
+    >>> lone_trade_lines(["健康", "男科 妇科", "今日要闻"]) is None  # two clinic words: a health channel's menu
+    True
     """
     found: dict[int, set[str]] = {}
     for i, line in enumerate(lines):
         if len(line) > 16 or CLAUSE_RE.search(line):
             continue
         words = topic_words(line)
-        trades = {t for t, n in words.items() if t != "weak" and n >= 2}
+        # two words of a trade; three of what clinics and shops sell themselves (男科 妇科 is a health portal's menu)
+        trades = {t for t, n in words.items() if t != "weak" and n >= (2 if t in SITE_TOPICS else 3)}
         # the trade's words are most of the line: a keyword, not a headline (网络色情与性爱视频泛滥成灾)
         if trades and 2 * sum(map(len, _topic_re().findall(line))) >= len(CJK_RE.findall(line)):
             found[i] = trades
