@@ -21,8 +21,9 @@ from cleaners.inject import SITE_TOPICS, Finding, _host, _keyword, _sells, _topi
 from cleaners.record import Removal
 
 # <a href="http://x.com/bet/">bet365网址</a>, <a href=" http://e7v.info/… ">can you take viagra at night</a>
-ANCHOR_MARKUP_RE = re.compile(r"<a\s[^>]{0,300}?href\s*=\s*[\"']?\s*(https?://[^\"'\s>]{1,300})[^>]{0,300}>(.{0,300}?)</a\s*>",
-                              re.I)
+# and the BBCode a forum bot posts the same way: [url=http://x.info/…]cheap viagra[/url]
+ANCHOR_MARKUP_RE = re.compile(r"<a\s[^>]{0,300}?href\s*=\s*[\"']?\s*(https?://[^\"'\s>]{1,300})[^>]{0,300}>(.{0,300}?)</a\s*>"
+                              r"|\[url=[\"']?\s*(https?://[^\]\"'\s]{1,300})[\"']?\s*\](.{0,300}?)\[/url\]", re.I)
 TAG_RE = re.compile(r"<[^>]{0,300}>")
 
 
@@ -40,16 +41,21 @@ def pasted_anchors(lines: list[str]) -> tuple[Finding, list[int]] | None:
     ...         '<a href="http://www.fsgp.cn/bet/yh/">银河赌场</a>', '<a href="http://www.fsgp.cn/bet/xpj/">新葡京赌场</a>']
     >>> pasted_anchors(["深圳市正淳居茶文化传播有限公司", *farm])[1]
     [1, 2, 3, 4]
+    >>> bot = [f"Nice site [url=http://{h}.info/p/]{t}[/url] thanks" for h, t in
+    ...        [("e7v", "buy viagra online"), ("w40", "generic valium cost"), ("ka6", "modafinil trial pack")]]
+    >>> pasted_anchors(["帖子内容", *bot, *bot[:2]])[0].hosts
+    ['e7v.info', 'ka6.info', 'w40.info']
     >>> pasted_anchors(['例如：<a href="http://www.example.com">示例网站首页</a>', '<a href="http://ad.x.cn/c"><img src="a.gif"></a>'])
     """
     pasted: list[tuple[int, str, str]] = []  # (line, anchor text, registrable domain)
     for i, line in enumerate(lines):
-        if "href" not in line.lower():
+        if "href" not in line.lower() and "[url" not in line.lower():
             continue
         for m in ANCHOR_MARKUP_RE.finditer(line):
-            host = _host(m.group(1))
+            href, text = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            host = _host(href)
             if host:
-                pasted.append((i, " ".join(TAG_RE.sub("", m.group(2)).split()), registrable(host)))
+                pasted.append((i, " ".join(TAG_RE.sub("", text).split()), registrable(host)))
     anchors = [a for a in pasted if a[1] and _keyword(a[1])]
     domains = {d for _, _, d in anchors}
     selling = [t for _, t, _ in anchors if _sells(t)]
