@@ -47,8 +47,8 @@ FOOTER_RE = re.compile(
 )
 # A links box's heading alone on its line (友情链接：, 众联友情链接:, 合作伙伴): never a sentence of an article.
 LINKS_HEADING_RE = re.compile(r"^\S{0,6}(?:友情链接|友情鏈接|合作伙伴|合作网站|合作媒体)\s*\d?\s*[:：]?$")
-# The heading and its row on one line: 友情链接：中国钢铁网 阿里巴巴 慧聪网 (two or more short names, no sentence).
-LINKS_ROW_RE = re.compile(r"^\S{0,6}(?:友情链接|友情鏈接|合作伙伴|合作网站|合作媒体)\s*[:：]\s*+(?:[^\s|｜、，。！？,!?]{1,20}(?:\s*[|｜、]\s*|\s+|$)){2,}$")
+# the heading with its links on the same line (友情链接：上海佳吉物流空调维修公司上海空调移机…, 战略合作伙伴： 北大方正 | …)
+LINKS_ROW_RE = re.compile(r"^\S{0,6}(?:友情链接|友情鏈接|合作伙伴|合作网站|合作媒体|合作站点)\s*\d?\s*[:：]\s*\S")
 SEO_BLOCK_RE = re.compile(r"^\s*(?:本文关键词|本文关键字|文章关键词|本文标签|相关标签|本文摘要|文章摘要|简要描述|内容摘要：?\s*$)\s*[:：]?")
 META_LABEL_RE = re.compile(
     r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|作者|编辑|责任编辑|文/|记者|浏览|点击|字号)\s*[:：]"
@@ -121,6 +121,8 @@ def chrome_reason(line: str) -> str | None:
     ['actions', 'date_line', 'end_mark']
     >>> chrome_reason("众联友情链接："), chrome_reason("友情链接是网站之间互换的链接。")
     ('links_heading', None)
+    >>> chrome_reason("战略合作伙伴： 北大方正 | 上海市慈善基金会 | 上海音乐厅"), chrome_reason("合作伙伴：我们与多家银行签约。")
+    ('links_row', None)
     >>> chrome_reason("友情链接：中国钢铁网 阿里巴巴 | 慧聪网"), chrome_reason("合作伙伴：我们与多家高校建立了长期合作关系，共同培养人才。")
     ('links_row', None)
     """
@@ -164,7 +166,7 @@ def chrome_reason(line: str) -> str | None:
         return "end_mark"
     if n <= 16 and LINKS_HEADING_RE.match(s):
         return "links_heading"
-    if n <= 400 and LINKS_ROW_RE.match(s):
+    if n <= 600 and LINKS_ROW_RE.match(s) and not re.search(r"[。！？]", s):
         return "links_row"
     if n <= 120 and SHARE_TOOLS_RE.search(s):
         return "actions"

@@ -13,6 +13,7 @@ from cleaners.chrome import chrome_reason, is_category_list, is_meta_line, sourc
 from cleaners.dates import find_published, parse_date
 from cleaners.draft import Draft, is_prose
 from cleaners.normalize import join_hard_breaks
+from cleaners.plainspam import mark_planted
 from cleaners.record import Removal
 
 # A heading that opens the related-links block: the article has ended above it.
@@ -46,6 +47,13 @@ def parse_text(text: str) -> Draft:
     ('稻田养虾亩产创新高_某站', '2024-03-19T11:40', '稻渔综合种')
     """
     lines = [ln.strip() for ln in _join_wrapped(text.splitlines()) if ln.strip()]
+    draft = _parse_lines(lines)
+    mark_planted(lines, draft)  # planted spam the text still shows (cleaners.plainspam)
+    return draft
+
+
+def _parse_lines(lines: list[str]) -> Draft:
+    """parse_text on the dump's lines (hard-wrapped paragraphs joined, blank lines dropped)."""
     draft = Draft()
     if not lines:
         return draft

@@ -338,3 +338,162 @@ def test_a_run_of_lottery_keywords_in_a_shop_footer_makes_a_text_extract_spam() 
 
     rec = clean_document(wet_text(page("w004383.html")).encode("utf-8"), "w004383.txt", kind="text")
     assert isinstance(rec, Record) and rec.is_spam_page and "时时彩软件" not in rec.text
+
+
+def test_anchors_pasted_as_markup_make_a_text_extract_spam() -> None:
+    """w003915 (a forum thread whose replies are bot posts: <a href=" http://e7v.info/… ">can you take viagra at
+    night</a> …) and w001734 (a splash page whose broken title swallowed a 友情链接1: farm of <a href=…>银河赌场</a>
+    lines) as plain-text extracts: anchors written out as markup, to other sites, under keyword texts."""
+    rec = wet_record("w003915.html")
+    assert rec["is_spam_page"] and "viagra" not in rec.get("text", "")
+    rec = wet_record("w001734.html")
+    assert rec["is_spam_page"] and "赌场" not in rec.get("text", "") and "娱乐城" not in rec.get("text", "")
+    assert any(r["reason"] == "spam_links" for r in rec["removed"])
+
+
+def test_ad_server_images_written_as_markup_are_not_pasted_links() -> None:
+    """A text with anchor markup that links no keyword (an ad server's image, a lone example link) is not spam."""
+    from cleaners.plainspam import pasted_anchors
+
+    ads = ['<a href="http://twsina.allyes.com/main/adfclick?user=X"><img src="http://twsina.allyes.com/a.gif"></a>'] * 3
+    lesson = ['超链接的写法是 <a href="http://www.example.com">示例网站首页</a>，href 写目标地址。']
+    assert pasted_anchors(ads + lesson) is None
+
+
+@pytest.mark.parametrize("name,line", [("w000881.html", "真钱棋牌"), ("w005475.html", "癫痫牛皮癣白癜风肝硬化乙肝")])
+def test_a_lone_line_of_a_trade_the_page_never_names_makes_a_text_extract_spam(name: str, line: str) -> None:
+    """w000881 (a training school's teacher list with one hidden 真钱棋牌 anchor) and w005475 (a video news page
+    whose menu hides 癫痫/牛皮癣/白癜风 links) as plain-text extracts: one short line with two words of a trade
+    nothing else on the page names. The news text of w005475 stays."""
+    rec = wet_record(name)
+    assert rec["is_spam_page"] and line not in rec.get("text", "")
+    assert any(r["reason"] == "spam_list" and r["text"] == line for r in rec["removed"])
+    if name == "w005475.html":
+        assert "赫尔辛基" in rec["text"]
+
+
+def test_gambling_words_in_a_page_about_gambling_are_not_a_lone_trade_line() -> None:
+    """The same two-word keyword on a page whose text is about the trade (news of a raid) is the page's topic."""
+    from cleaners.plainspam import lone_trade_lines
+
+    assert lone_trade_lines(["真钱棋牌", "警方近日捣毁一个网络赌博窝点，该团伙以真钱棋牌为名招揽赌客。"]) is None
+
+
+def test_a_gambling_brand_labelling_a_caption_is_cut_from_a_text_extract() -> None:
+    """w001276 (a finance Q&A) as a plain-text extract: a caption between the article's pictures reads
+    永盛真钱棋牌室:外媒头条:中国限产导致炼焦煤 价格; the brand goes, the caption and the article's 庄家 stay."""
+    rec = wet_record("w001276.html")
+    assert rec["is_spam_page"] and "永盛真钱棋牌室" not in rec["text"]
+    assert "外媒头条" in rec["text"] and "庄家" in rec["text"]
+
+
+@pytest.mark.parametrize("line", ["首例微信红包外挂案：10多人被抓 涉案资", "澳门赌场：三月博彩收入同比下降", "棋牌室：社区老人活动中心开放"])
+def test_a_headline_label_is_not_a_brand_label(line: str) -> None:
+    """A news label (w009681's 首例微信红包外挂案：…), a headline about the trade, a one-word place are not brands."""
+    from cleaners.plainspam import brand_labels
+
+    assert brand_labels([line, "正文第一段。"]) is None
+
+
+def test_a_run_of_access_phrases_leaves_a_text_extract() -> None:
+    """w008802 (a liquor shop) as a plain-text extract: thirty lines 婷美官网, 婧麒官网, 爱慕内衣官网 … under the
+    footer, a doorway farm's search phrases, leave the text; the shop's own lines stay."""
+    rec = wet_record("w008802.html")
+    assert rec["is_spam_page"] and "官网" not in rec["text"]
+    assert "贵州茅台镇酒" in rec["text"]
+
+
+def test_a_pages_own_official_sites_are_not_an_access_run() -> None:
+    """A few 官网 lines (a list of ministries' sites) or names without the access word are no farm."""
+    from cleaners.plainspam import access_runs
+
+    assert access_runs(["教育部官网", "财政部官网", "商务部官网", "外交部官网", "联系我们"]) is None
+    assert access_runs(["潮流女装", "时尚男装", "韩版童装", "精品区", "数据包下载", "时尚情侣装", "我的帐户"]) is None
+
+
+def test_latin_shopping_queries_on_a_chinese_page_leave_a_text_extract() -> None:
+    """w000632 (a Guangzhou 普通话 school) as a plain-text extract: hidden and off-screen anchors arrive as the
+    page's only Latin lines (replica rolex usa fake rolex watches …, ray ban glasses on discount …, mattpacere.com
+    reviews): they go, the school's Chinese lines stay."""
+    rec = wet_record("w000632.html")
+    assert rec["is_spam_page"]
+    assert not re.search(r"rolex|ray ban|oakley|mattpacere|panerai", rec["text"], re.I)
+    assert "普通话" in rec["text"]
+
+
+def test_an_english_name_on_a_chinese_page_about_the_trade_is_not_a_farm() -> None:
+    """A Chinese travel page that names the casino in Chinese keeps its English names (Venetian Macao Casino)."""
+    from cleaners.plainspam import foreign_keywords
+
+    zh = "澳门威尼斯人度假村酒店位于路氹金光大道，酒店内设有大型赌场、购物中心和剧院，是游客必到之处。"
+    assert foreign_keywords([zh] * 4 + ["Venetian Macao Casino Resort Hotel"]) is None
+
+
+def test_a_links_row_on_one_line_leaves_a_text_extract_as_chrome() -> None:
+    """w000799 (a filter dealer): 友情链接:上海佳吉物流空调维修公司上海空调移机… glued on one line sat in the text;
+    it is template chrome (links_row), not a spam cut. w006219 (a knife shop, ordinary): its own 友情链接： row of
+    户撒刀 keywords goes as chrome too and the page stays ordinary."""
+    rec = wet_record("w000799.html")
+    assert rec["is_spam_page"] and "上海佳吉物流" not in rec.get("text", "")
+    from cleaners.chrome import chrome_reason
+
+    rec = wet_record("w006219.html")
+    assert not rec["is_spam_page"] and not spam_removals(rec)
+    assert chrome_reason("友情链接： 户撒刀 藏刀 户撒刀 户撒刀 户撒刀王 阿昌刀 户撒刀货到付款 正宗户撒刀 云南户撒刀 户撒刀价格") == "links_row"
+
+
+def test_links_of_unrelated_trades_under_a_links_heading_make_a_text_extract_spam() -> None:
+    """w001894 (a prefab-housing firm) as a plain-text extract: a zero-size 友情链接： box of 36 phrases of other
+    trades (昆明广告纸巾, 鸡排加盟十大品牌, 维普数据库论文查重 …) arrives one a line under the heading."""
+    rec = wet_record("w001894.html")
+    assert rec["is_spam_page"] and "鸡排加盟" not in rec.get("text", "")
+
+
+@pytest.mark.parametrize("name", ["w002534.html", "w003942.html", "w003662.html", "w009541.html"])
+def test_a_real_links_box_is_not_sold_links(name: str) -> None:
+    """Ordinary pages whose 友情链接 box lists peers and portals (an essay site's 演讲稿范文/论文网, a tech blog's
+    friends, a property portal's cities): not sold links."""
+    from cleaners.plainspam import sold_links
+    from mirrorclean.wildeval import wet_text
+
+    lines = [ln for ln in wet_text(page(name)).splitlines() if ln.strip()]
+    assert sold_links(lines) is None
+    assert not wet_record(name)["is_spam_page"]
+
+
+@pytest.mark.parametrize("brand", ["华体会", "乐鱼体育官网入口", "必威betway中文版"])
+def test_a_brand_in_the_title_line_of_a_text_extract_makes_it_spam(brand: str) -> None:
+    """A crawl's text extract puts the page's <title> first: an ordinary story's extract (w000470, 三日“鲁滨逊”)
+    whose title line a mirror template has suffixed with a gambling brand (三日“鲁滨逊”_外国民间故事_…_华体会) is a
+    spam page, as the same title is in HTML; the story is kept whole."""
+    from mirrorclean.wildeval import wet_text
+
+    text = wet_text(page("w000470.html"))
+    top, rest = text.split("\n", 1)
+    rec = clean_document(f"{top}_{brand}\n{rest}".encode(), "w000470.txt", kind="text").to_dict()
+    plain = clean_document(text.encode("utf-8"), "w000470.txt", kind="text").to_dict()
+    assert rec["is_spam_page"] and not plain["is_spam_page"] and rec["text"] == plain["text"]
+
+
+def test_a_news_sites_name_in_the_title_line_is_not_a_brand() -> None:
+    """DAnIEL's 21cbh.com story as a text extract (title 分析师独董首案…_21世纪网, the site named again in the
+    text) and titles ending in a sports or lottery body's own name are not brand titles."""
+    from cleaners.plainspam import title_brands
+
+    path = DANIEL / "html" / "20111215_www.21cbh.com_ab4ae925bcdda1732314dc4d99fcd0a7115d7516a7db76038cbfe6a8.html"
+    if path.exists():
+        from mirrorclean.wildeval import wet_text
+
+        assert not clean_document(wet_text(path.read_bytes()).encode("utf-8"), "x.txt", kind="text").is_spam_page
+    body = ["首页", "三日“鲁滨逊”", "我和朋友在荒岛上住了三天，每天靠打鱼和采野果过日子。"]
+    for top in ("三日“鲁滨逊”_新浪体育", "开奖公告-中国体育彩票官方网站", "三日“鲁滨逊”_外国民间故事_小故事网"):
+        assert title_brands([top, *body]) is None
+
+
+def test_an_exporters_english_product_titles_are_not_a_latin_farm() -> None:
+    """A Chinese packaging firm titling its products in English (wholesale, cheap: goods words shops use) with no
+    word stuffed is not a farm; w000632's replica line repeats rolex five times and is one."""
+    from cleaners.plainspam import foreign_keywords
+
+    zh = "深圳市卓尔雅包装技术有限公司专业生产纸箱、彩盒和铝箔袋，产品远销欧美。"
+    assert foreign_keywords([zh] * 6 + ["Wholesale Custom Printed Paper Bags", "Cheap Kraft Paper Bags"]) is None

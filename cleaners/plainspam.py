@@ -1,0 +1,336 @@
+"""Planted spam that a plain-text extract still carries (a crawl's WET or CCNet text, a page saved as text).
+
+Hidden style, anchors and `</html>` are gone once a page is flattened to text: a hidden farm arrives as
+ordinary short lines. What is left is the text's own structure. Each rule below is a small function that
+reads the document's lines (in page order, before the header/body/trailer split) and returns a `Finding`
+(`cleaners.inject`, where "text") with the lines it covers; `mark_planted` makes the page a spam page, drops
+those lines from the body (every drop a `removed` entry with the rule's reason) and renames the header and
+trailer lines already cut, so the record says why they went.
+
+Vocabulary alone is never a finding here either (docs/spam.md): each rule needs a shape nobody writes in an
+article (markup pasted as text, keywords stacked one a line) together with words of a spam trade.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from cleaners.draft import Draft
+from cleaners.inject import SITE_TOPICS, Finding, _host, _keyword, _sells, _topic_re, registrable, topic_words
+from cleaners.record import Removal
+
+# <a href="http://x.com/bet/">bet365网址</a>, <a href=" http://e7v.info/… ">can you take viagra at night</a>
+# and the BBCode a forum bot posts the same way: [url=http://x.info/…]cheap viagra[/url]
+ANCHOR_MARKUP_RE = re.compile(r"<a\s[^>]{0,300}?href\s*=\s*[\"']?\s*(https?://[^\"'\s>]{1,300})[^>]{0,300}>(.{0,300}?)</a\s*>"
+                              r"|\[url=[\"']?\s*(https?://[^\]\"'\s]{1,300})[\"']?\s*\](.{0,300}?)\[/url\]", re.I)
+TAG_RE = re.compile(r"<[^>]{0,300}>")
+
+
+def pasted_anchors(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """Anchors still spelled out as markup (<a href="http://…">keyword</a>) that link other sites under keyword
+    texts: five or more to three or more domains, or three or more of which two sell a spam topic.
+
+    Evidence: a plain text has no markup, so an anchor written out in it was pasted as HTML into a field shown as
+    text (a bot's forum reply: <a href=" http://e7v.info/… ">can you take viagra at night</a>), or is a farm a
+    broken page swallowed into its text (友情链接1:<a href="http://www.fsgp.cn/bet/">bet365网址</a> …). An ad
+    server's image link (<a href=…><img …></a>) has no keyword text, and an HTML lesson's example or two does
+    not reach three domains.
+
+    >>> farm = ['<a href="http://www.fsgp.cn/bet/">bet365网址</a>', '<a href="http://www.fsgp.cn/hgw/">皇冠开户</a>',
+    ...         '<a href="http://www.fsgp.cn/bet/yh/">银河赌场</a>', '<a href="http://www.fsgp.cn/bet/xpj/">新葡京赌场</a>']
+    >>> pasted_anchors(["深圳市正淳居茶文化传播有限公司", *farm])[1]
+    [1, 2, 3, 4]
+    >>> bot = [f"Nice site [url=http://{h}.info/p/]{t}[/url] thanks" for h, t in
+    ...        [("e7v", "buy viagra online"), ("w40", "generic valium cost"), ("ka6", "modafinil trial pack")]]
+    >>> pasted_anchors(["帖子内容", *bot, *bot[:2]])[0].hosts
+    ['e7v.info', 'ka6.info', 'w40.info']
+    >>> pasted_anchors(['例如：<a href="http://www.example.com">示例网站首页</a>', '<a href="http://ad.x.cn/c"><img src="a.gif"></a>'])
+    """
+    pasted: list[tuple[int, str, str]] = []  # (line, anchor text, registrable domain)
+    for i, line in enumerate(lines):
+        if "href" not in line.lower() and "[url" not in line.lower():
+            continue
+        for m in ANCHOR_MARKUP_RE.finditer(line):
+            href, text = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            host = _host(href)
+            if host:
+                pasted.append((i, " ".join(TAG_RE.sub("", text).split()), registrable(host)))
+    anchors = [a for a in pasted if a[1] and _keyword(a[1])]
+    domains = {d for _, _, d in anchors}
+    selling = [t for _, t, _ in anchors if _sells(t)]
+    if not (len(anchors) >= 5 and len(domains) >= 3 or len(anchors) >= 3 and len(selling) >= 2):
+        return None
+    idx = sorted({i for i, _, d in pasted if d in domains})  # with their anchors of no keyword text (bet365网址)
+    why = f"{len(anchors)} anchors pasted as markup to {len(domains)} other sites"
+    return Finding("text", "spam_links", why, list(dict.fromkeys(t for _, t, _ in anchors)), sorted(domains)), idx
+
+
+CLAUSE_RE = re.compile(r"[。！？；，,;!?]")
+CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def lone_trade_lines(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """Short lines packed with two or more words of one spam trade (真钱棋牌, 癫痫牛皮癣白癜风) on a page whose
+    other lines never name that trade.
+
+    Evidence: a hidden anchor or two (<span style="display:none"><a href=…>真钱棋牌</a></span> in a school's list
+    of teachers) arrives in the text as a line of its own among lines about something else. Two words of the
+    trade in a keyword of sixteen characters or less is a search phrase, not a menu item (棋牌 on a game portal);
+    a page that sells or reports on the trade names it in its other text (a hospital's departments, gambling news).
+
+    >>> lone_trade_lines(["就业明星", "周毅", "丁喆", "真钱棋牌", "柯妍", "学员来信"])[1]
+    [3]
+    >>> lone_trade_lines(["真钱棋牌", "警方捣毁一个网络赌博窝点，涉案金额上亿元。"]) is None
+    True
+    >>> lone_trade_lines(["今日要闻", "网站被查出色情与性爱视频", "天气晴。"]) is None  # a headline, the words a third of it
+    True
+    >>> lone_trade_lines(["健康", "男科 妇科", "今日要闻"]) is None  # two clinic words: a health channel's menu
+    True
+    """
+    found: dict[int, set[str]] = {}
+    for i, line in enumerate(lines):
+        if len(line) > 16 or CLAUSE_RE.search(line):
+            continue
+        words = topic_words(line)
+        # two words of a trade; three of what clinics and shops sell themselves (男科 妇科 is a health portal's menu)
+        trades = {t for t, n in words.items() if t != "weak" and n >= (2 if t in SITE_TOPICS else 3)}
+        # the trade's words are most of the line: a keyword, not a headline (网络色情与性爱视频泛滥成灾)
+        if trades and 2 * sum(map(len, _topic_re().findall(line))) >= len(CJK_RE.findall(line)):
+            found[i] = trades
+    if not found:
+        return None
+    named = set(topic_words("\n".join(ln for i, ln in enumerate(lines) if i not in found)))
+    idx = [i for i, trades in found.items() if not trades & named]
+    if not idx:
+        return None
+    texts = list(dict.fromkeys(lines[i] for i in idx))
+    return Finding("text", "spam_list", f"keyword lines of a trade the page never names: {' '.join(texts)[:200]}",
+                   texts), idx
+
+
+LABEL_RE = re.compile(r"^\s*([\u4e00-\u9fffA-Za-z0-9·]{2,10})\s*[:：]\s*(\S.*)$")
+
+
+def brand_labels(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A gambling brand put as the label of a line whose text has nothing to do with it (永盛真钱棋牌室:外媒头条:
+    中国限产导致炼焦煤 价格, a caption between an article's pictures): the label is cut wherever it stands.
+
+    Evidence: the brand has the trade's shape, a coined name (not a dictionary word) before two gambling words or
+    a brand family (永盛 + 真钱棋牌室, 乐鱼 + 体育官网入口; not 百家乐赌场 or 网上赌博技巧, which name the game or a trick),
+    the text after it names no spam trade at all (a news headline about gambling, 澳门赌场：三月收入下降, does),
+    and the brand stands nowhere else on the page (a site's own column label comes back in its menus).
+
+    >>> brand_labels(["庄家是不是亏惨了?", "永盛真钱棋牌室:外媒头条:中国限产导致炼焦煤 价格", "说明庄家在继续出货"])[0].terms
+    ['永盛真钱棋牌室']
+    >>> brand_labels(["百家乐赌场：警方端掉一个赌博窝点"]), brand_labels(["首例微信红包外挂案：10多人被抓"])
+    (None, None)
+    >>> brand_labels(["网上赌博技巧：一位游客的自述"])
+    """
+    from cleaners.spam import _coined, is_family
+
+    brands: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        m = LABEL_RE.match(line) if len(line) <= 200 else None
+        if not m or _topic_re().search(m.group(2)):
+            continue
+        label = m.group(1)
+        name = label[:_topic_re().search(label).start()] if _topic_re().search(label) else ""  # 永盛 of 永盛真钱棋牌室
+        if (is_family(label) or topic_words(label).get("gambling", 0) >= 2) and len(name) >= 2 and _coined(name):
+            brands[i] = label
+    idx = [i for i, b in brands.items() if not any(b in ln for j, ln in enumerate(lines) if j != i)]
+    if not idx:
+        return None
+    terms = list(dict.fromkeys(brands[i] for i in idx))
+    return Finding("text", "spam_brand", f"a gambling brand labelling an unrelated line: {' '.join(terms)[:200]}", terms), []
+
+
+ACCESS_LINE_RE = re.compile(r"^(?P<name>\S.{0,11}?)\s*(?:官网入口|登录入口|官方网站|官网|官網|网址|入口)$")
+
+
+def access_runs(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """Runs of six or more lines each a name and an access word (婷美官网, 婧麒官网, 爱慕内衣官网 …, 澳门银河网址),
+    four or more names: the search phrases of a doorway farm, one anchor a line.
+
+    Evidence: what people type to find a site (X官网, X网址, X登录入口) stacked line after line; a page names its
+    own 官网 once, and a list of links gives the names, not the search phrase.
+
+    >>> access_runs(["本店留言", "婷美官网", "婧麒官网", "爱慕内衣官网", "十月天使官网", "ELLE箱包官网", "意尔康官网", "版权所有"])[1]
+    [1, 2, 3, 4, 5, 6]
+    >>> access_runs(["国家统计局官方网站", "教育部官网", "财政部官网", "联系我们"]) is None
+    True
+    """
+    idx: list[int] = []
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        m = ACCESS_LINE_RE.match(line) if len(line) <= 16 else None
+        if m:
+            run.append(i)
+            continue
+        if len(run) >= 6 and len({ACCESS_LINE_RE.match(lines[j]).group("name") for j in run}) >= 4:  # type: ignore[union-attr]
+            idx += run
+        run = []
+    if not idx:
+        return None
+    texts = list(dict.fromkeys(lines[i] for i in idx))
+    return Finding("text", "spam_list", f"{len(idx)} lines of access phrases: {' '.join(texts)[:200]}", texts), idx
+
+
+LATIN_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+DOMAIN_RE = re.compile(r"\b[a-z0-9-]{2,40}\.(?:com|net|org|cc|info|biz|co|us|uk|cn)\b", re.I)
+
+
+def _stuffed_line(line: str) -> bool:
+    """A Latin line that repeats one word three times or more (rolex ×5): keyword stuffing, not a product title."""
+    words = [w.lower() for w in LATIN_WORD_RE.findall(line)]
+    return any(words.count(w) >= 3 for w in set(words))
+
+
+def foreign_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """On a Chinese page, lines of Latin keywords selling a trade the Chinese text never names (replica rolex usa
+    fake rolex watches …, ray ban glasses on discount …), with the Latin keyword lines of the same farm: those
+    sharing a word with them or giving a bare domain (mattpacere.com reviews).
+
+    Evidence: a Chinese school's page has no English shopping queries; hidden anchors of an English link farm
+    arrive in its text as the only Latin lines. A page that sells or discusses the trade names it in Chinese.
+    Goods and clinic words (cheap, wholesale) count only in a stuffed line: an exporter titles its products in
+    English (Wholesale Custom Printed Paper Bags).
+
+    >>> zh = "维王教育是一家普通话培训机构，开设普通话水平测试考前培训课程。"
+    >>> farm = ["replica rolex usa fake rolex watches replica rolex", "mattpacere.com reviews", "rolex daytona sale"]
+    >>> foreign_keywords([*[zh] * 6, *farm, "版权所有"])[1]
+    [6, 7, 8]
+    >>> foreign_keywords(["澳门赌场酒店攻略", zh, zh, zh, zh, "Venetian Macao Casino"]) is None
+    True
+    >>> foreign_keywords([*[zh] * 6, "Wholesale Custom Printed Paper Bags", "Cheap Kraft Paper Bags"]) is None
+    True
+    """
+    latin = [i for i, ln in enumerate(lines) if len(ln) <= 150 and not CJK_RE.search(ln) and len(LATIN_WORD_RE.findall(ln)) >= 2]
+    selling = {i: {t for t in topic_words(lines[i]) if t != "weak"} for i in latin}
+    selling = {i: t for i, t in selling.items() if t}
+    if not selling:
+        return None
+    chinese = "\n".join(ln for i, ln in enumerate(lines) if i not in latin)
+    if len(CJK_RE.findall(chinese)) < 2 * len(re.findall(r"[A-Za-z]", "\n".join(lines))):
+        return None  # not a Chinese page
+    named = set(topic_words(chinese))
+    selling = {i: t for i, t in selling.items() if not t & named}
+    # what shops and clinics sell themselves (cheap, wholesale, discount: an exporter's English product titles) counts
+    # only stuffed, a word of the line three times or more (replica rolex usa fake rolex watches replica rolex …)
+    if not any(t & set(SITE_TOPICS) or _stuffed_line(lines[i]) for i, t in selling.items()):
+        return None
+    words = {w.lower() for i in selling for w in LATIN_WORD_RE.findall(lines[i]) if len(w) >= 4}
+    idx = [i for i in latin if i in selling or DOMAIN_RE.search(lines[i])
+           or any(w.lower() in words for w in LATIN_WORD_RE.findall(lines[i]) if len(w) >= 4)]
+    texts = list(dict.fromkeys(lines[i] for i in idx))
+    return Finding("text", "spam_list", f"Latin keyword lines on a Chinese page: {' | '.join(texts)[:200]}", texts), idx
+
+
+SITE_NAME_RE = re.compile(r"(?:网|網|站|局|院|校|会|中心|公司|集团|大学|政府|厅|部|委|报|台|社|馆|所|平台|论坛|社区|之家|在线|导航|商城|"
+                          r"银行|频道|博客|Blog|blog)$")
+ITEM_LINE_RE = re.compile(r"^[^。！？；，,:：|]{2,16}$")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {run[i:i + 2] for run in re.findall(r"[\u4e00-\u9fff]+", text) for i in range(len(run) - 1)}
+
+
+def sold_links(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A links heading (友情链接：) over ten or more one-a-line search phrases of other trades: three quarters or
+    more share no two characters with the rest of the page, and a fifth or fewer are names of sites or bodies
+    (昆明广告纸巾, 鸡排加盟十大品牌, 维普数据库论文查重, 二手压路机交易市场 … under a prefab-housing firm's footer).
+
+    Evidence: a real 友情链接 box links the site's partners, peers and portals, named as sites (巴中教育网, 四川
+    校讯通) or in the site's own trade; links sold by the keyword are what buyers want to rank for, one phrase of
+    an unrelated trade each, and (hidden or not) they are the seller's, not the page's.
+
+    >>> page = ["长沙市雨花区海汇活动板房厂是一家活动房公司，承揽活动板房、钢构厂房工程。", "友情链接："]
+    >>> sold = ["昆明广告纸巾", "鸡排加盟十大品牌", "儿童毛衣", "康明斯发电机厂家", "亚克力制品", "中央空调水系统",
+    ...         "维普数据库论文查重", "规划沙盘", "张家界自由行", "二手压路机转让"]
+    >>> sold_links(page + sold + ["湘ICP备15000222号"])[1][0]
+    1
+    >>> sold_links(page + ["巴中教育网", "南江教育局", "四川校讯通", "中学学科网", "小学学科网", "四川机构网",
+    ...                    "全国中小学教师继续教育网", "四川人事人才培训网", "巴中市人民政府", "南江县人民政府"]) is None
+    True
+    """
+    from cleaners.chrome import LINKS_HEADING_RE
+
+    for h, head in enumerate(lines):
+        if len(head) > 16 or not LINKS_HEADING_RE.match(head):
+            continue
+        j = h + 1
+        while j < len(lines) and ITEM_LINE_RE.match(lines[j]):
+            j += 1
+        items = lines[h + 1:j]
+        if len(items) < 10:
+            continue
+        rest = _bigrams("\n".join(lines[:h] + lines[j:]))
+        unrelated = [x for x in items if _bigrams(x) and not _bigrams(x) & rest]
+        sites = [x for x in items if SITE_NAME_RE.search(x)]
+        if len(unrelated) >= 0.75 * len(items) and len(sites) <= 0.2 * len(items):
+            return Finding("text", "spam_links", f"{len(items)} links of unrelated trades under {head}: "
+                           f"{' '.join(items)[:200]}", items), list(range(h, j))
+    return None
+
+
+TITLE_PART_RE = re.compile(r"\s*[_|｜\-—–]+\s*")
+
+
+def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A gambling brand as a part of the first line, where a crawl's text extract puts the page's <title>
+    (市政府召开常务会议部署重点工作_华体会, …_乐鱼体育官网入口, or the brand alone: 开云体育官方网站), that the page's
+    text never names.
+
+    Evidence: the title slot of a mirror template, as in HTML (spam.Slots), read here on the extract's first line.
+    A part counts when it holds a name of the curated list (华体会, 必威) or is a brand family whose name is
+    coined (乐鱼 of 乐鱼体育官网入口; not 中国 of 中国体育彩票官方网站 or a site name such as 新浪体育), and neither the
+    name nor the part stands anywhere else in the text.
+
+    >>> body = ["首页", "市政府召开常务会议部署重点工作", "近日，市政府召开常务会议，研究部署今年重点工作任务。"]
+    >>> title_brands(["市政府召开常务会议部署重点工作_华体会", *body])[0].terms
+    ['华体会']
+    >>> title_brands(["市政府召开常务会议部署重点工作_新浪体育", *body]), title_brands(["开奖公告-中国体育彩票官方网站", *body])
+    (None, None)
+    """
+    from cleaners.spam import CATEGORY, _coined, _known_re, is_family
+
+    if not lines or len(lines[0]) > 120:
+        return None
+    parts = [p for p in TITLE_PART_RE.split(lines[0].strip()) if 2 <= len(p) <= 30]
+    if len(parts) == 1 and len(parts[0]) > 16:
+        return None  # one part: only a title that is a brand alone (华体会体育), not a headline
+    rest = "\n".join(lines[1:]).lower()
+    brands = []
+    for part in parts:
+        known = _known_re().search(part)
+        cat = re.search(CATEGORY, part, re.I)
+        name = known.group(0) if known else part[:cat.start()] if cat and is_family(part) else ""
+        if len(name) >= 2 and (known or _coined(name)) and name.lower() not in rest and part.lower() not in rest:
+            brands.append(part)
+    if not brands:
+        return None
+    return Finding("text", "spam_brand", f"a gambling brand in the title line: {' '.join(brands)[:200]}", brands), []
+
+
+RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands]
+
+
+def find_planted(lines: list[str]) -> list[tuple[Finding, list[int]]]:
+    """Every finding of the rules above on a document's lines, with the line indexes each covers."""
+    return [hit for rule in RULES if (hit := rule(lines))]
+
+
+def mark_planted(lines: list[str], draft: Draft) -> None:
+    """Record the findings on `draft`: the page is a spam page (`draft.injections`), the lines found leave the
+    title and body (a `removed` entry each, with the rule's reason), and header or trailer lines already cut
+    for another reason are renamed."""
+    for finding, idx in find_planted(lines):
+        draft.injections.append(finding)
+        found = {lines[i] for i in idx}
+        if draft.title in found:
+            draft.removed.append(Removal("title", draft.title, finding.reason))
+            draft.title = draft.slots.title = ""
+        draft.removed += [Removal("body", p, finding.reason) for p in draft.paras if p in found]
+        draft.paras = [p for p in draft.paras if p not in found]
+        draft.removed = [Removal(r.where, r.text, finding.reason) if r.where in ("header", "trailer", "text")
+                         and r.text in found else r for r in draft.removed]
