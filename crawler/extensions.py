@@ -164,3 +164,47 @@ class JsonlOutput:
                 if self.error is None and self.crawler.stats is not None:
                     self.crawler.stats.set_value("mirrorclean/output_error", str(exc))
                 self.error = self.error or str(exc)
+
+
+class FeedSitePass:
+    """Run the site pass (cleaners.sitepass) over each local JSON Lines feed once Scrapy has stored it, so that
+    `scrapy crawl mirror -O out.jsonl` cuts names stamped into template slots across a site's pages
+    (reason `site_brand`) as `mirrorclean crawl` does.
+
+    Only a feed Scrapy wrote to a local file as `jsonlines` (.jsonl, .jl) with no post-processing is rewritten
+    (in place, atomically); other feeds (JSON arrays, CSV, S3, gzip) are left as they are and the log says to
+    run `mirrorclean site-pass` on a JSON Lines copy. MIRRORCLEAN_SITE_PASS = False turns it off. Stat:
+    mirrorclean/site_pass/records_changed.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FeedSitePass:
+        if not crawler.settings.getbool("MIRRORCLEAN_SITE_PASS", True):
+            raise NotConfigured
+        ext = cls(crawler)
+        crawler.signals.connect(ext.feed_slot_closed, signal=signals.feed_slot_closed)
+        return ext
+
+    def feed_slot_closed(self, slot: Any) -> None:
+        import logging
+
+        from scrapy.extensions.feedexport import FileFeedStorage
+
+        log = logging.getLogger(__name__)
+        path = getattr(slot.storage, "path", None)
+        local = isinstance(slot.storage, FileFeedStorage) and path and os.path.isfile(path)
+        if not local or slot.format not in ("jsonlines", "jsonl", "jl") or slot.feed_options.get("postprocessing"):
+            log.info("site pass skipped for the %s feed %s: run `mirrorclean site-pass` on a JSON Lines copy",
+                     slot.format, slot.uri)
+            return
+        from mirrorclean.cli import site_pass
+
+        changed = site_pass(path, path)
+        if self.crawler.stats is not None:
+            self.crawler.stats.inc_value("mirrorclean/site_pass/records_changed", changed)
+        if changed:
+            log.warning("site pass: cut names stamped on several pages of a site from %d records in %s "
+                        "(reason site_brand)", changed, path)

@@ -51,7 +51,10 @@ FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORTERS = {"csv": "crawler.exporters.JsonFieldsCsvItemExporter"}  # nested fields as JSON, not reprs
 # Records and rejects as JSON Lines, as `mirrorclean clean` writes them; active when MIRRORCLEAN_OUTPUT is set
 # (the CLI sets it; `scrapy crawl mirror -s MIRRORCLEAN_OUTPUT=out.jsonl -s MIRRORCLEAN_REJECTS=rej.jsonl`).
-EXTENSIONS = {"crawler.extensions.JsonlOutput": 0}
+# After `scrapy crawl mirror -O out.jsonl` stores a local JSON Lines feed, the site pass rewrites it
+# (crawler.extensions.FeedSitePass; MIRRORCLEAN_SITE_PASS = False turns it off).
+EXTENSIONS = {"crawler.extensions.JsonlOutput": 0, "crawler.extensions.FeedSitePass": 0}
+MIRRORCLEAN_SITE_PASS = True
 MIRRORCLEAN_OUTPUT = None
 MIRRORCLEAN_REJECTS = None
 MIRRORCLEAN_APPEND = False

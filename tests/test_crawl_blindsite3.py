@@ -39,3 +39,31 @@ def test_blind_site3_every_article_once_merged_no_menu_rows_bounded(tmp_path: Pa
     assert not branded, branded
     cut = [r for r in records if any(x["reason"] == "site_brand" for x in r["removed"])]
     assert cut and all(r["is_spam_page"] for r in cut)
+
+
+def test_scrapy_crawl_to_a_jsonl_feed_runs_the_site_pass(tmp_path: Path) -> None:
+    """A plain `scrapy crawl mirror -O out.jsonl` (no mirrorclean CLI) gets the site pass too: the feed is rewritten
+    once stored, so no stamped brand is left; a CSV feed is left as Scrapy wrote it."""
+    import json
+    import subprocess
+    import sys
+
+    from _blindsites import ROOT
+
+    site, server = S.serve(0)
+    try:
+        out, csv = tmp_path / "out.jsonl", tmp_path / "out.csv"
+        proc = subprocess.run(
+            [sys.executable, "-m", "scrapy", "crawl", "mirror", "-a", f"url=http://{site.host}/", "-O", str(out),
+             "-O", str(csv), "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=INFO"],
+            capture_output=True, text=True, timeout=240, cwd=ROOT)
+        manifest = site.manifest()
+    finally:
+        server.shutdown()
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines() if line.strip()]
+    names = [b["name"] for b in manifest["brands"]]
+    assert records and not [(r["source"], b) for r in records for b in names if b in (r["title"] or "") + r["text"]]
+    assert any(x["reason"] == "site_brand" for r in records for x in r["removed"])
+    assert "site pass skipped for the csv feed" in proc.stderr
+    assert any(b in csv.read_text("utf-8") for b in names)  # the CSV feed as Scrapy wrote it
