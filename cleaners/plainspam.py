@@ -274,6 +274,7 @@ def sold_links(lines: list[str]) -> tuple[Finding, list[int]] | None:
 
 
 TITLE_PART_RE = re.compile(r"\s*[_|｜\-—–]+\s*")
+TITLE_PREFIX_RE = re.compile(r"^\s*([^\s:：，。]{2,16}?)\s*[:：]\s*\S")
 
 
 def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
@@ -283,20 +284,28 @@ def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
 
     Evidence: the title slot of a mirror template, as in HTML (spam.Slots), read here on the extract's first line.
     A part counts when it holds a name of the curated list (华体会, 必威) or is a brand family whose name is
-    coined (乐鱼 of 乐鱼体育官网入口; not 中国 of 中国体育彩票官方网站 or a site name such as 新浪体育), and neither the
-    name nor the part stands anywhere else in the text.
+    coined (乐鱼 of 乐鱼体育官网入口; not 中国 of 中国体育彩票官方网站 or a site name such as 新浪体育), or is a name + a
+    trade the text never touches (spam.trade_mismatch: …_乐竞体育 over a government report), and neither the name
+    nor the part stands anywhere else in the text. A prefix before a colon is a part too (开云体育官方app下载:标题).
 
     >>> body = ["首页", "市政府召开常务会议部署重点工作", "近日，市政府召开常务会议，研究部署今年重点工作任务。"]
     >>> title_brands(["市政府召开常务会议部署重点工作_华体会", *body])[0].terms
     ['华体会']
     >>> title_brands(["市政府召开常务会议部署重点工作_新浪体育", *body]), title_brands(["开奖公告-中国体育彩票官方网站", *body])
     (None, None)
+    >>> title_brands(["开云体育官方app下载:市政府召开常务会议部署重点工作", *body])[0].terms
+    ['开云体育官方app下载']
+    >>> title_brands(["市政府召开常务会议部署重点工作_乐竞体育", *body])[0].terms
+    ['乐竞体育']
     """
-    from cleaners.spam import CATEGORY, _coined, _known_re, is_family
+    from cleaners.spam import CATEGORY, _coined, _known_re, is_family, trade_mismatch
 
     if not lines or len(lines[0]) > 120:
         return None
-    parts = [p for p in TITLE_PART_RE.split(lines[0].strip()) if 2 <= len(p) <= 30]
+    first = lines[0].strip()
+    m = TITLE_PREFIX_RE.match(first)  # 开云体育官方app下载:标题 — the seed's prefix slot, then the title's parts
+    parts = [p for p in ([m.group(1)] if m else []) + TITLE_PART_RE.split(first[m.end(1) + 1:] if m else first)
+             if 2 <= len(p) <= 30]
     if len(parts) == 1 and len(parts[0]) > 16:
         return None  # one part: only a title that is a brand alone (华体会体育), not a headline
     rest = "\n".join(lines[1:]).lower()
@@ -307,6 +316,8 @@ def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
         name = known.group(0) if known else part[:cat.start()] if cat and is_family(part) else ""
         if len(name) >= 2 and (known or _coined(name)) and name.lower() not in rest and part.lower() not in rest:
             brands.append(part)
+        elif trade_mismatch(part, rest) and part.lower() not in rest:
+            brands.append(part)  # a trade's name over a text of another trade (…_乐竞体育 over a government report)
     if not brands:
         return None
     return Finding("text", "spam_brand", f"a gambling brand in the title line: {' '.join(brands)[:200]}", brands), []

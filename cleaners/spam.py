@@ -544,12 +544,14 @@ _TRADE_KEY = str.maketrans("體娛樂電競", "体娱乐电竞")
 def trade_mismatch(core: str, body: str) -> bool:
     """A name + a trade (SLOT_TRADE_RE) whose trade the article never touches: no gambling word in the text, nor
     a word of the trade's own field where it has one (sport for 体育, show business for 娱乐, e-sport, lottery
-    draws, board games: one mention spares the name, a missed brand costs less than a cut word); an 娱乐 name
-    must be coined too (新浪娱乐 is a portal's channel).
+    draws, board games: one mention spares the name, a missed brand costs less than a cut word); a 体育 or 娱乐
+    name must be coined too (新浪体育, 新浪娱乐 are a portal's channels).
 
     >>> body = "国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。"
     >>> trade_mismatch("乐竞体育", body), trade_mismatch("鼎盛棋牌", body), trade_mismatch("新浪娱乐", body)
     (True, True, False)
+    >>> trade_mismatch("新浪体育", body)
+    False
     >>> trade_mismatch("乐竞体育", "主队在联赛第三轮比赛中2比1取胜，球迷欢呼。"), trade_mismatch("福彩", body)
     (False, False)
     >>> trade_mismatch("新浪彩票", "双色球第2024001期开奖，红球号码为03 07 12，奖池滚存20亿元。")
@@ -560,8 +562,8 @@ def trade_mismatch(core: str, body: str) -> bool:
         return False
     trade = m.group("trade").translate(_TRADE_KEY)
     body = body.replace(core, "")  # the name itself (a headline repeating the title) says nothing of the article
-    if trade == "娱乐" and not _coined(m.group("name")):
-        return False
+    if trade in ("体育", "娱乐") and not _coined(m.group("name")):
+        return False  # 新浪体育, 腾讯娱乐: a portal's channel, whatever one of its pages is about
     field = _TRADE_RES.get(trade)
     return not GAMBLING_WORDS.search(body) and not (field and field.search(body))
 
