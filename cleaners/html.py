@@ -506,16 +506,22 @@ class AttributeTables:
 
     @staticmethod
     def _row_kind(row: lxml.html.HtmlElement) -> str | None:
-        cells = [re.sub(r"\s+", "", _text(c)) for c in row if isinstance(c.tag, str) and c.tag in {"td", "th"}]
-        for key in cells[::2]:
+        cells = [c for c in row if isinstance(c.tag, str) and c.tag in {"td", "th"}]
+        keys = [_bare_text(c) for c in cells[::2]]  # a value cell's text is read only where a row has two cells
+        for key in keys:
             if PARAM_KEYS_RE.match(key):
                 return "parameter_table"
             if DOC_META_KEYS_RE.match(key):
                 return "metadata_table"
         # a 2-cell row whose value is a measurement (额定功率 | 162kW, 整机重量 | 16800kg): a specification
-        if len(cells) == 2 and len(cells[0]) <= 10 and UNIT_VALUE_RE.match(cells[1]):
+        if len(cells) == 2 and len(keys[0]) <= 10 and UNIT_VALUE_RE.match(_bare_text(cells[1])):
             return "parameter_table"
         return None
+
+
+def _bare_text(el: lxml.html.HtmlElement) -> str:
+    """An element's text with no whitespace at all."""
+    return re.sub(r"\s+", "", _text(el))
 
 
 class LayoutTables:
