@@ -261,8 +261,11 @@ class HiddenElements:
         dropped from `tree`, if one was (parse_page: the planted-block finder's); else the tree is scanned here."""
         from cleaners.inject import script_hidden_ids, script_wrapped
 
-        classes, css_ids = hidden_css_selectors(tree)
-        scripted = script_hidden_ids(tree)
+        if scan is not None and not gone:  # nothing dropped since the scan: the same sheets and scripts
+            classes, css_ids, scripted = scan.classes, scan.css_ids, scan.scripted
+        else:
+            classes, css_ids = hidden_css_selectors(tree)
+            scripted = script_hidden_ids(tree)
         ids = css_ids | scripted  # getElementById('t'+'e'+'s'+'i').style.display='none': hidden once scripts run
         if scan is not None and scan.same_sheets(classes, css_ids, scripted):
             # the verdicts read off before the drop, except a marquee's, which reads its descendants
