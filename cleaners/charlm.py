@@ -132,7 +132,7 @@ class CharLM:
     @staticmethod
     def _find(keys: np.ndarray, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(index, found) of each query in sorted `keys`; queries are looked up in sorted order (cache-friendly)."""
-        order = np.argsort(query, kind="stable")
+        order = np.argsort(query)  # any order of equal queries: they get the same index
         index = np.empty(len(query), dtype=np.int64)
         index[order] = np.searchsorted(keys, query[order])
         index = np.minimum(index, len(keys) - 1)
