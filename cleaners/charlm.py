@@ -79,6 +79,16 @@ def windows(text: str, history: str = "") -> np.ndarray:
     return np.stack([allc[i : i + n] for i in range(ORDER)], axis=1)
 
 
+@lru_cache(maxsize=2)
+def padded_logprobs(norm: str) -> np.ndarray:
+    """``CharLM.load().logprob(windows(norm + BOUNDARY * 3))``, read-only and kept for the last two texts: the
+    flags score a record's whole text twice (cleaners.spin.context_deficit, then cleaners.namefit's surprise at
+    each character), the same rows each time. `norm` must already be normalised."""
+    out = CharLM.load().logprob(windows(norm + BOUNDARY * (ORDER - 1)))
+    out.flags.writeable = False
+    return out
+
+
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "charlm.npz"
 _FLOAT_PREFIXES = ("v", "ct", "cn", "char_counts")
 
@@ -122,7 +132,7 @@ class CharLM:
     @staticmethod
     def _find(keys: np.ndarray, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(index, found) of each query in sorted `keys`; queries are looked up in sorted order (cache-friendly)."""
-        order = np.argsort(query, kind="stable")
+        order = np.argsort(query)  # any order of equal queries: they get the same index
         index = np.empty(len(query), dtype=np.int64)
         index[order] = np.searchsorted(keys, query[order])
         index = np.minimum(index, len(keys) - 1)

@@ -221,6 +221,28 @@ def hidden_candidates(tree: lxml.html.HtmlElement, by_name: bool) -> list[lxml.h
     return (CANDIDATES_BY_NAMES if by_name else CANDIDATES_XPATH)(tree)
 
 
+class HiddenScan:
+    """What HiddenElements and the planted-block finder (cleaners.inject.hidden_elements) both read off a page,
+    read once: the class and id names its sheets hide, the ids its scripts hide, the elements that may be hidden
+    (hidden_candidates, but the page's root and head-like ones) and whether each is hidden by its style, the
+    `hidden` attribute, a marquee or the sheets' names (HiddenElements.is_hidden with the sheets' ids)."""
+
+    SKIP = frozenset({"html", "head", "body", "script", "style", "meta"})
+
+    def __init__(self, tree: lxml.html.HtmlElement):
+        from cleaners.inject import script_hidden_ids
+
+        self.classes, self.css_ids = hidden_css_selectors(tree)
+        self.scripted = script_hidden_ids(tree)
+        by_name = bool(self.classes or self.css_ids or self.scripted)
+        self.elements = [el for el in hidden_candidates(tree, by_name) if el.tag not in self.SKIP]
+        self.css_hidden = [HiddenElements.is_hidden(el, self.classes, self.css_ids) for el in self.elements]
+
+    def same_sheets(self, classes: set[str], css_ids: set[str], scripted: set[str]) -> bool:
+        """Whether the page still hides the same names (a dropped block can take a <style> or <script> along)."""
+        return classes == self.classes and css_ids == self.css_ids and scripted == self.scripted
+
+
 class HiddenElements:
     """Drop elements a reader never sees: display:none, off-screen offsets, zero boxes, tiny marquees.
 
@@ -233,17 +255,27 @@ class HiddenElements:
 
     reason = "hidden_element"
 
-    def apply(self, tree: lxml.html.HtmlElement) -> list[Removal]:
+    def apply(self, tree: lxml.html.HtmlElement, scan: HiddenScan | None = None,
+              gone: set[lxml.html.HtmlElement] = frozenset()) -> list[Removal]:
+        """`scan`: the page's HiddenScan made before the elements in `gone` (and everything inside them) were
+        dropped from `tree`, if one was (parse_page: the planted-block finder's); else the tree is scanned here."""
         from cleaners.inject import script_hidden_ids, script_wrapped
 
-        classes, ids = hidden_css_selectors(tree)
-        ids |= script_hidden_ids(tree)  # getElementById('t'+'e'+'s'+'i').style.display='none': hidden once scripts run
-        doomed = []
-        # only elements is_hidden can say yes to (a style, `hidden`, a marquee, a class or id when the page hides
-        # some), found in C instead of a Python call for every element: the same elements, in document order
-        for el in hidden_candidates(tree, bool(classes or ids)):
-            if el.tag not in {"html", "head", "body", "script", "style", "meta"} and self.is_hidden(el, classes, ids):
-                doomed.append(el)
+        if scan is not None and not gone:  # nothing dropped since the scan: the same sheets and scripts
+            classes, css_ids, scripted = scan.classes, scan.css_ids, scan.scripted
+        else:
+            classes, css_ids = hidden_css_selectors(tree)
+            scripted = script_hidden_ids(tree)
+        ids = css_ids | scripted  # getElementById('t'+'e'+'s'+'i').style.display='none': hidden once scripts run
+        if scan is not None and scan.same_sheets(classes, css_ids, scripted):
+            # the verdicts read off before the drop, except a marquee's, which reads its descendants
+            doomed = [el for el, css in zip(scan.elements, scan.css_hidden, strict=True) if el not in gone and
+                      (self.is_hidden(el, classes, ids) if el.tag == "marquee" else css or el.get("id") in scripted)]
+        else:
+            # only elements is_hidden can say yes to (a style, `hidden`, a marquee, a class or id when the page hides
+            # some), found in C instead of a Python call for every element: the same elements, in document order
+            doomed = [el for el in hidden_candidates(tree, bool(classes or ids))
+                      if el.tag not in HiddenScan.SKIP and self.is_hidden(el, classes, ids)]
         doomed += [el for run in script_wrapped(tree) for el in run if isinstance(el.tag, str)]
         removed = []
         doomed_set = set(doomed)
@@ -477,16 +509,22 @@ class AttributeTables:
 
     @staticmethod
     def _row_kind(row: lxml.html.HtmlElement) -> str | None:
-        cells = [re.sub(r"\s+", "", _text(c)) for c in row if isinstance(c.tag, str) and c.tag in {"td", "th"}]
-        for key in cells[::2]:
+        cells = [c for c in row if isinstance(c.tag, str) and c.tag in {"td", "th"}]
+        keys = [_bare_text(c) for c in cells[::2]]  # a value cell's text is read only where a row has two cells
+        for key in keys:
             if PARAM_KEYS_RE.match(key):
                 return "parameter_table"
             if DOC_META_KEYS_RE.match(key):
                 return "metadata_table"
         # a 2-cell row whose value is a measurement (额定功率 | 162kW, 整机重量 | 16800kg): a specification
-        if len(cells) == 2 and len(cells[0]) <= 10 and UNIT_VALUE_RE.match(cells[1]):
+        if len(cells) == 2 and len(keys[0]) <= 10 and UNIT_VALUE_RE.match(_bare_text(cells[1])):
             return "parameter_table"
         return None
+
+
+def _bare_text(el: lxml.html.HtmlElement) -> str:
+    """An element's text with no whitespace at all."""
+    return re.sub(r"\s+", "", _text(el))
 
 
 class LayoutTables:
@@ -558,12 +596,14 @@ def parse_page(page: str | lxml.html.HtmlElement, url: str | None = None) -> Dra
     tree = parse_html(page) if isinstance(page, str) else page
     draft = Draft(kind="html")
     meta = page_meta(tree)
-    draft.injections = find_injections(tree, url)
+    scan = HiddenScan(tree)
+    draft.injections = find_injections(tree, url, scan)
     draft.removed += [Removal(f.where, f.text, f.reason) for f in draft.injections]
-    for f in draft.injections:
-        for el in f.elements:
-            _drop(el)  # planted blocks go before the extractor sees them (some are hidden only by a script)
-    hidden = HiddenElements().apply(tree)
+    dropped = [el for f in draft.injections for el in f.elements if el.getparent() is not None]
+    gone = {d for el in dropped for d in el.iter()}
+    for el in dropped:
+        _drop(el)  # planted blocks go before the extractor sees them (some are hidden only by a script)
+    hidden = HiddenElements().apply(tree, scan, gone)
     logged = {f.text for f in draft.injections}
     draft.removed += [r for r in hidden if r.text not in logged]
     # hidden text the spam finder reads: planted blocks, and hidden blocks that sell a spam topic by their words

@@ -23,12 +23,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import lxml.html
 
 from cleaners.chrome import LINKS_HEADING_RE
 from cleaners.psl import split_host
+
+if TYPE_CHECKING:
+    from cleaners.html import HiddenScan
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -151,6 +155,12 @@ def top_levels(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return [tree, *(s for s in tree.itersiblings() if isinstance(s.tag, str))]
 
 
+def _under(skip: set[lxml.html.HtmlElement]) -> set[lxml.html.HtmlElement]:
+    """`skip` and everything inside it: an element is in this set when it or one of its ancestors is in `skip`
+    (one walk of the skipped blocks instead of every anchor's ancestors; nothing at all on most pages)."""
+    return {d for el in skip for d in el.iter()}
+
+
 def _iter(tree: lxml.html.HtmlElement, *tags: str) -> Iterator[lxml.html.HtmlElement]:
     for top in top_levels(tree):
         yield from top.iter(*tags)
@@ -239,29 +249,25 @@ def script_wrapped(tree: lxml.html.HtmlElement) -> list[list[lxml.html.HtmlEleme
     return runs
 
 
-def _hidden_css(tree: lxml.html.HtmlElement) -> tuple[set[str], set[str]]:
-    from cleaners.html import hidden_css_selectors
+def hidden_elements(tree: lxml.html.HtmlElement, scan: HiddenScan | None = None,
+                    ) -> Iterator[tuple[lxml.html.HtmlElement, str]]:
+    """Outermost elements a reader never sees, with how they are hidden (style, class, script …). `scan`: the
+    page's html.HiddenScan, if made already."""
+    from cleaners.html import HiddenScan
 
-    return hidden_css_selectors(tree)
-
-
-def hidden_elements(tree: lxml.html.HtmlElement) -> Iterator[tuple[lxml.html.HtmlElement, str]]:
-    """Outermost elements a reader never sees, with how they are hidden (style, class, script …)."""
-    from cleaners.html import HiddenElements, hidden_candidates
-
-    classes, ids = _hidden_css(tree)
-    scripted = script_hidden_ids(tree)
+    scan = scan or HiddenScan(tree)
+    scripted = scan.scripted
     seen: set[lxml.html.HtmlElement] = set()
     for top in top_levels(tree)[1:]:  # all of what follows </html> is one block, however it is styled
         seen.add(top)
         yield top, "after_html"
-    for el in hidden_candidates(tree, bool(classes or ids or scripted)):
-        if not isinstance(el.tag, str) or el.tag in {"html", "head", "body", "script", "style", "meta", "title", "link"}:
+    for el, css_hidden in zip(scan.elements, scan.css_hidden, strict=True):
+        if el.tag in {"title", "link"}:
             continue
         how = None
         if el.get("id") and el.get("id") in scripted:
             how = "script"
-        elif HiddenElements.is_hidden(el, classes, ids):
+        elif css_hidden:
             how = "style"
         if how and not any(a in seen for a in el.iterancestors()):
             seen.add(el)
@@ -501,8 +507,9 @@ class SplicedLinks:
 
     def find(self, tree: lxml.html.HtmlElement, home: str | None, skip: set[lxml.html.HtmlElement]) -> list[Finding]:
         found, edges = [], []
+        under = _under(skip)
         for a in tree.iter("a"):
-            if a in skip or any(x in skip for x in a.iterancestors()):
+            if a in under:
                 continue
             host = _host(a.get("href") or "")
             if not host or registrable(host) == home or SERVICE_HOSTS.search(host):
@@ -616,8 +623,9 @@ class SpamSite:
     def find(self, tree: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement]) -> list[Finding]:
         title = " ".join((tree.findtext(".//title") or "").split())
         selling = []
+        under = _under(skip)
         for a in _iter(tree, "a"):
-            if a in skip or any(x in skip for x in a.iterancestors()):
+            if a in under:
                 continue
             text = " ".join(a.text_content().split())
             if text and _site_words(text):
@@ -827,9 +835,10 @@ def _weak_near(lines: list[str]) -> bool:
     return any(_topic_re().search(x) for x in lines)
 
 
-def find_injections(tree: lxml.html.HtmlElement, url: str | None = None) -> list[Finding]:
-    """Every piece of planted-spam evidence on a parsed page (the tree is not changed)."""
-    hidden_els = list(hidden_elements(tree))  # one pass: the rules below only read the tree
+def find_injections(tree: lxml.html.HtmlElement, url: str | None = None, scan: HiddenScan | None = None) -> list[Finding]:
+    """Every piece of planted-spam evidence on a parsed page (the tree is not changed). `scan`: the page's
+    html.HiddenScan, if made already."""
+    hidden_els = list(hidden_elements(tree, scan))  # one pass: the rules below only read the tree
     home = home_domain(tree, url, hidden_els)
     hidden = HiddenLinks().find(tree, home, hidden_els)
     skip = {el for el, _ in hidden_els}

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from cleaners.charlm import BOUNDARY, NAME, ORDER, CharLM, codes, normalise
+from cleaners.charlm import BOUNDARY, NAME, ORDER, CharLM, codes, normalise, padded_logprobs
 
 __all__ = ["Fit", "name_fit", "terms"]
 
@@ -110,17 +110,31 @@ def _gains(lm: CharLM, padded: np.ndarray, points: np.ndarray, group: list[str],
     return gains
 
 
+_SENTENCE_START_CODES = np.array(sorted(ord(c) for c in _SENTENCE_START if c), dtype=np.uint64)
+
+
 def _points(text: str, surprise: np.ndarray) -> np.ndarray:
-    """Places worth scoring: surprising next character, clause starts, after a term's first character."""
-    chosen = []
-    for j in range(len(text) + 1):
-        after = text[j] if j < len(text) else ""
-        before = text[j - 1] if j else ""
-        if not (_CJK.match(after) or _CJK.match(before)):
-            continue
-        if (j < len(text) and surprise[j] >= SURPRISE) or before in _SENTENCE_START:
-            chosen.append(j)
-    return np.array(chosen, dtype=np.int64)
+    """Places worth scoring: surprising next character, clause starts, after a term's first character.
+
+    Insertion points 0..len(text), each next to a Chinese character (before or after it), where the next
+    character's surprise reaches SURPRISE or the one before starts a sentence (the text's start does too).
+
+    >>> _points("a。中文", np.array([0.0, 0.0, 1.0, 9.0])).tolist()
+    [2, 3]
+    """
+    n = len(text)
+    if not n:
+        return np.zeros(0, dtype=np.int64)
+    code = codes(text)
+    cjk = (code >= 0x4E00) & (code <= 0x9FFF)
+    near = np.zeros(n + 1, dtype=bool)
+    near[:n] |= cjk  # the character after the point
+    near[1:] |= cjk  # the character before it
+    wanted = np.zeros(n + 1, dtype=bool)
+    wanted[:n] = surprise[:n] >= SURPRISE
+    wanted[0] = True  # nothing before: a sentence start
+    wanted[1:] |= np.isin(code, _SENTENCE_START_CODES)
+    return np.flatnonzero(near & wanted).astype(np.int64)
 
 
 def name_fit(text: str, min_gain: float = 0.0, mask_min_gain: float | None = None) -> list[Fit]:
@@ -329,6 +343,10 @@ def _orphan_fits(lm: CharLM, text: str) -> list[Fit]:
 VERB_MIN_COUNT = 100
 
 
+_TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
+
+
+@lru_cache(maxsize=4)  # asked of the same text by cleaners.spin and name_fit
 def _is_traditional(text: str) -> bool:
     """Whether `text` is written in Traditional characters (at least 1% of its Chinese is Traditional-only).
 
@@ -336,7 +354,7 @@ def _is_traditional(text: str) -> bool:
     (True, False)
     """
     cjk = len(_CJK.findall(text))
-    return cjk > 0 and sum(c in _TRADITIONAL for c in text) >= max(1, cjk // 100)
+    return cjk > 0 and len(_TRADITIONAL_RE.findall(text)) >= max(1, cjk // 100)
 
 
 @lru_cache(maxsize=1)
@@ -429,8 +447,7 @@ def _deletion_fits(lm: CharLM, text: str, min_gain: float) -> list[Fit]:
     norm = normalise(text)
     k = ORDER - 1
     padded = codes(BOUNDARY * k + norm + BOUNDARY * k)
-    rows = np.stack([padded[i : i + len(norm) + k] for i in range(ORDER)], axis=1)
-    surprise = -lm.logprob(rows)  # surprise of each character of norm + 3 boundaries
+    surprise = -padded_logprobs(norm)  # surprise of each character of norm + 3 boundaries
     points = _points(norm, surprise)
     if not len(points):
         return []

@@ -392,7 +392,7 @@ def context_deficit(text: str) -> float:
     >>> context_deficit("今天天气很好。")
     0.0
     """
-    from cleaners.charlm import CharLM, normalise, windows
+    from cleaners.charlm import CharLM, normalise, padded_logprobs, windows
     from cleaners.namefit import _is_traditional
 
     cjk = len(_CJK_RE.findall(text))
@@ -401,8 +401,10 @@ def context_deficit(text: str) -> float:
     lm = CharLM.load()
     norm = normalise(text)
     rows = windows(norm)
-    gain = lm.logprob(rows) - lm.unigram_logprob(rows)
-    mask = np.fromiter((bool(_CJK_RE.match(c)) for c in norm), dtype=bool, count=len(norm))
+    # the first len(norm) rows of the padded text's scores (shared with cleaners.namefit), context-free scores
+    gain = padded_logprobs(norm)[: len(norm)] - lm.unigram_logprob(rows)
+    last = rows[:, -1]  # each character's code: normalise leaves Chinese characters as they are
+    mask = (last >= 0x4E00) & (last <= 0x9FFF)
     deficit = max(0.0, CONTEXT_REFERENCE - float(gain[mask].mean()))
     return deficit * min(1.0, cjk / CONTEXT_MIN_CHARS)
 
