@@ -152,7 +152,8 @@ def html(title: str, body: str = ARTICLE, h1: str = "市政府召开常务会议
 
 
 @pytest.mark.parametrize("title", ["市政府召开常务会议部署重点工作_必威betway中文版", "市政府召开常务会议部署重点工作_华体会",
-                                   "华体会体育", "开云体育官方网站"])
+                                   "华体会体育", "开云体育官方网站", "市政府召开常务会议部署重点工作_星耀体育",
+                                   "鼎盛棋牌：市政府召开常务会议部署重点工作"])
 def test_common_crawl_title_hijacks(title: str) -> None:
     """Title forms seen on Common Crawl parasites: a brand suffix, and a brand as the whole title."""
     rec = clean_document(html(title), "cc.html")
