@@ -518,12 +518,13 @@ GAMBLING_TRADES = "娱乐城|棋牌|彩票|电竞|真人|视讯|捕鱼|博彩"
 LIST_BRAND_RE = re.compile(rf"(?P<name>[{CJK}]{{2,4}}?)(?:{GAMBLING_TRADES}|娱乐)[A-Za-z0-9]{{0,6}}")
 
 
-# A name + a trade standing in a title slot (政府工作报告…_乐竞体育, 鼎盛棋牌：…), and the words an article of that
+# A name + a trade standing in a title slot (政府工作报告…_乐竞体育, 星辉彩票：…), and the words an article of that
 # trade uses: a site is named after what it publishes, so a trade name over an article about something else was
 # put there by someone else. 体育 and 娱乐 name media too; their articles are about sport or show business.
+# Not 棋牌 or 电竞: licensed card-game firms and e-sport clubs (途游棋牌, X电竞俱乐部) post company news too.
 SLOT_TRADE_RE = re.compile(
     rf"(?P<name>[{CJK}]{{2,4}}?|[A-Za-z][A-Za-z0-9]{{1,9}})"
-    rf"(?P<trade>{_with_traditional('娱乐城|体育|娱乐|棋牌|彩票|电竞|真人|视讯|捕鱼|博彩|现金网')})"
+    rf"(?P<trade>{_with_traditional('娱乐城|体育|娱乐|彩票|真人|视讯|捕鱼|博彩|现金网')})"
 )
 _TRADE_WORDS = {
     "体育": _with_traditional(
@@ -548,8 +549,10 @@ def trade_mismatch(core: str, body: str) -> bool:
     name must be coined too (新浪体育, 新浪娱乐 are a portal's channels).
 
     >>> body = "国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。"
-    >>> trade_mismatch("乐竞体育", body), trade_mismatch("鼎盛棋牌", body), trade_mismatch("新浪娱乐", body)
+    >>> trade_mismatch("乐竞体育", body), trade_mismatch("星辉彩票", body), trade_mismatch("新浪娱乐", body)
     (True, True, False)
+    >>> trade_mismatch("途游棋牌", body)
+    False
     >>> trade_mismatch("新浪体育", body)
     False
     >>> trade_mismatch("乐竞体育", "主队在联赛第三轮比赛中2比1取胜，球迷欢呼。"), trade_mismatch("福彩", body)

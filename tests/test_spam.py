@@ -186,13 +186,13 @@ def test_a_trade_name_over_its_own_trade_or_a_portal_channel_is_not(title: str, 
 
 
 def test_a_trade_name_as_the_source_of_another_trades_article_is_planted() -> None:
-    """来源：鼎盛棋牌 over a government report (a dump like the seed): the 来源 slot names who published it."""
+    """来源：星辉彩票 over a government report (a dump like the seed): the 来源 slot names who published it."""
     from cleaners import clean_document
 
-    lines = ["某某机械有限公司", "当前位置：首页 > 新闻中心", "政府工作报告提出今年增长目标", "来源：鼎盛棋牌 发布时间：2024-03-05 10:00",
+    lines = ["某某机械有限公司", "当前位置：首页 > 新闻中心", "政府工作报告提出今年增长目标", "来源：星辉彩票 发布时间：2024-03-05 10:00",
              *(p[3:] for p in _REPORT.split("</p>") if p)]
     rec = clean_document("\n".join(lines).encode(), "x.txt").to_dict()
-    assert rec["is_spam_page"] and "鼎盛棋牌" not in rec["text"]
+    assert rec["is_spam_page"] and "星辉彩票" not in rec["text"]
     sport = clean_document("\n".join([*lines[:3], "来源：乐竞体育 发布时间：2024-03-05 10:00",
                                       *(p[3:] for p in _MATCH.split("</p>") if p)]).encode(), "x.txt").to_dict()
     assert not sport["is_spam_page"]
