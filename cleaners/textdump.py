@@ -82,6 +82,8 @@ def _parse_lines(lines: list[str]) -> Draft:
         if len(ln) <= 40:
             draft.slots.prevnext.append(ln)
         draft.removed.append(Removal("trailer", ln, chrome_reason(ln) or "replies"))
+    if draft.title:  # 标题(2) on page 2 of a paged article, 标题 - 栏目 when the prev/next links end with 栏目 too
+        draft.title = page_title(draft.title, lines)
     if not draft.published:  # a 更新时间：… line under the article, or after the prev/next links
         labelled = [r.text for r in draft.removed if r.where == "trailer" and is_meta_line(r.text) and len(r.text) <= 60]
         draft.published = find_published(labelled)[0]  # labelled lines only: related lists carry other dates
@@ -197,6 +199,39 @@ def tag_cloud(line: str) -> bool:
 # a numbered question or its options (16.下列与雪有关的说法正确的是( ), A.化工厂 B.钢铁厂): text, not a gap
 QUESTION_RE = re.compile(r"^\s*(?:\d{1,3}[.．、].{4,}[(（]\s*[)）]\s*$|[A-D][.．、]\S.{0,60}$)")
 SENTENCE_LINE_RE = re.compile(r"[。！？…!?][”」』\"']?\s*$")
+OPTION_RE = re.compile(r"^\s*[A-D][.．、]\S.{0,60}$")
+NUMBERED_RE = re.compile(r"^\s*\d{1,3}[.．、]\S.{0,80}$")
+
+
+def question_line(lines: list[str], i: int) -> bool:
+    """A numbered question or one of its option lines: 16.下列说法正确的是( ), A.化工厂 B.钢铁厂, or a numbered
+    item with options under it and no blank to fill (96.白驹过隙∶秒表 over A.恩重如山∶天平 B.一线希望∶皮尺).
+
+    >>> question_line(["96.白驹过隙∶秒表", "A.恩重如山∶天平 B.一线希望∶皮尺"], 0)
+    True
+    >>> question_line(["1.另一篇新闻的标题", "2.第三篇新闻的标题"], 0), question_line(["3.某某新闻标题", "Apple发布新品"], 0)
+    (False, False)
+    """
+    ln = lines[i]
+    return bool(QUESTION_RE.match(ln)) or bool(NUMBERED_RE.match(ln)) and i + 1 < len(lines) \
+        and bool(OPTION_RE.match(lines[i + 1]))
+
+
+def _options_tail(lines: list[str], start: int, end: int) -> int:
+    """The article's last line when it closes with a question (135.…最适合他的影片是哪部( )): the option lines
+    under it (A.甲影片 B.乙影片 C.丙影片 D.丁影片) are its last lines.
+
+    >>> q = "135.按照该影院的排片表，时间上最适合他的影片是哪部( )"
+    >>> _options_tail(["某试题的材料。", q, "A.甲影片 B.乙影片 C.丙影片 D.丁影片", "查看全文"], 0, 1)
+    2
+    >>> _options_tail(["文章最后一句话。", "A.另一篇文章的标题"], 0, 0)
+    0
+    """
+    if not (QUESTION_RE.match(lines[end]) or re.search(r"[(（]\s*[)）]\s*$", lines[end])):
+        return end
+    while end + 1 < len(lines) and OPTION_RE.match(lines[end + 1]) and not chrome_reason(lines[end + 1]):
+        end += 1
+    return end
 
 
 def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int] | None:
@@ -247,7 +282,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     # short sentences between paragraphs (dialogue: “救命！”她喊道。) are text, not a gap: only other lines count
     gaps = [0] * (len(lines) + 1)
     for i, ln in enumerate(lines):
-        gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or QUESTION_RE.match(ln)) and not chrome_reason(ln) else 1)
+        gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or question_line(lines, i)) and not chrome_reason(ln) else 1)
     runs: list[list[int]] = [[prose[0]]]
     for i in prose[1:]:
         if gaps[i] - gaps[runs[-1][-1] + 1] > GAP:
@@ -301,6 +336,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
                 break
     end = _chapter_end(lines, start, end, weight)
     end = _list_tail(lines, start, end)
+    end = _options_tail(lines, start, end)
     return start, _drop_teasers(lines, start, end)
 
 
@@ -556,6 +592,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
     title_idx = _heading_over_body(header, candidates, pick_title_line(header, candidates, body), body)
+    title_idx = _heading_under_crumb(header, candidates, title_idx)
     title_idx, crumb_title = _crumb_title(header, candidates, title_idx, body)
     glued = None if crumb_title else _glued_headline(header, title_idx, body)
     if glued:
@@ -641,6 +678,30 @@ def forum_title(line: str) -> str | None:
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
 BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源)\s*[:：]"
                        r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
+
+
+def _heading_under_crumb(header: list[str], candidates: list[int], title_idx: int | None) -> int | None:
+    """The line right under a breadcrumb when the line picked lower down is only part of it: a field value
+    repeating the headline's words (公司 / 南充市安汉中学2016校园招聘 in the rows under the headline
+    南充市安汉中学2016校园招聘宣讲会 -绵阳师范学院), not the article's heading.
+
+    >>> h = ["当前位置：应届生求职网 » 我的应届生 » 宣讲会信息", "南充市安汉中学2016校园招聘宣讲会 -绵阳师范学院", "高新校区综合楼307室",
+    ...      "公司", "南充市安汉中学2016校园招聘", "来校招聘时间：2016年3月14日上午10点"]
+    >>> _heading_under_crumb(h, [1, 2, 3, 4], 4)
+    1
+
+    Confuser: a section name under the crumb that the headline contains is not the headline:
+    >>> _heading_under_crumb(["首页 > 新闻中心 > 正文", "新闻中心", "新闻中心举办开放日活动", "发布时间：2024-05-06"], [1, 2], 2)
+    2
+    """
+    if title_idx is None:
+        return title_idx
+    picked = re.sub(r"\s", "", header[title_idx])
+    for k in range(title_idx - 1, 0, -1):
+        if chrome_reason(header[k - 1]) == "breadcrumb" and k in candidates and _heading_like(header[k]):
+            line = re.sub(r"\s", "", header[k])
+            return k if len(picked) >= 6 and picked in line and len(line) > len(picked) else title_idx
+    return title_idx
 
 
 def _heading_over_body(header: list[str], candidates: list[int], title_idx: int | None, body: list[str]) -> int | None:
@@ -841,6 +902,42 @@ def _crumb_title(header: list[str], candidates: list[int], title_idx: int | None
     return title_idx, None
 
 
+PAGER_LINE_RE = re.compile(r"上一页|下一页|共\s*\d+\s*页")
+PAGE_NO_RE = re.compile(r"\s*[(（]\d{1,2}[)）]\s*$")
+SUFFIX_SEP_RE = re.compile(r"\s+[-–—|]\s*|_|\|")
+PREVNEXT_LINK_RE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]\s*(?P<title>\S.*)$")
+
+
+def page_title(title: str, lines: list[str]) -> str:
+    """The headline without the page's own marks: a page number (标题(2), 标题（4）) when the dump has a pager
+    (上一页 1 2 3, 共9页), and a column or site suffix (标题 - 你知道吗) that the titles in the prev/next links
+    (上一篇：另一篇 - 你知道吗) end with too: the template's, not the story's.
+
+    >>> pager = ["共9页:", "上一页", "1", "2"]
+    >>> page_title('港媒称内地民众不在意首金"迟到" 奥运并非只有奖牌(2)', ["2/2    首页  上一页  1  2  3"])
+    '港媒称内地民众不在意首金"迟到" 奥运并非只有奖牌'
+    >>> page_title("历届奥斯卡最佳动画短片_90届奥斯卡金像奖最佳动画短片 - 你知道吗(4)", pager + [
+    ...     "上一篇：吹口哨的英文歌_开头是吹口哨的英文歌_吹口哨歌曲大全 - 你知道吗", "下一篇：东宫什么时候播出 - 你知道吗"])
+    '历届奥斯卡最佳动画短片_90届奥斯卡金像奖最佳动画短片'
+
+    Confusers: a number in brackets with no pager is the story's (十大新闻(3)), and a suffix the prev/next titles
+    do not share stays:
+    >>> page_title("2016年度十大新闻(3)", ["上一篇：别的新闻"]), page_title("春节档电影 - 票房破纪录", pager + ["下一篇：别的 - 新闻"])
+    ('2016年度十大新闻(3)', '春节档电影 - 票房破纪录')
+    """
+    if PAGE_NO_RE.search(title) and any(len(ln) <= 80 and PAGER_LINE_RE.search(ln) for ln in lines):
+        title = PAGE_NO_RE.sub("", title)
+    links = [m.group("title") for ln in lines if len(ln) <= 120 and (m := PREVNEXT_LINK_RE.match(ln))]
+    seps = list(SUFFIX_SEP_RE.finditer(title))
+    if seps and links:
+        tail = title[seps[-1].end():].strip()
+        head = title[:seps[-1].start()].strip()
+        if 2 <= len(tail) <= 12 and len(head) >= 4 and any(
+                (ms := list(SUFFIX_SEP_RE.finditer(link))) and link[ms[-1].end():].strip() == tail for link in links):
+            title = head
+    return title
+
+
 def _chapter_title(line: str) -> str:
     """A chapter heading without the reader's nav label before it (章节目录, 全文): a book's name stays.
 
@@ -869,6 +966,25 @@ def _above(header: list[str], usable: list[int], first: int) -> list[int]:
     return sorted(out)
 
 
+PAGER_ROW_RE = re.compile(r"^\s*(?:(?:\d+\s*/\s*\d+|首页|尾页|上一页|下一页|共\s*\d+\s*页\s*[:：]?|\d{1,3})\s*)+$"
+                          r"|^\s*(?:查看全文|阅读全文|显示全文|点击查看全文)\s*(?:>>|»|\.{3}|…)?\s*$")
+
+
+def pager_row(line: str) -> bool:
+    """A paged article's controls under its text: page numbers with 上一页/下一页 (1 2 3 4 5 下一页, 2/2 首页 上一页
+    1 2 3, 共9页:) or a lone 查看全文 link; a line of numbers alone needs a pager word or two numbers.
+
+    >>> pager_row("1 2 3 4 5 下一页"), pager_row("2/2    首页  上一页  1  2  3"), pager_row("查看全文"), pager_row("共9页:")
+    (True, True, True, True)
+    >>> pager_row("2016"), pager_row("下一页将介绍第三种方法。"), pager_row("查看全文请订阅本刊")
+    (False, False, False)
+    """
+    s = line.strip()
+    if not PAGER_ROW_RE.match(s) or len(s) > 80:
+        return False
+    return not s.isdigit()
+
+
 def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer."""
     keep: list[str] = []
@@ -879,7 +995,7 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
         reason = chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) else None) \
             or ("share" if share_bar(ln) else None) or ("author_note" if AUTHOR_NOTE_RE.match(ln) else None) \
             or ("tags" if TAGS_LINE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s<>«»|/]+", ln) else None) \
-            or ("reader_prompt" if i < nav and _reader_prompt(ln) else None)
+            or ("reader_prompt" if i < nav and _reader_prompt(ln) else None) or ("pager" if pager_row(ln) else None)
         if reason == "prevnext" or len(ln) <= 40:  # prev/next and 热门推荐 rows: slots brands are put in
             draft.slots.prevnext.append(ln)
         if reason or stopped or len(keep) >= 3 or len(ln) > 40:
