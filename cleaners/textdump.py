@@ -169,7 +169,45 @@ DATELINE_RE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}�
 
 def _is_body_line(line: str) -> bool:
     return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line) \
-        and not DATELINE_RE.match(line) and not tag_cloud(line)
+        and not DATELINE_RE.match(line) and not tag_cloud(line) and not table_row(line)
+
+
+def table_row(line: str) -> bool:
+    """A row of a table as a browser copies it: three or more cells between tabs (a header row 代码 考区 部门 职位,
+    a row 13015001 张家口 下花园区 科员 1 221 190, tab-separated), none of them a paragraph.
+
+    >>> table_row("13015001\\t张家口\\t下花园区\\t人力资源和社会保障局科员\\t1\\t221\\t190"), table_row("代码\\t考区\\t部门")
+    (True, True)
+    >>> table_row("据统计，张家口考区共有\\t1.2万人报名，比去年增加两成。"), table_row("学校 地点 公司 查看")
+    (False, False)
+    """
+    cells = [c for c in line.split("\t") if c.strip()]
+    return len(cells) >= 3 and all(len(c) <= 40 and not SENTENCE_LINE_RE.search(c) for c in cells)
+
+
+def _table_tail(lines: list[str], start: int, end: int) -> int:
+    """The article's last line when a table follows its last paragraph directly (a header row, then rows):
+    the rows of the same shape are the article's, up to the first line that is not one.
+
+    Evidence: a statistics table under the text it introduces (…报名人数统计情况如下 over 代码 考区 部门 职位 …);
+    a box of other pages set out as a table sits below a heading of its own, not right under the text.
+
+    >>> art = "2017河北省公务员考试报名数据每日都在更新中，想知道自己报考的职位报名情况吗？"
+    >>> rows = ["代码\\t考区\\t职位\\t计划数", "13015001\\t张家口\\t科员\\t1", "13013001\\t张家口\\t科员\\t2"]
+    >>> _table_tail([art, art, *rows, "上一页 1 下一页"], 0, 1)
+    4
+    >>> _table_tail([art, art, "绵阳师范学院宣讲会安排", *rows], 0, 1)
+    1
+    """
+    width = None
+    k = end
+    while k + 1 < len(lines) and table_row(lines[k + 1]) and not chrome_reason(lines[k + 1]):
+        cells = len([c for c in lines[k + 1].split("\t") if c.strip()])
+        if width is not None and abs(cells - width) > 1:
+            break
+        width = width or cells
+        k += 1
+    return k if k - end >= 2 else end
 
 
 def tag_cloud(line: str) -> bool:
@@ -337,6 +375,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     end = _chapter_end(lines, start, end, weight)
     end = _list_tail(lines, start, end)
     end = _options_tail(lines, start, end)
+    end = _table_tail(lines, start, end)
     return start, _drop_teasers(lines, start, end)
 
 
@@ -498,6 +537,16 @@ def share_bar(line: str) -> bool:
     return len(line) <= 80 and bool(SHARE_BAR_RE.search(line)) and not SENTENCE_LINE_RE.search(line)
 
 
+def summary_heading(line: str) -> bool:
+    """A summary box's heading on its own line (内容摘要, 本文摘要：): under the article it opens a box that repeats the
+    article's opening, not more of the article.
+
+    >>> summary_heading("内容摘要"), summary_heading("本文摘要："), summary_heading("内容摘要：本文介绍了新股开板后的走势。")
+    (True, True, False)
+    """
+    return len(line) <= 8 and chrome_reason(line) == "seo_block"
+
+
 def box_heading(lines: list[str], i: int) -> bool:
     """Whether line i heads a box of other stories: a related-links label, a short label of that family
     (最新资讯, 相关测评教程, 首页推荐, 生活最新：), any short label with a lone 更多 line under it, a share bar, the
@@ -517,7 +566,7 @@ def box_heading(lines: list[str], i: int) -> bool:
     """
     line = lines[i]
     if RELATED_RE.match(line) or BOX_HEADING_RE.match(line) or share_bar(line) or TAGS_LINE_RE.match(line) \
-            or COMMENTS_HEAD_RE.match(line) or BACK_TO_TOP_RE.match(line):
+            or COMMENTS_HEAD_RE.match(line) or BACK_TO_TOP_RE.match(line) or summary_heading(line):
         return True
     short = len(line) <= 10 and not CLAUSE_END_RE.search(line)
     return short and i + 1 < len(lines) and bool(MORE_RE.match(lines[i + 1]))
@@ -551,7 +600,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     block: list[str] = []
     for ln in lines:
         s = ln.strip()
-        if s and (is_meta_line(s) or chrome_reason(s) or is_category_list(s) or "|" in s
+        if s and (is_meta_line(s) or chrome_reason(s) or is_category_list(s) or "|" in s or table_row(s)
                   or len(s) <= 30 and not re.search(r"[，。、；：！？,.;:!?]", s)):
             out += join_hard_breaks(block) if block else []
             out.append(ln)
