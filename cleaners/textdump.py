@@ -169,7 +169,25 @@ DATELINE_RE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}�
 
 def _is_body_line(line: str) -> bool:
     return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line) \
-        and not DATELINE_RE.match(line) and not tag_cloud(line) and not table_row(line)
+        and not DATELINE_RE.match(line) and not tag_cloud(line) and not table_row(line) and not headline_row(line)
+
+
+def headline_row(line: str) -> bool:
+    """A row of one series' headlines glued together: the line opens with a phrase of eight characters or more
+    that comes back twice more, and no sentence ends inside it (2017年通关秘籍之大学英语六级阅读指导：The Last Dinner
+    2017年通关秘籍之大学英语六级阅读指导：Buddhism …).
+
+    >>> headline_row("2017年通关秘籍之大学英语六级阅读指导：The Last Dinner 2017年通关秘籍之大学英语六级阅读指导：Buddhism "
+    ...              "2017年通关秘籍之大学英语六级写作范文：方便的购物超市2017年通关秘籍之大学英语六级写作范文：巧遇")
+    True
+    >>> headline_row("中华人民共和国宪法规定，中华人民共和国公民有劳动的权利和义务，中华人民共和国实行按劳分配。")
+    False
+    """
+    s = line.strip()
+    if len(s) < 40 or len(s) > 3000 or re.search(r"[。！？]", s):
+        return False
+    head = s[:8]
+    return len(re.findall(r"[\u4e00-\u9fff]", head)) >= 4 and s.count(head) >= 3
 
 
 def table_row(line: str) -> bool:
@@ -372,6 +390,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
                 while end + 1 < r and re.search(r"[，。！？；,!?;…]$", lines[end + 1]) and not chrome_reason(lines[end + 1]):
                     end += 1  # the article's closing list of clauses (经验值增加200%，…) runs up to the box
                 break
+    end = _link_row_tail(lines, start, end)
     end = _chapter_end(lines, start, end, weight)
     end = _list_tail(lines, start, end)
     end = _options_tail(lines, start, end)
@@ -474,6 +493,32 @@ def lead_list(line: str) -> bool:
     items = [x for x in re.split(r"[、\s]+", m.group("rest")) if x]
     short = [x for x in items if len(x) <= 20 and not re.search(r"[。！？]", x)]
     return len(short) >= 4 and len(short) >= 0.75 * len(items)
+
+
+def _link_row_tail(lines: list[str], start: int, end: int) -> int:
+    """The article's last line when the run closes with a labelled row of links (推荐： 考拉理财发展前景怎样？ 短线是银
+    怎么样？…) over short fragments with no end mark (a sidebar's cut-off headlines): back to the last line that ends
+    a sentence, when every line after it is such a fragment or the row.
+
+    >>> art = "他们的止损纪律很高，所以不会亏太惨。"
+    >>> _link_row_tail([art * 3, "Cell", "说明庄家在继续出货", "必然是庄家大量出货的",
+    ...                 "推荐： 考拉理财发展前景怎样？ 短线是银怎么样？短线是银下载 金融圈的负能量小段子播放次数："], 0, 4)
+    0
+
+    Confuser: a last paragraph with a label of the kind (推荐理由：…) that ends a sentence stays:
+    >>> _link_row_tail([art * 3, "推荐理由：这款产品性价比很高，值得入手，我们全家都在用它。"], 0, 1)
+    1
+    """
+    m = LIST_LABEL_RE.match(lines[end])
+    if end <= start or not m or not LIST_WORD_RE.search(lines[end][:m.start("rest")]) \
+            or SENTENCE_LINE_RE.search(lines[end]):
+        return end
+    k = end - 1
+    while k > start and not SENTENCE_LINE_RE.search(lines[k]):
+        if len(lines[k]) > 40 or is_prose(lines[k]):
+            return end
+        k -= 1
+    return k if SENTENCE_LINE_RE.search(lines[k]) else end
 
 
 def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) -> int:
@@ -1035,16 +1080,31 @@ def pager_row(line: str) -> bool:
 
 
 def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
-    """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer."""
+    """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer.
+
+    Four or more short lines with nothing to name them right under the text are a box of cut-off headlines (Cell,
+    说明庄家在继续出货, …), not closing lines: only the sentences that open it (不知道解释的是否理解!) stay.
+
+    >>> d = Draft()
+    >>> _read_trailer(["（记者 张三）", "责任编辑：李四", "版权所有 © 某站"], d), _read_trailer(["Cell", "说明庄家在继续出货",
+    ...               "今日8月份的最后一个交易日", "必然是庄家大量出货的", "版权所有 © 某站"], d)
+    (['（记者 张三）'], [])
+    >>> _read_trailer(["不知道解释的是否理解!", "【外网怎么访问局域网】相关文章", "要怎么查询局域网IP所在的网段的方法",
+    ...                "WIN7怎么创建无线局域网的方法"], d)
+    ['不知道解释的是否理解!']
+    """
     keep: list[str] = []
-    stopped = False
     # over a chapter's nav row, the site's prompts to the reader (加入书架, 手机用户可访问…) and author's notes
     nav = next((i for i, ln in enumerate(trailer[:8]) if len(ln) <= 80 and CHAPTER_NAV_RE.search(ln)), 0)
-    for i, ln in enumerate(trailer):
-        reason = chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) else None) \
-            or ("share" if share_bar(ln) else None) or ("author_note" if AUTHOR_NOTE_RE.match(ln) else None) \
-            or ("tags" if TAGS_LINE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s<>«»|/]+", ln) else None) \
-            or ("reader_prompt" if i < nav and _reader_prompt(ln) else None) or ("pager" if pager_row(ln) else None)
+    reasons = [chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) else None)
+               or ("share" if share_bar(ln) else None) or ("author_note" if AUTHOR_NOTE_RE.match(ln) else None)
+               or ("tags" if TAGS_LINE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s<>«»|/]+", ln) else None)
+               or ("reader_prompt" if i < nav and _reader_prompt(ln) else None) or ("pager" if pager_row(ln) else None)
+               for i, ln in enumerate(trailer)]
+    boxed = len(trailer) >= 4 and all(not r and len(ln) <= 40 for r, ln in zip(reasons[:4], trailer[:4], strict=True))
+    stopped = False
+    for ln, reason in zip(trailer, reasons, strict=True):
+        stopped = stopped or boxed and not SENTENCE_LINE_RE.search(ln)
         if reason == "prevnext" or len(ln) <= 40:  # prev/next and 热门推荐 rows: slots brands are put in
             draft.slots.prevnext.append(ln)
         if reason or stopped or len(keep) >= 3 or len(ln) > 40:
