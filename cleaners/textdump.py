@@ -82,6 +82,8 @@ def _parse_lines(lines: list[str]) -> Draft:
         if len(ln) <= 40:
             draft.slots.prevnext.append(ln)
         draft.removed.append(Removal("trailer", ln, chrome_reason(ln) or "replies"))
+    if draft.title:  # 标题(2) on page 2 of a paged article, 标题 - 栏目 when the prev/next links end with 栏目 too
+        draft.title = page_title(draft.title, lines)
     if not draft.published:  # a 更新时间：… line under the article, or after the prev/next links
         labelled = [r.text for r in draft.removed if r.where == "trailer" and is_meta_line(r.text) and len(r.text) <= 60]
         draft.published = find_published(labelled)[0]  # labelled lines only: related lists carry other dates
@@ -167,7 +169,63 @@ DATELINE_RE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}�
 
 def _is_body_line(line: str) -> bool:
     return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line) \
-        and not DATELINE_RE.match(line) and not tag_cloud(line)
+        and not DATELINE_RE.match(line) and not tag_cloud(line) and not table_row(line) and not headline_row(line)
+
+
+def headline_row(line: str) -> bool:
+    """A row of one series' headlines glued together: the line opens with a phrase of eight characters or more
+    that comes back twice more, and no sentence ends inside it (2017年通关秘籍之大学英语六级阅读指导：The Last Dinner
+    2017年通关秘籍之大学英语六级阅读指导：Buddhism …).
+
+    >>> headline_row("2017年通关秘籍之大学英语六级阅读指导：The Last Dinner 2017年通关秘籍之大学英语六级阅读指导：Buddhism "
+    ...              "2017年通关秘籍之大学英语六级写作范文：方便的购物超市2017年通关秘籍之大学英语六级写作范文：巧遇")
+    True
+    >>> headline_row("中华人民共和国宪法规定，中华人民共和国公民有劳动的权利和义务，中华人民共和国实行按劳分配。")
+    False
+    """
+    s = line.strip()
+    if len(s) < 40 or len(s) > 3000 or re.search(r"[。！？]", s):
+        return False
+    head = s[:8]
+    return len(re.findall(r"[\u4e00-\u9fff]", head)) >= 4 and s.count(head) >= 3
+
+
+def table_row(line: str) -> bool:
+    """A row of a table as a browser copies it: three or more cells between tabs (a header row 代码 考区 部门 职位,
+    a row 13015001 张家口 下花园区 科员 1 221 190, tab-separated), none of them a paragraph.
+
+    >>> table_row("13015001\\t张家口\\t下花园区\\t人力资源和社会保障局科员\\t1\\t221\\t190"), table_row("代码\\t考区\\t部门")
+    (True, True)
+    >>> table_row("据统计，张家口考区共有\\t1.2万人报名，比去年增加两成。"), table_row("学校 地点 公司 查看")
+    (False, False)
+    """
+    cells = [c for c in line.split("\t") if c.strip()]
+    return len(cells) >= 3 and all(len(c) <= 40 and not SENTENCE_LINE_RE.search(c) for c in cells)
+
+
+def _table_tail(lines: list[str], start: int, end: int) -> int:
+    """The article's last line when a table follows its last paragraph directly (a header row, then rows):
+    the rows of the same shape are the article's, up to the first line that is not one.
+
+    Evidence: a statistics table under the text it introduces (…报名人数统计情况如下 over 代码 考区 部门 职位 …);
+    a box of other pages set out as a table sits below a heading of its own, not right under the text.
+
+    >>> art = "2017河北省公务员考试报名数据每日都在更新中，想知道自己报考的职位报名情况吗？"
+    >>> rows = ["代码\\t考区\\t职位\\t计划数", "13015001\\t张家口\\t科员\\t1", "13013001\\t张家口\\t科员\\t2"]
+    >>> _table_tail([art, art, *rows, "上一页 1 下一页"], 0, 1)
+    4
+    >>> _table_tail([art, art, "绵阳师范学院宣讲会安排", *rows], 0, 1)
+    1
+    """
+    width = None
+    k = end
+    while k + 1 < len(lines) and table_row(lines[k + 1]) and not chrome_reason(lines[k + 1]):
+        cells = len([c for c in lines[k + 1].split("\t") if c.strip()])
+        if width is not None and abs(cells - width) > 1:
+            break
+        width = width or cells
+        k += 1
+    return k if k - end >= 2 else end
 
 
 def tag_cloud(line: str) -> bool:
@@ -197,6 +255,39 @@ def tag_cloud(line: str) -> bool:
 # a numbered question or its options (16.下列与雪有关的说法正确的是( ), A.化工厂 B.钢铁厂): text, not a gap
 QUESTION_RE = re.compile(r"^\s*(?:\d{1,3}[.．、].{4,}[(（]\s*[)）]\s*$|[A-D][.．、]\S.{0,60}$)")
 SENTENCE_LINE_RE = re.compile(r"[。！？…!?][”」』\"']?\s*$")
+OPTION_RE = re.compile(r"^\s*[A-D][.．、]\S.{0,60}$")
+NUMBERED_RE = re.compile(r"^\s*\d{1,3}[.．、]\S.{0,80}$")
+
+
+def question_line(lines: list[str], i: int) -> bool:
+    """A numbered question or one of its option lines: 16.下列说法正确的是( ), A.化工厂 B.钢铁厂, or a numbered
+    item with options under it and no blank to fill (96.白驹过隙∶秒表 over A.恩重如山∶天平 B.一线希望∶皮尺).
+
+    >>> question_line(["96.白驹过隙∶秒表", "A.恩重如山∶天平 B.一线希望∶皮尺"], 0)
+    True
+    >>> question_line(["1.另一篇新闻的标题", "2.第三篇新闻的标题"], 0), question_line(["3.某某新闻标题", "Apple发布新品"], 0)
+    (False, False)
+    """
+    ln = lines[i]
+    return bool(QUESTION_RE.match(ln)) or bool(NUMBERED_RE.match(ln)) and i + 1 < len(lines) \
+        and bool(OPTION_RE.match(lines[i + 1]))
+
+
+def _options_tail(lines: list[str], start: int, end: int) -> int:
+    """The article's last line when it closes with a question (135.…最适合他的影片是哪部( )): the option lines
+    under it (A.甲影片 B.乙影片 C.丙影片 D.丁影片) are its last lines.
+
+    >>> q = "135.按照该影院的排片表，时间上最适合他的影片是哪部( )"
+    >>> _options_tail(["某试题的材料。", q, "A.甲影片 B.乙影片 C.丙影片 D.丁影片", "查看全文"], 0, 1)
+    2
+    >>> _options_tail(["文章最后一句话。", "A.另一篇文章的标题"], 0, 0)
+    0
+    """
+    if not (QUESTION_RE.match(lines[end]) or re.search(r"[(（]\s*[)）]\s*$", lines[end])):
+        return end
+    while end + 1 < len(lines) and OPTION_RE.match(lines[end + 1]) and not chrome_reason(lines[end + 1]):
+        end += 1
+    return end
 
 
 def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int] | None:
@@ -247,7 +338,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     # short sentences between paragraphs (dialogue: “救命！”她喊道。) are text, not a gap: only other lines count
     gaps = [0] * (len(lines) + 1)
     for i, ln in enumerate(lines):
-        gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or QUESTION_RE.match(ln)) and not chrome_reason(ln) else 1)
+        gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or question_line(lines, i)) and not chrome_reason(ln) else 1)
     runs: list[list[int]] = [[prose[0]]]
     for i in prose[1:]:
         if gaps[i] - gaps[runs[-1][-1] + 1] > GAP:
@@ -299,8 +390,11 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
                 while end + 1 < r and re.search(r"[，。！？；,!?;…]$", lines[end + 1]) and not chrome_reason(lines[end + 1]):
                     end += 1  # the article's closing list of clauses (经验值增加200%，…) runs up to the box
                 break
+    end = _link_row_tail(lines, start, end)
     end = _chapter_end(lines, start, end, weight)
     end = _list_tail(lines, start, end)
+    end = _options_tail(lines, start, end)
+    end = _table_tail(lines, start, end)
     return start, _drop_teasers(lines, start, end)
 
 
@@ -401,6 +495,32 @@ def lead_list(line: str) -> bool:
     return len(short) >= 4 and len(short) >= 0.75 * len(items)
 
 
+def _link_row_tail(lines: list[str], start: int, end: int) -> int:
+    """The article's last line when the run closes with a labelled row of links (推荐： 考拉理财发展前景怎样？ 短线是银
+    怎么样？…) over short fragments with no end mark (a sidebar's cut-off headlines): back to the last line that ends
+    a sentence, when every line after it is such a fragment or the row.
+
+    >>> art = "他们的止损纪律很高，所以不会亏太惨。"
+    >>> _link_row_tail([art * 3, "Cell", "说明庄家在继续出货", "必然是庄家大量出货的",
+    ...                 "推荐： 考拉理财发展前景怎样？ 短线是银怎么样？短线是银下载 金融圈的负能量小段子播放次数："], 0, 4)
+    0
+
+    Confuser: a last paragraph with a label of the kind (推荐理由：…) that ends a sentence stays:
+    >>> _link_row_tail([art * 3, "推荐理由：这款产品性价比很高，值得入手，我们全家都在用它。"], 0, 1)
+    1
+    """
+    m = LIST_LABEL_RE.match(lines[end])
+    if end <= start or not m or not LIST_WORD_RE.search(lines[end][:m.start("rest")]) \
+            or SENTENCE_LINE_RE.search(lines[end]):
+        return end
+    k = end - 1
+    while k > start and not SENTENCE_LINE_RE.search(lines[k]):
+        if len(lines[k]) > 40 or is_prose(lines[k]):
+            return end
+        k -= 1
+    return k if SENTENCE_LINE_RE.search(lines[k]) else end
+
+
 def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) -> int:
     """Where the article starts when the run opens with link rows (热门点击：…, 推荐阅读：…) among the crumb, heading
     and nav lines of a novel page: the first text or sentence line after the last such row near the start.
@@ -462,6 +582,16 @@ def share_bar(line: str) -> bool:
     return len(line) <= 80 and bool(SHARE_BAR_RE.search(line)) and not SENTENCE_LINE_RE.search(line)
 
 
+def summary_heading(line: str) -> bool:
+    """A summary box's heading on its own line (内容摘要, 本文摘要：): under the article it opens a box that repeats the
+    article's opening, not more of the article.
+
+    >>> summary_heading("内容摘要"), summary_heading("本文摘要："), summary_heading("内容摘要：本文介绍了新股开板后的走势。")
+    (True, True, False)
+    """
+    return len(line) <= 8 and chrome_reason(line) == "seo_block"
+
+
 def box_heading(lines: list[str], i: int) -> bool:
     """Whether line i heads a box of other stories: a related-links label, a short label of that family
     (最新资讯, 相关测评教程, 首页推荐, 生活最新：), any short label with a lone 更多 line under it, a share bar, the
@@ -481,7 +611,7 @@ def box_heading(lines: list[str], i: int) -> bool:
     """
     line = lines[i]
     if RELATED_RE.match(line) or BOX_HEADING_RE.match(line) or share_bar(line) or TAGS_LINE_RE.match(line) \
-            or COMMENTS_HEAD_RE.match(line) or BACK_TO_TOP_RE.match(line):
+            or COMMENTS_HEAD_RE.match(line) or BACK_TO_TOP_RE.match(line) or summary_heading(line):
         return True
     short = len(line) <= 10 and not CLAUSE_END_RE.search(line)
     return short and i + 1 < len(lines) and bool(MORE_RE.match(lines[i + 1]))
@@ -515,7 +645,7 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     block: list[str] = []
     for ln in lines:
         s = ln.strip()
-        if s and (is_meta_line(s) or chrome_reason(s) or is_category_list(s) or "|" in s
+        if s and (is_meta_line(s) or chrome_reason(s) or is_category_list(s) or "|" in s or table_row(s)
                   or len(s) <= 30 and not re.search(r"[，。、；：！？,.;:!?]", s)):
             out += join_hard_breaks(block) if block else []
             out.append(ln)
@@ -556,6 +686,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
     title_idx = _heading_over_body(header, candidates, pick_title_line(header, candidates, body), body)
+    title_idx = _heading_under_crumb(header, candidates, title_idx)
     title_idx, crumb_title = _crumb_title(header, candidates, title_idx, body)
     glued = None if crumb_title else _glued_headline(header, title_idx, body)
     if glued:
@@ -641,6 +772,30 @@ def forum_title(line: str) -> str | None:
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
 BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源)\s*[:：]"
                        r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
+
+
+def _heading_under_crumb(header: list[str], candidates: list[int], title_idx: int | None) -> int | None:
+    """The line right under a breadcrumb when the line picked lower down is only part of it: a field value
+    repeating the headline's words (公司 / 南充市安汉中学2016校园招聘 in the rows under the headline
+    南充市安汉中学2016校园招聘宣讲会 -绵阳师范学院), not the article's heading.
+
+    >>> h = ["当前位置：应届生求职网 » 我的应届生 » 宣讲会信息", "南充市安汉中学2016校园招聘宣讲会 -绵阳师范学院", "高新校区综合楼307室",
+    ...      "公司", "南充市安汉中学2016校园招聘", "来校招聘时间：2016年3月14日上午10点"]
+    >>> _heading_under_crumb(h, [1, 2, 3, 4], 4)
+    1
+
+    Confuser: a section name under the crumb that the headline contains is not the headline:
+    >>> _heading_under_crumb(["首页 > 新闻中心 > 正文", "新闻中心", "新闻中心举办开放日活动", "发布时间：2024-05-06"], [1, 2], 2)
+    2
+    """
+    if title_idx is None:
+        return title_idx
+    picked = re.sub(r"\s", "", header[title_idx])
+    for k in range(title_idx - 1, 0, -1):
+        if chrome_reason(header[k - 1]) == "breadcrumb" and k in candidates and _heading_like(header[k]):
+            line = re.sub(r"\s", "", header[k])
+            return k if len(picked) >= 6 and picked in line and len(line) > len(picked) else title_idx
+    return title_idx
 
 
 def _heading_over_body(header: list[str], candidates: list[int], title_idx: int | None, body: list[str]) -> int | None:
@@ -841,6 +996,42 @@ def _crumb_title(header: list[str], candidates: list[int], title_idx: int | None
     return title_idx, None
 
 
+PAGER_LINE_RE = re.compile(r"上一页|下一页|共\s*\d+\s*页")
+PAGE_NO_RE = re.compile(r"\s*[(（]\d{1,2}[)）]\s*$")
+SUFFIX_SEP_RE = re.compile(r"\s+[-–—|]\s*|_|\|")
+PREVNEXT_LINK_RE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]\s*(?P<title>\S.*)$")
+
+
+def page_title(title: str, lines: list[str]) -> str:
+    """The headline without the page's own marks: a page number (标题(2), 标题（4）) when the dump has a pager
+    (上一页 1 2 3, 共9页), and a column or site suffix (标题 - 你知道吗) that the titles in the prev/next links
+    (上一篇：另一篇 - 你知道吗) end with too: the template's, not the story's.
+
+    >>> pager = ["共9页:", "上一页", "1", "2"]
+    >>> page_title('港媒称内地民众不在意首金"迟到" 奥运并非只有奖牌(2)', ["2/2    首页  上一页  1  2  3"])
+    '港媒称内地民众不在意首金"迟到" 奥运并非只有奖牌'
+    >>> page_title("历届奥斯卡最佳动画短片_90届奥斯卡金像奖最佳动画短片 - 你知道吗(4)", pager + [
+    ...     "上一篇：吹口哨的英文歌_开头是吹口哨的英文歌_吹口哨歌曲大全 - 你知道吗", "下一篇：东宫什么时候播出 - 你知道吗"])
+    '历届奥斯卡最佳动画短片_90届奥斯卡金像奖最佳动画短片'
+
+    Confusers: a number in brackets with no pager is the story's (十大新闻(3)), and a suffix the prev/next titles
+    do not share stays:
+    >>> page_title("2016年度十大新闻(3)", ["上一篇：别的新闻"]), page_title("春节档电影 - 票房破纪录", pager + ["下一篇：别的 - 新闻"])
+    ('2016年度十大新闻(3)', '春节档电影 - 票房破纪录')
+    """
+    if PAGE_NO_RE.search(title) and any(len(ln) <= 80 and PAGER_LINE_RE.search(ln) for ln in lines):
+        title = PAGE_NO_RE.sub("", title)
+    links = [m.group("title") for ln in lines if len(ln) <= 120 and (m := PREVNEXT_LINK_RE.match(ln))]
+    seps = list(SUFFIX_SEP_RE.finditer(title))
+    if seps and links:
+        tail = title[seps[-1].end():].strip()
+        head = title[:seps[-1].start()].strip()
+        if 2 <= len(tail) <= 12 and len(head) >= 4 and any(
+                (ms := list(SUFFIX_SEP_RE.finditer(link))) and link[ms[-1].end():].strip() == tail for link in links):
+            title = head
+    return title
+
+
 def _chapter_title(line: str) -> str:
     """A chapter heading without the reader's nav label before it (章节目录, 全文): a book's name stays.
 
@@ -869,17 +1060,51 @@ def _above(header: list[str], usable: list[int], first: int) -> list[int]:
     return sorted(out)
 
 
+PAGER_ROW_RE = re.compile(r"^\s*(?:(?:\d+\s*/\s*\d+|首页|尾页|上一页|下一页|共\s*\d+\s*页\s*[:：]?|\d{1,3})\s*)+$"
+                          r"|^\s*(?:查看全文|阅读全文|显示全文|点击查看全文)\s*(?:>>|»|\.{3}|…)?\s*$")
+
+
+def pager_row(line: str) -> bool:
+    """A paged article's controls under its text: page numbers with 上一页/下一页 (1 2 3 4 5 下一页, 2/2 首页 上一页
+    1 2 3, 共9页:) or a lone 查看全文 link; a line of numbers alone needs a pager word or two numbers.
+
+    >>> pager_row("1 2 3 4 5 下一页"), pager_row("2/2    首页  上一页  1  2  3"), pager_row("查看全文"), pager_row("共9页:")
+    (True, True, True, True)
+    >>> pager_row("2016"), pager_row("下一页将介绍第三种方法。"), pager_row("查看全文请订阅本刊")
+    (False, False, False)
+    """
+    s = line.strip()
+    if not PAGER_ROW_RE.match(s) or len(s) > 80:
+        return False
+    return not s.isdigit()
+
+
 def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
-    """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer."""
+    """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer.
+
+    Four or more short lines with nothing to name them right under the text are a box of cut-off headlines (Cell,
+    说明庄家在继续出货, …), not closing lines: only the sentences that open it (不知道解释的是否理解!) stay.
+
+    >>> d = Draft()
+    >>> _read_trailer(["（记者 张三）", "责任编辑：李四", "版权所有 © 某站"], d), _read_trailer(["Cell", "说明庄家在继续出货",
+    ...               "今日8月份的最后一个交易日", "必然是庄家大量出货的", "版权所有 © 某站"], d)
+    (['（记者 张三）'], [])
+    >>> _read_trailer(["不知道解释的是否理解!", "【外网怎么访问局域网】相关文章", "要怎么查询局域网IP所在的网段的方法",
+    ...                "WIN7怎么创建无线局域网的方法"], d)
+    ['不知道解释的是否理解!']
+    """
     keep: list[str] = []
-    stopped = False
     # over a chapter's nav row, the site's prompts to the reader (加入书架, 手机用户可访问…) and author's notes
     nav = next((i for i, ln in enumerate(trailer[:8]) if len(ln) <= 80 and CHAPTER_NAV_RE.search(ln)), 0)
-    for i, ln in enumerate(trailer):
-        reason = chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) else None) \
-            or ("share" if share_bar(ln) else None) or ("author_note" if AUTHOR_NOTE_RE.match(ln) else None) \
-            or ("tags" if TAGS_LINE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s<>«»|/]+", ln) else None) \
-            or ("reader_prompt" if i < nav and _reader_prompt(ln) else None)
+    reasons = [chrome_reason(ln) or ("related_links" if RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) else None)
+               or ("share" if share_bar(ln) else None) or ("author_note" if AUTHOR_NOTE_RE.match(ln) else None)
+               or ("tags" if TAGS_LINE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s<>«»|/]+", ln) else None)
+               or ("reader_prompt" if i < nav and _reader_prompt(ln) else None) or ("pager" if pager_row(ln) else None)
+               for i, ln in enumerate(trailer)]
+    boxed = len(trailer) >= 4 and all(not r and len(ln) <= 40 for r, ln in zip(reasons[:4], trailer[:4], strict=True))
+    stopped = False
+    for ln, reason in zip(trailer, reasons, strict=True):
+        stopped = stopped or boxed and not SENTENCE_LINE_RE.search(ln)
         if reason == "prevnext" or len(ln) <= 40:  # prev/next and 热门推荐 rows: slots brands are put in
             draft.slots.prevnext.append(ln)
         if reason or stopped or len(keep) >= 3 or len(ln) > 40:

@@ -77,3 +77,52 @@ def test_a_link_row_over_a_chapter_is_cut_and_kept_as_a_slot() -> None:
     confuser = dump.replace("鑫博汇娱乐", "文化娱乐、福利彩票、休闲娱乐")  # dictionary words + a trade: channel names
     assert not clean_document(confuser.encode("utf-8"), "n.txt").is_spam_page
     assert any(r.text == row and r.reason == "link_list" for r in parse_text(dump).removed)
+
+
+PRODUCT = """江苏某某塑业有限公司
+首页 产品中心 新闻中心 联系我们
+当前位置：首页 > 产品中心 > 周转箱
+产品分类
+周转箱
+周转箩
+托盘
+塑料周转箱EU4622
+型号：EU4622
+价格：面议
+简要描述：本产品采用优质原料一次注塑成型。
+产品详情
+塑料周转箱EU4622采用优质原料一次注塑成型，箱体结实耐用，适用于汽配、电子、食品等行业的物流周转，近年来销量稳步增长。
+据介绍，该型号周转箱可以堆叠存放，空箱时节省仓储空间，合作企业今年的物流成本因此明显下降，客户反响良好。
+上一篇：塑料托盘
+下一篇：周转箩
+发布时间：2021-03-04
+热门推荐
+{brand}
+塑料托盘
+"""
+
+
+def test_a_product_detail_dump_unlike_the_seed() -> None:
+    """Company name on line one, a category menu, spec rows (型号/价格/简要描述) and the date after 上一篇/下一篇:
+    the heading over the spec rows is the title, the rows and menus are out, and a brand in the 热门推荐 list makes a
+    spam page while a product name there does not."""
+    rec = clean_document(PRODUCT.format(brand="鑫博汇体育官网").encode("utf-8"), "p.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "塑料周转箱EU4622" and rec.published == "2021-03-04"
+    assert rec.text.startswith("塑料周转箱EU4622采用") and rec.text.endswith("客户反响良好。")
+    for word in ("型号：", "价格：", "简要描述", "周转箩", "产品分类", "江苏某某", "上一篇"):
+        assert word not in rec.text
+    assert rec.is_spam_page
+    assert not clean_document(PRODUCT.format(brand="塑料周转箩").encode("utf-8"), "p.txt").is_spam_page
+
+
+def test_a_paged_news_dump_keeps_its_headline_without_page_marks() -> None:
+    """标题(2) on page 2, with a pager under the text, is the headline without (2); a table right under the text is
+    the article's last part."""
+    dump = "\n".join(["某某网", "当前位置：首页 >新闻频道 >城市更新", "城市更新让老街区焕发新活力(2)", "时间：2016-08-09 08:19:05",
+                      *PARAS, "代码\t考区\t部门\t计划数", "13015001\t张家口\t下花园区\t1", "13013001\t张家口\t总工会\t1",
+                      "2/2    首页  上一页  1  2", "相关阅读", "夏季用电高峰来临"])
+    rec = clean_document(dump.encode("utf-8"), "q.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "城市更新让老街区焕发新活力" and rec.published == "2016-08-09T08:19:05"
+    assert rec.text.split("\n")[-1].startswith("13013001") and "上一页" not in rec.text
