@@ -774,6 +774,10 @@ _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"[毛邓鄧江胡温溫周]{MASK}{{1,3}}(?=同志|主席|总书记|總書記|总理|總理|思想|理论|理論|文选|选集)"), None, 0.8),
     (re.compile(rf"中国共{MASK}{{1,3}}|中国{MASK}{{2,3}}党|共{MASK}{{1,2}}党|中国共产{MASK}{{1,2}}|中{MASK}中央"), "共产党", 0.9),
     (re.compile(r"[*＊□■]{2,4}(?=同志|总书记|總書記|主席)"), None, 0.75),
+    # a leader's title with a mask run where the name goes (总书记××对…作出重要指示, 国务院总理□□□19日主持): a form's
+    # placeholder follows an ordinary post (经理××), and a title that names its holder has no mask after it
+    (re.compile(rf"(?:总书记|總書記|国家主席|國家主席|国务院总理|國務院總理|副总理|副總理|委员长|委員長|政治局常委|政治局委员|"
+                rf"政治局委員|军委主席|軍委主席)(?:{MASK}|[○〇]){{2,3}}(?!{MASK}|[○〇]|同志|公司)"), None, 0.8),
 )
 
 
@@ -807,12 +811,14 @@ def _markdown_runs(text: str) -> set[int]:
 def masked_name(text: str) -> Iterator[Gap]:
     """A name masked by ``*`` ``×`` ``□`` instead of deleted: 习**, 习××, 中国共**, □□□同志.
 
-    Evidence: a mask run glued to a fragment of a filtered name (习, 近平, 中国共, 共…党) or, for mask runs
-    of * and □ only, directly before 同志/总书记/主席. Other masks are left alone: ×××同志 and XX公司 are
+    Evidence: a mask run glued to a fragment of a filtered name (习, 近平, 中国共, 共…党), right after a
+    leader's title (总书记××, 国务院总理□□□) or, for mask runs of * and □ only, directly before 同志/总书记/主席. Other masks are left alone: ×××同志 and XX公司 are
     template placeholders, 张** is a private person's masked name, **注意** is markdown.
 
     >>> _spans(masked_name, "习**在会上讲话。中国共**成立于1921年。□□□同志作报告。**注意**：张**中奖。")
     ['习**', '□□□同志', '中国共**']
+    >>> _spans(masked_name, "国务院总理□□□19日主持会议。总经理××主持会议。")
+    ['国务院总理□□□']
     """
     if not _MASK_ANY_RE.search(text) and "○" not in text and "◯" not in text and "〇" not in text:
         return
