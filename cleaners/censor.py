@@ -854,6 +854,10 @@ _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = 
                 r"书写|書寫|作词|作詞|题词|題詞)(?![^。，；]{0,8}的)"),
      "由 + verb with no agent", None, 0.8),
     (re.compile(r"同(?=通电话|通電話)"), "同 + 通电话 with no partner", None, 0.85),
+    (re.compile(r"(?:^|(?<=[，。！？；：“「（]))在的(?=[\u4e00-\u9fff]{1,8}下)"),
+     "在…的…下 opening a clause with nobody in it (在的亲切关怀下)", None, 0.85),
+    (re.compile(r"(?<=实现|實現|信仰)主义(?=而|的|事业|事業|理想|，|。)|(?<=为|為)主义(?=奋斗|奮鬥)"),
+     "实现/信仰/为 + 主义 with no doctrine (共产 gone)", "共产", 0.85),
     (re.compile(r"向(?=汇报|匯報|请示|請示|致以|问好|問好|致敬)"), "向 + verb with no addressee", None, 0.8),
     (re.compile(r"是的(?=故乡|故鄉|家乡|家鄉|出生地|诞生地|誕生地|旧居|舊居|故居|长子|長子|长女|長女|儿子|兒子|女儿|女兒|夫人|"
                 r"秘书|秘書|警卫员|警衛員|老师|老師)"), "是的故乡 / 是的长子 (whose?)", None, 0.85),
@@ -907,8 +911,9 @@ def empty_slot(text: str) -> Iterator[Gap]:
     (“的回信…”, 《的七年知青岁月》); 由主持/由题写 (会议由主持。); 同通电话; 向汇报; 是的故乡;
     书记的在安吉, 15岁的来到; 欢迎等领导同志; 正如所言; a list opening with 、 or closing 、为指导;
     学习贯彻视察广西重要讲话; 基于关于…的重要论述; 图为在…考察; [3] ：《…》 (a citation with no
-    author); a news dateline (…日电) followed directly by 在/同. Ordinary text fills these slots
-    (会议由他主持, 由主持人宣布, 的确, “的”字), which none of the shapes allow.
+    author); a news dateline (…日电) followed directly by 在/同; 在的亲切关怀下 opening a clause; 实现主义,
+    信仰主义, 为主义奋斗 (共产 gone). Ordinary text fills these slots (会议由他主持, 由主持人宣布, 的确, “的”字,
+    现在的情况下, 现实主义), which none of the shapes allow.
 
     >>> _spans(empty_slot, "会议由主持。“的回信让我们备受鼓舞。”湖南韶山是的故乡。正如所言，星星之火可以燎原。")
     ['的', '由主持', '是的', '正如']
