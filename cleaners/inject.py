@@ -26,6 +26,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+import lxml.etree
 import lxml.html
 
 from cleaners.chrome import LINKS_HEADING_RE
@@ -858,4 +859,32 @@ def find_injections(tree: lxml.html.HtmlElement, url: str | None = None, scan: H
     planted = skip | {el for f in rows for el in f.elements}
     spliced = SplicedLinks().find(tree, home, planted)
     taken = {a for el in planted for a in el.iter("a")} | {el for f in spliced for el in f.elements}
-    return hidden + rows + spliced + SpamSite().find(tree, planted) + GamblingAnchors().find(tree, home, taken)
+    return (hidden + rows + spliced + SpamSite().find(tree, planted) + GamblingAnchors().find(tree, home, taken)
+            + label_brands(tree))
+
+
+_LABEL_NODES = lxml.etree.XPath("//body//text()[contains(., ':') or contains(., '：')]")
+
+
+def label_brands(tree: lxml.html.HtmlElement) -> list[Finding]:
+    """A gambling brand as the label of a short line anywhere on the page (永盛真钱棋牌室:外媒头条:… between an
+    article's pictures), by plainspam.brand_labels' rule on the page's labelled lines, and standing in no other
+    text node: the extractor may drop the caption, but the page carried it. Nothing is dropped here; the brand
+    is cut wherever it reaches the record (api.planted_terms)."""
+    from cleaners.plainspam import brand_labels
+
+    lines = []
+    for node in _LABEL_NODES(tree):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("script", "style", "title"):
+            continue
+        text = str(node) if node.is_tail or len(parent) == 0 else parent.text_content()
+        if len(text) <= 300:
+            lines.append(" ".join(text.split()))
+    hit = brand_labels(lines) if lines else None
+    if not hit:
+        return []
+    terms = [b for b in hit[0].terms if tree.xpath("count(//body//text()[contains(., $b)])", b=b) <= 1]
+    if not terms:
+        return []
+    return [Finding("body", "spam_label", f"a gambling brand labelling an unrelated line: {' '.join(terms)[:200]}", terms)]

@@ -272,3 +272,21 @@ def test_a_gambling_link_beside_an_article_about_the_trade_is_not_evidence() -> 
     rec = _firm("<a href='http://www.vns8888.com/'>澳门威尼斯人娱乐城</a>", news)
     assert not rec["is_spam_page"]
     assert not any(r["reason"] == "gambling_anchor" for r in rec["removed"])
+
+
+def test_a_gambling_brand_labelling_a_caption_makes_an_html_page_spam() -> None:
+    """wild-2017 w001276's shape as HTML: a caption between the article's pictures is labelled with a coined name + two
+    gambling words (永盛真钱棋牌室:…). Whether or not the extractor keeps the caption, the page carried it; a news
+    headline about gambling with its own label (澳门赌场：三月收入下降) is no brand."""
+    from cleaners import clean_document
+
+    article = ("<p>这位朋友，看来你不了解庄家哦，像这样的新股，没开板之前进入的资金肯定赚翻了，这个不用怀疑吧。</p>"
+               "<p>开板后，会有游资接盘，你看到的是股价一路下滑，但这些大资金基本不会恋战，所以不会亏太惨。</p>")
+    caption = "<p><img src='a.jpg'></p><p>{}</p><p><img src='b.jpg'></p>"
+    page = "<html><head><title>庄家是不是亏惨了</title></head><body><h1>庄家是不是亏惨了</h1>{}{}</body></html>"
+    rec = clean_document(page.format(article, caption.format("永盛真钱棋牌室:外媒头条:中国限产导致炼焦煤 价格")).encode(),
+                         "x.html").to_dict()
+    assert rec["is_spam_page"] and "永盛真钱棋牌室" not in rec["text"]
+    assert any(r["reason"] == "spam_label" for r in rec["removed"])
+    news = clean_document(page.format(article, caption.format("澳门赌场：三月收入同比下降")).encode(), "x.html").to_dict()
+    assert not news["is_spam_page"]
