@@ -458,9 +458,13 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
         for m in family_matches(text):
             add(m.group(0), "prevnext")
         for item in LIST_ITEM_SPLIT_RE.split(text) if LIST_ROW_RE.search(text) else ():
-            m = LIST_BRAND_RE.fullmatch(item.strip())
-            if m and _coined(m.group("name")):
-                evidence.setdefault(item.strip(), set()).add("list_item")  # 热门推荐：…、鑫博汇娱乐、…
+            item = item.strip()
+            m = LIST_BRAND_RE.fullmatch(item)
+            # 热门推荐：…、鑫博汇娱乐、…: a coined name + a gambling trade; a casino-only trade (金狮真人, 鼎盛娱乐城) with
+            # any name; or a name of the curated list making most of the item (米乐m6)
+            if (m and (_coined(m.group("name")) or CASINO_TRADE_RE.search(item))
+                    or is_known(item) and _known_share(item) >= 0.5):
+                evidence.setdefault(item, set()).add("list_item")
     for inner in BODY_WRAPPER_RE.findall(body):
         add(inner, "body_wrapper")
     hay = "\n".join([slots.title, slots.h1, slots.keywords, slots.description, body, *slots.prevnext])
@@ -516,6 +520,8 @@ LIST_ITEM_SPLIT_RE = re.compile(r"[、|｜,，;；]|^\S{2,6}[:：]|\s{2,}")
 #: Trades only gambling has (not 体育 or 娱乐 alone, which media and channels are named with too).
 GAMBLING_TRADES = "娱乐城|棋牌|彩票|电竞|真人|视讯|捕鱼|博彩"
 LIST_BRAND_RE = re.compile(rf"(?P<name>[{CJK}]{{2,4}}?)(?:{GAMBLING_TRADES}|娱乐)[A-Za-z0-9]{{0,6}}")
+#: Trades no channel, club or shop is named with (a live casino, a video casino, a casino town, a cash site).
+CASINO_TRADE_RE = re.compile(_with_traditional("真人|视讯|娱乐城|博彩|现金网"))
 
 
 # A name + a trade standing in a title slot (政府工作报告…_乐竞体育, 星辉彩票：…), and the words an article of that

@@ -290,3 +290,17 @@ def test_a_gambling_brand_labelling_a_caption_makes_an_html_page_spam() -> None:
     assert any(r["reason"] == "spam_label" for r in rec["removed"])
     news = clean_document(page.format(article, caption.format("澳门赌场：三月收入同比下降")).encode(), "x.html").to_dict()
     assert not news["is_spam_page"]
+
+
+@pytest.mark.parametrize("item, spam", [("金狮真人", True), ("鼎盛娱乐城", True), ("米乐m6", True), ("鸿发娱乐", True),
+                                        ("文化娱乐", False), ("福利彩票", False), ("真人秀场", False), ("乐竞体育", False)])
+def test_recommendation_row_items(item: str, spam: bool) -> None:
+    """A 热门推荐 row under a dump's article: a casino-only trade makes an item a brand whatever its name (金狮 is a
+    dictionary word), a curated name does too; channel names (文化娱乐, 福利彩票) and 体育 (sports media) do not."""
+    from cleaners import clean_document
+
+    lines = ["某某机械有限公司", "当前位置：首页 > 新闻中心", "政府工作报告提出今年增长目标", "发布时间：2024-03-05 10:00",
+             *(p[3:] for p in _REPORT.split("</p>") if p), "上一篇：春耕生产有序推进", "下一篇：城区三所小学新校舍通过竣工验收",
+             f"热门推荐：企业文化建设、{item}、安全生产月活动、设备采购公告"]
+    rec = clean_document("\n".join(lines).encode(), "x.txt").to_dict()
+    assert rec["is_spam_page"] is spam and item not in rec["text"]
