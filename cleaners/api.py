@@ -164,6 +164,7 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     terms = terms + planted
     title, rem = clean_title(draft.title, terms)
     removed += rem
+    hijack: list[Removal] = []
     if draft.kind == "html":
         heads = [clean_title(h, terms)[0] for h in draft.headings]
         doc_title = title
@@ -180,8 +181,7 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     removed += listed
     paras, ads = drop_evasive_ads(paras)
     removed += ads
-    spam = bool(terms or draft.injections or listed or ads or _dump_spam(draft, removed))
-    spam = spam or any(r.reason == "title_hijack" for r in removed)
+    spam = bool(terms or draft.injections or listed or ads or hijack or _dump_spam(draft, removed))
     paras, rem = drop_related_blocks(paras)
     removed += rem
     paras, rem = drop_chrome(paras)
@@ -244,8 +244,9 @@ def _is_sentence(p: str) -> bool:
 
 def _dump_spam(draft: Draft, removed: list[Removal]) -> bool:
     """A text dump's page-level evidence: a keyword list selling a spam topic among the lines cut as header or
-    trailer (renamed `spam_list`), an advert spelled past keyword filters there (renamed `evasive_ad`), or a title that sells one (stuffed or promotional): the title found, or the
-    dump's first line, where a crawl's text extract (Common Crawl WET, CCNet) puts the page's <title>."""
+    trailer (renamed `spam_list`), an advert spelled past keyword filters there (renamed `evasive_ad`), or a
+    title that sells one (stuffed or promotional): the title found, or the dump's first line, where a crawl's
+    text extract (Common Crawl WET, CCNet) puts the page's <title>."""
     from cleaners.inject import keyword_list, keyword_runs, lone_topic_lists, lone_topic_runs, title_sells
 
     if draft.kind != "text":
@@ -296,13 +297,16 @@ def drop_hijacked_title(title: str, heads: list[str], draft: Draft) -> tuple[str
     """A title selling a spam topic the article never mentions is the hacker's (澳门百家乐_威尼斯人娱乐城 over a
     company's news): the first heading that does not sell replaces it.
 
-    On a page with planted blocks that is enough. Without them the article must have a heading of its own that
-    shares no keyword with the title, and its text must hold no word of any spam topic, weak ones (澳门, 彩票)
-    included: a spam site's own title is its own, news about gambling names the topic in its text, and a page
-    about Macau is not hijacked by a title about its casinos. Porn words alone do not count there: tabloids
-    title their own clickbait with them (nor in what follows). A title that sells outright (stuffed, or promotional: 官网, 微信, 哪里有 …)
-    over a text with no spam-topic word goes with no heading to replace it: a search page whose keyword a spammer
-    chose (公主岭办毕业证☆微信…), a doorway over borrowed text.
+    * A title that sells outright (stuffed, or promotional: 官网, 微信, 哪里有 …) over a text with no spam-topic
+      word goes, even with no heading to replace it: a search page whose keyword a spammer chose
+      (公主岭办毕业证☆微信…), a doorway over borrowed text.
+    * On a page with planted blocks, selling a topic the text does not name is enough.
+    * Otherwise the article must have a heading of its own that shares no keyword with the title (or whose
+      title adds only a selling part: 产品介绍-办毕业证), and its text must hold no spam-topic word, weak ones
+      (澳门, 彩票) included: a spam site's own title is its own, news about gambling names the topic, and a page
+      about Macau is not hijacked by a title about its casinos.
+
+    Porn words alone never count outside planted pages: tabloids title their own clickbait with them.
     """
     from cleaners.inject import _shared, _topic_re, site_topics, title_sells
 

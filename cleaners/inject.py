@@ -537,11 +537,6 @@ class SplicedLinks:
                         sorted({d for *_, d in found}), [a for a, *_ in found])]
 
 
-# What spam.is_family needs beyond a casino word: an access suffix (spam.SUFFIX_RE), a call to action or a
-# gambling-only second category (DOUBLE_CATEGORY_RE): anchors with none of them skip it.
-_FAMILY_GATE_RE = re.compile(r"进入|進入|注册|註冊|下载|下載|真人|棋牌|电竞|電競|视讯|視訊|捕鱼|捕魚|百家|老虎")
-
-
 class GamblingAnchors:
     """Anchors to other sites whose own short text is a gambling offer: a casino word no ordinary name holds
     (娱乐城, 百家乐, 现金网, 博彩 …: spam.STRONG_GAMBLING_RE) or a gambling brand shape (星耀体育官网入口).
@@ -557,15 +552,12 @@ class GamblingAnchors:
         from cleaners.spam import STRONG_GAMBLING_RE, is_family
 
         found = []
-        from cleaners.spam import SUFFIX_RE
-
         for a in tree.iter("a"):
             href = a.get("href") or ""
             if not href.lstrip()[:4].lower().startswith(("http", "//", "www.")):
                 continue  # a relative link stays on the site (_host reads no other kind)
             text = " ".join((a.text or "" if not len(a) else "".join(a.itertext())).split())  # most stop here
-            if 2 <= len(text) <= 20 and a not in skip and (STRONG_GAMBLING_RE.search(text) or (
-                    (SUFFIX_RE.search(text) or _FAMILY_GATE_RE.search(text)) and is_family(text))):
+            if 2 <= len(text) <= 20 and a not in skip and (STRONG_GAMBLING_RE.search(text) or is_family(text)):
                 found += _foreign([(text, _host(href))], home)
         if not found:
             return []
@@ -858,7 +850,7 @@ def find_injections(tree: lxml.html.HtmlElement, url: str | None = None, scan: H
     rows = SpamLinkRows().find(tree, home, skip)
     planted = skip | {el for f in rows for el in f.elements}
     spliced = SplicedLinks().find(tree, home, planted)
-    taken = {a for el in planted for a in el.iter("a")} | {el for f in spliced for el in f.elements}
+    taken = _under(planted) | {el for f in spliced for el in f.elements}
     return (hidden + rows + spliced + SpamSite().find(tree, planted) + GamblingAnchors().find(tree, home, taken)
             + label_brands(tree))
 

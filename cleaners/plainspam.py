@@ -274,7 +274,7 @@ def sold_links(lines: list[str]) -> tuple[Finding, list[int]] | None:
 
 
 TITLE_PART_RE = re.compile(r"\s*[_|｜\-—–]+\s*")
-TITLE_PREFIX_RE = re.compile(r"^\s*([^\s:：，。]{2,16}?)\s*[:：]\s*\S")
+TITLE_PREFIX_RE = re.compile(r"^\s*([^\s:：，。]{2,16}?)\s*[:：]\s*(?=\S)")
 
 
 def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
@@ -304,7 +304,7 @@ def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
         return None
     first = lines[0].strip()
     m = TITLE_PREFIX_RE.match(first)  # 开云体育官方app下载:标题 — the seed's prefix slot, then the title's parts
-    parts = [p for p in ([m.group(1)] if m else []) + TITLE_PART_RE.split(first[m.end(1) + 1:] if m else first)
+    parts = [p for p in ([m.group(1)] if m else []) + TITLE_PART_RE.split(first[m.end():] if m else first)
              if 2 <= len(p) <= 30]
     if len(parts) == 1 and len(parts[0]) > 16:
         return None  # one part: only a title that is a brand alone (华体会体育), not a headline
@@ -314,10 +314,9 @@ def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
         known = _known_re().search(part)
         cat = re.search(CATEGORY, part, re.I)
         name = known.group(0) if known else part[:cat.start()] if cat and is_family(part) else ""
-        if len(name) >= 2 and (known or _coined(name)) and name.lower() not in rest and part.lower() not in rest:
+        branded = len(name) >= 2 and (known or _coined(name)) and name.lower() not in rest
+        if (branded or trade_mismatch(part, rest)) and part.lower() not in rest:  # trade: …_乐竞体育 over a report
             brands.append(part)
-        elif trade_mismatch(part, rest) and part.lower() not in rest:
-            brands.append(part)  # a trade's name over a text of another trade (…_乐竞体育 over a government report)
     if not brands:
         return None
     return Finding("text", "spam_brand", f"a gambling brand in the title line: {' '.join(brands)[:200]}", brands), []

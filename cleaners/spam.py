@@ -211,6 +211,11 @@ STRONG_GAMBLING_RE = re.compile(
 )
 
 
+# What is_family's shapes need besides an access suffix (SUFFIX_RE) or a casino word (STRONG_GAMBLING_RE): a call
+# to action (CTA: 点击进入, 立即注册 …) or a gambling-only second category (DOUBLE_CATEGORY_RE: 真人, 电竞 …).
+_FAMILY_NEEDS_RE = re.compile(r"进入|進入|注册|註冊|下载|下載|真人|棋牌|电竞|電競|视讯|視訊|捕鱼|捕魚|百家|老虎")
+
+
 def is_family(term: str, loose: bool = False) -> bool:
     """True when a term has the gambling brand shape: a gambling category, an alias or a (中国) tag with an
     access suffix, or a gambling word inside a short name. `loose` (for text already known to be planted, such
@@ -225,6 +230,8 @@ def is_family(term: str, loose: bool = False) -> bool:
     >>> is_family("离岸账户开户"), is_family("购买彩票"), is_family("澳门百家乐网址")
     (False, False, True)
     """
+    if not (SUFFIX_RE.search(term) or _FAMILY_NEEDS_RE.search(term) or STRONG_GAMBLING_RE.search(term)):
+        return False  # none of what the shapes below need: most texts stop here
     m = FAMILY_RE.search(term)
     if m:
         tail_cat = re.search(f"(?:{CATEGORY})$", m.group("name"), re.I)  # 金樽国际: the name holds the category
@@ -539,20 +546,18 @@ _TRADE_WORDS = {
     "娱乐": _with_traditional(
         "娱乐|明星|电影|电视剧|综艺|歌手|演员|导演|票房|演唱会|粉丝|影视|音乐|节目|主演|偶像|艺人|影片|剧集|专辑|"
         "游戏|动漫|网红|直播|八卦"),
-    "电竞": _with_traditional("电竞|战队|选手|比赛|赛事|游戏|联赛|英雄联盟|王者荣耀|LPL|KPL|DOTA|CSGO|冠军"),
     # a licensed lottery portal's draw page names the game and the draw, not always 彩票 (双色球第N期开奖)
     "彩票": _with_traditional("彩票|彩民|开奖|中奖|奖池|双色球|大乐透|福彩|体彩|排列三|七星彩|快乐8|号码|投注|一等奖|竞彩"),
-    "棋牌": _with_traditional("棋牌|象棋|围棋|麻将|扑克|桥牌|斗地主|棋手|棋类|牌类|对局"),
 }
 _TRADE_RES = {k: re.compile(v, re.I) for k, v in _TRADE_WORDS.items()}
-_TRADE_KEY = str.maketrans("體娛樂電競", "体娱乐电竞")
+_TRADE_KEY = str.maketrans("體娛樂", "体娱乐")
 
 
 def trade_mismatch(core: str, body: str) -> bool:
     """A name + a trade (SLOT_TRADE_RE) whose trade the article never touches: no gambling word in the text, nor
-    a word of the trade's own field where it has one (sport for 体育, show business for 娱乐, e-sport, lottery
-    draws, board games: one mention spares the name, a missed brand costs less than a cut word); a 体育 or 娱乐
-    name must be coined too (新浪体育, 新浪娱乐 are a portal's channels).
+    a word of the trade's own field where it has one (sport for 体育, show business for 娱乐, lottery draws for
+    彩票: one mention spares the name, a missed brand costs less than a cut word); a 体育 or 娱乐 name must be
+    coined too (新浪体育, 新浪娱乐 are a portal's channels).
 
     >>> body = "国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。"
     >>> trade_mismatch("乐竞体育", body), trade_mismatch("星辉彩票", body), trade_mismatch("新浪娱乐", body)
@@ -587,6 +592,8 @@ def _coined(name: str) -> bool:
 
     table = word_table()
     return table is not None and name not in table and not any(name[:k] in table for k in (3, 4) if len(name) >= k)
+
+
 # A name and an entry suffix (璟航官网入口, X登录入口, X最新网址): what a first-line brand slot holds.
 ENTRY_LINE_RE = re.compile(rf"[{CJK}A-Za-z0-9·]{{2,8}}?(?:官网|官網|官方)?(?:登录入口|登陆入口|入口|最新网址|网址)")
 # A short name and a colon opening one of the first paragraphs, after an optional bracketed label: 【摘要】X：…
@@ -616,7 +623,7 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
         return True
     # The same core in several slots: collect where the core shows up, under any phrase.
     core_slots = core_slots_of(core, evidence)
-    # 政府工作报告…_乐竞体育, 来源：鼎盛棋牌: a trade's name in a title or source slot over an article not of that trade
+    # 政府工作报告…_乐竞体育, 来源：星辉彩票: a trade's name in a title or source slot over an article not of that trade
     if where & (TITLE_SLOTS | {"source_line"}) and trade_mismatch(core, body) and not _used_in_prose(core, body):
         return True
     # 【X官网】 or X官网· opening a headline: a news title never starts with a site's own access point
