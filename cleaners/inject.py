@@ -31,6 +31,7 @@ import lxml.html
 
 from cleaners.chrome import LINKS_HEADING_RE
 from cleaners.psl import split_host
+from cleaners.spam import _bigrams
 
 if TYPE_CHECKING:
     from cleaners.html import HiddenScan
@@ -480,10 +481,6 @@ class SpamLinkRows:
             out.append(Finding("links", "spam_links", block_text(block), _terms(t for t, _ in foreign),
                                sorted({d for _, d in foreign}), [block]))
         return out
-
-
-def _bigrams(text: str) -> set[str]:
-    return {run[i:i + 2] for run in re.findall(f"[{CJK}]+", text) for i in range(len(run) - 1)}
 
 
 def _own_text(el: lxml.html.HtmlElement) -> str:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from cleaners.draft import Draft
 from cleaners.inject import SITE_TOPICS, Finding, _host, _keyword, _sells, _topic_re, registrable, topic_words
 from cleaners.record import Removal
+from cleaners.spam import _bigrams
 
 # <a href="http://x.com/bet/">bet365网址</a>, <a href=" http://e7v.info/… ">can you take viagra at night</a>
 # and the BBCode a forum bot posts the same way: [url=http://x.info/…]cheap viagra[/url]
@@ -229,10 +230,6 @@ def foreign_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
 SITE_NAME_RE = re.compile(r"(?:网|網|站|局|院|校|会|中心|公司|集团|大学|政府|厅|部|委|报|台|社|馆|所|平台|论坛|社区|之家|在线|导航|商城|"
                           r"银行|频道|博客|Blog|blog)$")
 ITEM_LINE_RE = re.compile(r"^[^。！？；，,:：|]{2,16}$")
-
-
-def _bigrams(text: str) -> set[str]:
-    return {run[i:i + 2] for run in re.findall(r"[\u4e00-\u9fff]+", text) for i in range(len(run) - 1)}
 
 
 def sold_links(lines: list[str]) -> tuple[Finding, list[int]] | None:
