@@ -68,9 +68,10 @@ FAMILY_RE = re.compile(
     re.IGNORECASE,
 )
 # A name + two categories one of which only gambling uses: 鹤汀娱乐真人(平台), X体育棋牌 (not 体育彩票).
+GAMBLING_SECOND = _with_traditional("真人|棋牌|电竞|视讯|捕鱼|百家乐|老虎机")
 DOUBLE_CATEGORY_RE = re.compile(
     rf"(?P<name>[{CJK}]{{2,4}}|[A-Za-z][A-Za-z0-9]{{1,14}})(?P<cat>{_with_traditional('娱乐|体育|国际|电子')})"
-    rf"(?P<cat2>{_with_traditional('真人|棋牌|电竞|视讯|捕鱼|百家乐|老虎机')})(?:平台|游戏|官网|官方)?"
+    rf"(?P<cat2>{GAMBLING_SECOND})(?:平台|游戏|官网|官方)?"
 )
 # A name + a strong gambling category + a call to action, with no access suffix: 金玺娱乐【点击进入】.
 CTA_FAMILY_RE = re.compile(
@@ -213,7 +214,7 @@ STRONG_GAMBLING_RE = re.compile(
 
 # What is_family's shapes need besides an access suffix (SUFFIX_RE) or a casino word (STRONG_GAMBLING_RE): a call
 # to action (CTA: 点击进入, 立即注册 …) or a gambling-only second category (DOUBLE_CATEGORY_RE: 真人, 电竞 …).
-_FAMILY_NEEDS_RE = re.compile(r"进入|進入|注册|註冊|下载|下載|真人|棋牌|电竞|電競|视讯|視訊|捕鱼|捕魚|百家|老虎")
+_FAMILY_NEEDS_RE = re.compile(f"{CTA}|{GAMBLING_SECOND}")
 
 
 def is_family(term: str, loose: bool = False) -> bool:
