@@ -107,8 +107,16 @@ def process_document(doc: Document, options: CleanOptions, timeout: float, func:
 
 
 def _init_worker(lifeline: Connection | None = None) -> None:
-    """Workers leave Ctrl-C to the parent, which shuts the pool down, and end when the parent dies."""
+    """Workers leave Ctrl-C to the parent, which shuts the pool down, and end when the parent dies; the patterns
+    a worker compiled are kept in the regex cache when it ends (a pool worker runs no atexit hooks)."""
+    from multiprocessing.util import Finalize
+
+    from mirrorclean.regexcache import install
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    table = install()
+    if table is not None:
+        Finalize(None, table.save, exitpriority=0)
     if lifeline is not None:
         threading.Thread(target=_exit_with_parent, args=(lifeline,), name="lifeline", daemon=True).start()
 
@@ -175,7 +183,8 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["cleaners", "mirrorclean.runner", "cleaners.warm"])
+        # mirrorclean.cli first: it routes the cleaners' pattern compilation through the regex cache
+        ctx.set_forkserver_preload(["mirrorclean.cli", "cleaners", "mirrorclean.runner", "cleaners.warm"])
         return ctx
     return multiprocessing.get_context("spawn")
 

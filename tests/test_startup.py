@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "fixtures" / "pages" / "dd01_leafhopper.html"
@@ -75,3 +81,74 @@ def test_psl_lookup_matches_tldextract() -> None:
     for host in hosts:
         parts = extract(host)
         assert split_host(host) == (parts.domain, parts.suffix), host
+
+
+# --- the regex cache (mirrorclean.regexcache) ---------------------------------------------------------------------
+
+def _clean_fixtures(out: Path, cache: Path, regex_cache: str) -> list[str]:
+    env = {**os.environ, "MIRRORCLEAN_CACHE": str(cache), "MIRRORCLEAN_REGEX_CACHE": regex_cache}
+    proc = subprocess.run([sys.executable, "-m", "mirrorclean", "clean", str(ROOT / "fixtures" / "pages"),
+                           str(ROOT / "seeds"), "-o", str(out), "-q"], capture_output=True, text=True, cwd=ROOT,
+                          env=env, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return out.read_text("utf-8").splitlines()
+
+
+def test_records_are_the_same_with_the_regex_cache_cold_warm_and_off(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    off = _clean_fixtures(tmp_path / "off.jsonl", cache, "0")
+    assert not list(cache.glob("regex-*"))  # off writes nothing
+    cold = _clean_fixtures(tmp_path / "cold.jsonl", cache, "1")
+    stored = list(cache.glob("regex-*.marshal"))
+    assert len(stored) == 1 and stored[0].stat().st_size > 10_000  # hundreds of patterns kept
+    warm = _clean_fixtures(tmp_path / "warm.jsonl", cache, "1")
+    assert len(off) >= 20 and off == cold == warm
+
+
+def test_a_damaged_regex_cache_is_ignored(tmp_path: Path) -> None:
+    from mirrorclean.regexcache import RegexTable
+
+    path = tmp_path / "regex.marshal"
+    path.write_bytes(b"\x00not marshal")
+    table = RegexTable.load(path)
+    assert table.entries == {}
+    # an entry whose code _sre refuses is dropped and the pattern compiled afresh
+    table.entries[("习近平", 0)] = (0, [9999, 1, 2], 0, {}, (None,))
+    assert table.compile("习近平", 0).pattern == "习近平" and table.compile("习近平", 0).search("学习习近平")
+    assert table.entries[("习近平", 0)] != (0, [9999, 1, 2], 0, {}, (None,))
+    assert table.compile(b"a+", 0).match(b"aa")
+
+
+_PIECES = st.sampled_from(["习", "近平", "[\\u4e00-\\u9fff]", "[^，。]", "\\d", "\\s", "a", "B", ".", "(?:体育|娱乐)",
+                           "\\b", "^", "$", "[A-Za-z0-9]", "(?<=在)", "(?!的)", "[*＊×]"])
+_QUANT = st.sampled_from(["", "", "+", "*", "?", "{2,4}", "+?"])
+
+
+@st.composite
+def _patterns(draw: st.DrawFn) -> str:
+    parts = [draw(_PIECES) + draw(_QUANT) for _ in range(draw(st.integers(1, 5)))]
+    if draw(st.booleans()):
+        parts = [f"(?P<g{i}>{p})" if draw(st.booleans()) else p for i, p in enumerate(parts)]
+    return "".join(parts) if draw(st.booleans()) else "|".join(parts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_patterns(), st.sampled_from([0, re.IGNORECASE, re.MULTILINE | re.DOTALL, re.ASCII]),
+       st.text(alphabet="习近平在的，。体育娱乐aAbB12 \n*＊×学", max_size=40))
+def test_a_pattern_rebuilt_from_the_cache_matches_like_a_fresh_one(pattern: str, flags: int, text: str) -> None:
+    from mirrorclean.regexcache import RegexTable
+
+    try:
+        fresh = re.compile(pattern, flags)
+    except re.error:
+        return  # a drawn pattern Python refuses (a look-behind of variable width) is not the cache's business
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp, "regex.marshal")
+        first = RegexTable.load(path)
+        first.compile(pattern, flags)
+        first.save()
+        cached = RegexTable.load(path).compile(pattern, flags)
+    assert (cached.pattern, cached.flags, cached.groups, cached.groupindex) == (
+        fresh.pattern, fresh.flags, fresh.groups, fresh.groupindex)
+    assert [m.span() for m in cached.finditer(text)] == [m.span() for m in fresh.finditer(text)]
+    assert [m.groupdict() for m in cached.finditer(text)] == [m.groupdict() for m in fresh.finditer(text)]
