@@ -25,6 +25,7 @@ from cleaners.normalize import (
     to_simplified,
     unescape_entities,
 )
+from cleaners.plainspam import search_snippets
 from cleaners.record import Record, Reject, Removal
 from cleaners.references import split_references
 from cleaners.spam import clean_paragraphs, clean_title, core_of, find_spam_terms, removable
@@ -181,7 +182,10 @@ def finish(draft: Draft, source: str, options: CleanOptions) -> Record | Reject:
     removed += listed
     paras, ads = drop_evasive_ads(paras)
     removed += ads
-    spam = bool(terms or draft.injections or listed or ads or hijack or _dump_spam(draft, removed))
+    scraped = search_snippets(draft.paras)
+    if scraped:  # a bot's post of pasted search results: the page exists for spam (its text is kept, as found)
+        removed.append(Removal("page", scraped, "spam_site"))
+    spam = bool(terms or draft.injections or listed or ads or hijack or scraped or _dump_spam(draft, removed))
     paras, rem = drop_related_blocks(paras)
     removed += rem
     paras, rem = drop_chrome(paras)
