@@ -45,7 +45,7 @@ BLOCK_TAGS = {"p", "div", "br", "li", "tr", "td", "dd", "dt", "h1", "h2", "h3", 
 
 def wet_text(data: bytes) -> str:
     """A page as a crawl's plain-text extract (Common Crawl WET, CCNet) sees it: every text node, hidden ones
-    too, a line per block, no markup; scripts, styles and comments dropped."""
+    too, after </html> too, a line per block, no markup; scripts, styles and comments dropped."""
     import lxml.etree
     import lxml.html
 
@@ -70,6 +70,9 @@ def wet_text(data: bytes) -> str:
         out.append("\n" if block else "")
 
     walk(tree)
+    for after in tree.itersiblings():  # markup after </html>: lxml makes it a second root, a browser's body keeps it
+        walk(after)
+        out.append(after.tail or "")
     lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
     return "\n".join(line for line in lines if line)
 

@@ -248,6 +248,16 @@ def test_a_farm_amid_a_shops_menus_leaves_the_text() -> None:
     assert "智能手机" in rec["text"] and "高级搜索" in rec["text"]
 
 
+def test_a_farm_after_the_closing_html_tag_reaches_the_plain_text_and_is_found() -> None:
+    """w001762: a 友情链接 farm of ~70 gambling anchors after </html>; a browser (and a crawl's text extract) keeps
+    what follows </html> in the body, so the WET-like text holds it, and the text cleaner finds it."""
+    from mirrorclean.wildeval import wet_text
+
+    assert "百家乐玩法" in wet_text(page("w001762.html"))
+    rec = wet_record("w001762.html")
+    assert rec["is_spam_page"] and "百家乐玩法" not in rec["text"]
+
+
 @pytest.mark.parametrize("name", ["w003113.html", "w004280.html", "w004883.html"])
 def test_a_news_box_of_drug_and_gambling_headlines_is_not_a_farm(name: str) -> None:
     """中国警察网 stories whose sidebar lists crime headlines (男子吸食冰毒当众胁迫女友…获刑): headlines, not keywords."""
