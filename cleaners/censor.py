@@ -871,6 +871,10 @@ _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = 
                 r"|(?:正如|正像)[（(]\d{4}[)）]|作者[：:]\s*(?=[，,。；;])|关键词[：:]\s*(?=[；;]))"),
      "a citation or byline with an empty author", None, 0.8),
     (re.compile(r"[丨｜|]\s*[：:](?=\s*[\u4e00-\u9fff])|(?<=”)——\s*$"), "a label or attribution with its name gone", None, 0.75),
+    # a headline NAME：quote with the speaker gone: a line (or a field after a colon) opening with a colon, in a line
+    # with no sentence end (a headline, not prose: an author's note in a novel, ：感谢…支持！, is a sentence)
+    (re.compile(r"(?:^|(?<=\n)|(?<=[：:]))[：:](?=“?[\u4e00-\u9fff]{2})(?=[^\n。！？!?]*$)", re.M),
+     "a headline opening with a speaker's colon (the speaker gone)", None, 0.75),
     (re.compile(r"(?:书记|書記|主席|总理|總理|省长|省長|市长|市長|\d岁|\d歲|高龄|高齡)的(?=在|于|於|来到|來到|视察|視察|深入|考察)"),
      "title or age + 的 + verb (the person gone)", None, 0.8),
     (re.compile(r"(?<=欢迎|歡迎|会见|會見|陪同|包括)等(?=领导|領導|同志|人)"), "欢迎等 (the names before 等 gone)", None, 0.8),
@@ -912,7 +916,7 @@ def empty_slot(text: str) -> Iterator[Gap]:
     书记的在安吉, 15岁的来到; 欢迎等领导同志; 正如所言; a list opening with 、 or closing 、为指导;
     学习贯彻视察广西重要讲话; 基于关于…的重要论述; 图为在…考察; [3] ：《…》 (a citation with no
     author); a news dateline (…日电) followed directly by 在/同; 在的亲切关怀下 opening a clause; 实现主义,
-    信仰主义, 为主义奋斗 (共产 gone). Ordinary text fills these slots (会议由他主持, 由主持人宣布, 的确, “的”字,
+    信仰主义, 为主义奋斗 (共产 gone); a headline line opening with a speaker's colon (：努力建设新型, 习近平 gone). Ordinary text fills these slots (会议由他主持, 由主持人宣布, 的确, “的”字,
     现在的情况下, 现实主义), which none of the shapes allow.
 
     >>> _spans(empty_slot, "会议由主持。“的回信让我们备受鼓舞。”湖南韶山是的故乡。正如所言，星星之火可以燎原。")

@@ -214,6 +214,27 @@ def test_name_slot_finds_unshaped_residue(text: str, residue: str) -> None:
     assert 0 < flags[0]["confidence"] < 0.85  # below the shape rules'
 
 
+@pytest.mark.parametrize(("text", "residue"), [
+    # real headlines NAME：quote (wild-2017 w000724, w001459, w001270) with the speaker deleted
+    ("：努力建设新型", "："),
+    ("李克强：开拓“一国两制”实践\n：让政策红利切实落到最需帮助最贫困的", "："),
+    ("代开封做假医师资格证:：以新理念新动能推结构升级促进经济发展:R5lBF9X", "："),
+])
+def test_empty_speaker_colon(text: str, residue: str) -> None:
+    assert [text[f["start"] : f["end"]] for f in find_censored_gaps(text)] == [residue]
+
+
+@pytest.mark.parametrize("text", [
+    # real lines of ordinary pages with a colon after a line break or a space (wild-2017 w000647, w009837,
+    # w002658, w006704): a novel's author's note is a sentence, a lone colon, a label before a space
+    "她想抱一抱他了。\n：感谢鬼灬儛兄弟的票票支持！", "强大的英雄属性和高颜值的外观。\n：\n目录：",
+    "POWER ：此口接电源。\nRESET ：复位按钮，可用来完成重新启动宽带", "49.相关研究表明， ：由于气候变暖，中国冬小麦的安全种植",
+    "问：“你为什么要做这种网站？”\n答：现在上网一般是玩一下游戏",
+])
+def test_colon_confusers_not_flagged(text: str) -> None:
+    assert find_censored_gaps(text) == []
+
+
 def test_a_filtered_page_lowers_the_bar() -> None:
     """Lines of one real page (wild-2017 w001037, filtered): the headline with its subject gone is flagged only
     where a shape rule shows that a filter went over the page."""
