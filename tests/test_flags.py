@@ -219,6 +219,9 @@ def test_name_slot_finds_unshaped_residue(text: str, residue: str) -> None:
     ("：努力建设新型", "："),
     ("李克强：开拓“一国两制”实践\n：让政策红利切实落到最需帮助最贫困的", "："),
     ("代开封做假医师资格证:：以新理念新动能推结构升级促进经济发展:R5lBF9X", "："),
+    # a speech verb opening a sentence before its colon or comma (w001229, w001877): the speaker gone
+    ("说：“必须要看到，时代变了，老百姓都在用手机上网，各级政府部门要不断适应新变化。", "说"),
+    ("说，访澳几天来，我深切感受到广大华侨华人对祖国和祖籍国的眷恋和热爱。", "说"),
 ])
 def test_empty_speaker_colon(text: str, residue: str) -> None:
     assert [text[f["start"] : f["end"]] for f in find_censored_gaps(text)] == [residue]
@@ -230,6 +233,10 @@ def test_empty_speaker_colon(text: str, residue: str) -> None:
     "她想抱一抱他了。\n：感谢鬼灬儛兄弟的票票支持！", "强大的英雄属性和高颜值的外观。\n：\n目录：",
     "POWER ：此口接电源。\nRESET ：复位按钮，可用来完成重新启动宽带", "49.相关研究表明， ：由于气候变暖，中国冬小麦的安全种植",
     "问：“你为什么要做这种网站？”\n答：现在上网一般是玩一下游戏",
+    # a speech verb after a comma carries its subject over; an imperative 说 after a question; a label 要求：
+    # (wild-2017 w006015, w001200)
+    "“你居然还瞒着我给维佳发薪水？说，你每年给她多少钱？”", "4、协助处理老板的私人事宜。要求：1、熟悉深圳以及珠三角地区路线",
+    "白宫先发出了一个闪烁其词的通知，说，5个小时之后总统要对全国的电视广播网发表一项“重大声明”。",
 ])
 def test_colon_confusers_not_flagged(text: str) -> None:
     assert find_censored_gaps(text) == []
