@@ -430,11 +430,12 @@ _PARTY_REGULATION = re.compile(r"^[党黨]|纪律处分|紀律處分|支部|党�
                                r"地方委员会|基层组织|基層組織|组织工作|組織工作|发展[党黨]员|重大事项请示")
 _NOT_PARTY_ORG = re.compile(r"人民|红十字|紅十字|协会|協會|学会|學會|银行|銀行|公司|集团|集團|大学|大學|工会|工會|妇女|婦女|共青团|共青團|"
                             r"民主|致公|九三|国民党|國民黨|足球|篮球|证券|證券|保险|保險")
-# Formulae of the party constitution that only the party fits: 中国共产党是中国工人阶级的先锋队 …
+# Formulae of the party constitution that only the party fits: 中国共产党是中国工人阶级的先锋队 …; and 中国 said to be
+# a party (中国是一个伟大的党、…: a country is never …的党; 中国是…的党和国家 is left alone)
 _FORMULA_RE = re.compile(
     r"(?<![新])中[国國](?=是中[国國]工人阶级的先锋队|是中國工人階級的先鋒隊|领导是中国特色社会主义|的领导是中国特色社会主义最本质|"
     r"是中国特色社会主义事业的领导核心|领导的多党合作|領導的多黨合作|与世界政党|與世界政黨|（CPC）|\(CPC\)|"
-    r"成为[^。，]{0,16}执政的党)"
+    r"成为[^。，]{0,16}执政的党|是[^，。；！？\n]{0,20}?的[党黨](?=[，。、；！？]|$))"
 )
 # Another country's communist party with 共产党 gone: 苏联第二十次代表大会, 日本委员长, 印度（马克思主义）.
 _FOREIGN_PARTY_RE = re.compile(
@@ -509,7 +510,8 @@ def china_party(text: str) -> Iterator[Gap]:
     * 中国成立N周年 with N >= 80 and no 新 before it (the party was founded in 1921; 新中国成立70周年 and
       loose "中国成立70周年" for the PRC stay unflagged);
     * 中国员 not followed by 工/警/额 (中国共产党员; 中国员工 is ordinary);
-    * 志愿加入中国 at the end of a clause (the party oath 我志愿加入中国共产党).
+    * 志愿加入中国 at the end of a clause (the party oath 我志愿加入中国共产党);
+    * 中国 said to be a party (中国是一个伟大的党、…; 中国是…的党和国家 and 新中国 stay).
 
     Source: the seed page (《中国章程》, 中国重庆市第六届委员会第六次全员会议); 共产党 is in 551 of 1,054
     blacklists.

@@ -227,6 +227,23 @@ def test_empty_speaker_colon(text: str, residue: str) -> None:
     assert [text[f["start"] : f["end"]] for f in find_censored_gaps(text)] == [residue]
 
 
+@pytest.mark.parametrize(("text", "residue"), [
+    # real sentences (wild-2017 w000135) with 共产党 deleted: 中国 said to be a party
+    ("中国是一个伟大的党、光荣的党、正确的党，加入党是很多有志青年的愿望。", "中国是"),
+    ("中国是有着光荣历史的党，是使亿万中国人在世界面前站起来的党，是坚持真理，实事求是的党。", "中国是"),
+])
+def test_china_said_to_be_a_party(text: str, residue: str) -> None:
+    assert [text[f["start"] : f["end"]] for f in find_censored_gaps(text)] == [residue]
+
+
+@pytest.mark.parametrize("text", [
+    "中国是一个多党合作的国家。", "中国是世界上最大的发展中国家，我们的党和政府高度重视。", "中国是我们的党和人民共同的家园。",
+    "新中国是在党的领导下建立的。",
+])
+def test_china_and_party_confusers(text: str) -> None:
+    assert find_censored_gaps(text) == []
+
+
 @pytest.mark.parametrize("text", [
     # real lines of ordinary pages with a colon after a line break or a space (wild-2017 w000647, w009837,
     # w002658, w006704): a novel's author's note is a sentence, a lone colon, a label before a space
