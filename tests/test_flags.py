@@ -236,6 +236,17 @@ def test_china_said_to_be_a_party(text: str, residue: str) -> None:
     assert [text[f["start"] : f["end"]] for f in find_censored_gaps(text)] == [residue]
 
 
+@pytest.mark.parametrize(("text", "residue"), [
+    # real sentence (wild-2017 w001877) with 李克强 deleted: the wife is named, her husband's slot is empty
+    ("正在澳大利亚悉尼访问的国务院总理和夫人程虹出席澳大利亚华侨华人举行的欢迎晚宴并致辞。", "和夫人"),
+    ("正在澳大利亚悉尼访问的国务院总理李克强和夫人程虹出席欢迎晚宴。", None),
+    ("国家主席习近平和夫人彭丽媛在机场受到热烈欢迎。", None),
+    ("美国总统和夫人梅拉尼娅出席晚宴。", None),
+])
+def test_title_and_wife_with_the_name_gone(text: str, residue: str | None) -> None:
+    assert [text[f["start"] : f["end"]] for f in find_censored_gaps(text)] == ([residue] if residue else [])
+
+
 @pytest.mark.parametrize("text", [
     "中国是一个多党合作的国家。", "中国是世界上最大的发展中国家，我们的党和政府高度重视。", "中国是我们的党和人民共同的家园。",
     "新中国是在党的领导下建立的。",
