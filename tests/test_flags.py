@@ -286,7 +286,7 @@ def test_real_pages_precision_recall() -> None:
     score = flageval.score_pages(FIXTURES / "censor_real.tsv")
     assert score.gaps >= 70
     assert score.precision >= 0.95, score.false_flags
-    assert score.recall >= 0.55, score.misses
+    assert score.recall >= 0.65, score.misses  # 0.684 in round 3
 
 
 @pytest.mark.parametrize("name", ["censor_real.tsv", "censor_real_holdout.tsv"])
@@ -296,7 +296,7 @@ def test_real_sets_precision(name: str) -> None:
     assert score.rows >= 700 and score.gaps >= 30
     if name == "censor_real.tsv":
         assert score.precision >= 0.95, score.false_flags
-        assert score.recall >= 0.55, score.misses  # 0.263 with the rules alone, 0.395 with the first name_slot
+        assert score.recall >= 0.70, score.misses  # 0.263 with the rules alone, 0.395 with the first name_slot, 0.711 in round 3
     else:  # measured only (docs/flags.md gives the figure); a floor against a collapse
         assert score.precision >= 0.8, score.false_flags
 
