@@ -430,11 +430,12 @@ _PARTY_REGULATION = re.compile(r"^[党黨]|纪律处分|紀律處分|支部|党�
                                r"地方委员会|基层组织|基層組織|组织工作|組織工作|发展[党黨]员|重大事项请示")
 _NOT_PARTY_ORG = re.compile(r"人民|红十字|紅十字|协会|協會|学会|學會|银行|銀行|公司|集团|集團|大学|大學|工会|工會|妇女|婦女|共青团|共青團|"
                             r"民主|致公|九三|国民党|國民黨|足球|篮球|证券|證券|保险|保險")
-# Formulae of the party constitution that only the party fits: 中国共产党是中国工人阶级的先锋队 …
+# Formulae of the party constitution that only the party fits: 中国共产党是中国工人阶级的先锋队 …; and 中国 said to be
+# a party (中国是一个伟大的党、…: a country is never …的党; 中国是…的党和国家 is left alone)
 _FORMULA_RE = re.compile(
     r"(?<![新])中[国國](?=是中[国國]工人阶级的先锋队|是中國工人階級的先鋒隊|领导是中国特色社会主义|的领导是中国特色社会主义最本质|"
     r"是中国特色社会主义事业的领导核心|领导的多党合作|領導的多黨合作|与世界政党|與世界政黨|（CPC）|\(CPC\)|"
-    r"成为[^。，]{0,16}执政的党)"
+    r"成为[^。，]{0,16}执政的党|是[^，。；！？\n]{0,20}?的[党黨](?=[，。、；！？]|$))"
 )
 # Another country's communist party with 共产党 gone: 苏联第二十次代表大会, 日本委员长, 印度（马克思主义）.
 _FOREIGN_PARTY_RE = re.compile(
@@ -509,7 +510,8 @@ def china_party(text: str) -> Iterator[Gap]:
     * 中国成立N周年 with N >= 80 and no 新 before it (the party was founded in 1921; 新中国成立70周年 and
       loose "中国成立70周年" for the PRC stay unflagged);
     * 中国员 not followed by 工/警/额 (中国共产党员; 中国员工 is ordinary);
-    * 志愿加入中国 at the end of a clause (the party oath 我志愿加入中国共产党).
+    * 志愿加入中国 at the end of a clause (the party oath 我志愿加入中国共产党);
+    * 中国 said to be a party (中国是一个伟大的党、…; 中国是…的党和国家 and 新中国 stay).
 
     Source: the seed page (《中国章程》, 中国重庆市第六届委员会第六次全员会议); 共产党 is in 551 of 1,054
     blacklists.
@@ -871,6 +873,10 @@ _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = 
                 r"|(?:正如|正像)[（(]\d{4}[)）]|作者[：:]\s*(?=[，,。；;])|关键词[：:]\s*(?=[；;]))"),
      "a citation or byline with an empty author", None, 0.8),
     (re.compile(r"[丨｜|]\s*[：:](?=\s*[\u4e00-\u9fff])|(?<=”)——\s*$"), "a label or attribution with its name gone", None, 0.75),
+    # a headline NAME：quote with the speaker gone: a line (or a field after a colon) opening with a colon, in a line
+    # with no sentence end (a headline, not prose: an author's note in a novel, ：感谢…支持！, is a sentence)
+    (re.compile(r"(?:^|(?<=\n)|(?<=[：:]))[：:](?=“?[\u4e00-\u9fff]{2})(?=[^\n。！？!?]*$)", re.M),
+     "a headline opening with a speaker's colon (the speaker gone)", None, 0.75),
     (re.compile(r"(?:书记|書記|主席|总理|總理|省长|省長|市长|市長|\d岁|\d歲|高龄|高齡)的(?=在|于|於|来到|來到|视察|視察|深入|考察)"),
      "title or age + 的 + verb (the person gone)", None, 0.8),
     (re.compile(r"(?<=欢迎|歡迎|会见|會見|陪同|包括)等(?=领导|領導|同志|人)"), "欢迎等 (the names before 等 gone)", None, 0.8),
@@ -890,7 +896,7 @@ _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = 
      "an empty title, gloss or answer list", None, 0.8),
     (re.compile(r"(?<=纪念|紀念|庆祝|慶祝)诞辰|(?<=[，。]是)诞辰|(?<=比起)的|饰演(?=[，,。])|(?<=》是)于(?=\d{4}年)"
                 r"|(?:^|(?<=[：:，。]))在《[^《》]{1,30}》(?:一文|一书|一書)?中(?:指出|写道|寫道|强调|強調)|^[，,、]"
-                r"|(?<=[着了])和(?=[\u4e00-\u9fff]{2,3}夫妇)|(?:^|(?<=[，。]))和夫人(?=[\u4e00-\u9fff]{2,3}(?:在|出席|一同|共同))"
+                r"|(?<=[着了])和(?=[\u4e00-\u9fff]{2,3}夫妇)|(?:^|(?<=[，。])|(?<=国务院总理)|(?<=国家主席)|(?<=国务院副总理)|(?<=国家副主席))和夫人(?=[\u4e00-\u9fff]{2,3}(?:在|出席|一同|共同))"
                 r"|(?:主席|总理|總理|总书记|總書記|委员长|委員長)(?=\d{1,2}日(?:上午|下午|晚|晚上|早)?(?:在|出席|会见|會見|同|致电|抵达|抵達|主持|参加|參加)"
                 r"|[周週][一二三四五六日](?:在|会见|會見))"
                 r"|(?<=维护|維護|确立|確立)的(?=核心)|选举为(?=中央委员会|中央委員會|中共中央|中央军委)|(?:时期|時期|时代|時代)的(?=在|于)"
@@ -912,7 +918,7 @@ def empty_slot(text: str) -> Iterator[Gap]:
     书记的在安吉, 15岁的来到; 欢迎等领导同志; 正如所言; a list opening with 、 or closing 、为指导;
     学习贯彻视察广西重要讲话; 基于关于…的重要论述; 图为在…考察; [3] ：《…》 (a citation with no
     author); a news dateline (…日电) followed directly by 在/同; 在的亲切关怀下 opening a clause; 实现主义,
-    信仰主义, 为主义奋斗 (共产 gone). Ordinary text fills these slots (会议由他主持, 由主持人宣布, 的确, “的”字,
+    信仰主义, 为主义奋斗 (共产 gone); a headline line opening with a speaker's colon (：努力建设新型, 习近平 gone). Ordinary text fills these slots (会议由他主持, 由主持人宣布, 的确, “的”字,
     现在的情况下, 现实主义), which none of the shapes allow.
 
     >>> _spans(empty_slot, "会议由主持。“的回信让我们备受鼓舞。”湖南韶山是的故乡。正如所言，星星之火可以燎原。")

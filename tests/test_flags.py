@@ -214,6 +214,62 @@ def test_name_slot_finds_unshaped_residue(text: str, residue: str) -> None:
     assert 0 < flags[0]["confidence"] < 0.85  # below the shape rules'
 
 
+@pytest.mark.parametrize(("text", "residue"), [
+    # real headlines NAME：quote (wild-2017 w000724, w001459, w001270) with the speaker deleted
+    ("：努力建设新型", "："),
+    ("李克强：开拓“一国两制”实践\n：让政策红利切实落到最需帮助最贫困的", "："),
+    ("代开封做假医师资格证:：以新理念新动能推结构升级促进经济发展:R5lBF9X", "："),
+    # a speech verb opening a sentence before its colon or comma (w001229, w001877): the speaker gone
+    ("说：“必须要看到，时代变了，老百姓都在用手机上网，各级政府部门要不断适应新变化。", "说"),
+    ("说，访澳几天来，我深切感受到广大华侨华人对祖国和祖籍国的眷恋和热爱。", "说"),
+])
+def test_empty_speaker_colon(text: str, residue: str) -> None:
+    assert [text[f["start"] : f["end"]] for f in find_censored_gaps(text)] == [residue]
+
+
+@pytest.mark.parametrize(("text", "residue"), [
+    # real sentences (wild-2017 w000135) with 共产党 deleted: 中国 said to be a party
+    ("中国是一个伟大的党、光荣的党、正确的党，加入党是很多有志青年的愿望。", "中国是"),
+    ("中国是有着光荣历史的党，是使亿万中国人在世界面前站起来的党，是坚持真理，实事求是的党。", "中国是"),
+])
+def test_china_said_to_be_a_party(text: str, residue: str) -> None:
+    assert [text[f["start"] : f["end"]] for f in find_censored_gaps(text)] == [residue]
+
+
+@pytest.mark.parametrize(("text", "residue"), [
+    # real sentence (wild-2017 w001877) with 李克强 deleted: the wife is named, her husband's slot is empty
+    ("正在澳大利亚悉尼访问的国务院总理和夫人程虹出席澳大利亚华侨华人举行的欢迎晚宴并致辞。", "和夫人"),
+    ("正在澳大利亚悉尼访问的国务院总理李克强和夫人程虹出席欢迎晚宴。", None),
+    ("国家主席习近平和夫人彭丽媛在机场受到热烈欢迎。", None),
+    ("美国总统和夫人梅拉尼娅出席晚宴。", None),
+])
+def test_title_and_wife_with_the_name_gone(text: str, residue: str | None) -> None:
+    assert [text[f["start"] : f["end"]] for f in find_censored_gaps(text)] == ([residue] if residue else [])
+
+
+@pytest.mark.parametrize("text", [
+    "中国是一个多党合作的国家。", "中国是世界上最大的发展中国家，我们的党和政府高度重视。", "中国是我们的党和人民共同的家园。",
+    "新中国是在党的领导下建立的。",
+])
+def test_china_and_party_confusers(text: str) -> None:
+    assert find_censored_gaps(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # real lines of ordinary pages with a colon after a line break or a space (wild-2017 w000647, w009837,
+    # w002658, w006704): a novel's author's note is a sentence, a lone colon, a label before a space
+    "她想抱一抱他了。\n：感谢鬼灬儛兄弟的票票支持！", "强大的英雄属性和高颜值的外观。\n：\n目录：",
+    "POWER ：此口接电源。\nRESET ：复位按钮，可用来完成重新启动宽带", "49.相关研究表明， ：由于气候变暖，中国冬小麦的安全种植",
+    "问：“你为什么要做这种网站？”\n答：现在上网一般是玩一下游戏",
+    # a speech verb after a comma carries its subject over; an imperative 说 after a question; a label 要求：
+    # (wild-2017 w006015, w001200)
+    "“你居然还瞒着我给维佳发薪水？说，你每年给她多少钱？”", "4、协助处理老板的私人事宜。要求：1、熟悉深圳以及珠三角地区路线",
+    "白宫先发出了一个闪烁其词的通知，说，5个小时之后总统要对全国的电视广播网发表一项“重大声明”。",
+])
+def test_colon_confusers_not_flagged(text: str) -> None:
+    assert find_censored_gaps(text) == []
+
+
 def test_a_filtered_page_lowers_the_bar() -> None:
     """Lines of one real page (wild-2017 w001037, filtered): the headline with its subject gone is flagged only
     where a shape rule shows that a filter went over the page."""
@@ -230,7 +286,7 @@ def test_real_pages_precision_recall() -> None:
     score = flageval.score_pages(FIXTURES / "censor_real.tsv")
     assert score.gaps >= 70
     assert score.precision >= 0.95, score.false_flags
-    assert score.recall >= 0.55, score.misses
+    assert score.recall >= 0.65, score.misses  # 0.684 in round 3
 
 
 @pytest.mark.parametrize("name", ["censor_real.tsv", "censor_real_holdout.tsv"])
@@ -240,7 +296,7 @@ def test_real_sets_precision(name: str) -> None:
     assert score.rows >= 700 and score.gaps >= 30
     if name == "censor_real.tsv":
         assert score.precision >= 0.95, score.false_flags
-        assert score.recall >= 0.55, score.misses  # 0.263 with the rules alone, 0.395 with the first name_slot
+        assert score.recall >= 0.70, score.misses  # 0.263 with the rules alone, 0.395 with the first name_slot, 0.711 in round 3
     else:  # measured only (docs/flags.md gives the figure); a floor against a collapse
         assert score.precision >= 0.8, score.false_flags
 
