@@ -251,7 +251,14 @@ def _dump_spam(draft: Draft, removed: list[Removal]) -> bool:
     trailer (renamed `spam_list`), an advert spelled past keyword filters there (renamed `evasive_ad`), or a
     title that sells one (stuffed or promotional): the title found, or the dump's first line, where a crawl's
     text extract (Common Crawl WET, CCNet) puts the page's <title>."""
-    from cleaners.inject import keyword_list, keyword_runs, lone_topic_lists, lone_topic_runs, title_sells
+    from cleaners.inject import (
+        keyword_list,
+        keyword_runs,
+        lone_topic_lists,
+        lone_topic_runs,
+        sells_papers,
+        title_sells,
+    )
 
     if draft.kind != "text":
         return False
@@ -277,7 +284,8 @@ def _dump_spam(draft: Draft, removed: list[Removal]) -> bool:
         for j in range(a, b):
             removed[cut[j]] = Removal(removed[cut[j]].where, removed[cut[j]].text, "spam_list")
         found = True
-    selling = next((t for t in (draft.title, draft.top_line) if t and title_sells(t)), None)
+    body = "\n".join(draft.paras)
+    selling = next((t for t in (draft.title, draft.top_line) if t and (title_sells(t) or sells_papers(t, body))), None)
     if selling:  # a stuffed or promotional title selling a spam topic (战神娱乐场-战神娱乐场首页【官方直营】)
         removed.append(Removal("page", f"title selling a spam topic: {selling[:200]}", "spam_site"))
     return found or bool(selling)
@@ -310,14 +318,20 @@ def drop_hijacked_title(title: str, heads: list[str], draft: Draft) -> tuple[str
       (澳门, 彩票) included: a spam site's own title is its own, news about gambling names the topic, and a page
       about Macau is not hijacked by a title about its casinos.
 
+    * A title of the fake-certificate trade (办 + a certificate, a knock-out drug) over a text that never names
+      what it sells (inject.sells_papers) is a doorway's keyword: 保定市办普通话证 over a scraped TV story.
+
     Porn words alone never count outside planted pages: tabloids title their own clickbait with them.
     """
-    from cleaners.inject import _shared, _topic_re, site_topics, title_sells
+    from cleaners.inject import _shared, _topic_re, sells_papers, site_topics, title_sells
 
     if not title:
         return title, []
-    topics = site_topics(title)
     body = "\n".join(draft.paras)
+    if sells_papers(title, body):  # a fake-certificate doorway's keyword over a scraped story (保定市办普通话证)
+        better = next((h for h in heads if h and h != title and not sells_papers(h, body) and not site_topics(h)), "")
+        return better, [Removal("title", title, "title_hijack")]
+    topics = site_topics(title)
     if not topics or topics & site_topics(body):
         return title, []
     better = next((h for h in heads if h and h != title and not site_topics(h)), "")

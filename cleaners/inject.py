@@ -608,6 +608,38 @@ def title_sells(title: str) -> bool:
     return bool(_site_words(title)) and (_stuffed(title) or bool(PROMO_TITLE_RE.search(title)))
 
 
+# what a fake-certificate or knock-out-drug doorway's title sells: 办 + a certificate (办普通话证, 办假房产证,
+# 办英语六级成绩单, 办理学士学位证书), or a drug of the 迷药 trade (催情药, 听话水)
+PAPERS_TITLE_RE = re.compile(r"办(?:理)?(?:假|张|个)?([^，。,_|｜/\-\s【】]{0,8}?(?:证书|证|文凭|成绩单|学历|执照))"
+                             r"|((?:催情|迷情|迷昏|昏迷|听话)(?:药|水|粉)|迷药|蒙汗药)")
+
+
+def sells_papers(title: str, text: str) -> str | None:
+    """The fake certificate or knock-out drug a title sells over a text that never names it, or None.
+
+    Evidence: a doorway takes a scraped story (a robot's launch, a TV drama) and puts the keyword it sells in the
+    title: 保定市办普通话证, 枣强县办假房产证, 泊头哪里有催情药卖. The shape is the trade's (办 + a certificate), not a
+    list of keywords. A real page about getting a certificate (如何办理居住证, news of a 假证 gang) names the
+    certificate in its text (the whole noun or its last two characters: 居住证, 毕业证 → 业证); one with no text to
+    judge (under 100 Chinese characters) is left alone.
+
+    >>> story = "3月22日电 由爱奇艺与寰亚集团联合出品的网剧第三季于3月22日上线，近日终极预告海报一同曝光，引发观众期待。" * 3
+    >>> sells_papers("保定市办普通话证", story), sells_papers("泊头哪里有催情药卖", story)
+    ('普通话证', '催情药')
+    >>> sells_papers("如何办理居住证", "办理居住证需要携带身份证、租房合同到派出所申请。" * 5) is None
+    True
+    >>> sells_papers("市场监管局推行办营业执照“一网通办”", "企业开办营业执照全程网上办理，最快一天领照。" * 5) is None
+    True
+    """
+    m = PAPERS_TITLE_RE.search(title)
+    if not m or len(re.findall(f"[{CJK}]", text)) < 100:
+        return None
+    noun = m.group(1) or m.group(2)
+    if noun in text or noun[-2:] in text or _topic_re().search(text):
+        return None
+    return noun
+
+
 class SpamSite:
     """A page whose own content sells a spam topic: a gambling, porn or fake-certificate site or doorway.
 

@@ -83,6 +83,17 @@ def test_a_bot_thread_of_pasted_search_results_is_a_spam_site_and_a_news_listing
     assert label("w000302.html")["label"] == "ordinary" and not listing.is_spam_page
 
 
+@pytest.mark.parametrize("name", ["w001799.html", "w001918.html", "w001892.html"])
+def test_a_fake_certificate_doorways_title_over_a_scraped_story_goes(name: str) -> None:
+    """保定市办普通话证, 枣强县办假房产证, 泊头哪里有催情药卖: a doorway's keyword as the title of a scraped story
+    (a TV drama, a 3D-printing report, a gov.cn notice) that never names it: the page is spam and the title goes."""
+    rec = clean_document(page(name), name)
+    assert label(name)["label"] == "spam_site" and rec.is_spam_page
+    hijack = [r.text for r in rec.removed if r.reason == "title_hijack"]
+    assert hijack and hijack[0] in label(name)["injected"][0] + label(name)["evidence"]
+    assert rec.title is None or rec.title not in hijack
+
+
 def test_script_hidden_farm_is_found_dropped_and_reported() -> None:
     """w001092: a 友情链接 block hidden by `getElementById('t'+'e'+'s'+'i').style.display='none'`."""
     rec = clean_document(page("w001092.html"), "w001092.html")
