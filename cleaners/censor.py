@@ -843,6 +843,7 @@ def masked_name(text: str) -> Iterator[Gap]:
 # --------------------------------------------------------------------------------------------------
 # A name deleted between a word that needs a noun phrase and what follows: the slot is visibly empty
 
+_SPEAKER_COLON = "a headline opening with a speaker's colon (the speaker gone)"
 _BEFORE_NP = "，。！？；：“「《（"  # clause starts: not after a closing quote (“艳照门”的美女)
 _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = (
     (re.compile(rf"(?:^|(?<=[{_BEFORE_NP}]))的(?![确確士哥姐卢盧黎话話])(?=[\u4e00-\u9fff《“])"),
@@ -876,7 +877,7 @@ _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = 
     # a headline NAME：quote with the speaker gone: a line (or a field after a colon) opening with a colon, in a line
     # with no sentence end (a headline, not prose: an author's note in a novel, ：感谢…支持！, is a sentence)
     (re.compile(r"(?:^|(?<=\n)|(?<=[：:]))[：:](?=“?[\u4e00-\u9fff]{2})(?=[^\n。！？!?]*$)", re.M),
-     "a headline opening with a speaker's colon (the speaker gone)", None, 0.75),
+     _SPEAKER_COLON, None, 0.75),
     (re.compile(r"(?:书记|書記|主席|总理|總理|省长|省長|市长|市長|\d岁|\d歲|高龄|高齡)的(?=在|于|於|来到|來到|视察|視察|深入|考察)"),
      "title or age + 的 + verb (the person gone)", None, 0.8),
     (re.compile(r"(?<=欢迎|歡迎|会见|會見|陪同|包括)等(?=领导|領導|同志|人)"), "欢迎等 (the names before 等 gone)", None, 0.8),
@@ -910,6 +911,19 @@ _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = 
 )
 
 
+def _label_line_before(text: str, at: int) -> bool:
+    r"""Whether the line before position `at` (a line start) is a short label of its own: 1-8 characters, no
+    punctuation (拉布拉多, 联系电话), the owner of a colon that opens the next line.
+
+    >>> _label_line_before("拉布拉多\n：吃货养拉布拉多", 5), _label_line_before("新闻联播今日要闻。\n：努力建设", 10)
+    (True, False)
+    """
+    if at == 0 or text[at - 1] != "\n":
+        return False
+    line = text[text.rfind("\n", 0, at - 1) + 1 : at - 1].strip()
+    return 1 <= len(line) <= 8 and not re.search(r"[\W_]", line.replace(" ", ""))
+
+
 def empty_slot(text: str) -> Iterator[Gap]:
     """A name deleted where the sentence needs one: a word that takes a noun phrase meets the next word.
 
@@ -928,6 +942,8 @@ def empty_slot(text: str) -> Iterator[Gap]:
     """
     for pattern, evidence, suggestion, confidence in _EMPTY_SLOT_RULES:
         for match in pattern.finditer(text):
+            if evidence == _SPEAKER_COLON and _label_line_before(text, match.start()):
+                continue  # 拉布拉多\n：吃货养… — the colon belongs to a label the layout put on the line above
             end = max(match.end(), match.start() + 1)
             yield Gap(match.start(), end, "deleted", "empty_slot", evidence, suggestion, confidence)
 

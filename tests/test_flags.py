@@ -261,6 +261,8 @@ def test_china_and_party_confusers(text: str) -> None:
     "她想抱一抱他了。\n：感谢鬼灬儛兄弟的票票支持！", "强大的英雄属性和高颜值的外观。\n：\n目录：",
     "POWER ：此口接电源。\nRESET ：复位按钮，可用来完成重新启动宽带", "49.相关研究表明， ：由于气候变暖，中国冬小麦的安全种植",
     "问：“你为什么要做这种网站？”\n答：现在上网一般是玩一下游戏",
+    # a label the layout put on the line above its colon (wild-2017 w004786, a dog-breed page's record)
+    "而且性格温顺，非常适合家养。\n拉布拉多\n：吃货养拉布拉多.",
     # a speech verb after a comma carries its subject over; an imperative 说 after a question; a label 要求：
     # (wild-2017 w006015, w001200)
     "“你居然还瞒着我给维佳发薪水？说，你每年给她多少钱？”", "4、协助处理老板的私人事宜。要求：1、熟悉深圳以及珠三角地区路线",
