@@ -271,7 +271,8 @@ def bench_startup(page: Path, runs: int = 5) -> dict[str, Any]:
         for _ in range(runs):
             for name, cmd in cmds.items():
                 cpu[name].append(_timed_cpu(cmd)[1])
-    result: dict[str, Any] = {"page": str(page), "runs": runs, "bytecode": has_bytecode()}
+    result: dict[str, Any] = {"page": str(page), "runs": runs, "bytecode": has_bytecode(),
+                              "regex_cache": os.environ.get("MIRRORCLEAN_REGEX_CACHE", "1") != "0"}
     result.update({f"{name}_cpu": _median(values) for name, values in cpu.items()})
     result["ratio"] = result["trafilatura_cpu"] / result["mirrorclean_cpu"]
     return result
@@ -386,7 +387,8 @@ def main(kind: str, args: list[str], replicate: int, rounds: int = 1, scale_page
         print(f"start-up, one page ({Path(st['page']).name}, median CPU of {st['runs']} runs, warm disk cache): "
               f"`clean PAGE -o OUT` {st['mirrorclean_cpu']:.2f} s; trafilatura import + extract {st['trafilatura_cpu']:.2f} s; "
               f"bare python {st['python_cpu']:.2f} s: ratio {st['ratio']:.2f}x (goal: clean <= 0.40 s); "
-              f"bytecode files for mirrorclean: {'yes' if st['bytecode'] else 'no (compiled at every start)'}")
+              f"bytecode files for mirrorclean: {'yes' if st['bytecode'] else 'no (compiled at every start)'}; "
+              f"regex cache: {'on' if st.get('regex_cache') else 'off (MIRRORCLEAN_REGEX_CACHE=0)'}")
         if sc:
             s1, s2 = sc["jobs1"], sc["jobs2"]
             print(f"--jobs 2 vs --jobs 1 on {sc['pages']} pages: {s2['wall']:.1f} s against {s1['wall']:.1f} s wall = "
