@@ -13,13 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from mirrorclean.regexcache import install as _install_regex_cache
-
-_install_regex_cache()  # before the cleaners' modules compile their patterns
-
-from cleaners import CleanOptions  # noqa: E402
-from mirrorclean import runner  # noqa: E402
-from mirrorclean.inputs import STDIN_SOURCE, Document, iter_documents  # noqa: E402
+from cleaners import CleanOptions
+from mirrorclean import runner
+from mirrorclean.inputs import STDIN_SOURCE, Document, iter_documents
 
 PROG = "mirrorclean"
 DEMO_PORT = 8701  # `serve-demo` default; seeds/demo_urls.list lists the demo sites at these ports

@@ -6,7 +6,8 @@ took 0.37 s of its 0.8 s, most of it in CPython's ``_optimize_charset`` building
 class with a CJK range. What the compiler produces (the opcode list, the group tables) depends only on the
 pattern, its flags and the interpreter, so it is kept on disk and handed to ``_sre.compile`` next time.
 
-How: :func:`install` wraps ``re._compiler.compile`` (the function ``re.compile`` calls on a miss of its own
+How: :func:`install` (called by ``mirrorclean/__main__.py``, the command's entry point, and by pool workers)
+wraps ``re._compiler.compile`` (the function ``re.compile`` calls on a miss of its own
 in-memory cache). A pattern seen before by this interpreter build is rebuilt from the stored code; any other is
 compiled as usual and stored when the process exits. Entries are keyed by pattern, flags, ``sys.version`` and
 ``_sre.MAGIC``; ``_sre`` validates the code it is given, and any failure falls back to the ordinary compiler,
@@ -38,7 +39,7 @@ from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["RegexTable", "install"]
+__all__ = ["ORIGINAL_COMPILE", "RegexTable", "install"]
 
 FORMAT = 1
 MAX_ENTRIES = 5000  # patterns built from data at run time must not grow the file without bound
@@ -82,7 +83,7 @@ class RegexTable:
     def compile(self, pattern: Any, flags: int) -> re.Pattern[Any]:
         """What ``re._compiler.compile(pattern, flags)`` returns, from the table when the pattern is in it."""
         if not isinstance(pattern, str | bytes) or flags & re.DEBUG:
-            return _ORIGINAL(pattern, flags)
+            return ORIGINAL_COMPILE(pattern, flags)
         # lxml's EXSLT re:test passes str subclasses, which marshal refuses
         pattern = str(pattern) if isinstance(pattern, str) else bytes(pattern)
         key = (pattern, int(flags))
@@ -129,7 +130,7 @@ class RegexTable:
             Path(tmp).unlink(missing_ok=True)
 
 
-_ORIGINAL = _compiler.compile
+ORIGINAL_COMPILE = _compiler.compile  # CPython's own, whatever install() does
 _installed: RegexTable | None = None
 
 

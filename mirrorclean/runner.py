@@ -183,8 +183,8 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        # mirrorclean.cli first: it routes the cleaners' pattern compilation through the regex cache
-        ctx.set_forkserver_preload(["mirrorclean.cli", "cleaners", "mirrorclean.runner", "cleaners.warm"])
+        # mirrorclean.__main__ first: it routes the cleaners' pattern compilation through the regex cache
+        ctx.set_forkserver_preload(["mirrorclean.__main__", "cleaners", "mirrorclean.runner", "cleaners.warm"])
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -136,10 +136,10 @@ def _patterns(draw: st.DrawFn) -> str:
 @given(_patterns(), st.sampled_from([0, re.IGNORECASE, re.MULTILINE | re.DOTALL, re.ASCII]),
        st.text(alphabet="习近平在的，。体育娱乐aAbB12 \n*＊×学", max_size=40))
 def test_a_pattern_rebuilt_from_the_cache_matches_like_a_fresh_one(pattern: str, flags: int, text: str) -> None:
-    from mirrorclean.regexcache import RegexTable
+    from mirrorclean.regexcache import ORIGINAL_COMPILE, RegexTable
 
     try:
-        fresh = re.compile(pattern, flags)
+        fresh = ORIGINAL_COMPILE(pattern, flags)
     except re.error:
         return  # a drawn pattern Python refuses (a look-behind of variable width) is not the cache's business
     with tempfile.TemporaryDirectory() as tmp:
@@ -152,3 +152,15 @@ def test_a_pattern_rebuilt_from_the_cache_matches_like_a_fresh_one(pattern: str,
         fresh.pattern, fresh.flags, fresh.groups, fresh.groupindex)
     assert [m.span() for m in cached.finditer(text)] == [m.span() for m in fresh.finditer(text)]
     assert [m.groupdict() for m in cached.finditer(text)] == [m.groupdict() for m in fresh.finditer(text)]
+
+
+def test_importing_the_cli_leaves_re_alone_and_the_command_caches(tmp_path: Path) -> None:
+    """Only the command's entry point (mirrorclean/__main__.py) routes `re` through the cache: a program that
+    imports mirrorclean.cli or the cleaners keeps CPython's compiler, and writes nothing to the cache folder."""
+    env = {**os.environ, "MIRRORCLEAN_CACHE": str(tmp_path)}
+    code = "import re, mirrorclean.cli, cleaners; print(re._compiler.compile.__qualname__)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert proc.stdout.strip() == "compile" and not list(tmp_path.glob("regex-*")), proc.stderr[-2000:]
+    code = "import re, mirrorclean.__main__; print(re._compiler.compile.__qualname__)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert proc.stdout.strip() == "RegexTable.compile" and list(tmp_path.glob("regex-*.marshal")), proc.stderr[-2000:]
