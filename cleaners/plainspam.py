@@ -320,64 +320,54 @@ def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
 
 
 SNIPPET_SPLIT_RE = re.compile(r"\n|<br\s*/?>", re.I)  # a bot pastes results with their <br> spelled out
-SNIPPET_CUT_RE = re.compile(r"(?:\.{3}|…|。。。)\s*$")
-# a result's date as the engine prints it before the snippet: 2016年10月7日 - , 7天前 - (the bot's copy: 7天前？-？)
-SNIPPET_STAMP_RE = re.compile(r"^(?:\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}(?:天|小时|分钟)前)\s*[?？]?\s*[-–—]\s*[?？]?")
-# a result's title: the page's keyword and its site or a second keyword joined by an underscore
-SNIPPET_TITLE_RE = re.compile(r"^[^。！？，,；：:|｜]{2,40}_[^。！？，,；：:|｜]{2,40}$")
-MIN_SNIPPETS = 3
-MIN_TRANSLATIONS = 2
-LATIN_WORD_RE = re.compile(r"[A-Za-z]{2,}")
+# a search result's title: the keyword and its site or a second keyword, joined by an underscore, Chinese on both
+# sides (不锈钢除尘器厂家_慧聪网; not a line of code, var _zk_cpc = -1)
+RESULT_TITLE_RE = re.compile(r"^(?=[^_]*[\u4e00-\u9fff]{2})[^。！？，,；：:|｜=(){}]{2,40}_"
+                             r"(?=[^_]*[\u4e00-\u9fff]{2})[^。！？，,；：:|｜=(){}]{2,40}$")
+MIN_TRANSLATED_RESULTS = 3
+ENGLISH_WORD_RE = re.compile(r"[A-Za-z]{2,}")
 
 
 def search_snippets(paras: list[str]) -> str | None:
     """A forum bot's post: search-engine results pasted block after block, each with a machine translation.
 
-    Evidence: a results page has a shape no article has, three or more snippets under a result title
-    (关键词_站点名) that the engine cut off (…) or opened with the result's date (2016年10月7日 - ). Bots fill thread
-    after thread of other people's forums with a product keyword's results (阿里巴巴, 慧聪网 …), and put a machine
-    translation after each so that no two posts look alike: two or more English paragraphs among the snippets.
-    A site's own page of gathered snippets (a 编程资料 or 盘搜索 content farm) has no translations and is left
-    alone, as its labellers left it (ordinary: no planted links); a news listing's summaries are cut off too, but
-    under headlines and 发布时间 | 来源 lines, not under ``title_site`` result titles. Returns the evidence (for a
-    `removed` entry), or None.
+    Evidence: three or more result titles (关键词_站点名, Chinese on both sides of the underscore), each followed
+    within three lines by a paragraph of English: the bot pastes a product keyword's results (阿里巴巴, 慧聪网 …,
+    with the engine's dates and cut-off snippets) into thread after thread of other people's forums, and puts a
+    machine translation after each so that no two posts look alike. On the labelled wild-2017 pages every page
+    with one such block has five or more and is such a post (18 dev pages on 14 boards, several accounts). A
+    site's own page of gathered snippets (a 编程资料 or 盘搜索 content farm) has no translations and is left alone,
+    as its labellers left it (ordinary: no planted links); bilingual news has no result titles. Returns the
+    evidence (for a `removed` entry), or None.
 
     >>> post = ["不锈钢除尘器厂家_慧聪网", "2016年11月23日？-？不锈钢除尘器，集尘器是一种干式的高效除尘器，它利用多孔的...",
     ...         "Dust catcher of stainless steel, the dust collector is a kind of dry highly effective dust catcher . . .",
     ...         "不锈钢除尘器_阿里巴巴", "阿里巴巴为您找到20193条不锈钢除尘器产品的详细参数，实时报价...",
     ...         "Alibaba finds the detailed parameter of product of dust catcher of 20193 stainless steel for you . . .",
-    ...         "不锈钢除尘器价格_价格大全", "7天前 - 全不锈钢除尘器星型下料阀，使用寿命长，我们真诚期待与您携手合作…"]
+    ...         "不锈钢除尘器价格_价格大全", "7天前 - 全不锈钢除尘器星型下料阀，使用寿命长，我们真诚期待与您携手合作…",
+    ...         "7 days ago - Dust catcher of complete stainless steel next star makings a powerful person . . ."]
     >>> search_snippets(post)
-    '3 search-result snippets pasted as the text, 2 with a machine translation (2016年11月23日？-？不锈钢除尘器，集尘器是一种干式的 …)'
+    '3 search results pasted under their titles, each with a machine translation (不锈钢除尘器厂家_慧聪网 …)'
     >>> search_snippets([p for p in post if not p[0].isascii()]) is None  # a content farm's own snippets
     True
     >>> listing = ["寻母51天", "发布时间：2015-03-04 15:22 | 来源：新浪网 | 编辑：cloudy", "过去的51天，对他来说每时每刻都伴随着焦急和痛苦。期间，他们不...",
-    ...            "留学意大利", "发布时间：2015-03-03 16:15 | 来源：中新网", "近年来，意大利政府为吸引中国学生，提供了..."] * 2
+    ...            "留学意大利", "Studying in Italy: the government offers scholarships to Chinese students every year."] * 3
     >>> search_snippets(listing) is None
     True
     """
     segments = [s.strip() for p in paras for s in SNIPPET_SPLIT_RE.split(p)]
     segments = [s for s in segments if s]
-    hits, translated = [], 0
-    for i, seg in enumerate(segments):
-        if len(seg) < 25:
-            continue
-        if _english(seg) and i > 0 and CJK_RE.search(segments[i - 1]):
-            translated += 1
-            continue
-        cut, stamp = bool(SNIPPET_CUT_RE.search(seg)), bool(SNIPPET_STAMP_RE.match(seg))
-        titled = i > 0 and bool(SNIPPET_TITLE_RE.match(segments[i - 1]))
-        if titled and (cut or stamp) or stamp and cut:
-            hits.append(seg)
-    if len(hits) < MIN_SNIPPETS or translated < MIN_TRANSLATIONS:
+    titles = [seg for i, seg in enumerate(segments) if RESULT_TITLE_RE.match(seg)
+              and any(len(t) >= 25 and _english(t) for t in segments[i + 1 : i + 4])]
+    if len(titles) < MIN_TRANSLATED_RESULTS:
         return None
-    return (f"{len(hits)} search-result snippets pasted as the text, {translated} with a machine translation "
-            f"({hits[0][:30]} …)")
+    return (f"{len(titles)} search results pasted under their titles, each with a machine translation "
+            f"({titles[0][:30]} …)")
 
 
 def _english(segment: str) -> bool:
     """A paragraph of eight or more Latin words and (almost) no Chinese."""
-    return len(LATIN_WORD_RE.findall(segment)) >= 8 and len(CJK_RE.findall(segment)) < 0.1 * len(segment)
+    return len(ENGLISH_WORD_RE.findall(segment)) >= 8 and len(CJK_RE.findall(segment)) < 0.1 * len(segment)
 
 
 RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands]

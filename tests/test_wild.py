@@ -77,7 +77,7 @@ def test_a_bot_thread_of_pasted_search_results_is_a_spam_site_and_a_news_listing
     and their machine translations; w000302: a news site's listing of headlines with cut-off summaries."""
     rec = clean_document(page("w002022.html"), "w002022.html")
     assert rec.is_spam_page and label("w002022.html")["label"] == "spam_site"
-    assert [r.where for r in rec.removed if r.reason == "spam_site" and "search-result snippets" in r.text] == ["page"]
+    assert [r.where for r in rec.removed if r.reason == "spam_site" and "search results pasted" in r.text] == ["page"]
     assert "不锈钢除尘器" in rec.text  # a verdict, not a cut: the text stays as found
     listing = clean_document(page("w000302.html"), "w000302.html")
     assert label("w000302.html")["label"] == "ordinary" and not listing.is_spam_page
