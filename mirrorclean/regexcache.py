@@ -35,15 +35,17 @@ import os
 import re
 import sys
 import tempfile
+from array import array
 from pathlib import Path
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from typing import Any
 
 __all__ = ["ORIGINAL_COMPILE", "RegexTable", "install"]
 
-FORMAT = 1
-MAX_ENTRIES = 5000  # patterns built from data at run time must not grow the file without bound
-Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
+FORMAT = 2  # 2: opcodes stored as packed unsigned ints (a list of Python ints cost ~80 MB of memory a process)
+MAX_ENTRIES = 2000  # patterns built from data at run time must not grow the file without bound
+CODE_TYPE = next(t for t in "IL" if array(t).itemsize == _sre.CODESIZE)  # the width of _sre's code words
+Entry = tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]
 
 
 def cache_dir() -> Path:
@@ -90,19 +92,22 @@ class RegexTable:
         entry = self.entries.get(key)
         if entry is not None:
             try:
-                return _sre.compile(pattern, *entry)
+                final_flags, packed, groups, groupindex, indexgroup = entry
+                return _sre.compile(pattern, final_flags, array(CODE_TYPE, packed).tolist(), groups, groupindex,
+                                    indexgroup)
             except Exception:  # noqa: BLE001 - a stale or damaged entry: compile it afresh
                 del self.entries[key]
         parsed = _parser.parse(pattern, flags)
-        code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses marshal refuses
+        code = _compiler._code(parsed, flags)
         groupindex = dict(parsed.state.groupdict)
         indexgroup = [None] * parsed.state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
-        entry = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-        compiled = _sre.compile(pattern, *entry)
+        compiled = _sre.compile(pattern, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex,
+                                tuple(indexgroup))
         if len(self.entries) < MAX_ENTRIES:
-            self.entries[key] = entry
+            self.entries[key] = (flags | parsed.state.flags, array(CODE_TYPE, code).tobytes(), parsed.state.groups - 1,
+                                 groupindex, tuple(indexgroup))
             self.added += 1
         return compiled
 
