@@ -61,13 +61,13 @@ CONTEXT_WEIGHT = 1.0  # strength per nat of context deficit
 CONTEXT_REFERENCE = 1.8  # nats/char: the mean context gain of ordinary Simplified news (DAnIEL, 2011–12)
 CONTEXT_MIN_CHARS = 300  # Chinese characters for a full-weight context deficit
 SYNONYM_WEIGHT = 0.02  # strength per nat of synonym-fit excess per 1,000 characters
-SYNONYM_CANDIDATES = 2  # the most frequent general words sharing the first, and the second, character
+SYNONYM_CANDIDATES = 1  # candidates per side: the most frequent general word sharing the first, and the second, character
 SYNONYM_MIN_COUNT = 50  # jieba count a candidate needs
 SYNONYM_MORE_COMMON = math.log(2)  # a candidate must be at least twice as frequent as the word it could replace
-SYNONYM_OWN_MAX = -18.0  # nats: only words whose own fit (the word and the character after it) is below this
+SYNONYM_OWN_MAX = -14.0  # nats: only words whose own fit (the word and the character after it) is below this
 SYNONYM_MARGIN = 2.0  # nats by which a candidate must fit better before the difference counts
 SYNONYM_BASELINE = 200.0  # nats per 1,000 characters below which nothing counts (~60th percentile of news)
-SPIN_HALF = 4.3  # strength at which spin_score is 0.5: above 95% of ordinary news (DAnIEL's 95th percentile is 3.43)
+SPIN_HALF = 4.3  # strength at which spin_score is 0.5: above 95% of ordinary news (DAnIEL's 95th percentile is 3.36)
 SPIN_THRESHOLD = 0.5  # spin_score at and above which spun_phrase flags and --unspin act
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -332,28 +332,33 @@ def _segmentation(text: str) -> tuple[float, np.ndarray]:
     """(summed rarity, offsets in `text` of the two-character words) of forward maximum matching over jieba's
     dictionary, run by run; shared by rarity_excess and synonym_fit (kept for the last two texts)."""
     words = word_table()
-    spans = [(m.start(), m.group(0)) for m in _CJK_RUN_RE.finditer(text)]
-    if words is None or not spans:
+    cjk, _, norm = _prepared(text)
+    if words is None or not cjk:
         return 0.0, np.zeros(0, dtype=np.int64)
-    runs = [run for _, run in spans]
+    # the CJK runs joined by one 0 (normalise keeps Chinese characters and makes every character one UTF-16 unit)
+    text_codes = np.frombuffer(norm.encode("utf-16-le"), dtype=np.uint16).astype(np.uint64)
+    mask = (text_codes >= 0x4E00) & (text_codes <= 0x9FFF)
+    after_run = ~mask & np.concatenate([[False], mask[:-1]])
+    keep = np.flatnonzero(mask | after_run)
+    if after_run[keep[-1]]:
+        keep = keep[:-1]
+    codes = np.where(mask[keep], text_codes[keep], np.uint64(0))
     # every lookup the segmenter can make, done at once (windows that cross a run's end are never read)
-    joined = "\0".join(runs)
-    codes = np.frombuffer(joined.encode("utf-16-le"), dtype=np.uint16).astype(np.uint64)
     in4 = words.lookup(_window_keys(codes, 4))[0].tolist()
     in3 = words.lookup(_window_keys(codes, 3))[0].tolist()
     in2, rarity2 = (a.tolist() for a in words.lookup(_window_keys(codes, 2)))
+    edges = np.flatnonzero(codes == 0)
+    bounds = zip(np.concatenate([[0], edges + 1]).tolist(), np.concatenate([edges, [len(codes)]]).tolist(), strict=True)
     total, starts = 0.0, []
-    position = 0
-    for start, run in spans:
-        total += _rarity_sum_at(position, len(run), in4, in3, in2, rarity2, starts, start - position)
-        position += len(run) + 1
-    return total, np.array(starts, dtype=np.int64)
+    for start, end in bounds:
+        total += _rarity_sum_at(start, end - start, in4, in3, in2, rarity2, starts)
+    return total, keep[np.array(starts, dtype=np.int64)]
 
 
 def _rarity_sum_at(start: int, n: int, in4: list[bool], in3: list[bool], in2: list[bool],
-                   rarity2: list[float], two: list[int] | None = None, shift: int = 0) -> float:
+                   rarity2: list[float], two: list[int] | None = None) -> float:
     """_rarity_sum of the run at `start` (length `n`), from the lookups made for the whole text; the offsets
-    (+ `shift`) of its two-character words are appended to `two` when given."""
+    of its two-character words are appended to `two` when given."""
     total, i = 0.0, 0
     while i < n - 1:
         j = start + i
@@ -364,7 +369,7 @@ def _rarity_sum_at(start: int, n: int, in4: list[bool], in3: list[bool], in2: li
         elif in2[j]:
             total += rarity2[j]
             if two is not None:
-                two.append(j + shift)
+                two.append(j)
             i += 2
         else:
             i += 1
@@ -538,11 +543,25 @@ def synonym_fit(text: str) -> float:
         return 0.0
     chosen = cand[word_of, slot]
     a, b = (chosen >> np.uint64(48)) & np.uint64(0xFFFF), (chosen >> np.uint64(32)) & np.uint64(0xFFFF)
-    s = starts[word_of] + 3  # offsets into `padded`
+    at = starts[word_of]
+    s = at + 3  # offsets into `padded`
     l1, l2, l3, nxt = padded[s - 3], padded[s - 2], padded[s - 1], padded[s + 2]
-    rows = np.concatenate([np.stack([l1, l2, l3, a], axis=1), np.stack([l2, l3, a, b], axis=1),
-                           np.stack([l3, a, b, nxt], axis=1)])
-    fit = CharLM.load().logprob(rows).reshape(3, -1).sum(axis=0)
+    sixteen = np.uint64(16)
+
+    def pack(w: np.ndarray, x: np.ndarray, y: np.ndarray, z: np.ndarray) -> np.ndarray:
+        return (((((w << sixteen) | x) << sixteen) | y) << sixteen) | z
+
+    # a candidate sharing the first character has the word's own first row (already scored: lp[at])
+    new_first = a != padded[s]
+    queries = np.concatenate([pack(l1, l2, l3, a)[new_first], pack(l2, l3, a, b), pack(l3, a, b, nxt)])
+    # each distinct row scored once (an article repeats its words in the same contexts)
+    distinct, inverse = np.unique(queries, return_inverse=True)
+    shifts = np.array([48, 32, 16, 0], dtype=np.uint64)
+    scored = CharLM.load().logprob((distinct[:, None] >> shifts) & np.uint64(0xFFFF))[inverse]
+    n_first = int(new_first.sum())
+    first_row = lp[at].copy()
+    first_row[new_first] = scored[:n_first]
+    fit = first_row + scored[n_first : n_first + len(at)] + scored[n_first + len(at) :]
     best = np.full(len(starts), -np.inf)
     np.maximum.at(best, word_of, fit)
     gain = np.maximum(0.0, best - own - SYNONYM_MARGIN)
