@@ -2,7 +2,7 @@
 
 Spinners rewrite a copied article word by word from a synonym table so that it no longer matches the
 original: 通过 -> 经由过程, 明确提出 -> 明白准确地提出, 一定程度上 -> 某些特定的程度上, 积极参与 -> 热情参加.
-Four kinds of evidence, the first two per 1,000 CJK characters:
+Five kinds of evidence, the first two per 1,000 CJK characters:
 
 * **lexicon hits** (weight 1): phrases from the team's curated lexicon ``data/spin_lexicon.tsv``
   (spun form -> original). These are also the ``spun_phrase`` flags and what :func:`unspin` restores.
@@ -18,6 +18,9 @@ Four kinds of evidence, the first two per 1,000 CJK characters:
 * **context deficit** (weight CONTEXT_WEIGHT): how much less the words around each character predict it
   than in ordinary news, under the character model of edited news (cleaners.charlm). This is what sees
   substitutions nobody listed: a synonym the context does not call for (交通压强, 赐与了很高的点评).
+* **synonym fit** (weight SYNONYM_WEIGHT, issue 10 round 4): a per-word baseline from the text itself —
+  how often a more common dictionary word sharing a character with a poorly fitting word (相干 / 相关,
+  失落 / 失踪) fits its context far better under the same model (:func:`synonym_fit`).
 
 ``spin_score`` = strength / (strength + SPIN_HALF), in [0, 1): 0.0 with no evidence, monotone in each kind,
 0.5 (SPIN_THRESHOLD, where ``spun_phrase`` flags and ``--unspin`` act) at a strength above that of 95% of
@@ -43,6 +46,7 @@ __all__ = [
     "rarity_excess",
     "spin_evidence",
     "spin_score",
+    "synonym_fit",
     "unspin",
     "unspin_spans",
 ]
@@ -56,7 +60,14 @@ MAX_WORD = 4  # longest dictionary word tried by the segmenter
 CONTEXT_WEIGHT = 1.0  # strength per nat of context deficit
 CONTEXT_REFERENCE = 1.8  # nats/char: the mean context gain of ordinary Simplified news (DAnIEL, 2011–12)
 CONTEXT_MIN_CHARS = 300  # Chinese characters for a full-weight context deficit
-SPIN_HALF = 1.6  # strength at which spin_score is 0.5: above 95% of ordinary news (DAnIEL's 95th percentile is 1.24)
+SYNONYM_WEIGHT = 0.02  # strength per nat of synonym-fit excess per 1,000 characters
+SYNONYM_CANDIDATES = 1  # candidates per side: the most frequent general word sharing the first, and the second, character
+SYNONYM_MIN_COUNT = 50  # jieba count a candidate needs
+SYNONYM_MORE_COMMON = math.log(2)  # a candidate must be at least twice as frequent as the word it could replace
+SYNONYM_OWN_MAX = -14.0  # nats: only words whose own fit (the word and the character after it) is below this
+SYNONYM_MARGIN = 2.0  # nats by which a candidate must fit better before the difference counts
+SYNONYM_BASELINE = 200.0  # nats per 1,000 characters below which nothing counts (~60th percentile of news)
+SPIN_HALF = 4.3  # strength at which spin_score is 0.5: above 95% of ordinary news (DAnIEL's 95th percentile is 3.36)
 SPIN_THRESHOLD = 0.5  # spin_score at and above which spun_phrase flags and --unspin act
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -309,27 +320,45 @@ def rarity_excess(text: str) -> float:
     >>> rarity_excess("今天天气很好，我们去公园散步。")
     0.0
     """
-    words = word_table()
-    cjk = len(_CJK_RE.findall(text))
-    if words is None or not cjk:
+    cjk = _prepared(text)[0]
+    if word_table() is None or not cjk:
         return 0.0
-    runs = _CJK_RUN_RE.findall(text)
-    # every lookup the segmenter can make, done at once (windows that cross a run's end are never read)
-    joined = "\0".join(runs)
-    codes = np.frombuffer(joined.encode("utf-16-le"), dtype=np.uint16).astype(np.uint64)
-    in4 = words.lookup(_window_keys(codes, 4))[0].tolist()
-    in3 = words.lookup(_window_keys(codes, 3))[0].tolist()
-    in2, rarity2 = (a.tolist() for a in words.lookup(_window_keys(codes, 2)))
-    total, start = 0, 0
-    for run in runs:
-        total += _rarity_sum_at(start, len(run), in4, in3, in2, rarity2)
-        start += len(run) + 1
+    total = _segmentation(text)[0]
     return max(0.0, 1000.0 * total / cjk - RARITY_BASELINE)
 
 
+@lru_cache(maxsize=2)
+def _segmentation(text: str) -> tuple[float, np.ndarray]:
+    """(summed rarity, offsets in `text` of the two-character words) of forward maximum matching over jieba's
+    dictionary, run by run; shared by rarity_excess and synonym_fit (kept for the last two texts)."""
+    words = word_table()
+    cjk, _, norm = _prepared(text)
+    if words is None or not cjk:
+        return 0.0, np.zeros(0, dtype=np.int64)
+    # the CJK runs joined by one 0 (normalise keeps Chinese characters and makes every character one UTF-16 unit)
+    text_codes = np.frombuffer(norm.encode("utf-16-le"), dtype=np.uint16).astype(np.uint64)
+    mask = (text_codes >= 0x4E00) & (text_codes <= 0x9FFF)
+    after_run = ~mask & np.concatenate([[False], mask[:-1]])
+    keep = np.flatnonzero(mask | after_run)
+    if after_run[keep[-1]]:
+        keep = keep[:-1]
+    codes = np.where(mask[keep], text_codes[keep], np.uint64(0))
+    # every lookup the segmenter can make, done at once (windows that cross a run's end are never read)
+    in4 = words.lookup(_window_keys(codes, 4))[0].tolist()
+    in3 = words.lookup(_window_keys(codes, 3))[0].tolist()
+    in2, rarity2 = (a.tolist() for a in words.lookup(_window_keys(codes, 2)))
+    edges = np.flatnonzero(codes == 0)
+    bounds = zip(np.concatenate([[0], edges + 1]).tolist(), np.concatenate([edges, [len(codes)]]).tolist(), strict=True)
+    total, starts = 0.0, []
+    for start, end in bounds:
+        total += _rarity_sum_at(start, end - start, in4, in3, in2, rarity2, starts)
+    return total, keep[np.array(starts, dtype=np.int64)]
+
+
 def _rarity_sum_at(start: int, n: int, in4: list[bool], in3: list[bool], in2: list[bool],
-                   rarity2: list[float]) -> float:
-    """_rarity_sum of the run at `start` (length `n`), from the lookups rarity_excess made for the whole text."""
+                   rarity2: list[float], two: list[int] | None = None) -> float:
+    """_rarity_sum of the run at `start` (length `n`), from the lookups made for the whole text; the offsets
+    of its two-character words are appended to `two` when given."""
     total, i = 0.0, 0
     while i < n - 1:
         j = start + i
@@ -339,6 +368,8 @@ def _rarity_sum_at(start: int, n: int, in4: list[bool], in3: list[bool], in2: li
             i += 3
         elif in2[j]:
             total += rarity2[j]
+            if two is not None:
+                two.append(j)
             i += 2
         else:
             i += 1
@@ -378,6 +409,16 @@ def grammar_artefacts(text: str) -> int:
 _ARTEFACT_ADVERBS = frozenset("充分 积极 慢慢 大大 深深 逐步 逐渐 不断 认真 努力 切实 有效 大力 全面 稳步 持续 进一步".split())
 
 
+@lru_cache(maxsize=2)
+def _prepared(text: str) -> tuple[int, bool, str]:
+    """(CJK characters, Traditional?, the text in the model's alphabet), shared by the model-based evidence."""
+    from cleaners.charlm import normalise
+    from cleaners.namefit import _is_traditional
+
+    cjk = len(_CJK_RE.findall(text))
+    return cjk, bool(cjk) and _is_traditional(text), normalise(text) if cjk else ""
+
+
 def context_deficit(text: str) -> float:
     """How much less the text's own context predicts its characters than ordinary news does (nats/char, >= 0).
 
@@ -392,14 +433,12 @@ def context_deficit(text: str) -> float:
     >>> context_deficit("今天天气很好。")
     0.0
     """
-    from cleaners.charlm import CharLM, normalise, padded_logprobs, windows
-    from cleaners.namefit import _is_traditional
+    from cleaners.charlm import CharLM, padded_logprobs, windows
 
-    cjk = len(_CJK_RE.findall(text))
-    if not cjk or _is_traditional(text):
+    cjk, traditional, norm = _prepared(text)
+    if not cjk or traditional:
         return 0.0
     lm = CharLM.load()
-    norm = normalise(text)
     rows = windows(norm)
     # the first len(norm) rows of the padded text's scores (shared with cleaners.namefit), context-free scores
     gain = padded_logprobs(norm)[: len(norm)] - lm.unigram_logprob(rows)
@@ -409,6 +448,127 @@ def context_deficit(text: str) -> float:
     return deficit * min(1.0, cjk / CONTEXT_MIN_CHARS)
 
 
+def _read_synonym_table(path: Path) -> dict[str, np.ndarray]:
+    """Arrays for :func:`synonym_fit` from jieba's dict.txt: general two-character words (packed, sorted) with
+    their log counts, and per character the SYNONYM_CANDIDATES most frequent such words it starts and ends."""
+    counts: dict[str, int] = {}
+    with path.open(encoding="utf-8") as source:
+        for line in source:
+            parts = line.rstrip("\n").split(" ")
+            if len(parts) < 3 or len(parts[0]) != 2 or parts[2] in _PROPER_POS or not _WORD_CJK_RE.fullmatch(parts[0]):
+                continue
+            counts[parts[0]] = int(parts[1])
+    words = sorted(counts)
+    keys = _pack_words(words)
+    order = np.argsort(keys, kind="stable")
+    logcount = np.log(np.array([counts[w] for w in words], dtype=np.float64) + 1.0)
+    by_char: dict[str, list[tuple[int, str]]] = {}
+    for word, count in counts.items():
+        if count >= SYNONYM_MIN_COUNT:
+            by_char.setdefault(word[0] + "0", []).append((count, word))
+            by_char.setdefault(word[1] + "1", []).append((count, word))
+    chars = sorted({k[0] for k in by_char})
+    table = np.zeros((len(chars), 2 * SYNONYM_CANDIDATES), dtype=np.uint64)
+    table_log = np.zeros(table.shape)
+    for row, char in enumerate(chars):
+        for side in (0, 1):
+            best = sorted(by_char.get(char + str(side), []), reverse=True)[:SYNONYM_CANDIDATES]
+            for slot, (count, word) in enumerate(best):
+                table[row, side * SYNONYM_CANDIDATES + slot] = _pack_words([word])[0]
+                table_log[row, side * SYNONYM_CANDIDATES + slot] = math.log(count + 1.0)
+    return {"keys": keys[order], "logcount": logcount[order], "chars": np.array([ord(c) for c in chars], dtype=np.uint64),
+            "cand": table, "cand_log": table_log}
+
+
+@lru_cache(maxsize=1)
+def _synonym_table() -> dict[str, np.ndarray] | None:
+    from cleaners.cache import cached_arrays
+
+    source = _jieba_dict()
+    if source is None:
+        return None
+    return cached_arrays(f"jieba-synonyms{SYNONYM_CANDIDATES}", source, lambda: _read_synonym_table(source))
+
+
+def synonym_fit(text: str) -> float:
+    """How often a more common word sharing a character fits the context better than the word the text has.
+
+    A spinner's synonym is a word the context does not call for, and often a more common sibling of it
+    would (相干 -> 相关, 失落 -> 失踪, 方法 -> 方式): each two-character general word (FMM over jieba's
+    dictionary) whose own fit — log P of its two characters and the one after, under cleaners.charlm —
+    is below SYNONYM_OWN_MAX is compared with the SYNONYM_CANDIDATES most frequent words starting with its
+    first character and ending with its second, those at least twice as frequent as it; the best
+    candidate's fit minus the word's own, less SYNONYM_MARGIN, is summed per 1,000 CJK characters, and
+    what exceeds SYNONYM_BASELINE counts. 0 for Traditional text and without jieba; scaled down under
+    CONTEXT_MIN_CHARS characters, like the context deficit.
+
+    >>> synonym_fit("今天天气很好。")
+    0.0
+    """
+    from cleaners.charlm import BOUNDARY, ORDER, CharLM, padded_logprobs
+
+    words, table = word_table(), _synonym_table()
+    if words is None or table is None:
+        return 0.0
+    cjk, traditional, norm = _prepared(text)
+    if not cjk or traditional:
+        return 0.0
+    lp = padded_logprobs(norm)  # len(norm) + 3 rows: the last three score the boundary after the text
+    starts = _segmentation(text)[1]  # the two-character words, as rarity_excess segments the text
+    if not len(starts):
+        return 0.0
+    own = lp[starts] + lp[starts + 1] + lp[starts + 2]
+    starts = starts[own < SYNONYM_OWN_MAX]
+    if not len(starts):
+        return 0.0
+    own = lp[starts] + lp[starts + 1] + lp[starts + 2]
+    padded = np.frombuffer((BOUNDARY * (ORDER - 1) + norm + BOUNDARY).encode("utf-16-le"), dtype=np.uint16).astype(np.uint64)
+    c1, c2 = padded[starts + 3], padded[starts + 4]
+    key = (c1 << np.uint64(48)) | (c2 << np.uint64(32))
+    index = np.minimum(np.searchsorted(table["keys"], key), len(table["keys"]) - 1)
+    general = table["keys"][index] == key
+    starts, own, c1, c2, key, logcount = starts[general], own[general], c1[general], c2[general], key[general], table["logcount"][index[general]]
+    if not len(starts):
+        return 0.0
+    chars = table["chars"]
+    k = SYNONYM_CANDIDATES
+    first = np.minimum(np.searchsorted(chars, c1), len(chars) - 1)
+    second = np.minimum(np.searchsorted(chars, c2), len(chars) - 1)
+    cand = np.concatenate([np.where((chars[first] == c1)[:, None], table["cand"][first, :k], 0),
+                           np.where((chars[second] == c2)[:, None], table["cand"][second, k:], 0)], axis=1)
+    cand_log = np.concatenate([table["cand_log"][first, :k], table["cand_log"][second, k:]], axis=1)
+    valid = (cand != 0) & (cand != key[:, None]) & (cand_log >= logcount[:, None] + SYNONYM_MORE_COMMON)
+    word_of, slot = np.nonzero(valid)
+    if not len(word_of):
+        return 0.0
+    chosen = cand[word_of, slot]
+    a, b = (chosen >> np.uint64(48)) & np.uint64(0xFFFF), (chosen >> np.uint64(32)) & np.uint64(0xFFFF)
+    at = starts[word_of]
+    s = at + 3  # offsets into `padded`
+    l1, l2, l3, nxt = padded[s - 3], padded[s - 2], padded[s - 1], padded[s + 2]
+    sixteen = np.uint64(16)
+
+    def pack(w: np.ndarray, x: np.ndarray, y: np.ndarray, z: np.ndarray) -> np.ndarray:
+        return (((((w << sixteen) | x) << sixteen) | y) << sixteen) | z
+
+    # a candidate sharing the first character has the word's own first row (already scored: lp[at])
+    new_first = a != padded[s]
+    queries = np.concatenate([pack(l1, l2, l3, a)[new_first], pack(l2, l3, a, b), pack(l3, a, b, nxt)])
+    # each distinct row scored once (an article repeats its words in the same contexts)
+    distinct, inverse = np.unique(queries, return_inverse=True)
+    shifts = np.array([48, 32, 16, 0], dtype=np.uint64)
+    scored = CharLM.load().logprob((distinct[:, None] >> shifts) & np.uint64(0xFFFF))[inverse]
+    n_first = int(new_first.sum())
+    first_row = lp[at].copy()
+    first_row[new_first] = scored[:n_first]
+    fit = first_row + scored[n_first : n_first + len(at)] + scored[n_first + len(at) :]
+    best = np.full(len(starts), -np.inf)
+    np.maximum.at(best, word_of, fit)
+    gain = np.maximum(0.0, best - own - SYNONYM_MARGIN)
+    excess = max(0.0, 1000.0 * float(gain[np.isfinite(gain)].sum()) / cjk - SYNONYM_BASELINE)
+    return excess * min(1.0, cjk / CONTEXT_MIN_CHARS)
+
+
 def spin_evidence(text: str, spun: list[dict] | None = None) -> dict[str, float]:
     """The evidence behind :func:`spin_score`; `spun` = find_spun_phrases(text) if known."""
     return {
@@ -416,7 +576,8 @@ def spin_evidence(text: str, spun: list[dict] | None = None) -> dict[str, float]
         "artefacts": float(grammar_artefacts(text)),
         "rarity_excess": rarity_excess(text),
         "context_deficit": context_deficit(text),
-        "cjk_chars": float(len(_CJK_RE.findall(text))),
+        "synonym_fit": synonym_fit(text),
+        "cjk_chars": float(_prepared(text)[0]),
     }
 
 
@@ -426,7 +587,8 @@ def spin_strength(evidence: dict[str, float]) -> float:
     if not cjk:
         return 0.0
     density = (LEXICON_WEIGHT * evidence["lexicon_hits"] + ARTEFACT_WEIGHT * evidence["artefacts"]) * 1000.0 / cjk
-    return density + RARITY_WEIGHT * evidence["rarity_excess"] + CONTEXT_WEIGHT * evidence["context_deficit"]
+    return (density + RARITY_WEIGHT * evidence["rarity_excess"] + CONTEXT_WEIGHT * evidence["context_deficit"]
+            + SYNONYM_WEIGHT * evidence.get("synonym_fit", 0.0))
 
 
 def spin_score(text: str, spun: list[dict] | None = None) -> float:

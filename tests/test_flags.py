@@ -18,6 +18,7 @@ from cleaners.spin import (
     load_lexicon,
     spin_score,
     spin_strength,
+    synonym_fit,
     unspin,
 )
 from mirrorclean import flageval
@@ -305,9 +306,10 @@ def test_real_sets_precision(name: str) -> None:
 
 def test_spin_score_monotone_in_evidence() -> None:
     """Adding any kind of evidence never lowers the score; no evidence is 0; the scale stays below 1."""
-    base = {"lexicon_hits": 1.0, "artefacts": 1.0, "rarity_excess": 50.0, "context_deficit": 0.3, "cjk_chars": 1000.0}
+    base = {"lexicon_hits": 1.0, "artefacts": 1.0, "rarity_excess": 50.0, "context_deficit": 0.3, "synonym_fit": 40.0,
+            "cjk_chars": 1000.0}
     score = spin_strength(base) / (spin_strength(base) + SPIN_HALF)
-    for key in ("lexicon_hits", "artefacts", "rarity_excess", "context_deficit"):
+    for key in ("lexicon_hits", "artefacts", "rarity_excess", "context_deficit", "synonym_fit"):
         more = {**base, key: base[key] * 2}
         assert spin_strength(more) / (spin_strength(more) + SPIN_HALF) > score
     assert spin_strength({k: 0.0 for k in base} | {"cjk_chars": 100.0}) == 0.0
@@ -333,7 +335,16 @@ def test_spin_auc_on_held_out_articles() -> None:
     sets = flageval.spin_sets(flageval.daniel_texts(SHARED), SHARED)
     originals, spun = sets["held-out rate 1.0"]
     assert len(originals) >= 40
-    assert flageval.auc([spin_score(t) for t in spun], [spin_score(t) for t in originals]) >= 0.9
+    assert flageval.auc([spin_score(t) for t in spun], [spin_score(t) for t in originals]) >= 0.94  # 0.962 in round 4
+
+
+@pytest.mark.skipif(not HAS_JIEBA, reason="jieba's dictionary not installed")
+def test_synonym_fit_sees_a_rarer_sibling() -> None:
+    """A more common word sharing a character that fits far better (相干 -> 相关) is evidence; ordinary text has none."""
+    original = "记者从市政府新闻发布会上获悉，相关部门将加强对失踪人员的搜救工作，并及时向社会公布最新消息。" * 8
+    spun = "记者从市政府新闻发布会上获悉，相干部门将加强对失落人员的搜救工作，并及时向社会公布最新动静。" * 8
+    assert synonym_fit(spun) > synonym_fit(original)
+    assert synonym_fit("今天天气很好。") == 0.0
 
 
 def test_missing_references_ranges() -> None:
@@ -357,7 +368,7 @@ def test_spin_pairs_auc() -> None:
         assert flageval.auc([spin_score(p["spun"]) for p in pairs],
                             [spin_score(p["original"]) for p in pairs]) >= 0.9
         assert flageval.auc([spin_score(p["spun"]) for p in unseen],
-                            [spin_score(p["original"]) for p in unseen]) >= 0.7
+                            [spin_score(p["original"]) for p in unseen]) >= 0.8  # 0.835 in round 4
 
 
 def test_spin_score_zero_without_evidence() -> None:
