@@ -685,10 +685,14 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         draft.title = draft.slots.title = forum[-1]
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
-    title_idx = _heading_over_body(header, candidates, pick_title_line(header, candidates, body), body)
-    title_idx = _heading_under_crumb(header, candidates, title_idx)
-    title_idx, crumb_title = _crumb_title(header, candidates, title_idx, body)
-    glued = None if crumb_title else _glued_headline(header, title_idx, body)
+    labelled = next((i for i in reversed(candidates) if i >= len(header) - 12 and labelled_title(header[i])), None)
+    if labelled is not None:  # 标题：X over the byline: the template names its headline
+        title_idx, crumb_title = labelled, None
+    else:
+        title_idx = _heading_over_body(header, candidates, pick_title_line(header, candidates, body), body)
+        title_idx = _heading_under_crumb(header, candidates, title_idx)
+        title_idx, crumb_title = _crumb_title(header, candidates, title_idx, body)
+    glued = None if crumb_title or labelled is not None else _glued_headline(header, title_idx, body)
     if glued:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         draft.title = draft.slots.title = glued
@@ -700,7 +704,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     if title_idx is None:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
-    draft.title = _chapter_title(header[title_idx])
+    draft.title = labelled_title(header[title_idx]) or _chapter_title(header[title_idx])
     draft.slots.title = draft.title
     draft.published = draft.published or _byline_date(header[title_idx + 1:title_idx + 4])
     after = [i for i in candidates if i > title_idx]
@@ -718,6 +722,28 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     draft.removed += [Removal("header", header[i], "header_line") for i in candidates
                       if i != title_idx and header[i] not in lead]
     return lead
+
+
+# a headline printed as a field: 标题：X, 新闻标题：X, 題目：X (not 副标题：, a subtitle)
+TITLE_LABEL_RE = re.compile(r"^\s*(?:新闻|文章|信息|公告|通知|活动)?(?:标题|標題|题目|題目)\s*[:：]\s*(?P<title>\S.{1,79}?)\s*$")
+
+
+def labelled_title(line: str) -> str | None:
+    """The headline of a header line that labels it (标题：我公司顺利通过ISO9001复审, 新闻标题：X): the value, else None.
+
+    Evidence: news modules of company sites print their fields as `label：value` rows (标题, 来源, 发布者,
+    发布时间); the label is the template's, the value the article's. A subtitle (副标题：) or a sentence is not one.
+
+    >>> labelled_title("标题：我公司顺利通过ISO9001质量管理体系复审"), labelled_title("新闻标题： 城市更新让老街区焕发新活力")
+    ('我公司顺利通过ISO9001质量管理体系复审', '城市更新让老街区焕发新活力')
+    >>> labelled_title("副标题：记老街区的新生活"), labelled_title("标题：")
+    (None, None)
+    >>> labelled_title("题目：请结合材料谈谈你对城市更新的理解，不少于八百字。")
+    """
+    m = TITLE_LABEL_RE.match(line)
+    if not m or SENTENCE_LINE_RE.search(m.group("title")) or re.search(r"[，。；]", m.group("title")):
+        return None
+    return m.group("title")
 
 
 SECTION_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,3}[日天节幕部分]{1,2}|[一二三四五六七八九十]{1,3}、\S{0,20}|"
@@ -981,7 +1007,8 @@ def _crumb_title(header: list[str], candidates: list[int], title_idx: int | None
             return title_idx, None
         tail = parts[-1]
         same = [i for i in candidates if i > k and header[i].strip() == tail]
-        if same and (_heading_like(tail) or re.fullmatch(r"[A-Za-z][\w-]{7,79}", tail)) and (title_idx is None or picked not in tail):
+        if same and (_heading_like(tail) or re.fullmatch(r"[A-Za-z][\w-]{7,79}", tail)) and (title_idx is None or picked not in tail) \
+                and not _category_over_item(header, same[0], title_idx, tail, text):
             return same[0], None  # 论坛 › 数码生活 › 设置路由器 over 设置路由器, … > usechromequicaccessgoogleservice over its slug
         if not _heading_like(tail) or len(tail) < 6:
             return title_idx, None
@@ -994,6 +1021,31 @@ def _crumb_title(header: list[str], candidates: list[int], title_idx: int | None
             return None, tail
         return title_idx, None
     return title_idx, None
+
+
+def _category_over_item(header: list[str], k: int, title_idx: int | None, tail: str, text: str) -> bool:
+    """Whether the line repeating a breadcrumb's last part (数控机床 under 首页 > 产品中心 > 数控机床) is a category
+    of a product menu above the item's own heading (数控机床, 加工中心, 数控车床, then VMC850立式加工中心).
+
+    Evidence: a catalogue's crumb ends at the category, and the category menu under it repeats that name among
+    its siblings (short lines); the product's heading comes below the menu and shares the description's words,
+    which the category name does not.
+
+    >>> h = ["首页 > 产品中心 > 数控机床", "数控机床", "加工中心", "数控车床", "VMC850立式加工中心"]
+    >>> _category_over_item(h, 1, 4, "数控机床", "VMC850立式加工中心三轴采用台湾上银线性导轨，适用于模具加工。")
+    True
+
+    Confuser: a thread's subject repeated under its crumb, with the post's words, stays the heading:
+    >>> h = ["论坛 › 数码生活 › 设置路由器", "设置路由器", "大甜菜", "发表于 2008-7-26"]
+    >>> _category_over_item(h, 1, 2, "设置路由器", "怎样设置路由器？没找到设置向导哦。")
+    False
+    """
+    if title_idx is None or title_idx <= k + 1:
+        return False
+    between = header[k + 1:title_idx]
+    siblings = [ln for ln in between if len(ln) <= 8 and not CLAUSE_END_RE.search(ln)]
+    return bool(siblings) and len(siblings) == len(between) and _overlap(header[title_idx], text) >= 0.5 \
+        and _overlap(tail, text) < 0.5
 
 
 PAGER_LINE_RE = re.compile(r"上一页|下一页|共\s*\d+\s*页")
@@ -1079,6 +1131,24 @@ def pager_row(line: str) -> bool:
     return not s.isdigit()
 
 
+def dated_meta(line: str) -> bool:
+    """A labelled date line under the text (更新时间：2018-09-21, 发布日期：2021-03-04 点击：12): the page's meta
+    moved below the article by a product template, not a closing line of the article.
+
+    Evidence: a catalogue's product page prints its fields (更新时间, 发布时间, 浏览次数) under the description;
+    a short closing line of the article ((记者 张三), 2016年5月) carries no `label：` field with a date.
+
+    >>> dated_meta("更新时间：2018-09-21"), dated_meta("发布日期：2021-03-04  点击：12次")
+    (True, True)
+    >>> dated_meta("（记者 张三）"), dated_meta("2016年5月10日"), dated_meta("更新时间：每周一上午更新，敬请关注。")
+    (False, False, False)
+    """
+    return len(line) <= 60 and is_meta_line(line) and bool(DATED_LABEL_RE.search(line)) and parse_date(line) is not None
+
+
+DATED_LABEL_RE = re.compile(r"(?:时间|時間|日期|发布|發布|更新|发表|發表)\s*(?:时间|日期)?\s*[:：]\s*\d{2,4}")
+
+
 def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer.
 
@@ -1100,6 +1170,7 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
                or ("share" if share_bar(ln) else None) or ("author_note" if AUTHOR_NOTE_RE.match(ln) else None)
                or ("tags" if TAGS_LINE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s<>«»|/]+", ln) else None)
                or ("reader_prompt" if i < nav and _reader_prompt(ln) else None) or ("pager" if pager_row(ln) else None)
+               or ("meta_line" if dated_meta(ln) else None)
                for i, ln in enumerate(trailer)]
     boxed = len(trailer) >= 4 and all(not r and len(ln) <= 40 for r, ln in zip(reasons[:4], trailer[:4], strict=True))
     stopped = False

@@ -126,3 +126,84 @@ def test_a_paged_news_dump_keeps_its_headline_without_page_marks() -> None:
     assert isinstance(rec, Record)
     assert rec.title == "城市更新让老街区焕发新活力" and rec.published == "2016-08-09T08:19:05"
     assert rec.text.split("\n")[-1].startswith("13013001") and "上一页" not in rec.text
+
+
+VALVE = """欢迎访问某某阀门有限公司官网！
+首页
+产品中心
+新闻资讯
+联系我们
+产品中心
+闸阀
+截止阀
+Z41H法兰闸阀
+产品详情
+Z41H法兰闸阀适用于公称压力PN1.6～16.0MPa，工作温度-29～550℃的石油、化工、电力等管路上，用以切断或接通管路介质。
+该阀门结构合理，密封可靠，性能优良，开关轻便省力，密封面采用钴基硬质合金堆焊，耐磨、耐高温、耐腐蚀，使用寿命长。
+{closing}
+返回列表
+热门推荐
+截止阀
+"""
+
+
+def test_a_dated_field_under_a_product_description_is_its_date_not_its_text() -> None:
+    """更新时间：… right under the description (no 上一篇/下一篇 before it) is the page's date field; a closing line
+    without a dated label ((记者 张三)) stays the article's."""
+    rec = clean_document(VALVE.format(closing="更新时间：2018-09-21").encode("utf-8"), "v.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "Z41H法兰闸阀" and rec.published == "2018-09-21"
+    assert rec.text.endswith("使用寿命长。") and "更新时间" not in rec.text
+    rec = clean_document(VALVE.format(closing="（记者 张三）").encode("utf-8"), "v.txt")
+    assert rec.text.endswith("（记者 张三）") and rec.published is None
+
+
+NOTICE = """网站首页 | 关于我们 | 新闻中心 | 产品中心 | 联系我们
+新闻中心
+{label}我公司顺利通过ISO9001质量管理体系复审
+来源：本站原创　　发布者：管理员　　发布时间：2017年06月08日　　浏览：235次
+6月5日至6日，认证中心审核组一行三人对我公司质量管理体系运行情况进行了现场审核，审核组通过查阅资料、现场询问等方式进行了全面检查。
+经过两天的审核，审核组一致认为公司质量管理体系运行有效，符合标准要求，同意推荐保持认证注册资格，管理水平又迈上了一个新台阶。
+打印本页 | 关闭窗口
+上一条：公司举行安全生产月启动仪式
+下一条：没有了
+"""
+
+
+def test_a_headline_printed_as_a_labelled_field() -> None:
+    """标题：X over the 来源/发布者/发布时间 row: the value is the title, the label is the template's."""
+    for label in ("标题：", "新闻标题： ", ""):
+        rec = clean_document(NOTICE.format(label=label).encode("utf-8"), "n.txt")
+        assert isinstance(rec, Record)
+        assert rec.title == "我公司顺利通过ISO9001质量管理体系复审", label
+        assert rec.published == "2017-06-08" and rec.text.startswith("6月5日至6日")
+    # confuser: a subtitle field is no headline
+    rec = clean_document(NOTICE.format(label="副标题：").encode("utf-8"), "n.txt")
+    assert rec.title == "副标题：我公司顺利通过ISO9001质量管理体系复审"
+
+
+MACHINE = """产品中心
+首页 > 产品中心 > 数控机床
+数控机床
+加工中心
+数控车床
+VMC850立式加工中心
+型号：VMC850
+价格：￥280000
+简要描述：VMC850立式加工中心三轴采用线轨，快速移动速度高，适用于板类、盘类、模具等零件的加工。
+详细介绍
+VMC850立式加工中心三轴采用台湾上银线性导轨，具有刚性好、精度高、快速移动速度高等特点，适用于板类、盘类、模具及小型壳体类零件的加工。
+主轴采用台湾高速主轴单元，最高转速八千转每分钟，配合高精度滚珠丝杠，能够满足精密零件加工的需求，深受广大用户的好评。
+上一篇：VMC1060立式加工中心
+下一篇：CK6150数控车床
+更新时间：2022-11-30 14:20:05
+"""
+
+
+def test_a_category_repeating_the_crumb_is_not_the_product_heading() -> None:
+    """The crumb ends at the category (数控机床), the category menu repeats it among its siblings, and the product's
+    heading sits under the menu: the heading is the title."""
+    rec = clean_document(MACHINE.encode("utf-8"), "m.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "VMC850立式加工中心" and rec.published == "2022-11-30T14:20:05"
+    assert rec.text.startswith("VMC850立式加工中心三轴采用台湾") and "型号" not in rec.text and "加工中心\n" not in rec.text
