@@ -345,6 +345,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
             runs.append([])
         runs[-1].append(i)
     best = max(runs, key=lambda run: 0 if card_list(lines[run[0]:run[-1] + 1]) else sum(len(lines[i]) for i in run))
+    best = _headed_run(lines, runs, best)
     start, end = best[0], best[-1]
     while start > 0 and SENTENCE_LINE_RE.search(lines[start - 1]) and not chrome_reason(lines[start - 1]) \
             and not is_meta_line(lines[start - 1]) and not _is_byline(lines[start - 1]):
@@ -396,6 +397,49 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     end = _options_tail(lines, start, end)
     end = _table_tail(lines, start, end)
     return start, _drop_teasers(lines, start, end)
+
+
+def headed(lines: list[str], run: list[int]) -> bool:
+    """Whether a run of text sits under the article's own header: a byline or date line at most six lines above
+    its first line, with a headline sharing the run's words at most three lines above that.
+
+    >>> p = "日前，中国高端家电评选“红顶奖”在北京颁布，格兰仕榜上有名，协会理事长称评审对产业升级有积极意义。"
+    >>> headed(["南方网首页>科技", "格兰仕独揽两项“红顶奖”", "2012-01-17 10:36:43　来源: 佛山日报", "分享到：", p], [4])
+    True
+    >>> headed(["百度国际大厦深圳奠基", "16日，百度国际大厦深圳研发中心项目奠基仪式在南山高新区举行。"], [1])
+    False
+    """
+    first = run[0]
+    text = "\n".join(lines[i] for i in run)[:1500]
+    for r in range(first - 1, max(-1, first - 7), -1):
+        if _is_byline(lines[r]) or DATELINE_RE.match(lines[r]):
+            return any(_heading_like(lines[h]) and not _is_byline(lines[h]) and _overlap(lines[h], text) >= 0.3
+                       for h in range(r - 1, max(-1, r - 4), -1))
+    return False
+
+
+def _headed_run(lines: list[str], runs: list[list[int]], best: list[int]) -> list[int]:
+    """The run under the article's header (headline, byline) instead of a longer run elsewhere that has none, when
+    it holds at least half as much text: a sidebar of headline-and-lead teasers (百度国际大厦深圳奠基 over 16日，…)
+    or a site's legal notice outweighs a short article, but only the article has its headline and byline over it.
+
+    >>> p = "日前，中国高端家电评选“红顶奖”在北京颁布，格兰仕榜上有名，协会理事长称评审对产业升级有积极意义。"
+    >>> side = ["百度国际大厦深圳奠基", "16日，百度国际大厦深圳研发中心项目奠基仪式在南山高新区举行，王荣、许勤等出席仪式并讲话。"] * 3
+    >>> lines = side + ["南方网首页>科技", "格兰仕独揽两项“红顶奖”", "2012-01-17 10:36:43　来源: 佛山日报", p, p]
+    >>> _headed_run(lines, [[1, 3, 5], [9, 10]], [1, 3, 5])
+    [9, 10]
+
+    Confuser: a headed run with much less text than the longest stays out (a teaser with its date over a long
+    article that has no header of its own):
+    >>> _headed_run(lines[6:9] + [p] + side * 4, [[3], [5, 7, 9, 11]], [5, 7, 9, 11])
+    [5, 7, 9, 11]
+    """
+    if headed(lines, best):
+        return best
+    weight = sum(len(lines[i]) for i in best)
+    heads = [run for run in runs if run is not best and headed(lines, run) and not card_list(lines[run[0]:run[-1] + 1])
+             and 2 * sum(len(lines[i]) for i in run) >= weight]
+    return max(heads, key=lambda run: sum(len(lines[i]) for i in run)) if heads else best
 
 
 ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(]\d{1,2}[)）])\s*\S")

@@ -207,3 +207,33 @@ def test_a_category_repeating_the_crumb_is_not_the_product_heading() -> None:
     assert isinstance(rec, Record)
     assert rec.title == "VMC850立式加工中心" and rec.published == "2022-11-30T14:20:05"
     assert rec.text.startswith("VMC850立式加工中心三轴采用台湾") and "型号" not in rec.text and "加工中心\n" not in rec.text
+
+
+SIDEBAR = ["科技频道", "业界", "百度国际大厦深圳奠基",
+           "16日，百度国际大厦深圳研发中心项目奠基仪式在南山高新区填海六区项目现场举行，王荣、许勤、李彦宏等出席仪式，市委常委"
+           "、秘书长李华楠，副市长陈彪，市政协副主席王学为及百",
+           "专家称电商未来是刘强东的时代 马云已成过去时",
+           "“电商造血”是一个伪命题，因为它们一直都在造血，只是自身要求增长的速度过快，想用速度拖垮后面的追随者，小企业可以选择"
+           "给平台供货，抑或选择开店，电商平台是学习成本最低的地方，比较适合切",
+           "综合新闻", "2011年全国十大科普事件揭晓",
+           "记者今天（16日）从中国科协举行的发布会上获悉，由关注科普事业的两院院士和科普界、科技新闻界的专家学者及公众共同评选出的"
+           "2011年全国十大科普事件评选结果揭晓。"]
+ARTICLE = ["日前，中国高端家电评选“红顶奖”在北京颁布，格兰仕榜上有名。中国家用电器协会理事长姜风称，“红顶奖”的评审对促进家电"
+           "产业转型升级有积极意义。",
+           "据介绍，本届红顶奖经组委会委托专业公司对国内大城市高端人群进行调查、网络投票及专家评选三个环节，共颁出8项大奖，格兰仕"
+           "以创新设计在微波炉类、厨房料理类独揽两项。"]
+
+
+def test_the_run_under_the_headline_and_byline_beats_a_longer_sidebar() -> None:
+    """A sidebar of other stories' headlines and cut-off leads holds more text than a two-paragraph article, but only
+    the article has its crumb, headline and byline over it (tech.southcn.com in the DAnIEL dumps)."""
+    header = ["您现在： 南方网首页>科技> 质量监督", "格兰仕独揽两项“红顶奖”", "2012-01-17 10:36:43　来源: 佛山日报网络版 　暂无网友评论",
+              "分享到：", "浏览字号：大 中 小　|　打印本页"]
+    dump = "\n".join(["南方网", *SIDEBAR, *[f"新闻标题第{i}条" for i in range(10)], *header, *ARTICLE, "作者：代进", "分享到："])
+    rec = clean_document(dump.encode("utf-8"), "s.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "格兰仕独揽两项“红顶奖”" and rec.published == "2012-01-17T10:36:43"
+    assert rec.text.startswith("日前，中国高端家电") and "百度" not in rec.text
+    # confuser: with no header over the short run, the longest run stays the article
+    plain = "\n".join(["南方网", *SIDEBAR, *[f"新闻标题第{i}条" for i in range(10)], *ARTICLE])
+    assert clean_document(plain.encode("utf-8"), "s.txt").text.startswith("16日，百度国际大厦")
