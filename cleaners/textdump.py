@@ -169,7 +169,8 @@ DATELINE_RE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}�
 
 def _is_body_line(line: str) -> bool:
     return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line) \
-        and not DATELINE_RE.match(line) and not tag_cloud(line) and not table_row(line) and not headline_row(line)
+        and not DATELINE_RE.match(line) and not tag_cloud(line) and not table_row(line) and not headline_row(line) \
+        and not numbered_row(line)
 
 
 def headline_row(line: str) -> bool:
@@ -188,6 +189,27 @@ def headline_row(line: str) -> bool:
         return False
     head = s[:8]
     return len(re.findall(r"[\u4e00-\u9fff]", head)) >= 4 and s.count(head) >= 3
+
+
+NUMBER_ITEM_RE = re.compile(r"(?<!\d)(\d{1,2})[.．]\s")
+
+
+def numbered_row(line: str) -> bool:
+    """A ranked list of headlines glued into one line (02. 替身女王搞庆祝当众裸泳03. 英农场惊现“流氓羊”04. …): it opens
+    with a number and the next number follows, glued to the item before it, and no sentence ends inside.
+
+    Evidence: a 排行 box copied as text loses its line breaks, so item n+1's number sits right after item n's
+    words; an article's numbered points (1. 报名方式：…。) end in full stops and take a line each.
+
+    >>> numbered_row("02. 替身女王搞庆祝当众裸泳 掳获众媒体目光03. 英农场惊现“流氓羊” 1天令33只母羊怀孕04. 探访中国私人女保镖特训营")
+    True
+    >>> numbered_row("1. 报名方式：电话报名、网上报名。2. 报名时间：即日起至3月1日。"), numbered_row("01. 储户两千元定期存款变成九万")
+    (False, False)
+    """
+    items = list(NUMBER_ITEM_RE.finditer(line))
+    if len(items) < 2 or items[0].start() != 0 or "。" in line:
+        return False
+    return all(int(b.group(1)) == int(a.group(1)) + 1 for a, b in zip(items, items[1:], strict=False))
 
 
 def table_row(line: str) -> bool:
@@ -879,12 +901,25 @@ def _heading_over_body(header: list[str], candidates: list[int], title_idx: int 
     """
     last = len(header) - 1
     if last < 0 or last not in candidates or title_idx == last or not _heading_like(header[last]) \
-            or _is_byline(header[last]) or SENTENCE_LINE_RE.search(header[last]):
+            or _is_byline(header[last]) or SENTENCE_LINE_RE.search(header[last]) or caption(header[last]):
         return title_idx
     text = "\n".join(body)[:1500]
     picked = _overlap(header[title_idx], text) if title_idx is not None else 0.0
     mine = _overlap(header[last], text)
     return last if mine >= 0.5 and picked < min(0.3, mine / 2) else title_idx
+
+
+CAPTION_RE = re.compile(r"。\s*[(（](?:资料图|資料圖|图|圖|图片|圖片|摄|攝|[^()（）]{0,12}(?:摄|攝|供图|供圖|图片|圖片))[)）]\s*$")
+
+
+def caption(line: str) -> bool:
+    """A photo's caption between the byline and the text: a sentence closed by a picture mark (范冰冰表态支持韩寒。(资料图),
+    …现场。（记者 张三 摄）); a headline ending with (图) has no full stop before it.
+
+    >>> caption("范冰冰表态支持韩寒。(资料图)"), caption("市民在公园里赏花。（记者 张三 摄）"), caption("“兵马俑”坐镇 巧克力梦公园(图)")
+    (True, True, False)
+    """
+    return bool(CAPTION_RE.search(line))
 
 
 FULL_DATE_RE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2})")
@@ -974,7 +1009,7 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     ...                 [0, 2], ["城市污水处理厂提标改造工程日前完成，出水水质稳定达标。"])
     2
     """
-    usable = [i for i in candidates if _heading_like(header[i]) and not _is_byline(header[i])]
+    usable = [i for i in candidates if _heading_like(header[i]) and not _is_byline(header[i]) and not caption(header[i])]
     if not usable:
         return None
     text = "\n".join(body)[:1500]

@@ -237,3 +237,28 @@ def test_the_run_under_the_headline_and_byline_beats_a_longer_sidebar() -> None:
     # confuser: with no header over the short run, the longest run stays the article
     plain = "\n".join(["南方网", *SIDEBAR, *[f"新闻标题第{i}条" for i in range(10)], *ARTICLE])
     assert clean_document(plain.encode("utf-8"), "s.txt").text.startswith("16日，百度国际大厦")
+
+
+RANKED = ["02. 替身女王搞庆祝当众裸泳 掳获众媒体目光03. 英农场惊现“流氓羊” 1天令33只母羊怀孕04. 探访中国私人女保镖特训营",
+          "05. 探访私人女保镖特训营 水中格斗不让须眉06. 探访中国私人女保镖特训营",
+          "07. 五旬妇女约会90后男网友 喝麻醉奶茶被劫1.7万08. 租友回家过年竟然是色情服务",
+          "09. 意大利万名华人游行抗议同胞遭劫杀10. 传中央电视台春晚节目单公布"]
+
+
+def test_a_ranked_box_glued_into_lines_and_a_photo_caption_over_the_text() -> None:
+    """A 排行 box copied as text glues item n+1's number to item n (…掳获众媒体目光03. 英农场…): rows, not prose, however
+    many there are; a photo caption under the byline (范冰冰表态支持韩寒。(资料图)) is not the headline (news.cbbn.net)."""
+    head = ["淄博时空 > 国内新闻", "范冰冰自称愿再加2千万悬赏助韩寒征集代笔证据",
+            "2012-1-17 13:08:57  来源:中新网   栏目:国内新闻   【大 中 小】", "范冰冰表态支持韩寒。(资料图)"]
+    body = ["网易娱乐1月17日报道 近日，作家韩寒身处风口浪尖，饱受“代笔”质疑，韩寒在北京接受了网易娱乐的专访，驳斥了“代笔”一说。",
+            "范冰冰发布微博原文：看到韩寒悬赏征集代笔证据的新闻，我愿加磅二千万，共襄盛举！这钱一定是使不出去的！"]
+    dump = "\n".join(["淄博时空", *head, *body, "【大 中 小】 【打印本页】 【关闭窗口】", "热点新闻", "01. 储户两千元定期存款变成九万",
+                      *RANKED * 4])
+    rec = clean_document(dump.encode("utf-8"), "r.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "范冰冰自称愿再加2千万悬赏助韩寒征集代笔证据" and rec.published == "2012-01-17T13:08:57"
+    assert rec.text.startswith("网易娱乐1月17日报道") and rec.text.endswith("使不出去的！")
+    # confuser: an article's own numbered points, one a line with full stops, stay text
+    points = ["1. 报名方式：电话报名、网上报名、现场报名均可，报名截止日期为三月一日。", "2. 报名时间：即日起至3月1日，逾期不予受理，敬请留意。"]
+    rec = clean_document("\n".join([*head[:3], *body, *points]).encode("utf-8"), "r.txt")
+    assert rec.text.endswith("敬请留意。")
