@@ -267,11 +267,38 @@ def tag_cloud(line: str) -> bool:
     cells = [x for x in line.split("|") if x.strip()]
     if len(cells) >= 5 and "。" not in line and sum(map(len, cells)) / len(cells) <= 30:
         return True  # 港媒称内地民众不在意首金"迟到" | 体操男团不敌日本 | 丘索维金娜41岁高龄 | …: a row of headlines
+    if spaced_headlines(line):
+        return True
     if re.search(r"[，。！？；,!?;]|\.(?:\s|$)", line):
         return False
     items = [x for x in re.split(r"[、\s|]+", line) if x]
     cjk = [x for x in items if re.search(r"[\u4e00-\u9fff]", x)]
     return len(items) >= 8 and 2 * len(cjk) >= len(items) and 2 <= sum(map(len, items)) / len(items) <= 8
+
+
+WIDE_GAP_RE = re.compile(r"[ \u00a0]*\u3000[\s\u3000]*|[ \u00a0]{3,}")
+
+
+def spaced_headlines(line: str) -> bool:
+    """A row of five or more headlines set apart by wide spaces (一个全角空格 or three spaces) with no full stop:
+    a scrolling ticker or a box of links copied as one line, not prose.
+
+    Evidence: headlines are 6-30 characters with no sentence end; a paragraph indented with a full-width space has
+    one gap at its start, and a verse's lines are shorter than six characters.
+
+    >>> spaced_headlines("《咱家那些事》今晚收官 黄志忠练束梅终成眷属\u00a0 \u3000李彬携洪剑涛跨界设计师 爱上原品引领新概念\u00a0 \u3000"
+    ...                  "《美人天下》热播 明道工作重心转至内地(图)\u00a0 \u3000高虎助阵《金陵十三钗》重拳出击大荧幕(图)\u00a0 \u3000"
+    ...                  "张馨予被曝曾有婚史 有意借吴卓羲炒作新电影")
+    True
+    >>> spaced_headlines("\u3000\u3000近年来，我市坚持以人民为中心的发展思想，扎实推进城市更新行动，一批老旧街区焕发出新的生机与活力。")
+    False
+    >>> spaced_headlines("床前明月光\u3000疑是地上霜\u3000举头望明月\u3000低头思故乡\u3000静夜思其二")
+    False
+    """
+    if "。" in line:
+        return False
+    cells = [c.strip() for c in WIDE_GAP_RE.split(line.strip()) if c.strip()]
+    return len(cells) >= 5 and all(6 <= len(c) <= 40 for c in cells) and sum(map(len, cells)) / len(cells) >= 8
 
 
 # a numbered question or its options (16.下列与雪有关的说法正确的是( ), A.化工厂 B.钢铁厂): text, not a gap
@@ -785,6 +812,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             is_prose(header[i]) or len(header[i]) >= 16 and LEAD_CLAUSE_RE.search(header[i])
             or i >= len(header) - 2 and len(header[i]) <= 18 and header[i].endswith((":", "："))
             or i == len(header) - 1 and (section_heading(header[i]) or _first_subheading(header[i], body)))]
+    lead = _lead_next_to_body([header[i] for i in after], lead)
     draft.removed += [Removal("header", header[i], "header_line") for i in candidates
                       if i != title_idx and header[i] not in lead]
     return lead
@@ -810,6 +838,31 @@ def labelled_title(line: str) -> str | None:
     if not m or SENTENCE_LINE_RE.search(m.group("title")) or re.search(r"[，。；]", m.group("title")):
         return None
     return m.group("title")
+
+
+def _lead_next_to_body(after: list[str], lead: list[str]) -> list[str]:
+    """The lead lines that run on into the body: a text-like line with a box of links under it (订手机报，移动发…
+    over 推荐, ・ headline × 6) is the site's notice, not the article's opening.
+
+    Evidence: a subtitle or lead sits right above the first paragraph, with bylines or one or two short subheads
+    (家屬懷疑送檢標本被偷換) at most between them; three or more other lines are a box.
+
+    >>> notice = "订东北网彩信手机报，移动发KTDBW到10658333，联通发DBWY到1065566600。"
+    >>> _lead_next_to_body([notice, "推荐", "惊艳全球的混血美女", "・ 张馨予被曝曾有婚史"], [notice])
+    []
+    >>> _lead_next_to_body(["本报记者 张三", "城市更新让老街区焕发新活力，居民生活更便利。"], ["城市更新让老街区焕发新活力，居民生活更便利。"])
+    ['城市更新让老街区焕发新活力，居民生活更便利。']
+    """
+    keep: list[str] = []
+    others = 0
+    for ln in reversed(after):
+        if ln in lead:
+            keep.append(ln)
+        elif not _is_byline(ln):
+            others += 1
+            if others >= 3:
+                break
+    return [ln for ln in lead if ln in keep]
 
 
 SECTION_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,3}[日天节幕部分]{1,2}|[一二三四五六七八九十]{1,3}、\S{0,20}|"
@@ -1042,6 +1095,22 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     chapter = [i for i in near if CHAPTER_IN_RE.search(header[i])]
     if chapter:
         return chapter[-1]  # 网译版第一卷 第二章 养牛妹的一天 above a pager line
+    return _headline_over_far_byline(header, usable, text)
+
+
+def _headline_over_far_byline(header: list[str], usable: list[int], text: str) -> int | None:
+    """The headline right above a dated byline farther up than the usual window, when it shares half the body's
+    words or more: a box of links (推荐, ・ headline × 6, 更多精彩图片) between the byline and the text pushes them apart.
+
+    >>> body = "国际在线娱乐报道 本周韩国娱乐圈曝出美女主播视频丑闻，女主播与前男友的视频被人上传到网上，少女时代也爆出猛料。"
+    >>> h = ["即时新闻", "女主播视频门 韩版大S炫富 少女时代爆猛料", "http://ent.dbw.cn 2011-12-09 19:08:26", "推荐"]
+    >>> _headline_over_far_byline(h + [f"・ 别的明星新闻标题第{i}条" for i in range(12)], [1], body)
+    1
+    >>> _headline_over_far_byline(h + [f"・ 别的明星新闻标题第{i}条" for i in range(12)], [1], "另一篇文章的正文。")
+    """
+    for r in range(len(header) - 1, max(0, len(header) - 30), -1):
+        if _is_byline(header[r]) and parse_date(header[r]) and r - 1 in usable:
+            return r - 1 if _overlap(header[r - 1], text) >= 0.25 else None
     return None
 
 

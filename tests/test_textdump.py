@@ -262,3 +262,24 @@ def test_a_ranked_box_glued_into_lines_and_a_photo_caption_over_the_text() -> No
     points = ["1. 报名方式：电话报名、网上报名、现场报名均可，报名截止日期为三月一日。", "2. 报名时间：即日起至3月1日，逾期不予受理，敬请留意。"]
     rec = clean_document("\n".join([*head[:3], *body, *points]).encode("utf-8"), "r.txt")
     assert rec.text.endswith("敬请留意。")
+
+
+def test_a_ticker_row_and_a_box_between_the_byline_and_the_text() -> None:
+    """A ticker of headlines set apart by wide spaces is a list, not the article's first line; a box of links (推荐,
+    ・ headline × 6) between the dated byline and the text keeps neither the headline from being found nor the site's
+    notice above the box from passing for a lead (entertainment.dbw.cn)."""
+    ticker = "\u00a0 \u3000".join(["《咱家那些事》今晚收官 黄志忠练束梅终成眷属", "李彬携洪剑涛跨界设计师 爱上原品引领新概念",
+                                    "《美人天下》热播 明道工作重心转至内地(图)", "高虎助阵《金陵十三钗》重拳出击大荧幕(图)",
+                                    "张馨予被曝曾有婚史 有意借吴卓羲炒作新电影"])
+    box = ["推荐", "惊艳全球的混血美女", "靠脸蛋儿吃饭的男星", *[f"・\t明星新闻标题之第{i}条消息(图)" for i in range(6)],
+           "<<<<<< 更多精彩图片(点击进入)"]
+    body = ["国际在线娱乐报道 娱乐圈向来不缺新闻和话题，本周韩国娱乐圈曝出美女主播视频丑闻，女主播与前男友的视频被人上传到了网上。",
+            "随后，女主播前男友的友人紧接着爆出猛料，少女时代成员也被卷入其中，韩国网友一片哗然，相关话题迅速登上热搜。"]
+    dump = "\n".join(["主流媒体 龙江门户", "您当前的位置 ：东北网娱乐 > 今日焦点 正文", "即时新闻", ticker,
+                      "女主播视频门 韩版大S炫富 少女时代爆猛料", "http://ent.dbw.cn\u3000\u3000 2011-12-09 19:08:26",
+                      "订东北网彩信手机报，移动发KTDBW到10658333，联通发DBWY到1065566600，电信发DBWY到10628999。",
+                      "东北网手机版 3g.dbw.cn", *box, *body])
+    rec = clean_document(dump.encode("utf-8"), "t.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "女主播视频门 韩版大S炫富 少女时代爆猛料" and rec.published == "2011-12-09T19:08:26"
+    assert rec.text.startswith("国际在线娱乐报道") and "彩信手机报" not in rec.text and "金陵十三钗" not in rec.text
