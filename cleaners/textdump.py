@@ -763,7 +763,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             draft.slots.source_line = source_of(ln)
         elif reason:
             draft.removed.append(Removal("header", ln, reason))
-        elif is_category_list(ln):
+        elif is_category_list(ln) and spaced_out(ln) == ln:  # one character a word is spacing, not a menu
             draft.removed.append(Removal("header", ln, "category_list"))
         elif lead_list(ln):  # 热门推荐：a、b、c: a slot brands are put in, like the rows under the article
             draft.removed.append(Removal("header", ln, "link_list"))
@@ -1032,16 +1032,33 @@ PAGER_RE = re.compile(r"^\s*第\s*\d+\s*页\s*[/／]\s*共\s*\d+\s*页\s*$")
 CHAPTER_RE = re.compile(r"^\s*(?:\d+[.、]\s*)?第[一二三四五六七八九十百千零〇两\d]+[章节回卷篇](?:\s|$|[：:\S])")
 
 
+def spaced_out(line: str) -> str:
+    """A line typed with a space after every character (衞 生 署 呼 籲 停 服) with the spaces taken out; other lines
+    as they are.
+
+    Evidence: some Hong Kong sites print Chinese text one character a word; words of two or more Chinese
+    characters between spaces are ordinary spacing.
+
+    >>> spaced_out("衞 生 署 呼 籲 停 服 一 種 口 服 胰 島 素 胶 囊"), spaced_out("春節就醫急診無休 門診初五恢復常態")
+    ('衞生署呼籲停服一種口服胰島素胶囊', '春節就醫急診無休 門診初五恢復常態')
+    """
+    tokens = line.split()
+    single = [t for t in tokens if len(t) == 1 and "\u4e00" <= t <= "\u9fff"]
+    return "".join(tokens) if len(tokens) >= 6 and len(single) >= 0.8 * len(tokens) else line
+
+
 def _heading_like(line: str) -> bool:
     """A line that can be a headline: 4-80 characters of words, not a sentence, a label or a link row."""
-    s = line.strip()
+    s = spaced_out(line.strip())
     words = len(re.findall(r"[\u4e00-\u9fff]", s)) + 2 * len(re.findall(r"[A-Za-z]{2,}", s))
     return (4 <= len(s) <= 80 and words >= 4 and not s.endswith(("：", ":", "。", "，", ">>", "»"))
             and not re.match(r"^(?:https?://|www\.)", s) and len(s.split()) <= 6 and not PAGER_RE.match(s))
 
 
 def _overlap(line: str, text: str) -> float:
-    """Share of a line's character bigrams that the body also has."""
+    """Share of a line's character bigrams that the body also has (spaced-out lines and bodies read squeezed)."""
+    if spaced_out(line) != line:
+        line, text = spaced_out(line), re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
     grams = {run[i:i + 2] for run in re.findall(r"[\u4e00-\u9fff]+", line) for i in range(len(run) - 1)}
     grams |= {w.lower() for w in re.findall(r"[A-Za-z0-9]{3,}", line)}
     if not grams:

@@ -283,3 +283,16 @@ def test_a_ticker_row_and_a_box_between_the_byline_and_the_text() -> None:
     assert isinstance(rec, Record)
     assert rec.title == "女主播视频门 韩版大S炫富 少女时代爆猛料" and rec.published == "2011-12-09T19:08:26"
     assert rec.text.startswith("国际在线娱乐报道") and "彩信手机报" not in rec.text and "金陵十三钗" not in rec.text
+
+
+def test_a_headline_typed_one_character_a_word() -> None:
+    """衞 生 署 呼 籲 … (a space after every character, as rthk.org.hk prints it) is the headline, not a menu row of
+    short names; a real menu row of two-character names stays out."""
+    dump = "\n".join(["衞 生 署 呼 籲 停 服 一 種 口 服 胰 島 素 胶 囊", "2012-01-11 HKT 21:43",
+                      "衞 生 署 呼 籲 市 民 不 要 購 買 或 服 用 一 種 名 為 「 糖 保 口 服 胰 島 素 胶 囊 」 的 口 服 產 品 ， 因 為 產 品 含 未 標 示 西 藥 。",
+                      "有 關 產 品 不 屬 本 港 註 冊 藥 劑 產 品 或 註 冊 中 成 藥 。", "分享工具"])
+    rec = clean_document(dump.encode("utf-8"), "h.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "衞 生 署 呼 籲 停 服 一 種 口 服 胰 島 素 胶 囊"
+    menu = dump.replace("衞 生 署 呼 籲 停 服 一 種 口 服 胰 島 素 胶 囊\n", "新聞 財經 體育 娛樂 科技 健康 旅遊\n", 1)
+    assert clean_document(menu.encode("utf-8"), "h.txt").title != "新聞 財經 體育 娛樂 科技 健康 旅遊"
