@@ -797,7 +797,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     if title_idx is None:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
-    draft.title = labelled_title(header[title_idx]) or _chapter_title(header[title_idx])
+    draft.title = labelled_title(header[title_idx]) or _chapter_title(after_contacts(header[title_idx]))
     draft.slots.title = draft.title
     draft.published = draft.published or _byline_date(header[title_idx + 1:title_idx + 4])
     after = [i for i in candidates if i > title_idx]
@@ -863,6 +863,27 @@ def _lead_next_to_body(after: list[str], lead: list[str]) -> list[str]:
             if others >= 3:
                 break
     return [ln for ln in lead if ln in keep]
+
+
+CONTACT_RE = re.compile(r"(?:热线|熱線|电话|電話|邮箱|郵箱|信箱|传真|傳真|QQ|E-?mail|Email)\s*[:：]\s*"
+                        r"(?:[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\+?[\d][\d\s()（）-]{5,}\d)")
+
+
+def after_contacts(line: str) -> str:
+    """The headline glued to the site's contact fields before it (记者热线：0771-2083335　编辑热线：…　投稿邮箱：
+    x@163.com质检总局：两成半烟花爆竹不合格): what follows the last phone number or address, when the line opens
+    with such fields; other lines as they are.
+
+    >>> after_contacts("记者热线：0771-2083335　编辑热线：0771-5690995　投稿邮箱：newgxrx@163.com质检总局：两成半烟花爆竹不合格")
+    '质检总局：两成半烟花爆竹不合格'
+    >>> after_contacts("报警电话：110 何时能打通"), after_contacts("投稿邮箱：news@example.com")
+    ('报警电话：110 何时能打通', '投稿邮箱：news@example.com')
+    """
+    fields = list(CONTACT_RE.finditer(line))
+    if not fields or line[:fields[0].start()].strip(" \u3000\u00a0|") and not re.fullmatch(r"[\u4e00-\u9fff]{0,4}", line[:fields[0].start()].strip()):
+        return line
+    rest = line[fields[-1].end():].strip(" \u3000\u00a0|")
+    return rest if _heading_like(rest) else line
 
 
 SECTION_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,3}[日天节幕部分]{1,2}|[一二三四五六七八九十]{1,3}、\S{0,20}|"
@@ -1131,7 +1152,19 @@ def _headline_over_far_byline(header: list[str], usable: list[int], text: str) -
     return None
 
 
-CRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|＞|&gt;)\s*")
+CRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|＞|〉|&gt;)\s*")
+DOUBLED_RE = re.compile(r"^(?P<head>\S.{3,}?)\s*[》»>]\s*(?P=head)$")
+
+
+def undoubled(tail: str) -> str:
+    """A crumb's last part printed twice around a mark (標題》標題: the crumb's own item glued to the headline over
+    the text) once; other parts as they are.
+
+    >>> undoubled("吃含過氧化氫食材傷腸胃！教您檢測法》吃含過氧化氫食材傷腸胃！教您檢測法"), undoubled("新聞》財經")
+    ('吃含過氧化氫食材傷腸胃！教您檢測法', '新聞》財經')
+    """
+    m = DOUBLED_RE.match(tail)
+    return m.group("head") if m else tail
 
 
 def crumb_parts(line: str) -> list[str] | None:
@@ -1170,7 +1203,7 @@ def _crumb_title(header: list[str], candidates: list[int], title_idx: int | None
             if nxt == k + 1 and _heading_like(header[nxt]) and (title_idx is None or picked in parts or nxt > title_idx):
                 return nxt, None
             return title_idx, None
-        tail = parts[-1]
+        tail = undoubled(parts[-1])
         same = [i for i in candidates if i > k and header[i].strip() == tail]
         if same and (_heading_like(tail) or re.fullmatch(r"[A-Za-z][\w-]{7,79}", tail)) and (title_idx is None or picked not in tail) \
                 and not _category_over_item(header, same[0], title_idx, tail, text):

@@ -296,3 +296,22 @@ def test_a_headline_typed_one_character_a_word() -> None:
     assert rec.title == "衞 生 署 呼 籲 停 服 一 種 口 服 胰 島 素 胶 囊"
     menu = dump.replace("衞 生 署 呼 籲 停 服 一 種 口 服 胰 島 素 胶 囊\n", "新聞 財經 體育 娛樂 科技 健康 旅遊\n", 1)
     assert clean_document(menu.encode("utf-8"), "h.txt").title != "新聞 財經 體育 娛樂 科技 健康 旅遊"
+
+
+NEWS_BODY = ["国家质检总局日前组织开展了春节热销的烟花爆竹产品质量国家监督专项抽查，共抽查了12个省304家企业生产的418批次产品。",
+             "烟花爆竹共抽查了9个省204家企业生产的318批次产品，有63家企业生产的80批次产品不符合标准规定，不合格项目涉及标志、引火线。"]
+
+
+def test_a_headline_glued_to_contact_fields_or_doubled_after_a_crumb() -> None:
+    """记者热线：…　投稿邮箱：x@163.com质检总局：… (news.gxnews.com.cn): the headline follows the last contact field;
+    uho優活健康網 〉檢視火線新聞 〉標題》標題 (www.uho.com.tw): a crumb whose last part is the headline printed twice."""
+    glued = "记者热线：0771-2083335　编辑热线：0771-5690995　投稿邮箱：newgxrx@163.com质检总局：两成半烟花爆竹不合格"
+    byline = "http://www.gxnews.com.cn  2012年01月17日 12:16  来源：人民日报  字号：大 中 小"
+    rec = clean_document("\n".join(["您当前的位置：首页 --> 新闻 --> 正文", glued, byline, *NEWS_BODY]).encode("utf-8"), "g.txt")
+    assert isinstance(rec, Record) and rec.title == "质检总局：两成半烟花爆竹不合格"
+    crumb = "质检网 〉新闻中心 〉质检总局：两成半烟花爆竹不合格》质检总局：两成半烟花爆竹不合格"
+    rec = clean_document("\n".join(["健康專欄", crumb, "日期：2012.01.17", "轉寄好友｜友善列印", *NEWS_BODY]).encode("utf-8"), "u.txt")
+    assert isinstance(rec, Record) and rec.title == "质检总局：两成半烟花爆竹不合格"
+    # confuser: a headline about a phone line is not cut
+    rec = clean_document("\n".join(["首页 > 新闻 > 正文", "报警电话：110 何时能打通", byline, *NEWS_BODY]).encode("utf-8"), "p.txt")
+    assert rec.title == "报警电话：110 何时能打通"
