@@ -1043,6 +1043,21 @@ def _byline_date(lines: list[str]) -> str | None:
     return None
 
 
+CLOCK_RE = re.compile(r"(?:星期|禮拜|礼拜|週|周)[一二三四五六日天]")
+
+
+def site_clock(line: str) -> bool:
+    """A site's clock in its masthead (更多鏈接到醫藥日報 的方式 2012年 01月17日 星期二, 2026年12月7日 星期一 淄博天气):
+    today's date with its weekday and no source, author or publish label; it heads no article.
+
+    >>> site_clock("更多鏈接到醫藥日報 的方式 2012年 01月17日 星期二"), site_clock("2026年12月7日 星期一\t淄博天气")
+    (True, True)
+    >>> site_clock("2012年01月17日 星期二 来源：人民日报"), site_clock("2012-01-17 10:36:43")
+    (False, False)
+    """
+    return bool(CLOCK_RE.search(line)) and not BYLINE_WORD_RE.search(line) and parse_date(line) is not None
+
+
 def _is_byline(line: str) -> bool:
     """A date, source or reporter line under a headline: 2011年12月09日 20:38, 来源：中广网, 【聯合報╱記者某某／即時報導】."""
     return len(line) <= 80 and bool(BYLINE_RE.search(line)) and not is_prose(line)
@@ -1107,7 +1122,7 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     window = len(header) - 12
     while window > 0 and len(header[window]) <= 6:
         window -= 1  # reader controls under the byline (字体大小 默认 中等 …, 阅读底色 …) do not push it out of reach
-    byline = [i for i in range(len(header)) if i >= window and _is_byline(header[i])]
+    byline = [i for i in range(len(header)) if i >= window and _is_byline(header[i]) and not site_clock(header[i])]
     if byline:
         first = byline[0]
         above = _above(header, usable, first)

@@ -315,3 +315,16 @@ def test_a_headline_glued_to_contact_fields_or_doubled_after_a_crumb() -> None:
     # confuser: a headline about a phone line is not cut
     rec = clean_document("\n".join(["首页 > 新闻 > 正文", "报警电话：110 何时能打通", byline, *NEWS_BODY]).encode("utf-8"), "p.txt")
     assert rec.title == "报警电话：110 何时能打通"
+
+
+def test_the_site_clock_is_not_the_byline_under_the_headline() -> None:
+    """The masthead's clock (2012年 01月17日 星期二) sits above a menu item (醫生名錄); the article's byline
+    (18:07 2012-01-16) is the one under the headline (chinese.medicaldaily.com)."""
+    body = ["中國科學院一項研究得出結論，上網成癮會傷害青少年的大腦，造成大腦結構的改變，引起國際關注。",
+            "中國研究者雷皓領導的小組與另外兩個醫院合作，對30多例網絡成癮青少年進行了大腦磁共振成像掃描，發現大腦間聯系發生了中斷。"]
+    dump = "\n".join(["醫藥日報", "心理健康", "醫生名錄", "更多鏈接到醫藥日報 的方式 2012年 01月17日 星期二", "首页    头条新闻    正文",
+                      "中國研究發現：網癮會損傷大腦引起國際關注", "複製網址           大   中   小       電子郵件     打印",
+                      "18:07 2012-01-16", "欄目關注： 上網成癮 網癮傷害大腦 drugs成癮 酒精成癮 腦白質", *body])
+    rec = clean_document(dump.encode("utf-8"), "c.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "中國研究發現：網癮會損傷大腦引起國際關注"
