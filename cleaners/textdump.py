@@ -419,6 +419,8 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
         if after >= (1 if canonical else 2) * before:
             start = nxt
     start = _past_lead_lists(lines, best, start, end)
+    while start < end and field_block(lines, start, above_only=True):
+        start = min(i for i in best if i > start)  # 产品简介：… under 产品型号：…, 产品价格：…: a field, not the text
     # a headline that reads like a sentence (任人唯亲？郎平霸气回应“八个字”，力挺安家杰) over its author and date lines
     if not SENTENCE_LINE_RE.search(lines[start]) and len(lines[start]) <= 48:
         nxt = [i for i in best if start < i <= start + 4]
@@ -489,6 +491,52 @@ def _headed_run(lines: list[str], runs: list[list[int]], best: list[int]) -> lis
     heads = [run for run in runs if run is not best and headed(lines, run) and not card_list(lines[run[0]:run[-1] + 1])
              and 2 * sum(len(lines[i]) for i in run) >= weight]
     return max(heads, key=lambda run: sum(len(lines[i]) for i in run)) if heads else best
+
+
+FIELD_RE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*[:：]\s*\S")
+
+
+def _short_field(line: str) -> bool:
+    """A `label：value` row with a short value and no clause (产品价格：面议, 点击次数：120, 更新时间：2019-05-06)."""
+    reason = chrome_reason(line)
+    if reason in ("parameter_row", "counter"):
+        return True
+    return reason is None and not re.search(r"[，。；！？,;!?]", line) and (
+        len(line) <= 30 and bool(FIELD_RE.match(line)) or is_meta_line(line) and len(line) <= 40)
+
+
+def field_block(lines: list[str], i: int, above_only: bool = False) -> bool:
+    """Whether line i is one of a catalogue item's fields: a `label：value` row next to another short field row
+    (所属分类：电动葫芦 between 产品编号：CD1-001 and 点击次数：120), or, with above_only, right under one (产品简介：高清晰度，
+    适用于会议室。 under 产品价格：面议: a summary field, however long its value).
+
+    Evidence: a product or download page lists its fields as a block of `label：value` rows between the heading and
+    the description: a field sits between two of them, or next to a catalogue row (型号, 价格, 点击次数); a headline
+    with a colon (质检总局：两成半烟花爆竹不合格) has a crumb or menu above it, and an interview's lines (记者：…？)
+    read as clauses.
+
+    >>> h = ["CD1型钢丝绳电动葫芦", "产品编号：CD1-001", "所属分类：电动葫芦", "点击次数：120", "更新时间：2019-05-06"]
+    >>> field_block(h, 2), field_block(["首页 > 新闻", "质检总局：两成半烟花爆竹不合格", "2012年01月17日 12:16"], 1)
+    (True, False)
+    >>> field_block(["产品型号：P2.5", "产品价格：面议", "产品简介：高清晰度，高刷新率，适用于会议室、展厅等室内场所。"], 2, above_only=True)
+    True
+    >>> field_block(["记者：这次改造花了多长时间？", "张三：前后一共用了三个月，居民都很满意。"], 1, above_only=True)
+    False
+    >>> field_block(["发布日期： 2014-06-19       阅读次数： 3092", "景点简介：     射击场位于碧螺湾乐园南100米，占地36亩。"], 1, True)
+    False
+    """
+    line = lines[i]
+    if not FIELD_RE.match(line) or len(line) > 120:
+        return False
+    if above_only:  # under a catalogue row, not under the byline (景点简介：… under 发布日期：… 阅读次数：… opens the text)
+        prev = lines[i - 1] if i > 0 else ""
+        return chrome_reason(prev) == "parameter_row" or _short_field(prev) and chrome_reason(prev) is None \
+            and not is_meta_line(prev)
+    if not _short_field(line):
+        return False
+    near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return len(near) == 2 and all(map(_short_field, near)) or any(
+        chrome_reason(ln) in ("parameter_row", "counter") for ln in near)
 
 
 ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(]\d{1,2}[)）])\s*\S")
@@ -771,6 +819,8 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         elif is_meta_line(ln) and len(ln) <= 60:
             draft.removed.append(Removal("header", ln, "meta_line"))
             draft.slots.source_line = draft.slots.source_line or source_of(ln)
+        elif field_block(header, i) or field_block(header, i, above_only=True):  # 所属分类：电动葫芦 among 产品编号：…
+            draft.removed.append(Removal("header", ln, "parameter_row"))
         else:
             candidates.append(i)
     forum = [t for ln in header[-12:] if (t := forum_title(ln))]
@@ -1248,6 +1298,11 @@ def _category_over_item(header: list[str], k: int, title_idx: int | None, tail: 
     >>> _category_over_item(h, 1, 4, "数控机床", "VMC850立式加工中心三轴采用台湾上银线性导轨，适用于模具加工。")
     True
 
+    The product's name may hold the category's (CD1型钢丝绳电动葫芦 under 电动葫芦, 桥式起重机, 门式起重机):
+    >>> h = ["首页 > 产品中心 > 电动葫芦", "电动葫芦", "桥式起重机", "门式起重机", "CD1型钢丝绳电动葫芦"]
+    >>> _category_over_item(h, 1, 4, "电动葫芦", "CD1型钢丝绳电动葫芦是一种小型起重设备，电动葫芦可安装在起重机上。")
+    True
+
     Confuser: a thread's subject repeated under its crumb, with the post's words, stays the heading:
     >>> h = ["论坛 › 数码生活 › 设置路由器", "设置路由器", "大甜菜", "发表于 2008-7-26"]
     >>> _category_over_item(h, 1, 2, "设置路由器", "怎样设置路由器？没找到设置向导哦。")
@@ -1257,8 +1312,9 @@ def _category_over_item(header: list[str], k: int, title_idx: int | None, tail: 
         return False
     between = header[k + 1:title_idx]
     siblings = [ln for ln in between if len(ln) <= 8 and not CLAUSE_END_RE.search(ln)]
-    return bool(siblings) and len(siblings) == len(between) and _overlap(header[title_idx], text) >= 0.5 \
-        and _overlap(tail, text) < 0.5
+    picked = header[title_idx].strip()
+    return bool(siblings) and len(siblings) == len(between) and _overlap(picked, text) >= 0.5 \
+        and (_overlap(tail, text) < 0.5 or tail in picked and len(picked) > len(tail))
 
 
 PAGER_LINE_RE = re.compile(r"上一页|下一页|共\s*\d+\s*页")

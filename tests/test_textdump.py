@@ -345,3 +345,61 @@ def test_the_site_clock_is_not_the_byline_under_the_headline() -> None:
     rec = clean_document(dump.encode("utf-8"), "c.txt")
     assert isinstance(rec, Record)
     assert rec.title == "中國研究發現：網癮會損傷大腦引起國際關注"
+
+
+HOIST = """河南某某起重机械有限公司
+网站首页
+产品中心
+联系我们
+产品中心
+PRODUCTS
+当前位置：首页 > 产品中心 > 电动葫芦
+电动葫芦
+桥式起重机
+门式起重机
+CD1型钢丝绳电动葫芦
+产品编号：CD1-001
+所属分类：电动葫芦
+点击次数：120
+更新时间：2019-05-06
+立即咨询
+产品详情
+CD1型钢丝绳电动葫芦是一种小型起重设备，可安装在单梁、桥式、门式、悬挂起重机上，稍加改造，还可用作卷扬机，是工矿企业必不可少的起重设备。
+该产品结构紧凑、重量轻、体积小、零部件通用性强、操作方便，起重量从0.5吨到20吨，起升高度从6米到30米，可满足不同用户的需求。
+相关产品
+桥式起重机
+Copyright © 2019 河南某某起重机械有限公司 版权所有
+"""
+
+SCREEN = """某某电子科技有限公司
+首页
+产品中心
+LED显示屏
+P2.5室内全彩LED显示屏
+产品型号：P2.5
+产品价格：面议
+产品简介：高清晰度，高刷新率，适用于会议室、展厅等室内场所。
+在线询价
+P2.5室内全彩LED显示屏采用高品质灯珠，具有亮度高、色彩还原真实、视角宽广等特点，广泛应用于会议室、展厅、监控中心等室内场所。
+【发布时间：2021-4-8】【关闭窗口】
+热门产品
+P3室内全彩LED显示屏
+"""
+
+
+def test_a_product_s_field_rows_are_neither_its_title_nor_its_text() -> None:
+    """所属分类：电动葫芦 between 产品编号 and 点击次数, and 产品简介：… under 产品价格：…, are the item's fields: the heading
+    over them (whose name holds the category's) is the title, the description under them the text."""
+    rec = clean_document(HOIST.encode("utf-8"), "h.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "CD1型钢丝绳电动葫芦" and rec.published == "2019-05-06"
+    assert rec.text.startswith("CD1型钢丝绳电动葫芦是一种") and "所属分类" not in rec.text
+    rec = clean_document(SCREEN.encode("utf-8"), "s.txt")
+    assert rec.title == "P2.5室内全彩LED显示屏" and rec.published == "2021-04-08"
+    assert rec.text.startswith("P2.5室内全彩LED显示屏采用") and "产品简介" not in rec.text
+    # confuser: a labelled opening under the byline (景点简介：…) is the article's first line
+    dump = "\n".join(["南戴河旅游景点", "南戴河旅游，黄金海岸射击场1A级景区", "发布日期： 2014-06-19       阅读次数： 3092",
+                      "景点简介：     黄金海岸旅游射击场位于碧螺湾乐园南100米,占地36亩,是冀东地区规模最大的大型室外射击场。",
+                      "射击场于1993年7月6日正式开业，这里风景秀丽，设备齐全，安全可靠，共有30个靶位，均为电气化自动控制。"])
+    rec = clean_document(dump.encode("utf-8"), "n.txt")
+    assert "黄金海岸旅游射击场位于碧螺湾" in rec.text.split("\n")[0]
