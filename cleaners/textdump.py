@@ -87,6 +87,8 @@ def _parse_lines(lines: list[str]) -> Draft:
     if not draft.published:  # a 更新时间：… line under the article, or after the prev/next links
         labelled = [r.text for r in draft.removed if r.where == "trailer" and is_meta_line(r.text) and len(r.text) <= 60]
         draft.published = find_published(labelled)[0]  # labelled lines only: related lists carry other dates
+    if not draft.published:
+        draft.published = signed_date(trailer)
     return draft
 
 
@@ -1398,6 +1400,27 @@ def pager_row(line: str) -> bool:
     if not PAGER_ROW_RE.match(s) or len(s) > 80:
         return False
     return not s.isdigit()
+
+
+def signed_date(trailer: list[str]) -> str | None:
+    """The date a notice is signed with: a line holding only a date among the first three lines under the text
+    (某某有限公司办公室 / 2019年1月25日), before any prev/next, related or footer line; used when no labelled date
+    was found.
+
+    Evidence: official notices (通知, 公告, 公示) close with the issuer and the date on lines of their own; other
+    dates under an article come after a list's heading or inside its rows.
+
+    >>> signed_date(["某某有限公司办公室", "2019年1月25日", "上一篇：关于开展安全生产大检查的通知"])
+    '2019-01-25'
+    >>> signed_date(["相关新闻", "2019年1月25日"]), signed_date(["某某有限公司办公室", "2019年1月25日发布的规定同时废止。"])
+    (None, None)
+    """
+    for ln in trailer[:3]:
+        if chrome_reason(ln) == "date_line" and len(ln) <= 20:
+            return parse_date(ln)
+        if chrome_reason(ln) or RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) or len(ln) > 40:
+            return None
+    return None
 
 
 def dated_meta(line: str) -> bool:

@@ -403,3 +403,17 @@ def test_a_product_s_field_rows_are_neither_its_title_nor_its_text() -> None:
                       "射击场于1993年7月6日正式开业，这里风景秀丽，设备齐全，安全可靠，共有30个靶位，均为电气化自动控制。"])
     rec = clean_document(dump.encode("utf-8"), "n.txt")
     assert "黄金海岸旅游射击场位于碧螺湾" in rec.text.split("\n")[0]
+
+
+def test_a_notice_signed_with_its_date() -> None:
+    """A notice closing with its issuer and the date on lines of their own (某某有限公司办公室 / 2019年1月25日), with no
+    labelled date anywhere: the signature's date is the date; a date in a related list is not."""
+    dump = "\n".join(["首页 新闻 公告 联系", "最新公告", "关于2019年春节放假安排的通知", "各部门：",
+                      "根据国务院办公厅通知精神，结合公司实际情况，现将2019年春节放假安排通知如下：2月4日至2月10日放假调休，共7天。",
+                      "请各部门妥善安排好值班和安全保卫工作，遇有重大突发事件，要按规定及时报告并妥善处置，确保员工平安度过节日假期。",
+                      "某某有限公司办公室", "{date}", "上一篇：关于开展安全生产大检查的通知"])
+    rec = clean_document(dump.format(date="2019年1月25日").encode("utf-8"), "n.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "关于2019年春节放假安排的通知" and rec.published == "2019-01-25"
+    related = dump.replace("某某有限公司办公室\n{date}", "相关公告\n2019年1月25日\n关于元旦放假的通知")
+    assert clean_document(related.encode("utf-8"), "n.txt").published is None
