@@ -417,3 +417,17 @@ def test_a_notice_signed_with_its_date() -> None:
     assert rec.title == "关于2019年春节放假安排的通知" and rec.published == "2019-01-25"
     related = dump.replace("某某有限公司办公室\n{date}", "相关公告\n2019年1月25日\n关于元旦放假的通知")
     assert clean_document(related.encode("utf-8"), "n.txt").published is None
+
+
+def test_a_qr_code_prompt_under_a_government_notice() -> None:
+    """扫一扫在手机打开当前页 under the text is a control, not the article's closing line; a sentence inviting readers to
+    scan a code stays."""
+    body = ["6月20日，我市召开2023年安全生产工作会议，总结去年全市安全生产工作，部署今年重点任务。副市长张某出席会议并讲话。",
+            "会议要求，各地各部门要坚持人民至上、生命至上，压紧压实安全生产责任，坚决遏制重特大事故发生。"]
+    dump = "\n".join(["某某市人民政府", "您当前位置：首页 > 政务公开 > 工作动态", "我市召开2023年安全生产工作会议",
+                      "发布时间：2023-06-21 来源：市政府办公室 字号：[大][中][小] 【打印】【关闭】", *body, "{last}",
+                      "【打印本页】【关闭窗口】"])
+    rec = clean_document(dump.format(last="扫一扫在手机打开当前页").encode("utf-8"), "g.txt")
+    assert isinstance(rec, Record) and rec.text.endswith("坚决遏制重特大事故发生。")
+    rec = clean_document(dump.format(last="扫一扫，关注公众号了解更多。").encode("utf-8"), "g.txt")
+    assert rec.text.endswith("扫一扫，关注公众号了解更多。")
