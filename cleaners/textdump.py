@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from cleaners.chrome import chrome_reason, is_category_list, is_meta_line, source_of
-from cleaners.dates import find_published, parse_date
+from cleaners.dates import _mostly_date, find_published, parse_date
 from cleaners.draft import Draft, is_prose
 from cleaners.normalize import join_hard_breaks
 from cleaners.plainspam import mark_planted
@@ -1414,13 +1414,29 @@ def signed_date(trailer: list[str]) -> str | None:
     '2019-01-25'
     >>> signed_date(["相关新闻", "2019年1月25日"]), signed_date(["某某有限公司办公室", "2019年1月25日发布的规定同时废止。"])
     (None, None)
+    >>> signed_date(["[2024-02-28]", "上一篇：别的新闻"]), signed_date(["2024-02-28 星期三"])
+    ('2024-02-28', '2024-02-28')
     """
     for ln in trailer[:3]:
-        if chrome_reason(ln) == "date_line" and len(ln) <= 20:
+        if chrome_reason(ln) == "date_line" and len(ln) <= 20 or trailer_date(ln):
             return parse_date(ln)
         if chrome_reason(ln) or RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) or len(ln) > 40:
             return None
     return None
+
+
+def trailer_date(line: str) -> bool:
+    """A short line under the text that is a date and little else ([2024-02-28], 2024-02-28 星期三, 2024年2月28日
+    来源：新华社): the page's date or byline, not a closing line of the article.
+
+    >>> trailer_date("[2024-02-28]"), trailer_date("2024-02-28 星期三"), trailer_date("2024年2月28日 来源：新华社")
+    (True, True, True)
+    >>> trailer_date("（记者 张三）"), trailer_date("2月28日，代表们陆续抵京。"), trailer_date("2024年")
+    (False, False, False)
+    """
+    if len(line) > 30 or SENTENCE_LINE_RE.search(line) or re.search(r"[，。]", line):
+        return False
+    return bool(_mostly_date(line)) or is_meta_line(line) and parse_date(line) is not None
 
 
 def dated_meta(line: str) -> bool:
@@ -1462,7 +1478,7 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
                or ("share" if share_bar(ln) else None) or ("author_note" if AUTHOR_NOTE_RE.match(ln) else None)
                or ("tags" if TAGS_LINE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s<>«»|/]+", ln) else None)
                or ("reader_prompt" if i < nav and _reader_prompt(ln) else None) or ("pager" if pager_row(ln) else None)
-               or ("meta_line" if dated_meta(ln) else None)
+               or ("meta_line" if dated_meta(ln) or trailer_date(ln) else None)
                for i, ln in enumerate(trailer)]
     boxed = len(trailer) >= 4 and all(not r and len(ln) <= 40 for r, ln in zip(reasons[:4], trailer[:4], strict=True))
     stopped = False

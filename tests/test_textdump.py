@@ -431,3 +431,18 @@ def test_a_qr_code_prompt_under_a_government_notice() -> None:
     assert isinstance(rec, Record) and rec.text.endswith("坚决遏制重特大事故发生。")
     rec = clean_document(dump.format(last="扫一扫，关注公众号了解更多。").encode("utf-8"), "g.txt")
     assert rec.text.endswith("扫一扫，关注公众号了解更多。")
+
+
+def test_an_unlabelled_date_line_right_under_the_text() -> None:
+    """[2024-02-28], 2024-02-28 星期三 or 2024年2月28日 来源：新华社 right under the text is the page's date and byline,
+    neither a closing line of the article nor lost; the same line after the prev/next links gives nothing."""
+    title = "全国两会将于3月召开 代表委员热议高质量发展"
+    body = ["全国两会将于3月在北京召开，代表委员将围绕高质量发展、科技创新、乡村振兴等议题建言献策，社会各界对此高度关注。",
+            "据了解，今年两会期间，代表委员们将重点关注就业、教育、医疗、养老等民生领域，提出更多务实管用的意见建议。"]
+    for line in ("[2024-02-28]", "2024-02-28 星期三", "2024年2月28日 来源：新华社"):
+        dump = "\n".join(["某某公司", "首页 > 新闻中心", title, *body, line, "上一篇：别的新闻", "下一篇：没有了"])
+        rec = clean_document(dump.encode("utf-8"), "d.txt")
+        assert isinstance(rec, Record)
+        assert rec.title == title and rec.published == "2024-02-28" and rec.text.endswith("意见建议。"), line
+    dump = "\n".join(["某某公司", "首页 > 新闻中心", title, *body, "上一篇：别的新闻", "下一篇：没有了", "[2024-02-28]"])
+    assert clean_document(dump.encode("utf-8"), "d.txt").published is None
