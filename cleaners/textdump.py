@@ -449,7 +449,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     end = _list_tail(lines, start, end)
     end = _options_tail(lines, start, end)
     end = _table_tail(lines, start, end)
-    return start, _drop_teasers(lines, start, end)
+    return _list_head(lines, start), _drop_teasers(lines, start, end)
 
 
 def headed(lines: list[str], run: list[int]) -> bool:
@@ -542,6 +542,37 @@ def field_block(lines: list[str], i: int, above_only: bool = False) -> bool:
 
 
 ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(]\d{1,2}[)）])\s*\S")
+
+
+ITEM_NO_RE = re.compile(r"^\s*(\d{1,2})[、.．]")
+
+
+def _list_head(lines: list[str], start: int) -> int:
+    """The article's first line when it opens inside a numbered list (3、适用于交流50Hz…线路中，作过载和短路保护之用。
+    under 1、体积小，重量轻，安装方便； and 2、分断能力高；): the items above it, numbered n-1, n-2 … down to 1, each
+    a clause, are its first lines.
+
+    Evidence: a product's features are listed as numbered clauses ending in ；, which are too short for prose; the
+    numbers run on into the item that is.
+
+    >>> _list_head(["产品特点：", "1、体积小，重量轻，安装方便；", "2、分断能力高，保护性能可靠；",
+    ...             "3、适用于交流50Hz、额定电压400V及以下的线路中，作过载和短路保护之用。"], 3)
+    1
+
+    Confuser: numbered headlines above (no clause mark), or numbers that do not run on, stay out:
+    >>> _list_head(["1、春季安全生产检查启动", "2、员工技能大赛圆满落幕", "3、适用于交流50Hz、额定电压400V的线路中，作保护之用。"], 2)
+    2
+    >>> _list_head(["5、体积小，重量轻；", "3、适用于交流50Hz、额定电压400V的线路中，作保护之用。"], 1)
+    1
+    """
+    m = ITEM_NO_RE.match(lines[start])
+    if not m:
+        return start
+    k, n = start, int(m.group(1))
+    while k > 0 and n > 1 and (prev := ITEM_NO_RE.match(lines[k - 1])) and int(prev.group(1)) == n - 1 \
+            and len(lines[k - 1]) <= 80 and re.search(r"[，。；,;]", lines[k - 1]) and not chrome_reason(lines[k - 1]):
+        k, n = k - 1, n - 1
+    return k if n == 1 else start
 
 
 def _list_tail(lines: list[str], start: int, end: int) -> int:

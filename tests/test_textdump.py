@@ -446,3 +446,17 @@ def test_an_unlabelled_date_line_right_under_the_text() -> None:
         assert rec.title == title and rec.published == "2024-02-28" and rec.text.endswith("意见建议。"), line
     dump = "\n".join(["某某公司", "首页 > 新闻中心", title, *body, "上一篇：别的新闻", "下一篇：没有了", "[2024-02-28]"])
     assert clean_document(dump.encode("utf-8"), "d.txt").published is None
+
+
+def test_a_product_described_by_a_numbered_list_of_clauses() -> None:
+    """1、体积小，重量轻，安装方便； 2、… 3、…作过载和短路保护之用。: the items too short for prose open the text with the
+    one that is; the spec rows under 技术参数： stay out."""
+    dump = "\n".join(["某某电气有限公司", "首页", "产品中心", "当前位置：首页 > 产品中心 > 断路器", "DZ47-63小型断路器",
+                      "产品型号：DZ47-63", "所属分类：断路器", "更新时间：2022-03-15", "产品特点：", "1、体积小，重量轻，安装方便；",
+                      "2、分断能力高，保护性能可靠；", "3、适用于交流50Hz、额定电压400V及以下的线路中，作过载和短路保护之用。",
+                      "技术参数：", "额定电流：1A-63A", "极数：1P、2P、3P、4P", "分断能力：6000A", "上一篇：DZ47LE漏电断路器"])
+    rec = clean_document(dump.encode("utf-8"), "l.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "DZ47-63小型断路器" and rec.published == "2022-03-15"
+    assert "1、体积小，重量轻，安装方便；" in rec.text and rec.text.endswith("作过载和短路保护之用。")
+    assert "额定电流" not in rec.text and "所属分类" not in rec.text
