@@ -51,7 +51,8 @@ LINKS_HEADING_RE = re.compile(r"^\S{0,6}(?:友情链接|友情鏈接|合作伙�
 LINKS_ROW_RE = re.compile(r"^\S{0,6}(?:友情链接|友情鏈接|合作伙伴|合作网站|合作媒体|合作站点)\s*\d?\s*[:：]\s*\S")
 SEO_BLOCK_RE = re.compile(r"^\s*(?:本文关键词|本文关键字|文章关键词|本文标签|相关标签|本文摘要|文章摘要|简要描述|内容摘要：?\s*$)\s*[:：]?")
 META_LABEL_RE = re.compile(
-    r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|作者|编辑|责任编辑|文/|记者|浏览|点击|字号)\s*[:：]"
+    r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|作者|编辑|责任编辑|文/|记者|浏览|点击|字号"
+    r"|來源|來自|出處|時間|編輯|責任編輯|記者|瀏覽|點擊|字號)\s*[:：]"  # the same labels in Traditional characters
     r"|(?:发表于|发布于|更新于|posted\s+on|published)\s*\d",
     re.I,
 )
@@ -183,8 +184,8 @@ def chrome_reason(line: str) -> str | None:
 def is_meta_line(line: str) -> bool:
     """A byline / source / date line: short, with one or more `label:` fields.
 
-    >>> is_meta_line("来源:开云体育官方app下载    发布时间:2025-11-13 09:31:09")
-    True
+    >>> is_meta_line("来源:开云体育官方app下载    发布时间:2025-11-13 09:31:09"), is_meta_line("發佈時間：2024-02-28")
+    (True, True)
     """
     s = line.strip()
     return len(s) <= 120 and bool(META_LABEL_RE.search(s)) and not s.endswith("。")

@@ -460,3 +460,14 @@ def test_a_product_described_by_a_numbered_list_of_clauses() -> None:
     assert rec.title == "DZ47-63小型断路器" and rec.published == "2022-03-15"
     assert "1、体积小，重量轻，安装方便；" in rec.text and rec.text.endswith("作过载和短路保护之用。")
     assert "额定电流" not in rec.text and "所属分类" not in rec.text
+
+
+def test_a_traditional_date_label_after_the_prev_next_links() -> None:
+    """發佈時間：… / 更新時間：… after 上一篇/下一篇 is the date, as 发布时间：… is (the same labels in Traditional)."""
+    title = "全國兩會將於3月召開 代表委員熱議高質量發展"
+    body = ["全國兩會將於3月在北京召開，代表委員將圍繞高質量發展、科技創新、鄉村振興等議題建言獻策，社會各界對此高度關注。",
+            "據了解，今年兩會期間，代表委員們將重點關注就業、教育、醫療、養老等民生領域，提出更多務實管用的意見建議。"]
+    for line in ("發佈時間：2024-02-28", "更新時間：2024年02月28日", "發稿時間：2024/02/28 10:22"):
+        dump = "\n".join(["某某新聞網", "首頁 > 新聞", title, *body, "上一篇：別的新聞", "下一篇：別的", line])
+        rec = clean_document(dump.encode("utf-8"), "t.txt")
+        assert isinstance(rec, Record) and rec.published.startswith("2024-02-28"), line
