@@ -381,7 +381,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     (2, 3)
     """
     if loose_from is None:
-        prose = [i for i, ln in enumerate(lines) if _is_body_line(ln)]
+        prose = [i for i, ln in enumerate(lines) if _is_body_line(ln)] or _sentence_lines(lines)
     else:
         prose = [i for i, ln in enumerate(lines) if i > loose_from and (_is_body_line(ln) or _is_post_line(ln))]
     if not prose:
@@ -542,6 +542,22 @@ def field_block(lines: list[str], i: int, above_only: bool = False) -> bool:
 
 
 ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(]\d{1,2}[)）])\s*\S")
+
+
+def _sentence_lines(lines: list[str]) -> list[int]:
+    """The lines of a brief whose sentences are all too short for prose (记者从市水务局获悉，我市今日起正式进入汛期。 /
+    各区已完成防汛物资储备。): two or more lines of eight characters or more that end a sentence, none of them chrome, a
+    byline or a headline row; used only when no line reads as prose.
+
+    >>> _sentence_lines(["某某新闻网", "我市今日起进入汛期", "2024-06-01 08:00 来源：某某日报", "记者从市水务局获悉，我市今日起正式进入汛期。",
+    ...                  "各区已完成防汛物资储备。", "市民如遇险情可拨打12345热线。", "责任编辑：张三"])
+    [3, 4, 5]
+    >>> _sentence_lines(["首页", "联系我们。", "版权所有。"])
+    []
+    """
+    found = [i for i, ln in enumerate(lines) if len(ln) >= 8 and SENTENCE_LINE_RE.search(ln) and not chrome_reason(ln)
+             and not is_meta_line(ln) and not _is_byline(ln)]
+    return found if len(found) >= 2 else []
 
 
 ITEM_NO_RE = re.compile(r"^\s*(\d{1,2})[、.．]")

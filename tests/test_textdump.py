@@ -471,3 +471,14 @@ def test_a_traditional_date_label_after_the_prev_next_links() -> None:
         dump = "\n".join(["某某新聞網", "首頁 > 新聞", title, *body, "上一篇：別的新聞", "下一篇：別的", line])
         rec = clean_document(dump.encode("utf-8"), "t.txt")
         assert isinstance(rec, Record) and rec.published.startswith("2024-02-28"), line
+
+
+def test_a_brief_of_short_sentences() -> None:
+    """A brief whose sentences are all too short for prose (记者从市水务局获悉…。/ 各区已完成防汛物资储备。) still has a
+    body: its sentence lines, under the headline and byline, without the related list."""
+    lines = ["某某新闻网", "首页 > 本地新闻", "我市今日起进入汛期", "2024-06-01 08:00 来源：某某日报", "记者从市水务局获悉，我市今日起正式进入汛期。",
+             "各区已完成防汛物资储备。", "市民如遇险情可拨打12345热线。", "责任编辑：张三", "相关新闻", "我市发布暴雨蓝色预警", "防汛演练在某区举行"]
+    rec = clean_document("\n".join(lines).encode("utf-8"), "b.txt")
+    assert isinstance(rec, Record)
+    assert rec.title == "我市今日起进入汛期" and rec.published == "2024-06-01T08:00"
+    assert rec.text.split("\n") == lines[4:7]
