@@ -51,7 +51,8 @@ LINKS_HEADING_RE = re.compile(r"^\S{0,6}(?:友情链接|友情鏈接|合作伙�
 LINKS_ROW_RE = re.compile(r"^\S{0,6}(?:友情链接|友情鏈接|合作伙伴|合作网站|合作媒体|合作站点)\s*\d?\s*[:：]\s*\S")
 SEO_BLOCK_RE = re.compile(r"^\s*(?:本文关键词|本文关键字|文章关键词|本文标签|相关标签|本文摘要|文章摘要|简要描述|内容摘要：?\s*$)\s*[:：]?")
 META_LABEL_RE = re.compile(
-    r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|作者|编辑|责任编辑|文/|记者|浏览|点击|字号)\s*[:：]"
+    r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|作者|编辑|责任编辑|文/|记者|浏览|点击|字号"
+    r"|來源|來自|出處|時間|編輯|責任編輯|記者|瀏覽|點擊|字號)\s*[:：]"  # the same labels in Traditional characters
     r"|(?:发表于|发布于|更新于|posted\s+on|published)\s*\d",
     re.I,
 )
@@ -90,7 +91,10 @@ CODE_RE = re.compile(r"^\s*+(?:[\w-]+\s*:\s*[^;：。]{1,80};\s*|<\/?[a-z][^>]*>
 DATE_ONLY_RE = re.compile(r"^\s*[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[)）]?\s*$")
 SHARE_TOOLS_RE = re.compile(r"复制成功|复制链接|複製連結|按CTRL\+V|字号[：:]\s*T|人阅读\s*字号|加入收藏|设为首页|設為首頁|"
                             r"只看该作者|只看該作者|只看楼主|只看樓主|本帖最近评分记录|本帖最後由|本帖最后由|使用道具|举报回复|"
-                            r"快速回复|快速回覆|回复本楼|楼主\s*只看")
+                            r"快速回复|快速回覆|回复本楼|楼主\s*只看|"
+                            # a QR-code prompt under the text: 扫一扫在手机打开当前页, 手机扫码阅读, 用微信扫一扫分享
+                            r"^(?:用?(?:手机|微信))?(?:扫一扫|掃一掃|扫码|掃碼|扫描二维码|掃描二維碼)\s*(?:在手机|在手機)?\s*"
+                            r"(?:打开|打開|阅读|閱讀|浏览|瀏覽|分享|访问|訪問)(?:当前页|當前頁|本页|本頁|本文|此页|此頁)?\s*$")
 
 
 def _table_row_reason(s: str) -> str | None:
@@ -125,6 +129,8 @@ def chrome_reason(line: str) -> str | None:
     ('links_row', None)
     >>> chrome_reason("友情链接：中国钢铁网 阿里巴巴 | 慧聪网"), chrome_reason("合作伙伴：我们与多家高校建立了长期合作关系，共同培养人才。")
     ('links_row', None)
+    >>> chrome_reason("扫一扫在手机打开当前页"), chrome_reason("扫一扫，关注公众号了解更多产品信息。")
+    ('actions', None)
     """
     s = line.strip()
     if not s:
@@ -178,8 +184,8 @@ def chrome_reason(line: str) -> str | None:
 def is_meta_line(line: str) -> bool:
     """A byline / source / date line: short, with one or more `label:` fields.
 
-    >>> is_meta_line("来源:开云体育官方app下载    发布时间:2025-11-13 09:31:09")
-    True
+    >>> is_meta_line("来源:开云体育官方app下载    发布时间:2025-11-13 09:31:09"), is_meta_line("發佈時間：2024-02-28")
+    (True, True)
     """
     s = line.strip()
     return len(s) <= 120 and bool(META_LABEL_RE.search(s)) and not s.endswith("。")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from cleaners.chrome import chrome_reason, is_category_list, is_meta_line, source_of
-from cleaners.dates import find_published, parse_date
+from cleaners.dates import _mostly_date, find_published, parse_date
 from cleaners.draft import Draft, is_prose
 from cleaners.normalize import join_hard_breaks
 from cleaners.plainspam import mark_planted
@@ -87,6 +87,8 @@ def _parse_lines(lines: list[str]) -> Draft:
     if not draft.published:  # a 更新时间：… line under the article, or after the prev/next links
         labelled = [r.text for r in draft.removed if r.where == "trailer" and is_meta_line(r.text) and len(r.text) <= 60]
         draft.published = find_published(labelled)[0]  # labelled lines only: related lists carry other dates
+    if not draft.published:
+        draft.published = signed_date(trailer)
     return draft
 
 
@@ -169,7 +171,8 @@ DATELINE_RE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}�
 
 def _is_body_line(line: str) -> bool:
     return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line) \
-        and not DATELINE_RE.match(line) and not tag_cloud(line) and not table_row(line) and not headline_row(line)
+        and not DATELINE_RE.match(line) and not tag_cloud(line) and not table_row(line) and not headline_row(line) \
+        and not numbered_row(line)
 
 
 def headline_row(line: str) -> bool:
@@ -188,6 +191,27 @@ def headline_row(line: str) -> bool:
         return False
     head = s[:8]
     return len(re.findall(r"[\u4e00-\u9fff]", head)) >= 4 and s.count(head) >= 3
+
+
+NUMBER_ITEM_RE = re.compile(r"(?<!\d)(\d{1,2})[.．]\s")
+
+
+def numbered_row(line: str) -> bool:
+    """A ranked list of headlines glued into one line (02. 替身女王搞庆祝当众裸泳03. 英农场惊现“流氓羊”04. …): it opens
+    with a number and the next number follows, glued to the item before it, and no sentence ends inside.
+
+    Evidence: a 排行 box copied as text loses its line breaks, so item n+1's number sits right after item n's
+    words; an article's numbered points (1. 报名方式：…。) end in full stops and take a line each.
+
+    >>> numbered_row("02. 替身女王搞庆祝当众裸泳 掳获众媒体目光03. 英农场惊现“流氓羊” 1天令33只母羊怀孕04. 探访中国私人女保镖特训营")
+    True
+    >>> numbered_row("1. 报名方式：电话报名、网上报名。2. 报名时间：即日起至3月1日。"), numbered_row("01. 储户两千元定期存款变成九万")
+    (False, False)
+    """
+    items = list(NUMBER_ITEM_RE.finditer(line))
+    if len(items) < 2 or items[0].start() != 0 or "。" in line:
+        return False
+    return all(int(b.group(1)) == int(a.group(1)) + 1 for a, b in zip(items, items[1:], strict=False))
 
 
 def table_row(line: str) -> bool:
@@ -245,11 +269,38 @@ def tag_cloud(line: str) -> bool:
     cells = [x for x in line.split("|") if x.strip()]
     if len(cells) >= 5 and "。" not in line and sum(map(len, cells)) / len(cells) <= 30:
         return True  # 港媒称内地民众不在意首金"迟到" | 体操男团不敌日本 | 丘索维金娜41岁高龄 | …: a row of headlines
+    if spaced_headlines(line):
+        return True
     if re.search(r"[，。！？；,!?;]|\.(?:\s|$)", line):
         return False
     items = [x for x in re.split(r"[、\s|]+", line) if x]
     cjk = [x for x in items if re.search(r"[\u4e00-\u9fff]", x)]
     return len(items) >= 8 and 2 * len(cjk) >= len(items) and 2 <= sum(map(len, items)) / len(items) <= 8
+
+
+WIDE_GAP_RE = re.compile(r"[ \u00a0]*\u3000[\s\u3000]*|[ \u00a0]{3,}")
+
+
+def spaced_headlines(line: str) -> bool:
+    """A row of five or more headlines set apart by wide spaces (一个全角空格 or three spaces) with no full stop:
+    a scrolling ticker or a box of links copied as one line, not prose.
+
+    Evidence: headlines are 6-30 characters with no sentence end; a paragraph indented with a full-width space has
+    one gap at its start, and a verse's lines are shorter than six characters.
+
+    >>> spaced_headlines("《咱家那些事》今晚收官 黄志忠练束梅终成眷属\u00a0 \u3000李彬携洪剑涛跨界设计师 爱上原品引领新概念\u00a0 \u3000"
+    ...                  "《美人天下》热播 明道工作重心转至内地(图)\u00a0 \u3000高虎助阵《金陵十三钗》重拳出击大荧幕(图)\u00a0 \u3000"
+    ...                  "张馨予被曝曾有婚史 有意借吴卓羲炒作新电影")
+    True
+    >>> spaced_headlines("\u3000\u3000近年来，我市坚持以人民为中心的发展思想，扎实推进城市更新行动，一批老旧街区焕发出新的生机与活力。")
+    False
+    >>> spaced_headlines("床前明月光\u3000疑是地上霜\u3000举头望明月\u3000低头思故乡\u3000静夜思其二")
+    False
+    """
+    if "。" in line:
+        return False
+    cells = [c.strip() for c in WIDE_GAP_RE.split(line.strip()) if c.strip()]
+    return len(cells) >= 5 and all(6 <= len(c) <= 40 for c in cells) and sum(map(len, cells)) / len(cells) >= 8
 
 
 # a numbered question or its options (16.下列与雪有关的说法正确的是( ), A.化工厂 B.钢铁厂): text, not a gap
@@ -330,7 +381,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     (2, 3)
     """
     if loose_from is None:
-        prose = [i for i, ln in enumerate(lines) if _is_body_line(ln)]
+        prose = [i for i, ln in enumerate(lines) if _is_body_line(ln)] or _sentence_lines(lines)
     else:
         prose = [i for i, ln in enumerate(lines) if i > loose_from and (_is_body_line(ln) or _is_post_line(ln))]
     if not prose:
@@ -345,6 +396,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
             runs.append([])
         runs[-1].append(i)
     best = max(runs, key=lambda run: 0 if card_list(lines[run[0]:run[-1] + 1]) else sum(len(lines[i]) for i in run))
+    best = _headed_run(lines, runs, best)
     start, end = best[0], best[-1]
     while start > 0 and SENTENCE_LINE_RE.search(lines[start - 1]) and not chrome_reason(lines[start - 1]) \
             and not is_meta_line(lines[start - 1]) and not _is_byline(lines[start - 1]):
@@ -369,6 +421,8 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
         if after >= (1 if canonical else 2) * before:
             start = nxt
     start = _past_lead_lists(lines, best, start, end)
+    while start < end and field_block(lines, start, above_only=True):
+        start = min(i for i in best if i > start)  # 产品简介：… under 产品型号：…, 产品价格：…: a field, not the text
     # a headline that reads like a sentence (任人唯亲？郎平霸气回应“八个字”，力挺安家杰) over its author and date lines
     if not SENTENCE_LINE_RE.search(lines[start]) and len(lines[start]) <= 48:
         nxt = [i for i in best if start < i <= start + 4]
@@ -395,10 +449,146 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     end = _list_tail(lines, start, end)
     end = _options_tail(lines, start, end)
     end = _table_tail(lines, start, end)
-    return start, _drop_teasers(lines, start, end)
+    return _list_head(lines, start), _drop_teasers(lines, start, end)
+
+
+def headed(lines: list[str], run: list[int]) -> bool:
+    """Whether a run of text sits under the article's own header: a byline or date line at most six lines above
+    its first line, with a headline sharing the run's words at most three lines above that.
+
+    >>> p = "日前，中国高端家电评选“红顶奖”在北京颁布，格兰仕榜上有名，协会理事长称评审对产业升级有积极意义。"
+    >>> headed(["南方网首页>科技", "格兰仕独揽两项“红顶奖”", "2012-01-17 10:36:43　来源: 佛山日报", "分享到：", p], [4])
+    True
+    >>> headed(["百度国际大厦深圳奠基", "16日，百度国际大厦深圳研发中心项目奠基仪式在南山高新区举行。"], [1])
+    False
+    """
+    first = run[0]
+    text = "\n".join(lines[i] for i in run)[:1500]
+    for r in range(first - 1, max(-1, first - 7), -1):
+        if _is_byline(lines[r]) or DATELINE_RE.match(lines[r]):
+            return any(_heading_like(lines[h]) and not _is_byline(lines[h]) and _overlap(lines[h], text) >= 0.3
+                       for h in range(r - 1, max(-1, r - 4), -1))
+    return False
+
+
+def _headed_run(lines: list[str], runs: list[list[int]], best: list[int]) -> list[int]:
+    """The run under the article's header (headline, byline) instead of a longer run elsewhere that has none, when
+    it holds at least half as much text: a sidebar of headline-and-lead teasers (百度国际大厦深圳奠基 over 16日，…)
+    or a site's legal notice outweighs a short article, but only the article has its headline and byline over it.
+
+    >>> p = "日前，中国高端家电评选“红顶奖”在北京颁布，格兰仕榜上有名，协会理事长称评审对产业升级有积极意义。"
+    >>> side = ["百度国际大厦深圳奠基", "16日，百度国际大厦深圳研发中心项目奠基仪式在南山高新区举行，王荣、许勤等出席仪式并讲话。"] * 3
+    >>> lines = side + ["南方网首页>科技", "格兰仕独揽两项“红顶奖”", "2012-01-17 10:36:43　来源: 佛山日报", p, p]
+    >>> _headed_run(lines, [[1, 3, 5], [9, 10]], [1, 3, 5])
+    [9, 10]
+
+    Confuser: a headed run with much less text than the longest stays out (a teaser with its date over a long
+    article that has no header of its own):
+    >>> _headed_run(lines[6:9] + [p] + side * 4, [[3], [5, 7, 9, 11]], [5, 7, 9, 11])
+    [5, 7, 9, 11]
+    """
+    if headed(lines, best):
+        return best
+    weight = sum(len(lines[i]) for i in best)
+    heads = [run for run in runs if run is not best and headed(lines, run) and not card_list(lines[run[0]:run[-1] + 1])
+             and 2 * sum(len(lines[i]) for i in run) >= weight]
+    return max(heads, key=lambda run: sum(len(lines[i]) for i in run)) if heads else best
+
+
+FIELD_RE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*[:：]\s*\S")
+
+
+def _short_field(line: str) -> bool:
+    """A `label：value` row with a short value and no clause (产品价格：面议, 点击次数：120, 更新时间：2019-05-06)."""
+    reason = chrome_reason(line)
+    if reason in ("parameter_row", "counter"):
+        return True
+    return reason is None and not re.search(r"[，。；！？,;!?]", line) and (
+        len(line) <= 30 and bool(FIELD_RE.match(line)) or is_meta_line(line) and len(line) <= 40)
+
+
+def field_block(lines: list[str], i: int, above_only: bool = False) -> bool:
+    """Whether line i is one of a catalogue item's fields: a `label：value` row next to another short field row
+    (所属分类：电动葫芦 between 产品编号：CD1-001 and 点击次数：120), or, with above_only, right under one (产品简介：高清晰度，
+    适用于会议室。 under 产品价格：面议: a summary field, however long its value).
+
+    Evidence: a product or download page lists its fields as a block of `label：value` rows between the heading and
+    the description: a field sits between two of them, or next to a catalogue row (型号, 价格, 点击次数); a headline
+    with a colon (质检总局：两成半烟花爆竹不合格) has a crumb or menu above it, and an interview's lines (记者：…？)
+    read as clauses.
+
+    >>> h = ["CD1型钢丝绳电动葫芦", "产品编号：CD1-001", "所属分类：电动葫芦", "点击次数：120", "更新时间：2019-05-06"]
+    >>> field_block(h, 2), field_block(["首页 > 新闻", "质检总局：两成半烟花爆竹不合格", "2012年01月17日 12:16"], 1)
+    (True, False)
+    >>> field_block(["产品型号：P2.5", "产品价格：面议", "产品简介：高清晰度，高刷新率，适用于会议室、展厅等室内场所。"], 2, above_only=True)
+    True
+    >>> field_block(["记者：这次改造花了多长时间？", "张三：前后一共用了三个月，居民都很满意。"], 1, above_only=True)
+    False
+    >>> field_block(["发布日期： 2014-06-19       阅读次数： 3092", "景点简介：     射击场位于碧螺湾乐园南100米，占地36亩。"], 1, True)
+    False
+    """
+    line = lines[i]
+    if not FIELD_RE.match(line) or len(line) > 120:
+        return False
+    if above_only:  # under a catalogue row, not under the byline (景点简介：… under 发布日期：… 阅读次数：… opens the text)
+        prev = lines[i - 1] if i > 0 else ""
+        return chrome_reason(prev) == "parameter_row" or _short_field(prev) and chrome_reason(prev) is None \
+            and not is_meta_line(prev)
+    if not _short_field(line):
+        return False
+    near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return len(near) == 2 and all(map(_short_field, near)) or any(
+        chrome_reason(ln) in ("parameter_row", "counter") for ln in near)
 
 
 ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[、.．]|[一二三四五六七八九十]{1,3}、|[（(]\d{1,2}[)）])\s*\S")
+
+
+def _sentence_lines(lines: list[str]) -> list[int]:
+    """The lines of a brief whose sentences are all too short for prose (记者从市水务局获悉，我市今日起正式进入汛期。 /
+    各区已完成防汛物资储备。): two or more lines of eight characters or more that end a sentence, none of them chrome, a
+    byline or a headline row; used only when no line reads as prose.
+
+    >>> _sentence_lines(["某某新闻网", "我市今日起进入汛期", "2024-06-01 08:00 来源：某某日报", "记者从市水务局获悉，我市今日起正式进入汛期。",
+    ...                  "各区已完成防汛物资储备。", "市民如遇险情可拨打12345热线。", "责任编辑：张三"])
+    [3, 4, 5]
+    >>> _sentence_lines(["首页", "联系我们。", "版权所有。"])
+    []
+    """
+    found = [i for i, ln in enumerate(lines) if len(ln) >= 8 and SENTENCE_LINE_RE.search(ln) and not chrome_reason(ln)
+             and not is_meta_line(ln) and not _is_byline(ln)]
+    return found if len(found) >= 2 else []
+
+
+ITEM_NO_RE = re.compile(r"^\s*(\d{1,2})[、.．]")
+
+
+def _list_head(lines: list[str], start: int) -> int:
+    """The article's first line when it opens inside a numbered list (3、适用于交流50Hz…线路中，作过载和短路保护之用。
+    under 1、体积小，重量轻，安装方便； and 2、分断能力高；): the items above it, numbered n-1, n-2 … down to 1, each
+    a clause, are its first lines.
+
+    Evidence: a product's features are listed as numbered clauses ending in ；, which are too short for prose; the
+    numbers run on into the item that is.
+
+    >>> _list_head(["产品特点：", "1、体积小，重量轻，安装方便；", "2、分断能力高，保护性能可靠；",
+    ...             "3、适用于交流50Hz、额定电压400V及以下的线路中，作过载和短路保护之用。"], 3)
+    1
+
+    Confuser: numbered headlines above (no clause mark), or numbers that do not run on, stay out:
+    >>> _list_head(["1、春季安全生产检查启动", "2、员工技能大赛圆满落幕", "3、适用于交流50Hz、额定电压400V的线路中，作保护之用。"], 2)
+    2
+    >>> _list_head(["5、体积小，重量轻；", "3、适用于交流50Hz、额定电压400V的线路中，作保护之用。"], 1)
+    1
+    """
+    m = ITEM_NO_RE.match(lines[start])
+    if not m:
+        return start
+    k, n = start, int(m.group(1))
+    while k > 0 and n > 1 and (prev := ITEM_NO_RE.match(lines[k - 1])) and int(prev.group(1)) == n - 1 \
+            and len(lines[k - 1]) <= 80 and re.search(r"[，。；,;]", lines[k - 1]) and not chrome_reason(lines[k - 1]):
+        k, n = k - 1, n - 1
+    return k if n == 1 else start
 
 
 def _list_tail(lines: list[str], start: int, end: int) -> int:
@@ -670,7 +860,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             draft.slots.source_line = source_of(ln)
         elif reason:
             draft.removed.append(Removal("header", ln, reason))
-        elif is_category_list(ln):
+        elif is_category_list(ln) and spaced_out(ln) == ln:  # one character a word is spacing, not a menu
             draft.removed.append(Removal("header", ln, "category_list"))
         elif lead_list(ln):  # 热门推荐：a、b、c: a slot brands are put in, like the rows under the article
             draft.removed.append(Removal("header", ln, "link_list"))
@@ -678,6 +868,8 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         elif is_meta_line(ln) and len(ln) <= 60:
             draft.removed.append(Removal("header", ln, "meta_line"))
             draft.slots.source_line = draft.slots.source_line or source_of(ln)
+        elif field_block(header, i) or field_block(header, i, above_only=True):  # 所属分类：电动葫芦 among 产品编号：…
+            draft.removed.append(Removal("header", ln, "parameter_row"))
         else:
             candidates.append(i)
     forum = [t for ln in header[-12:] if (t := forum_title(ln))]
@@ -685,10 +877,14 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         draft.title = draft.slots.title = forum[-1]
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
-    title_idx = _heading_over_body(header, candidates, pick_title_line(header, candidates, body), body)
-    title_idx = _heading_under_crumb(header, candidates, title_idx)
-    title_idx, crumb_title = _crumb_title(header, candidates, title_idx, body)
-    glued = None if crumb_title else _glued_headline(header, title_idx, body)
+    labelled = next((i for i in reversed(candidates) if i >= len(header) - 12 and labelled_title(header[i])), None)
+    if labelled is not None:  # 标题：X over the byline: the template names its headline
+        title_idx, crumb_title = labelled, None
+    else:
+        title_idx = _heading_over_body(header, candidates, pick_title_line(header, candidates, body), body)
+        title_idx = _heading_under_crumb(header, candidates, title_idx)
+        title_idx, crumb_title = _crumb_title(header, candidates, title_idx, body)
+    glued = None if crumb_title or labelled is not None else _glued_headline(header, title_idx, body)
     if glued:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         draft.title = draft.slots.title = glued
@@ -700,7 +896,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     if title_idx is None:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
-    draft.title = _chapter_title(header[title_idx])
+    draft.title = labelled_title(header[title_idx]) or _chapter_title(after_contacts(header[title_idx]))
     draft.slots.title = draft.title
     draft.published = draft.published or _byline_date(header[title_idx + 1:title_idx + 4])
     after = [i for i in candidates if i > title_idx]
@@ -715,9 +911,78 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             is_prose(header[i]) or len(header[i]) >= 16 and LEAD_CLAUSE_RE.search(header[i])
             or i >= len(header) - 2 and len(header[i]) <= 18 and header[i].endswith((":", "："))
             or i == len(header) - 1 and (section_heading(header[i]) or _first_subheading(header[i], body)))]
+    lead = _lead_next_to_body([header[i] for i in after], lead)
     draft.removed += [Removal("header", header[i], "header_line") for i in candidates
                       if i != title_idx and header[i] not in lead]
     return lead
+
+
+# a headline printed as a field: 标题：X, 新闻标题：X, 題目：X (not 副标题：, a subtitle)
+TITLE_LABEL_RE = re.compile(r"^\s*(?:新闻|文章|信息|公告|通知|活动)?(?:标题|標題|题目|題目)\s*[:：]\s*(?P<title>\S.{1,79}?)\s*$")
+
+
+def labelled_title(line: str) -> str | None:
+    """The headline of a header line that labels it (标题：我公司顺利通过ISO9001复审, 新闻标题：X): the value, else None.
+
+    Evidence: news modules of company sites print their fields as `label：value` rows (标题, 来源, 发布者,
+    发布时间); the label is the template's, the value the article's. A subtitle (副标题：) or a sentence is not one.
+
+    >>> labelled_title("标题：我公司顺利通过ISO9001质量管理体系复审"), labelled_title("新闻标题： 城市更新让老街区焕发新活力")
+    ('我公司顺利通过ISO9001质量管理体系复审', '城市更新让老街区焕发新活力')
+    >>> labelled_title("副标题：记老街区的新生活"), labelled_title("标题：")
+    (None, None)
+    >>> labelled_title("题目：请结合材料谈谈你对城市更新的理解，不少于八百字。")
+    """
+    m = TITLE_LABEL_RE.match(line)
+    if not m or SENTENCE_LINE_RE.search(m.group("title")) or re.search(r"[，。；]", m.group("title")):
+        return None
+    return m.group("title")
+
+
+def _lead_next_to_body(after: list[str], lead: list[str]) -> list[str]:
+    """The lead lines that run on into the body: a text-like line with a box of links under it (订手机报，移动发…
+    over 推荐, ・ headline × 6) is the site's notice, not the article's opening.
+
+    Evidence: a subtitle or lead sits right above the first paragraph, with bylines or one or two short subheads
+    (家屬懷疑送檢標本被偷換) at most between them; three or more other lines are a box.
+
+    >>> notice = "订东北网彩信手机报，移动发KTDBW到10658333，联通发DBWY到1065566600。"
+    >>> _lead_next_to_body([notice, "推荐", "惊艳全球的混血美女", "・ 张馨予被曝曾有婚史"], [notice])
+    []
+    >>> _lead_next_to_body(["本报记者 张三", "城市更新让老街区焕发新活力，居民生活更便利。"], ["城市更新让老街区焕发新活力，居民生活更便利。"])
+    ['城市更新让老街区焕发新活力，居民生活更便利。']
+    """
+    keep: list[str] = []
+    others = 0
+    for ln in reversed(after):
+        if ln in lead:
+            keep.append(ln)
+        elif not _is_byline(ln):
+            others += 1
+            if others >= 3:
+                break
+    return [ln for ln in lead if ln in keep]
+
+
+CONTACT_RE = re.compile(r"(?:热线|熱線|电话|電話|邮箱|郵箱|信箱|传真|傳真|QQ|E-?mail|Email)\s*[:：]\s*"
+                        r"(?:[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\+?[\d][\d\s()（）-]{5,}\d)")
+
+
+def after_contacts(line: str) -> str:
+    """The headline glued to the site's contact fields before it (记者热线：0771-2083335　编辑热线：…　投稿邮箱：
+    x@163.com质检总局：两成半烟花爆竹不合格): what follows the last phone number or address, when the line opens
+    with such fields; other lines as they are.
+
+    >>> after_contacts("记者热线：0771-2083335　编辑热线：0771-5690995　投稿邮箱：newgxrx@163.com质检总局：两成半烟花爆竹不合格")
+    '质检总局：两成半烟花爆竹不合格'
+    >>> after_contacts("报警电话：110 何时能打通"), after_contacts("投稿邮箱：news@example.com")
+    ('报警电话：110 何时能打通', '投稿邮箱：news@example.com')
+    """
+    fields = list(CONTACT_RE.finditer(line))
+    if not fields or line[:fields[0].start()].strip(" \u3000\u00a0|") and not re.fullmatch(r"[\u4e00-\u9fff]{0,4}", line[:fields[0].start()].strip()):
+        return line
+    rest = line[fields[-1].end():].strip(" \u3000\u00a0|")
+    return rest if _heading_like(rest) else line
 
 
 SECTION_RE = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]{1,3}[日天节幕部分]{1,2}|[一二三四五六七八九十]{1,3}、\S{0,20}|"
@@ -809,12 +1074,25 @@ def _heading_over_body(header: list[str], candidates: list[int], title_idx: int 
     """
     last = len(header) - 1
     if last < 0 or last not in candidates or title_idx == last or not _heading_like(header[last]) \
-            or _is_byline(header[last]) or SENTENCE_LINE_RE.search(header[last]):
+            or _is_byline(header[last]) or SENTENCE_LINE_RE.search(header[last]) or caption(header[last]):
         return title_idx
     text = "\n".join(body)[:1500]
     picked = _overlap(header[title_idx], text) if title_idx is not None else 0.0
     mine = _overlap(header[last], text)
     return last if mine >= 0.5 and picked < min(0.3, mine / 2) else title_idx
+
+
+CAPTION_RE = re.compile(r"。\s*[(（](?:资料图|資料圖|图|圖|图片|圖片|摄|攝|[^()（）]{0,12}(?:摄|攝|供图|供圖|图片|圖片))[)）]\s*$")
+
+
+def caption(line: str) -> bool:
+    """A photo's caption between the byline and the text: a sentence closed by a picture mark (范冰冰表态支持韩寒。(资料图),
+    …现场。（记者 张三 摄）); a headline ending with (图) has no full stop before it.
+
+    >>> caption("范冰冰表态支持韩寒。(资料图)"), caption("市民在公园里赏花。（记者 张三 摄）"), caption("“兵马俑”坐镇 巧克力梦公园(图)")
+    (True, True, False)
+    """
+    return bool(CAPTION_RE.search(line))
 
 
 FULL_DATE_RE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2})")
@@ -864,6 +1142,21 @@ def _byline_date(lines: list[str]) -> str | None:
     return None
 
 
+CLOCK_RE = re.compile(r"(?:星期|禮拜|礼拜|週|周)[一二三四五六日天]")
+
+
+def site_clock(line: str) -> bool:
+    """A site's clock in its masthead (更多鏈接到醫藥日報 的方式 2012年 01月17日 星期二, 2026年12月7日 星期一 淄博天气):
+    today's date with its weekday and no source, author or publish label; it heads no article.
+
+    >>> site_clock("更多鏈接到醫藥日報 的方式 2012年 01月17日 星期二"), site_clock("2026年12月7日 星期一\t淄博天气")
+    (True, True)
+    >>> site_clock("2012年01月17日 星期二 来源：人民日报"), site_clock("2012-01-17 10:36:43")
+    (False, False)
+    """
+    return bool(CLOCK_RE.search(line)) and not BYLINE_WORD_RE.search(line) and parse_date(line) is not None
+
+
 def _is_byline(line: str) -> bool:
     """A date, source or reporter line under a headline: 2011年12月09日 20:38, 来源：中广网, 【聯合報╱記者某某／即時報導】."""
     return len(line) <= 80 and bool(BYLINE_RE.search(line)) and not is_prose(line)
@@ -874,16 +1167,33 @@ PAGER_RE = re.compile(r"^\s*第\s*\d+\s*页\s*[/／]\s*共\s*\d+\s*页\s*$")
 CHAPTER_RE = re.compile(r"^\s*(?:\d+[.、]\s*)?第[一二三四五六七八九十百千零〇两\d]+[章节回卷篇](?:\s|$|[：:\S])")
 
 
+def spaced_out(line: str) -> str:
+    """A line typed with a space after every character (衞 生 署 呼 籲 停 服) with the spaces taken out; other lines
+    as they are.
+
+    Evidence: some Hong Kong sites print Chinese text one character a word; words of two or more Chinese
+    characters between spaces are ordinary spacing.
+
+    >>> spaced_out("衞 生 署 呼 籲 停 服 一 種 口 服 胰 島 素 胶 囊"), spaced_out("春節就醫急診無休 門診初五恢復常態")
+    ('衞生署呼籲停服一種口服胰島素胶囊', '春節就醫急診無休 門診初五恢復常態')
+    """
+    tokens = line.split()
+    single = [t for t in tokens if len(t) == 1 and "\u4e00" <= t <= "\u9fff"]
+    return "".join(tokens) if len(tokens) >= 6 and len(single) >= 0.8 * len(tokens) else line
+
+
 def _heading_like(line: str) -> bool:
     """A line that can be a headline: 4-80 characters of words, not a sentence, a label or a link row."""
-    s = line.strip()
+    s = spaced_out(line.strip())
     words = len(re.findall(r"[\u4e00-\u9fff]", s)) + 2 * len(re.findall(r"[A-Za-z]{2,}", s))
     return (4 <= len(s) <= 80 and words >= 4 and not s.endswith(("：", ":", "。", "，", ">>", "»"))
             and not re.match(r"^(?:https?://|www\.)", s) and len(s.split()) <= 6 and not PAGER_RE.match(s))
 
 
 def _overlap(line: str, text: str) -> float:
-    """Share of a line's character bigrams that the body also has."""
+    """Share of a line's character bigrams that the body also has (spaced-out lines and bodies read squeezed)."""
+    if spaced_out(line) != line:
+        line, text = spaced_out(line), re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", text)
     grams = {run[i:i + 2] for run in re.findall(r"[\u4e00-\u9fff]+", line) for i in range(len(run) - 1)}
     grams |= {w.lower() for w in re.findall(r"[A-Za-z0-9]{3,}", line)}
     if not grams:
@@ -904,14 +1214,14 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     ...                 [0, 2], ["城市污水处理厂提标改造工程日前完成，出水水质稳定达标。"])
     2
     """
-    usable = [i for i in candidates if _heading_like(header[i]) and not _is_byline(header[i])]
+    usable = [i for i in candidates if _heading_like(header[i]) and not _is_byline(header[i]) and not caption(header[i])]
     if not usable:
         return None
     text = "\n".join(body)[:1500]
     window = len(header) - 12
     while window > 0 and len(header[window]) <= 6:
         window -= 1  # reader controls under the byline (字体大小 默认 中等 …, 阅读底色 …) do not push it out of reach
-    byline = [i for i in range(len(header)) if i >= window and _is_byline(header[i])]
+    byline = [i for i in range(len(header)) if i >= window and _is_byline(header[i]) and not site_clock(header[i])]
     if byline:
         first = byline[0]
         above = _above(header, usable, first)
@@ -937,10 +1247,38 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     chapter = [i for i in near if CHAPTER_IN_RE.search(header[i])]
     if chapter:
         return chapter[-1]  # 网译版第一卷 第二章 养牛妹的一天 above a pager line
+    return _headline_over_far_byline(header, usable, text)
+
+
+def _headline_over_far_byline(header: list[str], usable: list[int], text: str) -> int | None:
+    """The headline right above a dated byline farther up than the usual window, when it shares half the body's
+    words or more: a box of links (推荐, ・ headline × 6, 更多精彩图片) between the byline and the text pushes them apart.
+
+    >>> body = "国际在线娱乐报道 本周韩国娱乐圈曝出美女主播视频丑闻，女主播与前男友的视频被人上传到网上，少女时代也爆出猛料。"
+    >>> h = ["即时新闻", "女主播视频门 韩版大S炫富 少女时代爆猛料", "http://ent.dbw.cn 2011-12-09 19:08:26", "推荐"]
+    >>> _headline_over_far_byline(h + [f"・ 别的明星新闻标题第{i}条" for i in range(12)], [1], body)
+    1
+    >>> _headline_over_far_byline(h + [f"・ 别的明星新闻标题第{i}条" for i in range(12)], [1], "另一篇文章的正文。")
+    """
+    for r in range(len(header) - 1, max(0, len(header) - 30), -1):
+        if _is_byline(header[r]) and parse_date(header[r]) and r - 1 in usable:
+            return r - 1 if _overlap(header[r - 1], text) >= 0.25 else None
     return None
 
 
-CRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|＞|&gt;)\s*")
+CRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|＞|〉|&gt;)\s*")
+DOUBLED_RE = re.compile(r"^(?P<head>\S.{3,}?)\s*[》»>]\s*(?P=head)$")
+
+
+def undoubled(tail: str) -> str:
+    """A crumb's last part printed twice around a mark (標題》標題: the crumb's own item glued to the headline over
+    the text) once; other parts as they are.
+
+    >>> undoubled("吃含過氧化氫食材傷腸胃！教您檢測法》吃含過氧化氫食材傷腸胃！教您檢測法"), undoubled("新聞》財經")
+    ('吃含過氧化氫食材傷腸胃！教您檢測法', '新聞》財經')
+    """
+    m = DOUBLED_RE.match(tail)
+    return m.group("head") if m else tail
 
 
 def crumb_parts(line: str) -> list[str] | None:
@@ -979,9 +1317,10 @@ def _crumb_title(header: list[str], candidates: list[int], title_idx: int | None
             if nxt == k + 1 and _heading_like(header[nxt]) and (title_idx is None or picked in parts or nxt > title_idx):
                 return nxt, None
             return title_idx, None
-        tail = parts[-1]
+        tail = undoubled(parts[-1])
         same = [i for i in candidates if i > k and header[i].strip() == tail]
-        if same and (_heading_like(tail) or re.fullmatch(r"[A-Za-z][\w-]{7,79}", tail)) and (title_idx is None or picked not in tail):
+        if same and (_heading_like(tail) or re.fullmatch(r"[A-Za-z][\w-]{7,79}", tail)) and (title_idx is None or picked not in tail) \
+                and not _category_over_item(header, same[0], title_idx, tail, text):
             return same[0], None  # 论坛 › 数码生活 › 设置路由器 over 设置路由器, … > usechromequicaccessgoogleservice over its slug
         if not _heading_like(tail) or len(tail) < 6:
             return title_idx, None
@@ -994,6 +1333,37 @@ def _crumb_title(header: list[str], candidates: list[int], title_idx: int | None
             return None, tail
         return title_idx, None
     return title_idx, None
+
+
+def _category_over_item(header: list[str], k: int, title_idx: int | None, tail: str, text: str) -> bool:
+    """Whether the line repeating a breadcrumb's last part (数控机床 under 首页 > 产品中心 > 数控机床) is a category
+    of a product menu above the item's own heading (数控机床, 加工中心, 数控车床, then VMC850立式加工中心).
+
+    Evidence: a catalogue's crumb ends at the category, and the category menu under it repeats that name among
+    its siblings (short lines); the product's heading comes below the menu and shares the description's words,
+    which the category name does not.
+
+    >>> h = ["首页 > 产品中心 > 数控机床", "数控机床", "加工中心", "数控车床", "VMC850立式加工中心"]
+    >>> _category_over_item(h, 1, 4, "数控机床", "VMC850立式加工中心三轴采用台湾上银线性导轨，适用于模具加工。")
+    True
+
+    The product's name may hold the category's (CD1型钢丝绳电动葫芦 under 电动葫芦, 桥式起重机, 门式起重机):
+    >>> h = ["首页 > 产品中心 > 电动葫芦", "电动葫芦", "桥式起重机", "门式起重机", "CD1型钢丝绳电动葫芦"]
+    >>> _category_over_item(h, 1, 4, "电动葫芦", "CD1型钢丝绳电动葫芦是一种小型起重设备，电动葫芦可安装在起重机上。")
+    True
+
+    Confuser: a thread's subject repeated under its crumb, with the post's words, stays the heading:
+    >>> h = ["论坛 › 数码生活 › 设置路由器", "设置路由器", "大甜菜", "发表于 2008-7-26"]
+    >>> _category_over_item(h, 1, 2, "设置路由器", "怎样设置路由器？没找到设置向导哦。")
+    False
+    """
+    if title_idx is None or title_idx <= k + 1:
+        return False
+    between = header[k + 1:title_idx]
+    siblings = [ln for ln in between if len(ln) <= 8 and not CLAUSE_END_RE.search(ln)]
+    picked = header[title_idx].strip()
+    return bool(siblings) and len(siblings) == len(between) and _overlap(picked, text) >= 0.5 \
+        and (_overlap(tail, text) < 0.5 or tail in picked and len(picked) > len(tail))
 
 
 PAGER_LINE_RE = re.compile(r"上一页|下一页|共\s*\d+\s*页")
@@ -1079,6 +1449,61 @@ def pager_row(line: str) -> bool:
     return not s.isdigit()
 
 
+def signed_date(trailer: list[str]) -> str | None:
+    """The date a notice is signed with: a line holding only a date among the first three lines under the text
+    (某某有限公司办公室 / 2019年1月25日), before any prev/next, related or footer line; used when no labelled date
+    was found.
+
+    Evidence: official notices (通知, 公告, 公示) close with the issuer and the date on lines of their own; other
+    dates under an article come after a list's heading or inside its rows.
+
+    >>> signed_date(["某某有限公司办公室", "2019年1月25日", "上一篇：关于开展安全生产大检查的通知"])
+    '2019-01-25'
+    >>> signed_date(["相关新闻", "2019年1月25日"]), signed_date(["某某有限公司办公室", "2019年1月25日发布的规定同时废止。"])
+    (None, None)
+    >>> signed_date(["[2024-02-28]", "上一篇：别的新闻"]), signed_date(["2024-02-28 星期三"])
+    ('2024-02-28', '2024-02-28')
+    """
+    for ln in trailer[:3]:
+        if chrome_reason(ln) == "date_line" and len(ln) <= 20 or trailer_date(ln):
+            return parse_date(ln)
+        if chrome_reason(ln) or RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) or len(ln) > 40:
+            return None
+    return None
+
+
+def trailer_date(line: str) -> bool:
+    """A short line under the text that is a date and little else ([2024-02-28], 2024-02-28 星期三, 2024年2月28日
+    来源：新华社): the page's date or byline, not a closing line of the article.
+
+    >>> trailer_date("[2024-02-28]"), trailer_date("2024-02-28 星期三"), trailer_date("2024年2月28日 来源：新华社")
+    (True, True, True)
+    >>> trailer_date("（记者 张三）"), trailer_date("2月28日，代表们陆续抵京。"), trailer_date("2024年")
+    (False, False, False)
+    """
+    if len(line) > 30 or SENTENCE_LINE_RE.search(line) or re.search(r"[，。]", line):
+        return False
+    return bool(_mostly_date(line)) or is_meta_line(line) and parse_date(line) is not None
+
+
+def dated_meta(line: str) -> bool:
+    """A labelled date line under the text (更新时间：2018-09-21, 发布日期：2021-03-04 点击：12): the page's meta
+    moved below the article by a product template, not a closing line of the article.
+
+    Evidence: a catalogue's product page prints its fields (更新时间, 发布时间, 浏览次数) under the description;
+    a short closing line of the article ((记者 张三), 2016年5月) carries no `label：` field with a date.
+
+    >>> dated_meta("更新时间：2018-09-21"), dated_meta("发布日期：2021-03-04  点击：12次")
+    (True, True)
+    >>> dated_meta("（记者 张三）"), dated_meta("2016年5月10日"), dated_meta("更新时间：每周一上午更新，敬请关注。")
+    (False, False, False)
+    """
+    return len(line) <= 60 and is_meta_line(line) and bool(DATED_LABEL_RE.search(line)) and parse_date(line) is not None
+
+
+DATED_LABEL_RE = re.compile(r"(?:时间|時間|日期|发布|發布|更新|发表|發表)\s*(?:时间|日期)?\s*[:：]\s*\d{2,4}")
+
+
 def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer.
 
@@ -1100,6 +1525,7 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
                or ("share" if share_bar(ln) else None) or ("author_note" if AUTHOR_NOTE_RE.match(ln) else None)
                or ("tags" if TAGS_LINE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s<>«»|/]+", ln) else None)
                or ("reader_prompt" if i < nav and _reader_prompt(ln) else None) or ("pager" if pager_row(ln) else None)
+               or ("meta_line" if dated_meta(ln) or trailer_date(ln) else None)
                for i, ln in enumerate(trailer)]
     boxed = len(trailer) >= 4 and all(not r and len(ln) <= 40 for r, ln in zip(reasons[:4], trailer[:4], strict=True))
     stopped = False

@@ -7,6 +7,7 @@ save: menus, bylines, sidebars, footers and the article, one block per line. Hid
 
     python -m mirrorclean.dumps ../shared/eval/daniel-zh-dev [--limit N]   # title, text F1, spam verdicts
     python -m mirrorclean.dumps ../shared/eval/wild-2017 --wild fixtures/wild/dumps.jsonl
+    python -m mirrorclean.dumps ../shared/eval/daniel-zh-dev --cache /tmp/dumps   # render once, re-score quickly
 
 Nothing rendered is stored in the repo (the pages' licences vary); dumps are cached under a temporary folder.
 """
@@ -70,11 +71,27 @@ def inner_text(driver: Any, page: Path) -> str | None:
         return None
 
 
+def cached_text(driver: Any, page: Path, cache: Path | None) -> str | None:
+    """inner_text, read from and saved to `cache` (one JSON file per page, by the page's name) when given: renders
+    vary slightly between runs, and rendering is most of a run's time."""
+    import json
+
+    if cache is None:
+        return inner_text(driver, page)
+    path = cache / page.parent.parent.name / f"{page.name}.json"
+    if path.exists():
+        return json.loads(path.read_text("utf-8"))["text"]
+    text = inner_text(driver, page)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"text": text}, ensure_ascii=False), "utf-8")
+    return text
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\s", "", unicodedata.normalize("NFKC", s))
 
 
-def score_daniel(folder: Path, limit: int | None = None) -> dict[str, Any]:
+def score_daniel(folder: Path, limit: int | None = None, cache: Path | None = None) -> dict[str, Any]:
     """Render DAnIEL pages, clean their text dumps, and compare with the gold (headline = first paragraph)."""
     from cleaners import Record, clean_document
     from mirrorclean.score import corpus_prf
@@ -83,7 +100,7 @@ def score_daniel(folder: Path, limit: int | None = None) -> dict[str, Any]:
     pairs, titles, spam, rendered, pages = [], 0, 0, 0, []
     with chromium() as driver:
         for key in ids:
-            text = inner_text(driver, folder / "html" / f"{key}.html")
+            text = cached_text(driver, folder / "html" / f"{key}.html", cache)
             gold = [re.sub(r"<[^>]+>", "", p).strip()
                     for p in re.findall(r"<p>(.*?)</p>", (folder / "reference" / f"{key}.txt").read_text("utf-8"), re.S)]
             if text is None or not gold:
@@ -101,7 +118,7 @@ def score_daniel(folder: Path, limit: int | None = None) -> dict[str, Any]:
             "details": pages}
 
 
-def score_wild(pages: Path, labels: Path) -> dict[str, dict[str, int]]:
+def score_wild(pages: Path, labels: Path, cache: Path | None = None) -> dict[str, dict[str, int]]:
     """Render the labelled wild-2017 pages (fixtures/wild/dumps.jsonl, readable ones with a title), clean their
     dumps, and count per split (dev / opened / holdout, as fixtures/wild/split.py): title, date, article start and end."""
     import hashlib
@@ -115,7 +132,7 @@ def score_wild(pages: Path, labels: Path) -> dict[str, dict[str, int]]:
         for lab in rows:
             if not lab.get("readable") or not lab.get("title"):
                 continue
-            text = inner_text(driver, pages / lab["file"])
+            text = cached_text(driver, pages / lab["file"], cache)
             digest = hashlib.sha1(lab["file"].encode()).hexdigest()  # fixtures/wild/split.py: dev, opened, holdout
             split = ("opened" if digest[1] in "01234567" else "holdout") if digest[0] in "0123" else "dev"
             c = out.setdefault(split, {"pages": 0, "title": 0, "date": 0, "start": 0, "end": 0, "spam": 0})
@@ -137,15 +154,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="a DAnIEL-style gold set (ids.txt, html/, reference/), or the "
                         "wild-2017 folder with --wild")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--cache", type=Path, metavar="DIR", help="keep the rendered text of each page in DIR and "
+                        "read it from there on later runs (renders vary slightly between runs)")
     parser.add_argument("--wild", type=Path, metavar="LABELS", help="score labelled wild-2017 dumps "
                         "(fixtures/wild/dumps.jsonl): title, date, article start/end found")
     args = parser.parse_args(argv)
     if args.wild:
-        for split, c in sorted(score_wild(args.folder / "pages", args.wild).items()):
+        for split, c in sorted(score_wild(args.folder / "pages", args.wild, args.cache).items()):
             print(f"{split}: {c['pages']} dumps; title {c['title']}, date {c['date']}, article start {c['start']}, "
                   f"end {c['end']}; spam pages {c['spam']}")
         return 0
-    res = score_daniel(args.folder, args.limit)
+    res = score_daniel(args.folder, args.limit, args.cache)
     print(f"{args.folder}: {res['pages']} pages rendered; title exact {res['title_exact']}/{res['pages']}; "
           f"text P {res['precision']:.3f} R {res['recall']:.3f} F1 {res['f1']:.3f}; spam pages {res['spam_pages']}")
     return 0
