@@ -156,9 +156,13 @@ class CharLM:
         prob = np.where(found, self.vals[0][index], 0.0)
         prob = (np.maximum(prob - DISCOUNT, 0.0) + DISCOUNT * len(self.keys[0]) / self.vocab) / self.unigram_total
         prob = np.maximum(prob, 1.0 / (self.unigram_total * self.vocab))
+        # the packed keys of :func:`pack`, each order's built from the previous order's (the same integers)
+        gram, context = uni_key, None
         for n in range(2, ORDER + 1):
-            gram = pack(rows[:, ORDER - n :])
-            context = pack(rows[:, ORDER - n : ORDER - 1])
+            column = rows[:, ORDER - n]
+            shift = np.uint64(16 * (n - 1))
+            gram = (column << shift) | gram
+            context = rows[:, ORDER - 2] if context is None else (column << np.uint64(16 * (n - 2))) | context
             ci, cfound = self._find(self.ctx_keys[n - 1], context)
             total = np.where(cfound, self.ctx_total[n - 1][ci], 1.0)
             types = np.where(cfound, self.ctx_types[n - 1][ci], 0.0)

@@ -61,6 +61,12 @@ SPIN_THRESHOLD = 0.5  # spin_score at and above which spun_phrase flags and --un
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=2)
+def _cjk_count(text: str) -> int:
+    """Chinese characters in `text`, counted once for the three parts of spin_evidence that ask."""
+    return len(_CJK_RE.findall(text))
 # jieba POS tags of names, places, organisations, numbers, times, foreign words: topic, not style.
 _PROPER_POS = frozenset({"nr", "nr1", "nr2", "nrj", "nrf", "nrfg", "nrt", "ns", "nt", "nz", "m", "mq", "q", "t", "tg", "x", "eng"})
 _ADVERB_POS = frozenset({"d", "ad"})
@@ -310,7 +316,7 @@ def rarity_excess(text: str) -> float:
     0.0
     """
     words = word_table()
-    cjk = len(_CJK_RE.findall(text))
+    cjk = _cjk_count(text)
     if words is None or not cjk:
         return 0.0
     runs = _CJK_RUN_RE.findall(text)
@@ -395,7 +401,7 @@ def context_deficit(text: str) -> float:
     from cleaners.charlm import CharLM, normalise, padded_logprobs, windows
     from cleaners.namefit import _is_traditional
 
-    cjk = len(_CJK_RE.findall(text))
+    cjk = _cjk_count(text)
     if not cjk or _is_traditional(text):
         return 0.0
     lm = CharLM.load()
@@ -416,7 +422,7 @@ def spin_evidence(text: str, spun: list[dict] | None = None) -> dict[str, float]
         "artefacts": float(grammar_artefacts(text)),
         "rarity_excess": rarity_excess(text),
         "context_deficit": context_deficit(text),
-        "cjk_chars": float(len(_CJK_RE.findall(text))),
+        "cjk_chars": float(_cjk_count(text)),
     }
 
 
