@@ -14,6 +14,7 @@ from functools import lru_cache
 from urllib.parse import urljoin
 
 import lxml.html
+import numpy as np
 from lxml import etree
 from trafilatura.core import bare_extraction, determine_returnstring
 from trafilatura.external import SANITIZED_XPATH
@@ -75,12 +76,17 @@ def text_nodes(tree: lxml.html.HtmlElement, *words: re.Pattern[str]) -> list[etr
     are the same as searching each in turn.
     """
     nodes = TEXT_NODES_XPATH(tree)
-    starts, at = [], 0
-    for node in nodes:
-        starts.append(at)
-        at += len(node) + 1
+    # where each node starts in the joined text (and where the text ends), summed in C
+    starts = np.cumsum(np.fromiter(map(len, nodes), dtype=np.int64, count=len(nodes)) + 1).tolist()
+    starts.insert(0, 0)
     joined = "\0".join(nodes)
-    found = {bisect_right(starts, m.start()) - 1 for pattern in words for m in pattern.finditer(joined)}
+    found = set()
+    for pattern in words:  # the leftmost match of each node that has one, then on from the next node's start
+        m = pattern.search(joined)
+        while m:
+            i = bisect_right(starts, m.start()) - 1
+            found.add(i)
+            m = pattern.search(joined, starts[i + 1])
     return [nodes[i] for i in sorted(found)]
 
 
