@@ -9,6 +9,7 @@ Shared by the text-dump cleaner and by the HTML path (on element text and on ext
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cleaners.record import Removal
 
@@ -126,6 +127,13 @@ def chrome_reason(line: str) -> str | None:
     >>> chrome_reason("友情链接：中国钢铁网 阿里巴巴 | 慧聪网"), chrome_reason("合作伙伴：我们与多家高校建立了长期合作关系，共同培养人才。")
     ('links_row', None)
     """
+    return _chrome_reason(line)
+
+
+@lru_cache(maxsize=2048)
+def _chrome_reason(line: str) -> str | None:
+    """chrome_reason, kept for the last lines asked: a page's paragraphs are asked about by the extractor's
+    choice, the cut to prose and the back half's chrome pass."""
     s = line.strip()
     if not s:
         return None
