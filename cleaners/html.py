@@ -601,15 +601,32 @@ DATE_CLASS_RE = re.compile(r"date|time|pub|post-?meta|byline|info", re.I)
 
 
 def _meta_lines(tree: lxml.html.HtmlElement) -> list[str]:
-    """Short element texts that carry byline fields (来源/发布时间) or sit in a date-like class, in order."""
+    """Short element texts that carry byline fields (来源/发布时间) or sit in a date-like class, in order.
+
+    Read bottom-up (last element first, so inside before around): an element with over 120 characters other than
+    blanks makes every element around it longer than 120 too, and those are passed over unread.
+    """
     out = []
-    for el in tree.iter("div", "p", "span", "li", "td", "em", "small", "font", "time", "h2", "h3", "h4", "h5", "h6"):
+    long: set[lxml.html.HtmlElement] = set()  # elements around such a one (closed upwards)
+    for el in reversed(list(tree.iter(*META_LINE_TAGS))):
+        if el in long:
+            continue
         t = _text(el)
+        if len(t) - t.count(" ") > 120:  # _text's only blanks are the single spaces it joins words with
+            up = el.getparent()
+            while up is not None and up not in long:
+                long.add(up)
+                up = up.getparent()
+            continue
         if not 4 <= len(t) <= 120:
             continue
         if is_meta_line(t) or DATE_CLASS_RE.search((el.get("class") or "") + " " + (el.get("id") or "")):
             out.append(t)
+    out.reverse()
     return out
+
+
+META_LINE_TAGS = ("div", "p", "span", "li", "td", "em", "small", "font", "time", "h2", "h3", "h4", "h5", "h6")
 
 
 MIDNIGHT_RE = re.compile(r"T00:00(?::00)?(?:\.0+)?(?:Z|[+-]\d{2}:?\d{2})?$")
