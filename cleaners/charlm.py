@@ -156,16 +156,29 @@ class CharLM:
         prob = np.where(found, self.vals[0][index], 0.0)
         prob = (np.maximum(prob - DISCOUNT, 0.0) + DISCOUNT * len(self.keys[0]) / self.vocab) / self.unigram_total
         prob = np.maximum(prob, 1.0 / (self.unigram_total * self.vocab))
+        # Each order's n-gram keys (those of :func:`pack`, built from the previous order's) are sorted once: its
+        # context is the n-gram without its last character, key >> 16, so the same order sorts the contexts too; and
+        # an n-gram is looked up only where its context was found (elsewhere the lower orders' estimate stands).
+        gram = uni_key
         for n in range(2, ORDER + 1):
-            gram = pack(rows[:, ORDER - n :])
-            context = pack(rows[:, ORDER - n : ORDER - 1])
-            ci, cfound = self._find(self.ctx_keys[n - 1], context)
+            gram = (rows[:, ORDER - n] << np.uint64(16 * (n - 1))) | gram
+            order = np.argsort(gram)
+            sorted_gram = gram[order]
+            context = sorted_gram >> np.uint64(16)
+            ctx_keys = self.ctx_keys[n - 1]
+            ci = np.minimum(np.searchsorted(ctx_keys, context), len(ctx_keys) - 1)
+            cfound = ctx_keys[ci] == context
             total = np.where(cfound, self.ctx_total[n - 1][ci], 1.0)
             types = np.where(cfound, self.ctx_types[n - 1][ci], 0.0)
-            gi, gfound = self._find(self.keys[n - 1], gram)
-            count = np.where(gfound, self.vals[n - 1][gi], 0.0)
-            mixed = (np.maximum(count - DISCOUNT, 0.0) + DISCOUNT * types * prob) / total
-            prob = np.where(cfound, mixed, prob)
+            keys = self.keys[n - 1]
+            wanted = sorted_gram[cfound]
+            gi = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+            count = np.zeros(len(gram))
+            count[cfound] = np.where(keys[gi] == wanted, self.vals[n - 1][gi], 0.0)
+            before = prob[order]
+            mixed = (np.maximum(count - DISCOUNT, 0.0) + DISCOUNT * types * before) / total
+            prob = np.empty_like(prob)
+            prob[order] = np.where(cfound, mixed, before)
         return np.log(prob)
 
     def unigram_logprob(self, rows: np.ndarray) -> np.ndarray:

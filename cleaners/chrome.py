@@ -9,6 +9,7 @@ Shared by the text-dump cleaner and by the HTML path (on element text and on ext
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cleaners.record import Removal
 
@@ -132,6 +133,13 @@ def chrome_reason(line: str) -> str | None:
     >>> chrome_reason("扫一扫在手机打开当前页"), chrome_reason("扫一扫，关注公众号了解更多产品信息。")
     ('actions', None)
     """
+    return _chrome_reason(line)
+
+
+@lru_cache(maxsize=2048)
+def _chrome_reason(line: str) -> str | None:
+    """chrome_reason, kept for the last lines asked: a page's paragraphs are asked about by the extractor's
+    choice, the cut to prose and the back half's chrome pass."""
     s = line.strip()
     if not s:
         return None

@@ -81,35 +81,55 @@ def terms() -> tuple[str, ...]:
     return (NAME, "共产党", "中共", "共产")
 
 
-def _gains(lm: CharLM, padded: np.ndarray, points: np.ndarray, group: list[str], surprise3: np.ndarray,
-           min_gain: float | np.ndarray) -> np.ndarray:
-    """gain(j, term) for every j in `points` and every term of `group` (all of one length): shape (terms, points).
+def _gains(lm: CharLM, padded: np.ndarray, points: np.ndarray, groups: list[list[str]], surprise3: np.ndarray,
+           min_gain: float | np.ndarray) -> list[np.ndarray]:
+    """gain(j, term) for every j in `points` and every term of each group of `groups` (the terms of a group all of
+    one length): one array of shape (terms, points) per group.
 
     `padded` = codes of BOUNDARY*3 + text + BOUNDARY*3, so padded[j:j+3] is what precedes insertion point j;
     `surprise3` the summed surprise of the three characters after each point as the text stands. The term's
     own cost is computed first: since the characters after it can at best become certain, cost + surprise3
     bounds the gain, and places that cannot reach `min_gain` (one value, or one per point) are not scored
     further (-inf).
+
+    The model is asked twice for all groups together (its per-call cost is that of ~400 rows), and a window
+    that two terms share (共产 is 共产党's start: the same first two windows) is scored once.
     """
     k = ORDER - 1
-    m = len(group[0])
-    table = np.stack([codes(normalise(t)) for t in group])  # (terms, m)
+    n_points = len(points)
     left = np.stack([padded[points + i] for i in range(k)], axis=1)  # (points, 3)
-    n_terms, n_points = len(group), len(points)
-    head = np.concatenate([np.broadcast_to(left, (n_terms, n_points, k)),
-                           np.broadcast_to(table[:, None, :], (n_terms, n_points, m))], axis=2)
-    windows = np.stack([head[:, :, i : i + ORDER] for i in range(m)], axis=2).reshape(-1, ORDER)
-    cost = lm.logprob(windows).reshape(n_terms, n_points, m).sum(axis=2)
-    gains = np.full((n_terms, n_points), -np.inf)
-    alive = cost + surprise3[None, :] >= np.asarray(min_gain)[None, ...]
-    t_index, p_index = np.nonzero(alive)
-    if not len(t_index):
-        return gains
-    right = np.stack([padded[points[p_index] + k + i] for i in range(k)], axis=1)
-    seq = np.concatenate([head[t_index, p_index], right], axis=1)  # (alive, 3 + m + 3)
-    tail = np.stack([seq[:, m + i : m + i + ORDER] for i in range(k)], axis=1).reshape(-1, ORDER)
-    gains[t_index, p_index] = cost[t_index, p_index] + lm.logprob(tail).reshape(-1, k).sum(axis=1) + surprise3[p_index]
-    return gains
+
+    def head(term: str) -> np.ndarray:  # (points, 3 + len(term)): the left context, then the term
+        table = codes(normalise(term))
+        return np.concatenate([left, np.broadcast_to(table, (n_points, len(term)))], axis=1)
+
+    # a term's i-th window (the one ending at its character i) depends on its first i + 1 characters only
+    prefixes = list(dict.fromkeys(t[: i + 1] for group in groups for t in group for i in range(len(t))))
+    scored = lm.logprob(np.concatenate([head(p)[:, len(p) - 1 : len(p) - 1 + ORDER] for p in prefixes]))
+    by_prefix = dict(zip(prefixes, scored.reshape(len(prefixes), n_points), strict=True))
+    costs, alive_at, tails = [], [], []
+    for group in groups:
+        m = len(group[0])
+        cost = np.stack([np.stack([by_prefix[t[: i + 1]] for i in range(m)], axis=-1) for t in group]).sum(axis=2)
+        t_index, p_index = np.nonzero(cost + surprise3[None, :] >= min_gain)
+        costs.append(cost)
+        alive_at.append((t_index, p_index))
+        if not len(t_index):
+            continue
+        table = np.stack([codes(normalise(t)) for t in group])  # (terms, m)
+        right = np.stack([padded[points[p_index] + k + i] for i in range(k)], axis=1)
+        seq = np.concatenate([left[p_index], table[t_index], right], axis=1)  # (alive, 3 + m + 3)
+        tails.append(np.stack([seq[:, m + i : m + i + ORDER] for i in range(k)], axis=1).reshape(-1, ORDER))
+    tail_scores = lm.logprob(np.concatenate(tails)) if tails else np.zeros(0)
+    out, at = [], 0
+    for group, cost, (t_index, p_index) in zip(groups, costs, alive_at, strict=True):
+        gains = np.full((len(group), n_points), -np.inf)
+        if len(t_index):
+            tail = tail_scores[at : at + k * len(t_index)]
+            at += k * len(t_index)
+            gains[t_index, p_index] = cost[t_index, p_index] + tail.reshape(-1, k).sum(axis=1) + surprise3[p_index]
+        out.append(gains)
+    return out
 
 
 _SENTENCE_START_CODES = np.array(sorted(ord(c) for c in _SENTENCE_START if c), dtype=np.uint64)
@@ -490,8 +510,8 @@ def _deletion_fits(lm: CharLM, text: str, min_gain: float) -> list[Fit]:
     nxt = np.concatenate([surprise, np.zeros(ORDER)])
     surprise3 = nxt[points] + nxt[points + 1] + nxt[points + 2]
     bonus = np.array([SPEAKER_BONUS if _speaker_slot(text, int(j)) else 0.0 for j in points])
-    for group in _groups():
-        gains = _gains(lm, padded, points, group, surprise3, min_gain - bonus)
+    for group, gains in zip(_groups(), _gains(lm, padded, points, _groups(), surprise3, min_gain - bonus),
+                            strict=True):
         top = gains.argmax(axis=0)
         value = gains[top, np.arange(len(points))]
         for i in np.flatnonzero(value > best):

@@ -72,6 +72,8 @@ SPIN_THRESHOLD = 0.5  # spin_score at and above which spun_phrase flags and --un
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+
 # jieba POS tags of names, places, organisations, numbers, times, foreign words: topic, not style.
 _PROPER_POS = frozenset({"nr", "nr1", "nr2", "nrj", "nrf", "nrfg", "nrt", "ns", "nt", "nz", "m", "mq", "q", "t", "tg", "x", "eng"})
 _ADVERB_POS = frozenset({"d", "ad"})
