@@ -249,8 +249,9 @@ def _is_sentence(p: str) -> bool:
 def _dump_spam(draft: Draft, removed: list[Removal]) -> bool:
     """A text dump's page-level evidence: a keyword list selling a spam topic among the lines cut as header or
     trailer (renamed `spam_list`), an advert spelled past keyword filters there (renamed `evasive_ad`), or a
-    title that sells one (stuffed or promotional): the title found, or the dump's first line, where a crawl's
-    text extract (Common Crawl WET, CCNet) puts the page's <title>."""
+    title that sells one (stuffed or promotional, or a fake-certificate doorway's keyword the text never names:
+    inject.sells_papers): the title found, or the dump's first line, where a crawl's text extract (Common Crawl
+    WET, CCNet) puts the page's <title>."""
     from cleaners.inject import (
         keyword_list,
         keyword_runs,
