@@ -97,14 +97,19 @@ class RegexTable:
                                     indexgroup)
             except Exception:  # noqa: BLE001 - a stale or damaged entry: compile it afresh
                 del self.entries[key]
-        parsed = _parser.parse(pattern, flags)
-        code = _compiler._code(parsed, flags)
-        groupindex = dict(parsed.state.groupdict)
-        indexgroup = [None] * parsed.state.groups
-        for name, index in groupindex.items():
-            indexgroup[index] = name
-        compiled = _sre.compile(pattern, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex,
-                                tuple(indexgroup))
+        try:  # what re._compiler.compile does, keeping its parts
+            parsed = _parser.parse(pattern, flags)
+            code = _compiler._code(parsed, flags)
+            groupindex = dict(parsed.state.groupdict)
+            indexgroup = [None] * parsed.state.groups
+            for name, index in groupindex.items():
+                indexgroup[index] = name
+            compiled = _sre.compile(pattern, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex,
+                                    tuple(indexgroup))
+        except re.error:
+            raise  # a bad pattern is the caller's error, as with re.compile
+        except Exception:  # noqa: BLE001 - another interpreter's internals: compile as usual, keep nothing
+            return ORIGINAL_COMPILE(pattern, flags)
         if len(self.entries) < MAX_ENTRIES:
             self.entries[key] = (flags | parsed.state.flags, array(CODE_TYPE, code).tobytes(), parsed.state.groups - 1,
                                  groupindex, tuple(indexgroup))

@@ -117,6 +117,12 @@ def test_a_damaged_regex_cache_is_ignored(tmp_path: Path) -> None:
     assert table.compile("习近平", 0).pattern == "习近平" and table.compile("习近平", 0).search("学习习近平")
     assert table.entries[("习近平", 0)] != (0, [9999, 1, 2], 0, {}, (None,))
     assert table.compile(b"a+", 0).match(b"aa")
+    try:  # a bad pattern is the caller's error, as with re.compile
+        table.compile("(", 0)
+    except re.error:
+        pass
+    else:
+        raise AssertionError("an unterminated group compiled")
 
 
 _PIECES = st.sampled_from(["习", "近平", "[\\u4e00-\\u9fff]", "[^，。]", "\\d", "\\s", "a", "B", ".", "(?:体育|娱乐)",
