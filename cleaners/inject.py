@@ -379,7 +379,9 @@ def strong_topic(text: str) -> int:
 _strong = strong_topic
 
 
-HIDE_STYLE_RE = re.compile(r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+# an anchor's own style that hides it: none, hidden, no size of type, clipped away or pushed off-screen
+HIDE_STYLE_RE = re.compile(r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em)?\s*(?:;|$)"
+                           r"|clip\s*:\s*rect\(\s*0|(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,})", re.I)
 OFFSCREEN_RE = re.compile(r"(?:^|[;\s])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}", re.I)
 
 
@@ -395,8 +397,9 @@ class HiddenLinks:
       or hidden anchors to other sites sell a spam topic by their words or brand shape (真钱棋牌, 星耀体育官网入口);
       or a block pushed off-screen (left/top/text-indent of -999px and beyond: a trick no menu needs) links
       another site under a Chinese keyword, or other sites three times under any keyword (five anchors to one
-      car-tool shop in a school's footer); or one anchor hidden by its own style links another site under a bare
-      Chinese keyword (标牌制作: a paid dark link; a CMS's hidden `Produced By …` credit is no keyword); or hidden anchors, even to
+      car-tool shop in a school's footer); or one anchor hidden by its own style (none, hidden, font-size 0, clipped,
+      off-screen) links another site under a bare Chinese keyword (标牌制作: a paid dark link; a CMS's hidden
+      `Produced By …` credit is no keyword); or hidden anchors, even to
       the site itself, are a spam topic's keyword list (癫痫 牛皮癣 白癜风 …).
 
     Share buttons, counters and the ICP registry do not count as other sites; a hidden menu, tab or

@@ -94,6 +94,15 @@ def test_a_fake_certificate_doorways_title_over_a_scraped_story_goes(name: str) 
     assert rec.title is None or rec.title not in hijack
 
 
+@pytest.mark.parametrize("style", ["display:none", "font-size:0px", "position:absolute;left:-3000px"])
+def test_a_lone_paid_link_hidden_by_its_own_style_whatever_the_trick(style: str) -> None:
+    """w008367: one <a style="display:none"> to a signage firm under 标牌制作 after a news story; the same anchor
+    hidden by a zero font size or pushed off-screen is the same dark link."""
+    data = re.sub(rb"display\s*:\s*none", style.encode(), page("w008367.html"), flags=re.I)
+    rec = clean_document(data, "w008367.html")
+    assert rec.is_spam_page and [r.text for r in rec.removed if r.reason == "hidden_links"] == ["标牌制作"]
+
+
 def test_script_hidden_farm_is_found_dropped_and_reported() -> None:
     """w001092: a 友情链接 block hidden by `getElementById('t'+'e'+'s'+'i').style.display='none'`."""
     rec = clean_document(page("w001092.html"), "w001092.html")
