@@ -398,7 +398,7 @@ class HiddenLinks:
       or a block pushed off-screen (left/top/text-indent of -999px and beyond: a trick no menu needs) links
       another site under a Chinese keyword, or other sites three times under any keyword (five anchors to one
       car-tool shop in a school's footer); or one anchor hidden by its own style (none, hidden, font-size 0, clipped,
-      off-screen) links another site under a bare Chinese keyword (标牌制作: a paid dark link; a CMS's hidden
+      off-screen), class, id or script links another site under a bare Chinese keyword (标牌制作: a paid dark link; a CMS's hidden
       `Produced By …` credit is no keyword); or hidden anchors, even to
       the site itself, are a spam topic's keyword list (癫痫 牛皮癣 白癜风 …).
 
@@ -426,7 +426,8 @@ class HiddenLinks:
                      for t, d in foreign]
         pushed = any(len(re.findall(f"[{CJK}]", t)) >= 3 for t, _ in offscreen) or len(offscreen) >= 3
         lone = [(t, d) for group in groups.values() for el, _, foreign, _ in group
-                if el.tag == "a" and HIDE_STYLE_RE.search(el.get("style") or "") for t, d in foreign
+                # its own style hides it, or (no style) a class, id, `hidden` or script the page hides it by
+                if el.tag == "a" and (HIDE_STYLE_RE.search(el.get("style") or "") or not el.get("style")) for t, d in foreign
                 if re.fullmatch(f"[{CJK}]{{3,12}}", t.strip())]
         if (len(keyword_domains) < 5 and not selling and not pushed and not lone
                 and not any(self._selling([t for *_, a in g for t in a]) for g in groups.values())):

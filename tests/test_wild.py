@@ -103,6 +103,16 @@ def test_a_lone_paid_link_hidden_by_its_own_style_whatever_the_trick(style: str)
     assert rec.is_spam_page and [r.text for r in rec.removed if r.reason == "hidden_links"] == ["标牌制作"]
 
 
+def test_a_lone_paid_link_hidden_by_a_class_of_the_pages_sheet() -> None:
+    """w008367's dark link hidden by a class its page's <style> hides instead of its own style attribute."""
+    data = page("w008367.html").replace(b'<a style="display:none;" href="http://www.kunyisign.com">',
+                                        b'<a class="zzq" href="http://www.kunyisign.com">')
+    data = data.replace(b"</head>", b"<style>.zzq{display:none}</style></head>", 1)
+    assert b'class="zzq"' in data and b".zzq{display:none}" in data
+    rec = clean_document(data, "w008367.html")
+    assert rec.is_spam_page and [r.text for r in rec.removed if r.reason == "hidden_links"] == ["标牌制作"]
+
+
 def test_script_hidden_farm_is_found_dropped_and_reported() -> None:
     """w001092: a 友情链接 block hidden by `getElementById('t'+'e'+'s'+'i').style.display='none'`."""
     rec = clean_document(page("w001092.html"), "w001092.html")
