@@ -31,7 +31,7 @@ import lxml.html
 
 from cleaners.chrome import LINKS_HEADING_RE
 from cleaners.psl import split_host
-from cleaners.spam import _bigrams
+from cleaners.spam import _bigrams, traditional
 
 if TYPE_CHECKING:
     from cleaners.html import HiddenScan
@@ -44,13 +44,15 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 @lru_cache(maxsize=1)
 def _topics() -> dict[str, str]:
-    """word -> topic, from cleaners/data/spam_topics.txt (read once per process)."""
+    """word -> topic, from cleaners/data/spam_topics.txt, each word in its Traditional form too (read once per
+    process)."""
     text = resources.files("cleaners").joinpath("data/spam_topics.txt").read_text("utf-8")
     out: dict[str, str] = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             topic, word = line.split("\t")
             out[word.strip().lower()] = topic.strip()
+            out.setdefault(traditional(word.strip().lower()), topic.strip())  # 賭場 as 赌场
     return out
 
 

@@ -23,7 +23,23 @@ from cleaners.record import Removal
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Traditional forms of the characters in the word lists below (Big5/HK/TW mirrors: 娛樂城, 官網入口, 體育).
-_TRADITIONAL = str.maketrans("体娱乐电竞戏游艺视讯鱼现网国际载录册页户线机陆应门", "體娛樂電競戲遊藝視訊魚現網國際載錄冊頁戶線機陸應門")
+# Simplified -> Traditional for the characters of the patterns here, the topic words (cleaners/data/spam_topics.txt)
+# and the curated brands whose Traditional form differs: OpenCC's s2t table (Apache-2.0), character by character,
+# so that a Taiwanese or Hong Kong page's 娛樂城, 賭場, 百家樂 are read as their Simplified forms are.
+_TRADITIONAL = str.maketrans(
+    "体娱乐电竞戏游艺视讯鱼现网国际载录册页户线机陆应门万业乱云亚优会伟传伦儿兰减凯办动华历发台听团围场壮婴学宝尔岛开扑挂斗"
+    "无时枪欧毕气爱猎痫癣癫盘码窃约级练药誉证试货赌赛车轮运钱钻银阳韦频风黄龙",
+    "體娛樂電競戲遊藝視訊魚現網國際載錄冊頁戶線機陸應門萬業亂雲亞優會偉傳倫兒蘭減凱辦動華歷發臺聽團圍場壯嬰學寶爾島開撲掛鬥"
+    "無時槍歐畢氣愛獵癇癬癲盤碼竊約級練藥譽證試貨賭賽車輪運錢鑽銀陽韋頻風黃龍")
+
+
+def traditional(text: str) -> str:
+    """The Traditional form of a list word (the characters above).
+
+    >>> traditional("澳门赌场"), traditional("百家乐开户"), traditional("注册送彩金")
+    ('澳門賭場', '百家樂開戶', '註冊送彩金')
+    """
+    return text.translate(_TRADITIONAL).replace("注冊", "註冊")
 
 
 def _with_traditional(words: str) -> str:
@@ -33,7 +49,7 @@ def _with_traditional(words: str) -> str:
     '体育|官网入口|注册登录|彩票|體育|官網入口|註冊登錄'
     """
     parts = words.split("|")
-    extra = [p.translate(_TRADITIONAL).replace("注冊", "註冊") for p in parts]
+    extra = [traditional(p) for p in parts]
     return "|".join(dict.fromkeys(parts + [e for e, p in zip(extra, parts, strict=True) if e != p]))
 
 
@@ -137,9 +153,10 @@ TITLE_SEP_RE = re.compile(
 
 @lru_cache(maxsize=1)
 def known_brands() -> tuple[str, ...]:
-    """The curated supplement list, longest first (read once per process)."""
+    """The curated supplement list with each name's Traditional form, longest first (read once per process)."""
     text = resources.files("cleaners").joinpath("data/brands.txt").read_text("utf-8")
     names = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    names |= {traditional(n) for n in names}  # 華體會 as 华体会
     return tuple(sorted(names, key=len, reverse=True))
 
 

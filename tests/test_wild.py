@@ -113,6 +113,23 @@ def test_a_lone_paid_link_hidden_by_a_class_of_the_pages_sheet() -> None:
     assert rec.is_spam_page and [r.text for r in rec.removed if r.reason == "hidden_links"] == ["标牌制作"]
 
 
+@pytest.mark.parametrize("name", ["w000881.html", "w005475.html"])
+def test_a_parasite_in_traditional_characters_is_found_as_in_simplified(name: str) -> None:
+    """The same real parasites with every character in its Traditional form (a Taiwanese or Hong Kong site): the
+    topic words and brands are read in both forms (真錢棋牌 in a school's teacher list; 癲癇 牛皮癬 in a news
+    video page's hidden box), and the injected strings leave the record."""
+    import opencc
+
+    from cleaners.decode import decode_bytes
+
+    cc = opencc.OpenCC("s2t")
+    text, _ = decode_bytes(page(name))
+    rec = clean_document(cc.convert(text).encode("utf-8"), name)
+    assert rec.is_spam_page
+    kept = ((rec.title or "") + rec.text) if isinstance(rec, Record) else ""  # a reject: a page with no article
+    assert not [s for s in label(name)["injected"] if cc.convert(s) in kept]
+
+
 def test_script_hidden_farm_is_found_dropped_and_reported() -> None:
     """w001092: a 友情链接 block hidden by `getElementById('t'+'e'+'s'+'i').style.display='none'`."""
     rec = clean_document(page("w001092.html"), "w001092.html")
