@@ -575,7 +575,7 @@ def trade_mismatch(core: str, body: str) -> bool:
     """A name + a trade (SLOT_TRADE_RE) whose trade the article never touches: no gambling word in the text, nor
     a word of the trade's own field where it has one (sport for 体育, show business for 娱乐, lottery draws for
     彩票: one mention spares the name, a missed brand costs less than a cut word); a 体育 or 娱乐 name must be
-    coined too (新浪体育, 新浪娱乐 are a portal's channels).
+    coined too (新浪体育, 新浪娱乐 are a portal's channels), and on a Traditional page no name counts as coined.
 
     >>> body = "国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。"
     >>> trade_mismatch("乐竞体育", body), trade_mismatch("星辉彩票", body), trade_mismatch("新浪娱乐", body)
@@ -594,10 +594,23 @@ def trade_mismatch(core: str, body: str) -> bool:
         return False
     trade = m.group("trade").translate(_TRADE_KEY)
     body = body.replace(core, "")  # the name itself (a headline repeating the title) says nothing of the article
-    if trade in ("体育", "娱乐") and not _coined(m.group("name")):
-        return False  # 新浪体育, 腾讯娱乐: a portal's channel, whatever one of its pages is about
+    if trade in ("体育", "娱乐") and (not _coined(m.group("name")) or _traditional_page(core + body)):
+        # 新浪体育, 腾讯娱乐: a portal's channel, whatever one of its pages is about; on a Traditional page jieba's
+        # Simplified dictionary cannot tell a coined name from a known one (騰訊娛樂), so none is taken for coined
+        return False
     field = _TRADE_RES.get(trade)
     return not GAMBLING_WORDS.search(body) and not (field and field.search(body))
+
+
+def _traditional_page(text: str) -> bool:
+    """Whether a text is written in Traditional characters (cleaners.namefit's test: 1% Traditional-only).
+
+    >>> _traditional_page("騰訊娛樂 這個問題很重要，我們會繼續關注。"), _traditional_page("腾讯娱乐 这个问题很重要。")
+    (True, False)
+    """
+    from cleaners.namefit import _is_traditional
+
+    return _is_traditional(text)
 
 
 def _coined(name: str) -> bool:
