@@ -310,6 +310,8 @@ def drop_hijacked_title(title: str, heads: list[str], draft: Draft) -> tuple[str
     """A title selling a spam topic the article never mentions is the hacker's (澳门百家乐_威尼斯人娱乐城 over a
     company's news): the first heading that does not sell replaces it.
 
+    * A title of the fake-certificate trade (办 + a certificate, a knock-out drug) over a text that never names
+      what it sells (inject.sells_papers) is a doorway's keyword: 保定市办普通话证 over a scraped TV story.
     * A title that sells outright (stuffed, or promotional: 官网, 微信, 哪里有 …) over a text with no spam-topic
       word goes, even with no heading to replace it: a search page whose keyword a spammer chose
       (公主岭办毕业证☆微信…), a doorway over borrowed text.
@@ -318,9 +320,6 @@ def drop_hijacked_title(title: str, heads: list[str], draft: Draft) -> tuple[str
       title adds only a selling part: 产品介绍-办毕业证), and its text must hold no spam-topic word, weak ones
       (澳门, 彩票) included: a spam site's own title is its own, news about gambling names the topic, and a page
       about Macau is not hijacked by a title about its casinos.
-
-    * A title of the fake-certificate trade (办 + a certificate, a knock-out drug) over a text that never names
-      what it sells (inject.sells_papers) is a doorway's keyword: 保定市办普通话证 over a scraped TV story.
 
     Porn words alone never count outside planted pages: tabloids title their own clickbait with them.
     """

@@ -323,9 +323,13 @@ class AnchorTable(dict):
     def __init__(self, tree: lxml.html.HtmlElement):
         super().__init__((a, (_anchor_text(a), _host(a.get("href") or ""))) for a in _iter(tree, "a"))
 
+    def row(self, a: lxml.html.HtmlElement) -> tuple[str, str | None]:
+        """(text, host) of one anchor (read now if the table does not hold it)."""
+        return self[a] if a in self else (_anchor_text(a), _host(a.get("href") or ""))
+
     def of(self, el: lxml.html.HtmlElement) -> list[tuple[str, str | None]]:
         """(text, host) of the anchors in `el` (itself included), in document order."""
-        return [self[a] if a in self else (_anchor_text(a), _host(a.get("href") or "")) for a in el.iter("a")]
+        return [self.row(a) for a in el.iter("a")]
 
 
 def _foreign(anchors: Iterable[tuple[str, str | None]], home: str | None) -> list[tuple[str, str]]:
@@ -381,10 +385,11 @@ def strong_topic(text: str) -> int:
 _strong = strong_topic
 
 
+_OFFSCREEN = r"(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}"
+OFFSCREEN_RE = re.compile(rf"(?:^|[;\s]){_OFFSCREEN}", re.I)
 # an anchor's own style that hides it: none, hidden, no size of type, clipped away or pushed off-screen
 HIDE_STYLE_RE = re.compile(r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?:px|pt|em)?\s*(?:;|$)"
-                           r"|clip\s*:\s*rect\(\s*0|(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,})", re.I)
-OFFSCREEN_RE = re.compile(r"(?:^|[;\s])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}", re.I)
+                           rf"|clip\s*:\s*rect\(\s*0|{_OFFSCREEN})", re.I)
 
 
 class HiddenLinks:
@@ -533,7 +538,7 @@ class SplicedLinks:
         for a in tree.iter("a"):
             if a in under:
                 continue
-            text, host = table[a] if a in table else (_anchor_text(a), _host(a.get("href") or ""))
+            text, host = table.row(a)
             if not host or registrable(host) == home or SERVICE_HOSTS.search(host):
                 continue
             parent = a.getparent()
@@ -578,7 +583,7 @@ class GamblingAnchors:
             href = a.get("href") or ""
             if not href.lstrip()[:4].lower().startswith(("http", "//", "www.")):
                 continue  # a relative link stays on the site (_host reads no other kind)
-            text, host = table[a] if a in table else (_anchor_text(a), _host(href))
+            text, host = table.row(a)
             if 2 <= len(text) <= 20 and a not in skip and (STRONG_GAMBLING_RE.search(text) or is_family(text)):
                 found += _foreign([(text, host)], home)
         if not found:

@@ -338,6 +338,7 @@ def _orphan_fillers() -> dict[str, tuple[str, ...]]:
     make one (the model scores the best): {'员': ('党', '共产党')} (共产党员, 党员). Built once per machine (~80 ms:
     40,000 candidate words looked up) and kept in the disk cache, keyed by the dictionary and the terms."""
     from cleaners.cache import cached_object
+    from cleaners.censor import FILTERED_NAMES
     from cleaners.spin import _jieba_dict, word_table
 
     source = _jieba_dict()
@@ -357,8 +358,6 @@ def _orphan_fillers() -> dict[str, tuple[str, ...]]:
                 out.setdefault(word[-1], []).append(word[:-1])
         # only where a whole term makes the word (共产党 + 员): 产 + 物 or 共 + 度 is no trace of a deletion
         return {c: f for c, f in out.items() if any(t in f for t in terms())}
-
-    from cleaners.censor import FILTERED_NAMES
 
     version = hashlib.sha1("|".join((*terms(), *sorted(FILTERED_NAMES))).encode()).hexdigest()[:8]
     return {c: tuple(f) for c, f in cached_object(f"orphan-fillers-{version}", source, build).items()}

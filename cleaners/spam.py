@@ -588,29 +588,22 @@ def trade_mismatch(core: str, body: str) -> bool:
     (False, False)
     >>> trade_mismatch("新浪彩票", "双色球第2024001期开奖，红球号码为03 07 12，奖池滚存20亿元。")
     False
+    >>> trade_mismatch("騰訊娛樂", "國務院總理在政府工作報告中提出，今年發展主要預期目標是國內生產總值增長。")
+    False
     """
+    from cleaners.namefit import _is_traditional  # imported late: namefit loads the model
+
     m = SLOT_TRADE_RE.fullmatch(core)
     if not m:
         return False
     trade = m.group("trade").translate(_TRADE_KEY)
     body = body.replace(core, "")  # the name itself (a headline repeating the title) says nothing of the article
-    if trade in ("体育", "娱乐") and (not _coined(m.group("name")) or _traditional_page(core + body)):
+    if trade in ("体育", "娱乐") and (not _coined(m.group("name")) or _is_traditional(core + body)):
         # 新浪体育, 腾讯娱乐: a portal's channel, whatever one of its pages is about; on a Traditional page jieba's
         # Simplified dictionary cannot tell a coined name from a known one (騰訊娛樂), so none is taken for coined
         return False
     field = _TRADE_RES.get(trade)
     return not GAMBLING_WORDS.search(body) and not (field and field.search(body))
-
-
-def _traditional_page(text: str) -> bool:
-    """Whether a text is written in Traditional characters (cleaners.namefit's test: 1% Traditional-only).
-
-    >>> _traditional_page("騰訊娛樂 這個問題很重要，我們會繼續關注。"), _traditional_page("腾讯娱乐 这个问题很重要。")
-    (True, False)
-    """
-    from cleaners.namefit import _is_traditional
-
-    return _is_traditional(text)
 
 
 def _coined(name: str) -> bool:

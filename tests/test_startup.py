@@ -10,6 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -170,3 +171,17 @@ def test_importing_the_cli_leaves_re_alone_and_the_command_caches(tmp_path: Path
     code = "import re, mirrorclean.__main__; print(re._compiler.compile.__qualname__)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     assert proc.stdout.strip() == "RegexTable.compile" and list(tmp_path.glob("regex-*.marshal")), proc.stderr[-2000:]
+
+
+def test_the_regex_cache_lives_in_the_cleaners_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """regexcache.cache_dir repeats cleaners.cache.cache_dir (importing `cleaners` would compile the patterns it
+    is there to cache): the two must name the same folder whatever the environment says."""
+    from cleaners.cache import cache_dir as cleaners_dir
+    from mirrorclean.regexcache import cache_dir
+
+    for env in ({"MIRRORCLEAN_CACHE": str(tmp_path / "m")}, {"XDG_CACHE_HOME": str(tmp_path / "x")}, {}):
+        for name in ("MIRRORCLEAN_CACHE", "XDG_CACHE_HOME"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        assert cache_dir() == cleaners_dir()
