@@ -304,3 +304,24 @@ def test_recommendation_row_items(item: str, spam: bool) -> None:
              f"热门推荐：企业文化建设、{item}、安全生产月活动、设备采购公告"]
     rec = clean_document("\n".join(lines).encode(), "x.txt").to_dict()
     assert rec["is_spam_page"] is spam and item not in rec["text"]
+
+
+def test_the_traditional_table_covers_every_character_of_the_word_lists() -> None:
+    """spam.traditional maps the characters of the topic words and curated brands to their Traditional forms (so a
+    Taiwanese page's 賭場 is read as 赌场); a word added to either list with a character the table lacks would be
+    read in Simplified only. OpenCC's s2t, the table's source, must agree on every such character."""
+    from importlib import resources
+
+    import opencc
+
+    from cleaners.spam import traditional
+
+    cc = opencc.OpenCC("s2t")
+    words = []
+    for name in ("spam_topics.txt", "brands.txt"):
+        for line in resources.files("cleaners").joinpath(f"data/{name}").read_text("utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                words.append(line.split("\t")[-1].strip())
+    chars = {c for w in words for c in w if "\u4e00" <= c <= "\u9fff"}
+    assert len(chars) > 100
+    assert sorted(c for c in chars if cc.convert(c) != traditional(c)) == []
