@@ -389,6 +389,19 @@ def test_spin_score_zero_without_evidence() -> None:
     assert spin_score("今天天气很好，我们去公园散步。") == 0.0
 
 
+@pytest.mark.parametrize("name", ["censor_daniel.tsv", "censor_daniel_holdout.tsv"])
+def test_daniel_sets(name: str) -> None:
+    """Real sentences of the DAnIEL pages put through the same filters (fixtures/flags/build_daniel.py): no stray flag
+    on their intact twins and confusers; the holdout is measured, never tuned on (docs/flags.md gives the figure)."""
+    score = flageval.score_censor(FIXTURES / name)
+    assert score.rows >= 300 and score.gaps >= 20
+    if name == "censor_daniel.tsv":
+        assert score.precision >= 0.95, score.false_flags
+        assert score.recall >= 0.2, score.misses  # 0.172 when first measured, 0.207 after the speaker's mask
+    else:  # measured only; a floor against a collapse
+        assert score.precision >= 0.8
+
+
 @pytest.mark.skipif(not (SHARED / "eval" / "daniel-zh-dev").is_dir(), reason="../shared not present")
 def test_ordinary_news(seed: Record) -> None:
     texts = flageval.daniel_texts(SHARED)
