@@ -482,6 +482,8 @@ def _markup(text: str, start: int, end: int) -> bool:
         return True
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
+    if after in "：:" and _CJK.match(text[end + 1 : end + 2]):
+        return False  # the speaker of a headline NAME：quote (ＸＸ：上海内环…), not a separator or bullet
     return not (_CJK.match(before) or _CJK.match(after)) or after == " "
 
 

@@ -112,7 +112,7 @@ def read_page_rows(path: Path) -> dict[str, list[tuple[str, str, str]]]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) < 4 or parts[2] == "names intact" or not parts[3].startswith("w"):
+        if len(parts) < 4 or parts[2] == "names intact" or "package description" in parts[3]:
             continue
         pages.setdefault(parts[3].split(";")[0], []).append((parts[0], parts[1], parts[2]))
     return pages
@@ -244,7 +244,7 @@ def spin_sets(texts: list[str], shared: Path) -> dict[str, tuple[list[str], list
 FIRST_FIGURES = {
     "cases": "1.000/0.992", "holdout": "1.000/1.000", "real": "0.955/0.263", "real_holdout": "1.000/0.097",
     "blind": "0.966/0.596", "blind2": "0.953/0.390", "blind3": "1.000/0.452", "blind4": "0.945/0.394",
-    "blind5": "0.966/0.427", "blind6": "1.000/0.417",
+    "blind5": "0.966/0.427", "blind6": "1.000/0.417", "daniel": "1.000/0.172", "daniel_holdout": "1.000/0.174",
 }
 
 
@@ -291,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="the shared data folder (default: ../shared beside the repository)")
     parser.add_argument("--cases", type=Path, default=FIXTURES / "censor_cases.tsv")
     parser.add_argument("--holdout", type=Path, nargs="+",
-                        default=[FIXTURES / f for f in ("censor_holdout.tsv", "censor_real.tsv", "censor_real_holdout.tsv", "censor_blind.tsv", "censor_blind2.tsv", "censor_blind3.tsv", "censor_blind4.tsv", "censor_blind5.tsv", "censor_blind6.tsv")
+                        default=[FIXTURES / f for f in ("censor_holdout.tsv", "censor_real.tsv", "censor_real_holdout.tsv", "censor_blind.tsv", "censor_blind2.tsv", "censor_blind3.tsv", "censor_blind4.tsv", "censor_blind5.tsv", "censor_blind6.tsv", "censor_daniel.tsv", "censor_daniel_holdout.tsv")
                                  if (FIXTURES / f).exists()],
                         help="further case files, measured the same way (default: the holdout and blind sets)")
     parser.add_argument("--pairs", type=Path, default=FIXTURES / "spin_pairs.jsonl")
@@ -310,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out.write(f"  miss  {text}\n")
             for text in s.false_flags:
                 out.write(f"  false {text}\n")
-        if name.startswith("real"):
+        if name.startswith(("real", "daniel")):
             p = score_pages(path)
             out.write(f"censor {name + ' pages':18s} {p.gaps} GAP rows on their filtered pages: precision {p.precision:.3f} "
                       f"({p.correct}/{p.flags} flags)  recall {p.recall:.3f} ({p.found}/{p.gaps})\n")

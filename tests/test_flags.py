@@ -229,6 +229,18 @@ def test_empty_speaker_colon(text: str, residue: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "residue"), [
+    # a real headline of a DAnIEL page (韩正：上海内环1套普通商品房拟不超330万) with the speaker masked: a mask
+    # opening a line before a speaker's colon is the NAME of NAME：quote, not a separator or a bullet
+    ("ＸＸ：上海内环1套普通商品房拟不超330万", "ＸＸ"),
+    ("上海楼市调控不放松\n□□：上海高房价背离了可持续发展 今年政策不变", "□□"),
+    # markup and forms keep their runs: bold pairs, a row of separators, a placeholder after a label's colon
+    ("**注意**：带好身份证件", None), ("＊＊＊ ＊＊＊", None), ("姓名：ＸＸ\n电话：□□□□", None),
+])
+def test_mask_before_a_speakers_colon(text: str, residue: str | None) -> None:
+    assert [text[f["start"] : f["end"]] for f in find_censored_gaps(text)] == ([residue] if residue else [])
+
+
+@pytest.mark.parametrize(("text", "residue"), [
     # real sentences (wild-2017 w000135) with 共产党 deleted: 中国 said to be a party
     ("中国是一个伟大的党、光荣的党、正确的党，加入党是很多有志青年的愿望。", "中国是"),
     ("中国是有着光荣历史的党，是使亿万中国人在世界面前站起来的党，是坚持真理，实事求是的党。", "中国是"),
@@ -375,6 +387,19 @@ def test_spin_score_zero_without_evidence() -> None:
     assert spin_score("") == 0.0
     assert spin_score("Plain English text without Chinese.") == 0.0
     assert spin_score("今天天气很好，我们去公园散步。") == 0.0
+
+
+@pytest.mark.parametrize("name", ["censor_daniel.tsv", "censor_daniel_holdout.tsv"])
+def test_daniel_sets(name: str) -> None:
+    """Real sentences of the DAnIEL pages put through the same filters (fixtures/flags/build_daniel.py): no stray flag
+    on their intact twins and confusers; the holdout is measured, never tuned on (docs/flags.md gives the figure)."""
+    score = flageval.score_censor(FIXTURES / name)
+    assert score.rows >= 300 and score.gaps >= 20
+    if name == "censor_daniel.tsv":
+        assert score.precision >= 0.95, score.false_flags
+        assert score.recall >= 0.2, score.misses  # 0.172 when first measured, 0.207 after the speaker's mask
+    else:  # measured only; a floor against a collapse
+        assert score.precision >= 0.8
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "daniel-zh-dev").is_dir(), reason="../shared not present")
