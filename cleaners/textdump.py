@@ -845,8 +845,29 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out + (join_hard_breaks(block) if block else [])
 
 
+FONT_CONTROL_RE = re.compile(r"(?<=\S)\s*(?:(?:文字大小|字体大小|字體大小)\s*[:：]?\s*(?:[大中小]\s*){0,3}"
+                             r"|(?:字号|字號|字体|字體)\s*(?:[:：]\s*(?:[大中小]\s*){0,3}|(?:[大中小]\s*){2,3}))$")
+
+
+def unglued_control(line: str) -> str:
+    """A header line without the reader's font control the dump glued to its end (标题文字大小: over `A A A`).
+
+    Evidence: innerText runs inline elements together, so a headline followed by an inline font switch reads
+    `解读百度…一场数据争夺战文字大小:`; the label is the template's. A line that is only the control stays as it is
+    (chrome removes it), and so does a headline that is too short once the label goes.
+
+    >>> unglued_control("解读百度就“违反Robots协议”向360巨额索赔：一场数据争夺战文字大小:")
+    '解读百度就“违反Robots协议”向360巨额索赔：一场数据争夺战'
+    >>> unglued_control("字体：大 中 小"), unglued_control("如何安装中文字体"), unglued_control("正文 字号：")
+    ('字体：大 中 小', '如何安装中文字体', '正文 字号：')
+    """
+    out = FONT_CONTROL_RE.sub("", line)
+    return out if len(out) >= 6 else line
+
+
 def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     """Title, meta line and chrome from the lines above the body; returns lines that may open the body."""
+    header = [unglued_control(ln) for ln in header]
     # The meta line may carry a counter (浏览次数) or a font switch that chrome_reason names: still the meta line.
     meta_idx = next((i for i, ln in reversed(list(enumerate(header)))
                      if is_meta_line(ln) and chrome_reason(ln) not in ("breadcrumb", "prevnext", "nav")), None)
@@ -862,6 +883,8 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             draft.removed.append(Removal("header", ln, reason))
         elif is_category_list(ln) and spaced_out(ln) == ln:  # one character a word is spacing, not a menu
             draft.removed.append(Removal("header", ln, "category_list"))
+        elif TAGS_LINE_RE.match(ln):  # 关键字：旅行,韩国,… under the byline: the page's keywords, never its headline
+            draft.removed.append(Removal("header", ln, "tags"))
         elif lead_list(ln):  # 热门推荐：a、b、c: a slot brands are put in, like the rows under the article
             draft.removed.append(Removal("header", ln, "link_list"))
             draft.slots.prevnext.append(ln)
@@ -1035,7 +1058,7 @@ def forum_title(line: str) -> str | None:
 
 
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
-BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源)\s*[:：]"
+BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源)\s*[:：]|^(?:作者|记者|記者)\s*[/／]\s*\S{1,12}$"
                        r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
 
 
@@ -1052,6 +1075,13 @@ def _heading_under_crumb(header: list[str], candidates: list[int], title_idx: in
     Confuser: a section name under the crumb that the headline contains is not the headline:
     >>> _heading_under_crumb(["首页 > 新闻中心 > 正文", "新闻中心", "新闻中心举办开放日活动", "发布时间：2024-05-06"], [1, 2], 2)
     2
+
+    A box caption made of the headline and a word or two (关键的一枪200字作文概况 over the 作者/班级/字数 rows) is
+    not the headline either: the line under the crumb is.
+    >>> h = ["当前位置： 作文大全 > 小学作文 > 关键的一枪200字作文 > 正文", "关键的一枪 200字", "关键的一枪200字作文概况",
+    ...      "作者：袁妤婷", "班级：小学二年级", "投稿：2014年04月15日 22时03分"]
+    >>> _heading_under_crumb(h, [1, 2], 2)
+    1
     """
     if title_idx is None:
         return title_idx
@@ -1059,7 +1089,13 @@ def _heading_under_crumb(header: list[str], candidates: list[int], title_idx: in
     for k in range(title_idx - 1, 0, -1):
         if chrome_reason(header[k - 1]) == "breadcrumb" and k in candidates and _heading_like(header[k]):
             line = re.sub(r"\s", "", header[k])
-            return k if len(picked) >= 6 and picked in line and len(line) > len(picked) else title_idx
+            if len(picked) >= 6 and picked in line and len(line) > len(picked):
+                return k
+            parts = [re.sub(r"\s", "", p) for p in crumb_parts(header[k - 1]) or CRUMB_SEP_RE.split(header[k - 1])]
+            boxed = picked.startswith(line) and 4 <= len(line) and 2 <= len(picked) - len(line) <= 6 \
+                and not re.search(r"\d", picked[len(line):]) and line not in parts
+            return k if boxed else title_idx  # 关键的一枪 200字 over a box captioned 关键的一枪200字作文概况
+    return title_idx
     return title_idx
 
 
@@ -1157,6 +1193,9 @@ def site_clock(line: str) -> bool:
     return bool(CLOCK_RE.search(line)) and not BYLINE_WORD_RE.search(line) and parse_date(line) is not None
 
 
+AUTHOR_CREDIT_RE = re.compile(r"^\s*(?:作者|文|记者|記者)\s*[/／:：]\s*[\w·•]{1,12}\s*$")  # 作者/蔡骏, 文／李某: a lone signature
+
+
 def _is_byline(line: str) -> bool:
     """A date, source or reporter line under a headline: 2011年12月09日 20:38, 来源：中广网, 【聯合報╱記者某某／即時報導】."""
     return len(line) <= 80 and bool(BYLINE_RE.search(line)) and not is_prose(line)
@@ -1213,6 +1252,12 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     >>> pick_title_line(["某某环保科技有限公司", "首页", "城市污水处理厂提标改造完成", "发布时间：2024-05-06"],
     ...                 [0, 2], ["城市污水处理厂提标改造工程日前完成，出水水质稳定达标。"])
     2
+
+    A short literary title signed right under it (作者/蔡骏) heads the piece though its first page never names it;
+    an epigraph above it (a sentence) does not:
+    >>> pick_title_line(["费尔明娜，我是阿里萨，我找了你二十四年。", "中锋在黎明前复活", "作者/蔡骏", "献给加夫列尔·加西亚·马尔克斯"],
+    ...                 [0, 1, 3], ["十九年后，我与李毅大帝重逢。那是2014年夏天的凌晨，我独自步行到包子铺。"])
+    1
     """
     usable = [i for i in candidates if _heading_like(header[i]) and not _is_byline(header[i]) and not caption(header[i])]
     if not usable:
@@ -1227,6 +1272,8 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
         above = _above(header, usable, first)
         if first - 1 in above and first >= 2 and chrome_reason(header[first - 2]) == "breadcrumb":
             return first - 1  # breadcrumb, heading, byline: the canonical layout, however short the heading
+        if first - 1 in above and AUTHOR_CREDIT_RE.match(header[first]) and not CLAUSE_END_RE.search(header[first - 1]):
+            return first - 1  # 中锋在黎明前复活 over 作者/蔡骏: a heading signed right under it, however few words it shares
         # the nearest line above the byline, unless a farther one is clearly the article's (shares its words)
         # the nearest line above the byline that shares the body's words (or is headline-long): a short label
         # sharing nothing with the body is a menu item or a control, not the headline
@@ -1368,6 +1415,7 @@ def _category_over_item(header: list[str], k: int, title_idx: int | None, tail: 
 
 PAGER_LINE_RE = re.compile(r"上一页|下一页|共\s*\d+\s*页")
 PAGE_NO_RE = re.compile(r"\s*[(（]\d{1,2}[)）]\s*$")
+PAGE_OF_RE = re.compile(r"\s*[(（]第\s*\d{1,3}\s*(?:[/／]\s*\d{1,3}\s*)?页[)）]\s*$")  # 第三五五章 一团乱麻(第1/3页)
 SUFFIX_SEP_RE = re.compile(r"\s+[-–—|]\s*|_|\|")
 PREVNEXT_LINK_RE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]\s*(?P<title>\S.*)$")
 
@@ -1388,9 +1436,14 @@ def page_title(title: str, lines: list[str]) -> str:
     do not share stays:
     >>> page_title("2016年度十大新闻(3)", ["上一篇：别的新闻"]), page_title("春节档电影 - 票房破纪录", pager + ["下一篇：别的 - 新闻"])
     ('2016年度十大新闻(3)', '春节档电影 - 票房破纪录')
+
+    A mark that says it is a page (第1/3页) goes with no pager (a web novel's chapter split over three pages):
+    >>> page_title("第三五五章 一团乱麻(第1/3页)", []), page_title("第三五五章 一团乱麻（第2页）", [])
+    ('第三五五章 一团乱麻', '第三五五章 一团乱麻')
     """
     if PAGE_NO_RE.search(title) and any(len(ln) <= 80 and PAGER_LINE_RE.search(ln) for ln in lines):
         title = PAGE_NO_RE.sub("", title)
+    title = PAGE_OF_RE.sub("", title) or title  # (第1/3页) names itself a page: no pager needed
     links = [m.group("title") for ln in lines if len(ln) <= 120 and (m := PREVNEXT_LINK_RE.match(ln))]
     seps = list(SUFFIX_SEP_RE.finditer(title))
     if seps and links:
