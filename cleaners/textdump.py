@@ -83,7 +83,7 @@ def _parse_lines(lines: list[str]) -> Draft:
             draft.slots.prevnext.append(ln)
         draft.removed.append(Removal("trailer", ln, chrome_reason(ln) or "replies"))
     if draft.title:  # 标题(2) on page 2 of a paged article, 标题 - 栏目 when the prev/next links end with 栏目 too
-        draft.title = page_title(draft.title, lines)
+        draft.title = column_label_off(page_title(draft.title, lines), lines)
     if not draft.published:  # a 更新时间：… line under the article, or after the prev/next links
         labelled = [r.text for r in draft.removed if r.where == "trailer" and is_meta_line(r.text) and len(r.text) <= 60]
         draft.published = find_published(labelled)[0]  # labelled lines only: related lists carry other dates
@@ -1455,6 +1455,35 @@ def page_title(title: str, lines: list[str]) -> str:
     return title
 
 
+COLUMN_LABEL_RE = re.compile(r"^\s*[【\[［](?P<label>[^】\]］\s]{2,8})[】\]］]\s*(?P<rest>\S.{3,})$")
+
+
+def column_label_off(title: str, lines: list[str]) -> str:
+    """The headline without a bracketed column label (【公司新闻】X) that the page's own menus name: a line of the
+    dump that is the label alone (the column menu: 公司新闻, 行业动态) or a part of a breadcrumb (首页 > 新闻中心 >
+    公司新闻). The site prints its column before every headline of it; the column is not the story's.
+
+    >>> menu = ["网站首页", "新闻中心", "公司新闻", "行业动态"]
+    >>> column_label_off("【公司新闻】新型周转箱通过国家质检中心检测", menu)
+    '新型周转箱通过国家质检中心检测'
+    >>> column_label_off("[行业动态] 周转箱标准发布", ["您的位置：首页 > 新闻中心 > 行业动态", "周转箱标准发布"])
+    '周转箱标准发布'
+
+    Confusers: a label the page names nowhere else (【独家】, a brand put there by a mirror) stays for the spam
+    finder to judge, and so does a label that is only part of a longer line:
+    >>> column_label_off("【独家】新型周转箱通过检测", menu), column_label_off("【开云体育】新型周转箱通过检测", ["开云体育88:"])
+    ('【独家】新型周转箱通过检测', '【开云体育】新型周转箱通过检测')
+    """
+    m = COLUMN_LABEL_RE.match(title)
+    if not m:
+        return title
+    label = m.group("label")
+    named = any(ln.strip() == label for ln in lines) or any(
+        label in (crumb_parts(ln) or [p.strip() for p in CRUMB_SEP_RE.split(ln)] if chrome_reason(ln) == "breadcrumb" else [])
+        for ln in lines if len(ln) <= 200)
+    return m.group("rest").strip() if named else title
+
+
 def _chapter_title(line: str) -> str:
     """A chapter heading without the reader's nav label before it (章节目录, 全文): a book's name stays.
 
@@ -1557,6 +1586,39 @@ def dated_meta(line: str) -> bool:
 DATED_LABEL_RE = re.compile(r"(?:时间|時間|日期|发布|發布|更新|发表|發表)\s*(?:时间|日期)?\s*[:：]\s*\d{2,4}")
 
 
+LETTER_CLOSE_RE = re.compile(r"^\s*(?:此致|敬礼|此致\s*敬礼)\s*[!！。]?\s*$")
+SIGNATURE_RE = re.compile(r"^\s*(?:(?:申请人|申請人|汇报人|彙報人|报告人|署名|学生|學生)\s*[:：]\s*\S{1,20}"
+                          r"|[\d*＊xX×]{2,4}\s*年\s*[\d*＊xX×]{1,2}\s*月\s*[\d*＊xX×]{1,2}\s*日)\s*$")
+
+
+def letter_close(trailer: list[str]) -> int:
+    """How many lines under the text close a letter (an application, a report to the Party, a thank-you note):
+    the complimentary close (此致 / 敬礼!) and the signature under it (申请人：X, 20**年**月**日, placeholders and
+    all). 0 when the first lines under the text are no such close.
+
+    Evidence: a Chinese letter ends with 此致 and 敬礼 on lines of their own, then the writer and the date; the
+    lines belong to the text a reader copies, while the box under them (您可能感兴趣的文章：) does not.
+
+    >>> letter_close(["请党组织在实践中考验我。", "此致", "敬礼!", "申请人：YJBYS", "20**年**月**日", "您可能感兴趣的文章：",
+    ...               "1.毕业大学生入党申请书范文2016"])
+    5
+    >>> letter_close(["相关文章", "此致敬礼的由来"]), letter_close(["敬礼!", "上一篇：别的"])
+    (0, 1)
+    """
+    j = 0
+    while j < min(2, len(trailer)) and SENTENCE_LINE_RE.search(trailer[j]) and not chrome_reason(trailer[j]) \
+            and not LETTER_CLOSE_RE.match(trailer[j]):
+        j += 1  # the letter's last sentences (请党组织在实践中考验我。) over the close
+    k = j
+    while k < min(j + 2, len(trailer)) and LETTER_CLOSE_RE.match(trailer[k]):
+        k += 1
+    if k == j:
+        return 0
+    while k < len(trailer) and SIGNATURE_RE.match(trailer[k]):
+        k += 1
+    return k
+
+
 def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer.
 
@@ -1571,6 +1633,9 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     ...                "WIN7怎么创建无线局域网的方法"], d)
     ['不知道解释的是否理解!']
     """
+    letter = letter_close(trailer)  # 此致 / 敬礼! / 申请人：X / date: the letter's own last lines
+    if letter:
+        return trailer[:letter] + _read_trailer(trailer[letter:], draft)
     keep: list[str] = []
     # over a chapter's nav row, the site's prompts to the reader (加入书架, 手机用户可访问…) and author's notes
     nav = next((i for i, ln in enumerate(trailer[:8]) if len(ln) <= 80 and CHAPTER_NAV_RE.search(ln)), 0)
