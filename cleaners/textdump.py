@@ -1058,7 +1058,7 @@ def forum_title(line: str) -> str | None:
 
 
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
-BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源)\s*[:：]|^(?:作者|记者|記者)\s*[/／]\s*\S{1,12}$"
+BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源|本文来自|本文來自)\s*[:：]|^(?:作者|记者|記者)\s*[/／]\s*\S{1,12}$"
                        r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
 
 
@@ -1489,9 +1489,17 @@ def _chapter_title(line: str) -> str:
 
     >>> _chapter_title("章节目录 第337章 信任你，冯兆远挑衅"), _chapter_title("我真是大明星 第1096章【这是我男友！】")
     ('第337章 信任你，冯兆远挑衅', '我真是大明星 第1096章【这是我男友！】')
+
+    A book's name set apart by a wide gap after the chapter's goes; a word after a single space stays:
+    >>> _chapter_title(" 第八五九章 我来断后\xa0\xa0老兵传奇 "), _chapter_title("第1294章 魔军战火! 一")
+    ('第八五九章 我来断后', '第1294章 魔军战火! 一')
     """
     m = re.match(r"^(\S{1,4})\s+(第[一二三四五六七八九十百千零〇两\d]+[章回].*)$", line)
-    return m.group(2) if m and not CHAPTER_IN_RE.search(m.group(1)) else line
+    line = m.group(2) if m and not CHAPTER_IN_RE.search(m.group(1)) else line
+    # the book's name set apart after the chapter's (第八五九章 我来断后\xa0\xa0老兵传奇): the site's, not the chapter's
+    m = re.match(r"^(第[一二三四五六七八九十百千零〇两\d]+[章回][^\s\u3000]*(?:\s[^\s\u3000]+)*?)"
+                 r"(?:[ \u00a0]{2,}|\s*\u3000\s*)([\w·]{2,10})$", line.strip())
+    return m.group(1) if m and not CHAPTER_IN_RE.search(m.group(2)) else line
 
 
 def _above(header: list[str], usable: list[int], first: int) -> list[int]:
