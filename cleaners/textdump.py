@@ -852,8 +852,8 @@ FONT_CONTROL_RE = re.compile(r"(?<=\S)\s*(?:(?:文字大小|字体大小|字體�
 def unglued_control(line: str) -> str:
     """A header line without the reader's font control the dump glued to its end (标题文字大小: over `A A A`).
 
-    Evidence: innerText runs inline elements together, so a headline followed by an inline font switch reads
-    `解读百度…一场数据争夺战文字大小:`; the label is the template's. A line that is only the control stays as it is
+    Evidence: a font switch printed right under a headline (`文字大小:` over `A A A`) is rejoined to it as a
+    hard-wrapped line would be, so the line reads `解读百度…一场数据争夺战文字大小:`; the label is the template's. A line that is only the control stays as it is
     (chrome removes it), and so does a headline that is too short once the label goes.
 
     >>> unglued_control("解读百度就“违反Robots协议”向360巨额索赔：一场数据争夺战文字大小:")
@@ -1642,8 +1642,9 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     ['不知道解释的是否理解!']
     """
     letter = letter_close(trailer)  # 此致 / 敬礼! / 申请人：X / date: the letter's own last lines
-    if letter:
-        return trailer[:letter] + _read_trailer(trailer[letter:], draft)
+    if letter:  # nothing under the signature is the letter's: what the rules below would keep goes too
+        draft.removed += [Removal("trailer", ln, "trailer_line") for ln in _read_trailer(trailer[letter:], draft)]
+        return trailer[:letter]
     keep: list[str] = []
     # over a chapter's nav row, the site's prompts to the reader (加入书架, 手机用户可访问…) and author's notes
     nav = next((i for i, ln in enumerate(trailer[:8]) if len(ln) <= 80 and CHAPTER_NAV_RE.search(ln)), 0)
