@@ -87,7 +87,9 @@ _GENERIC_LABELS = (
     # a member's or an event's dates, not the page's: 注册时间 (forum profiles), 报名/截止/开始/结束/出生日期, and the
     # time of the event a notice or a listing announces (来校招聘时间, 宣讲时间, 面试时间, 上映时间, 举办时间)
     r"(?<!注册)(?<!登录)(?<!加入)(?<!出生)(?<!报名)(?<!截止)(?<!开始)(?<!结束)(?<!活动)(?<!开奖)"
-    r"(?<!招聘)(?<!宣讲)(?<!面试)(?<!考试)(?<!笔试)(?<!上映)(?<!举办)(?<!举行)(?<!比赛)(?:时间|日期)"
+    r"(?<!招聘)(?<!宣讲)(?<!面试)(?<!考试)(?<!笔试)(?<!上映)(?<!举办)(?<!举行)(?<!比赛)"
+    # 北京时间 names a time zone, not a date's role (报名时间：北京时间2016年11月28日-12月16日)
+    r"(?<!北京)(?:时间|日期)"
     r"|\bdate\b|\btime\b"
 )
 _UPDATE_LABELS = r"更新时间|更新日期|更新于|修改时间|修改日期|最后更新|更新|\b(?:last\s+)?updated(?:\s+on)?|\bmodified(?:\s+on)?"
@@ -317,6 +319,7 @@ def _labelled_date(line: str) -> tuple[int, str] | None:
     True
     >>> _labelled_date("来校招聘时间：2016年3月14日上午10点"), _labelled_date("上映时间：1963-05-20")
     (None, None)
+    >>> _labelled_date("报名时间：北京时间2016年11月28日-12月16日")
     >>> _labelled_date("发布时间：2016年3月14日 宣讲会")
     (0, '2016-03-14')
     """

@@ -555,7 +555,7 @@ CASINO_TRADE_RE = re.compile(_with_traditional("真人|视讯|娱乐城|博彩|�
 # Not 棋牌 or 电竞: licensed card-game firms and e-sport clubs (途游棋牌, X电竞俱乐部) post company news too.
 SLOT_TRADE_RE = re.compile(
     rf"(?P<name>[{CJK}]{{2,4}}?|[A-Za-z][A-Za-z0-9]{{1,9}})"
-    rf"(?P<trade>{_with_traditional('娱乐城|体育|娱乐|彩票|真人|视讯|捕鱼|博彩|现金网')})"
+    rf"(?P<trade>{_with_traditional('娱乐城|娱乐场|体育|娱乐|彩票|真人|视讯|捕鱼|博彩|现金网')})"
 )
 _TRADE_WORDS = {
     "体育": _with_traditional(
@@ -580,6 +580,10 @@ def trade_mismatch(core: str, body: str) -> bool:
     >>> body = "国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。"
     >>> trade_mismatch("乐竞体育", body), trade_mismatch("星辉彩票", body), trade_mismatch("新浪娱乐", body)
     (True, True, False)
+
+    娱乐场 is a casino (金沙娱乐场 in the 来源 line of a product page); a travel story about one spares the name:
+    >>> trade_mismatch("金沙娱乐场", body), trade_mismatch("金沙娱乐场", "澳门金沙娱乐场的赌场大厅24小时开放，游客众多。")
+    (True, False)
     >>> trade_mismatch("途游棋牌", body)
     False
     >>> trade_mismatch("新浪体育", body)

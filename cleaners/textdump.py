@@ -83,7 +83,7 @@ def _parse_lines(lines: list[str]) -> Draft:
             draft.slots.prevnext.append(ln)
         draft.removed.append(Removal("trailer", ln, chrome_reason(ln) or "replies"))
     if draft.title:  # 标题(2) on page 2 of a paged article, 标题 - 栏目 when the prev/next links end with 栏目 too
-        draft.title = page_title(draft.title, lines)
+        draft.title = column_label_off(page_title(draft.title, lines), lines)
     if not draft.published:  # a 更新时间：… line under the article, or after the prev/next links
         labelled = [r.text for r in draft.removed if r.where == "trailer" and is_meta_line(r.text) and len(r.text) <= 60]
         draft.published = find_published(labelled)[0]  # labelled lines only: related lists carry other dates
@@ -845,8 +845,29 @@ def _join_wrapped(lines: list[str]) -> list[str]:
     return out + (join_hard_breaks(block) if block else [])
 
 
+FONT_CONTROL_RE = re.compile(r"(?<=\S)\s*(?:(?:文字大小|字体大小|字體大小)\s*[:：]?\s*(?:[大中小]\s*){0,3}"
+                             r"|(?:字号|字號|字体|字體)\s*(?:[:：]\s*(?:[大中小]\s*){0,3}|(?:[大中小]\s*){2,3}))$")
+
+
+def unglued_control(line: str) -> str:
+    """A header line without the reader's font control the dump glued to its end (标题文字大小: over `A A A`).
+
+    Evidence: a font switch printed right under a headline (`文字大小:` over `A A A`) is rejoined to it as a
+    hard-wrapped line would be, so the line reads `解读百度…一场数据争夺战文字大小:`; the label is the template's. A line that is only the control stays as it is
+    (chrome removes it), and so does a headline that is too short once the label goes.
+
+    >>> unglued_control("解读百度就“违反Robots协议”向360巨额索赔：一场数据争夺战文字大小:")
+    '解读百度就“违反Robots协议”向360巨额索赔：一场数据争夺战'
+    >>> unglued_control("字体：大 中 小"), unglued_control("如何安装中文字体"), unglued_control("正文 字号：")
+    ('字体：大 中 小', '如何安装中文字体', '正文 字号：')
+    """
+    out = FONT_CONTROL_RE.sub("", line)
+    return out if len(out) >= 6 else line
+
+
 def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     """Title, meta line and chrome from the lines above the body; returns lines that may open the body."""
+    header = [unglued_control(ln) for ln in header]
     # The meta line may carry a counter (浏览次数) or a font switch that chrome_reason names: still the meta line.
     meta_idx = next((i for i, ln in reversed(list(enumerate(header)))
                      if is_meta_line(ln) and chrome_reason(ln) not in ("breadcrumb", "prevnext", "nav")), None)
@@ -862,6 +883,8 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             draft.removed.append(Removal("header", ln, reason))
         elif is_category_list(ln) and spaced_out(ln) == ln:  # one character a word is spacing, not a menu
             draft.removed.append(Removal("header", ln, "category_list"))
+        elif TAGS_LINE_RE.match(ln):  # 关键字：旅行,韩国,… under the byline: the page's keywords, never its headline
+            draft.removed.append(Removal("header", ln, "tags"))
         elif lead_list(ln):  # 热门推荐：a、b、c: a slot brands are put in, like the rows under the article
             draft.removed.append(Removal("header", ln, "link_list"))
             draft.slots.prevnext.append(ln)
@@ -1035,7 +1058,7 @@ def forum_title(line: str) -> str | None:
 
 
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
-BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源)\s*[:：]"
+BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源|本文来自|本文來自)\s*[:：]|^(?:作者|记者|記者)\s*[/／]\s*\S{1,12}$"
                        r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
 
 
@@ -1052,6 +1075,13 @@ def _heading_under_crumb(header: list[str], candidates: list[int], title_idx: in
     Confuser: a section name under the crumb that the headline contains is not the headline:
     >>> _heading_under_crumb(["首页 > 新闻中心 > 正文", "新闻中心", "新闻中心举办开放日活动", "发布时间：2024-05-06"], [1, 2], 2)
     2
+
+    A box caption made of the headline and a word or two (关键的一枪200字作文概况 over the 作者/班级/字数 rows) is
+    not the headline either: the line under the crumb is.
+    >>> h = ["当前位置： 作文大全 > 小学作文 > 关键的一枪200字作文 > 正文", "关键的一枪 200字", "关键的一枪200字作文概况",
+    ...      "作者：袁妤婷", "班级：小学二年级", "投稿：2014年04月15日 22时03分"]
+    >>> _heading_under_crumb(h, [1, 2], 2)
+    1
     """
     if title_idx is None:
         return title_idx
@@ -1059,7 +1089,13 @@ def _heading_under_crumb(header: list[str], candidates: list[int], title_idx: in
     for k in range(title_idx - 1, 0, -1):
         if chrome_reason(header[k - 1]) == "breadcrumb" and k in candidates and _heading_like(header[k]):
             line = re.sub(r"\s", "", header[k])
-            return k if len(picked) >= 6 and picked in line and len(line) > len(picked) else title_idx
+            if len(picked) >= 6 and picked in line and len(line) > len(picked):
+                return k
+            parts = [re.sub(r"\s", "", p) for p in crumb_parts(header[k - 1]) or CRUMB_SEP_RE.split(header[k - 1])]
+            boxed = picked.startswith(line) and 4 <= len(line) and 2 <= len(picked) - len(line) <= 6 \
+                and not re.search(r"\d", picked[len(line):]) and line not in parts
+            return k if boxed else title_idx  # 关键的一枪 200字 over a box captioned 关键的一枪200字作文概况
+    return title_idx
     return title_idx
 
 
@@ -1157,6 +1193,9 @@ def site_clock(line: str) -> bool:
     return bool(CLOCK_RE.search(line)) and not BYLINE_WORD_RE.search(line) and parse_date(line) is not None
 
 
+AUTHOR_CREDIT_RE = re.compile(r"^\s*(?:作者|文|记者|記者)\s*[/／:：]\s*[\w·•]{1,12}\s*$")  # 作者/蔡骏, 文／李某: a lone signature
+
+
 def _is_byline(line: str) -> bool:
     """A date, source or reporter line under a headline: 2011年12月09日 20:38, 来源：中广网, 【聯合報╱記者某某／即時報導】."""
     return len(line) <= 80 and bool(BYLINE_RE.search(line)) and not is_prose(line)
@@ -1213,6 +1252,12 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     >>> pick_title_line(["某某环保科技有限公司", "首页", "城市污水处理厂提标改造完成", "发布时间：2024-05-06"],
     ...                 [0, 2], ["城市污水处理厂提标改造工程日前完成，出水水质稳定达标。"])
     2
+
+    A short literary title signed right under it (作者/蔡骏) heads the piece though its first page never names it;
+    an epigraph above it (a sentence) does not:
+    >>> pick_title_line(["费尔明娜，我是阿里萨，我找了你二十四年。", "中锋在黎明前复活", "作者/蔡骏", "献给加夫列尔·加西亚·马尔克斯"],
+    ...                 [0, 1, 3], ["十九年后，我与李毅大帝重逢。那是2014年夏天的凌晨，我独自步行到包子铺。"])
+    1
     """
     usable = [i for i in candidates if _heading_like(header[i]) and not _is_byline(header[i]) and not caption(header[i])]
     if not usable:
@@ -1227,6 +1272,8 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
         above = _above(header, usable, first)
         if first - 1 in above and first >= 2 and chrome_reason(header[first - 2]) == "breadcrumb":
             return first - 1  # breadcrumb, heading, byline: the canonical layout, however short the heading
+        if first - 1 in above and AUTHOR_CREDIT_RE.match(header[first]) and not CLAUSE_END_RE.search(header[first - 1]):
+            return first - 1  # 中锋在黎明前复活 over 作者/蔡骏: a heading signed right under it, however few words it shares
         # the nearest line above the byline, unless a farther one is clearly the article's (shares its words)
         # the nearest line above the byline that shares the body's words (or is headline-long): a short label
         # sharing nothing with the body is a menu item or a control, not the headline
@@ -1368,6 +1415,7 @@ def _category_over_item(header: list[str], k: int, title_idx: int | None, tail: 
 
 PAGER_LINE_RE = re.compile(r"上一页|下一页|共\s*\d+\s*页")
 PAGE_NO_RE = re.compile(r"\s*[(（]\d{1,2}[)）]\s*$")
+PAGE_OF_RE = re.compile(r"\s*[(（]第\s*\d{1,3}\s*(?:[/／]\s*\d{1,3}\s*)?页[)）]\s*$")  # 第三五五章 一团乱麻(第1/3页)
 SUFFIX_SEP_RE = re.compile(r"\s+[-–—|]\s*|_|\|")
 PREVNEXT_LINK_RE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]\s*(?P<title>\S.*)$")
 
@@ -1388,9 +1436,14 @@ def page_title(title: str, lines: list[str]) -> str:
     do not share stays:
     >>> page_title("2016年度十大新闻(3)", ["上一篇：别的新闻"]), page_title("春节档电影 - 票房破纪录", pager + ["下一篇：别的 - 新闻"])
     ('2016年度十大新闻(3)', '春节档电影 - 票房破纪录')
+
+    A mark that says it is a page (第1/3页) goes with no pager (a web novel's chapter split over three pages):
+    >>> page_title("第三五五章 一团乱麻(第1/3页)", []), page_title("第三五五章 一团乱麻（第2页）", [])
+    ('第三五五章 一团乱麻', '第三五五章 一团乱麻')
     """
     if PAGE_NO_RE.search(title) and any(len(ln) <= 80 and PAGER_LINE_RE.search(ln) for ln in lines):
         title = PAGE_NO_RE.sub("", title)
+    title = PAGE_OF_RE.sub("", title) or title  # (第1/3页) names itself a page: no pager needed
     links = [m.group("title") for ln in lines if len(ln) <= 120 and (m := PREVNEXT_LINK_RE.match(ln))]
     seps = list(SUFFIX_SEP_RE.finditer(title))
     if seps and links:
@@ -1402,14 +1455,51 @@ def page_title(title: str, lines: list[str]) -> str:
     return title
 
 
+COLUMN_LABEL_RE = re.compile(r"^\s*[【\[［](?P<label>[^】\]］\s]{2,8})[】\]］]\s*(?P<rest>\S.{3,})$")
+
+
+def column_label_off(title: str, lines: list[str]) -> str:
+    """The headline without a bracketed column label (【公司新闻】X) that the page's own menus name: a line of the
+    dump that is the label alone (the column menu: 公司新闻, 行业动态) or a part of a breadcrumb (首页 > 新闻中心 >
+    公司新闻). The site prints its column before every headline of it; the column is not the story's.
+
+    >>> menu = ["网站首页", "新闻中心", "公司新闻", "行业动态"]
+    >>> column_label_off("【公司新闻】新型周转箱通过国家质检中心检测", menu)
+    '新型周转箱通过国家质检中心检测'
+    >>> column_label_off("[行业动态] 周转箱标准发布", ["您的位置：首页 > 新闻中心 > 行业动态", "周转箱标准发布"])
+    '周转箱标准发布'
+
+    Confusers: a label the page names nowhere else (【独家】, a brand put there by a mirror) stays for the spam
+    finder to judge, and so does a label that is only part of a longer line:
+    >>> column_label_off("【独家】新型周转箱通过检测", menu), column_label_off("【开云体育】新型周转箱通过检测", ["开云体育88:"])
+    ('【独家】新型周转箱通过检测', '【开云体育】新型周转箱通过检测')
+    """
+    m = COLUMN_LABEL_RE.match(title)
+    if not m:
+        return title
+    label = m.group("label")
+    named = any(ln.strip() == label for ln in lines) or any(
+        label in (crumb_parts(ln) or [p.strip() for p in CRUMB_SEP_RE.split(ln)] if chrome_reason(ln) == "breadcrumb" else [])
+        for ln in lines if len(ln) <= 200)
+    return m.group("rest").strip() if named else title
+
+
 def _chapter_title(line: str) -> str:
     """A chapter heading without the reader's nav label before it (章节目录, 全文): a book's name stays.
 
     >>> _chapter_title("章节目录 第337章 信任你，冯兆远挑衅"), _chapter_title("我真是大明星 第1096章【这是我男友！】")
     ('第337章 信任你，冯兆远挑衅', '我真是大明星 第1096章【这是我男友！】')
+
+    A book's name set apart by a wide gap after the chapter's goes; a word after a single space stays:
+    >>> _chapter_title(" 第八五九章 我来断后\xa0\xa0老兵传奇 "), _chapter_title("第1294章 魔军战火! 一")
+    ('第八五九章 我来断后', '第1294章 魔军战火! 一')
     """
     m = re.match(r"^(\S{1,4})\s+(第[一二三四五六七八九十百千零〇两\d]+[章回].*)$", line)
-    return m.group(2) if m and not CHAPTER_IN_RE.search(m.group(1)) else line
+    line = m.group(2) if m and not CHAPTER_IN_RE.search(m.group(1)) else line
+    # the book's name set apart after the chapter's (第八五九章 我来断后\xa0\xa0老兵传奇): the site's, not the chapter's
+    m = re.match(r"^(第[一二三四五六七八九十百千零〇两\d]+[章回][^\s\u3000]*(?:\s[^\s\u3000]+)*?)"
+                 r"(?:[ \u00a0]{2,}|\s*\u3000\s*)([\w·]{2,10})$", line.strip())
+    return m.group(1) if m and not CHAPTER_IN_RE.search(m.group(2)) else line
 
 
 def _above(header: list[str], usable: list[int], first: int) -> list[int]:
@@ -1504,6 +1594,39 @@ def dated_meta(line: str) -> bool:
 DATED_LABEL_RE = re.compile(r"(?:时间|時間|日期|发布|發布|更新|发表|發表)\s*(?:时间|日期)?\s*[:：]\s*\d{2,4}")
 
 
+LETTER_CLOSE_RE = re.compile(r"^\s*(?:此致|敬礼|此致\s*敬礼)\s*[!！。]?\s*$")
+SIGNATURE_RE = re.compile(r"^\s*(?:(?:申请人|申請人|汇报人|彙報人|报告人|署名|学生|學生)\s*[:：]\s*\S{1,20}"
+                          r"|[\d*＊xX×]{2,4}\s*年\s*[\d*＊xX×]{1,2}\s*月\s*[\d*＊xX×]{1,2}\s*日)\s*$")
+
+
+def letter_close(trailer: list[str]) -> int:
+    """How many lines under the text close a letter (an application, a report to the Party, a thank-you note):
+    the complimentary close (此致 / 敬礼!) and the signature under it (申请人：X, 20**年**月**日, placeholders and
+    all). 0 when the first lines under the text are no such close.
+
+    Evidence: a Chinese letter ends with 此致 and 敬礼 on lines of their own, then the writer and the date; the
+    lines belong to the text a reader copies, while the box under them (您可能感兴趣的文章：) does not.
+
+    >>> letter_close(["请党组织在实践中考验我。", "此致", "敬礼!", "申请人：YJBYS", "20**年**月**日", "您可能感兴趣的文章：",
+    ...               "1.毕业大学生入党申请书范文2016"])
+    5
+    >>> letter_close(["相关文章", "此致敬礼的由来"]), letter_close(["敬礼!", "上一篇：别的"])
+    (0, 1)
+    """
+    j = 0
+    while j < min(2, len(trailer)) and SENTENCE_LINE_RE.search(trailer[j]) and not chrome_reason(trailer[j]) \
+            and not LETTER_CLOSE_RE.match(trailer[j]):
+        j += 1  # the letter's last sentences (请党组织在实践中考验我。) over the close
+    k = j
+    while k < min(j + 2, len(trailer)) and LETTER_CLOSE_RE.match(trailer[k]):
+        k += 1
+    if k == j:
+        return 0
+    while k < len(trailer) and SIGNATURE_RE.match(trailer[k]):
+        k += 1
+    return k
+
+
 def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer.
 
@@ -1518,6 +1641,10 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     ...                "WIN7怎么创建无线局域网的方法"], d)
     ['不知道解释的是否理解!']
     """
+    letter = letter_close(trailer)  # 此致 / 敬礼! / 申请人：X / date: the letter's own last lines
+    if letter:  # nothing under the signature is the letter's: what the rules below would keep goes too
+        draft.removed += [Removal("trailer", ln, "trailer_line") for ln in _read_trailer(trailer[letter:], draft)]
+        return trailer[:letter]
     keep: list[str] = []
     # over a chapter's nav row, the site's prompts to the reader (加入书架, 手机用户可访问…) and author's notes
     nav = next((i for i, ln in enumerate(trailer[:8]) if len(ln) <= 80 and CHAPTER_NAV_RE.search(ln)), 0)
