@@ -20,6 +20,7 @@ The same figures as `mirrorclean wild-eval` are printed for the original pages a
     .venv/bin/python bench/brand_probe.py            # HTML
     .venv/bin/python bench/brand_probe.py --text     # as a crawl's plain-text extract
     .venv/bin/python bench/brand_probe.py --misses /tmp/probe_misses.jsonl --show w001734.html
+    .venv/bin/python bench/brand_probe.py --no-lists  # the original pages too, cleaned without the brand lists
 """
 
 from __future__ import annotations
@@ -245,6 +246,25 @@ def probe_page(lab: dict[str, Any], out_dir: Path) -> tuple[dict[str, Any], dict
     return {**lab, "injected": inj}, mapping
 
 
+# Brand names among the topic words (casino names, 2017 brands the list holds as words of the trade).
+TOPIC_BRANDS = {"威尼斯人", "葡京", "金沙", "永利", "银河", "皇冠", "太阳城", "美高梅", "新濠", "hg0088", "博狗", "bet365",
+                "全讯网", "博彩通"}
+
+
+def drop_lists() -> None:
+    """In this process, clean without the curated brand list (brands.txt) and without the brand names among the topic
+    words: what the cleaner finds then rests on structure and the words of the trade alone."""
+    from cleaners import inject, spam
+
+    spam.known_brands = lambda: ()  # type: ignore[assignment]
+    spam._known_re.cache_clear()
+    topics = inject._topics()  # the cached dict every caller reads: emptied of brand names in place
+    for word in [w for w in topics if w in TOPIC_BRANDS or spam.traditional(w) in {spam.traditional(b) for b in TOPIC_BRANDS}]:
+        del topics[word]
+    inject._topic_re.cache_clear()
+    inject._site_words.cache_clear()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--text", action="store_true", help="clean each page as a crawl's plain-text extract")
@@ -252,7 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", type=Path, help="write the probe's misses (JSON lines) here")
     ap.add_argument("--show", nargs="*", default=[], help="print the brand mapping of these pages")
     ap.add_argument("--no-original", action="store_true", help="skip the original pages' figures")
+    ap.add_argument("--no-lists", action="store_true",
+                    help="clean without brands.txt and the brand names among the topic words (an ablation)")
     args = ap.parse_args(argv)
+    if args.no_lists:
+        drop_lists()
     args.out.mkdir(parents=True, exist_ok=True)
     all_misses = []
     for path in SETS:
