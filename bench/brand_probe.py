@@ -7,7 +7,7 @@ rewritten so that every brand string becomes an invented, unseen one, the same o
 (title, meta, text, attributes), in the labelled `injected` strings too, and the hostnames of off-site anchors
 whose text is an injected string become invented domains. Invented forms are mixed as the trade writes them:
 a coined Chinese name (kept before the trade word the original had: 皇冠现金网 -> 鑫澜现金网; a bare name gets
-one: 威尼斯人 -> 鑫澜体育), a Latin name with digits (hg0088 -> vk8888), a numbered domain (qxw188.com ->
+one: 威尼斯人 -> 鑫澜体育), a Latin name with digits or a pinyin-like one (hg0088 -> vk8888, bet365 -> ruixing), a numbered domain (qxw188.com ->
 5566tt.vip). None is on a curated list (cleaners/data/brands.txt, spam_topics.txt, spam.known_brands), checked.
 
 Brands are recognised on the labelled strings by: the curated lists, the 2017 brands of these labels (PROBE_2017
@@ -70,6 +70,7 @@ CJK_A = "鑫瑞豪鼎汇御尊耀恒泰祥旺皓澜锦煌翔昊璟琨骏铂钰�
 CJK_B = "澜盛博汇隆腾星豪福运辉祥宸耀彩游乐鱼会凯"
 TRADE_WORDS = ["体育", "娱乐", "棋牌", "彩票", "真人", "平台", "官网", "app"]
 LATIN_A = "bcdfgjkpqrtvwxyz"
+SYLLABLES = ["ka", "yun", "le", "xin", "hao", "tian", "sheng", "ding", "rui", "zun", "wei", "lan", "fu", "xing", "bo"]
 TLDS = [".vip", ".com", ".cc", ".net", ".app", ".top"]
 
 
@@ -157,7 +158,10 @@ class Inventor:
         return self._fresh(lambda: r.choice(CJK_A) + r.choice(CJK_B) + (r.choice("汇会城") if r.random() < 0.3 else ""))
 
     def latin(self) -> str:
+        """A Latin name with digits (vk8888, bq365) or, one time in three, a pinyin-like name alone (kaiyun, ayx)."""
         r = self.rng
+        if r.random() < 1 / 3:
+            return self._fresh(lambda: "".join(r.choice(SYLLABLES) for _ in range(r.choice((2, 3)))))
         return self._fresh(lambda: "".join(r.choice(LATIN_A) for _ in range(r.choice((2, 3))))
                            + r.choice(["8888", "365", "123", "777", "9527", "188", "5566", "0099"]))
 
@@ -194,10 +198,13 @@ def selling_anchors(page: str) -> list[str]:
     return out
 
 
+SEED = ""  # --seed: another draw of invented names
+
+
 def rewrite(page: str, lab: dict[str, Any]) -> tuple[str, list[str], dict[str, str]]:
     """The page and its injected strings with every brand replaced; and the mapping used."""
     inj = [s for s in lab.get("injected", []) if s.strip()]
-    inv = Inventor(lab["file"])
+    inv = Inventor(lab["file"] + SEED)
     mapping: dict[str, str] = {}
     gambling = gambling_page(lab)
     sources = inj + (selling_anchors(page) if gambling else [])
@@ -274,7 +281,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-original", action="store_true", help="skip the original pages' figures")
     ap.add_argument("--no-lists", action="store_true",
                     help="clean without brands.txt and the brand names among the topic words (an ablation)")
+    ap.add_argument("--seed", default="", help="draw other invented names (the default draw is by page name)")
     args = ap.parse_args(argv)
+    global SEED
+    SEED = args.seed
     if args.no_lists:
         drop_lists()
     args.out.mkdir(parents=True, exist_ok=True)
