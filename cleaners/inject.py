@@ -894,9 +894,21 @@ def _farm_like(lines: list[str], a: int, b: int, start: int, stop: int) -> bool:
     return sum(len(_no_url_notes(x)) for x in span) <= 12 * len(span) and bool(keyword_list(" ".join(x.replace(" ", "") for x in span)))
 
 
+# A farm's brand lines that hold no word of the trade once the brand is one nobody lists: a short name + an agent or
+# access word (X现金代理, X代理网, X备用网址大全, X国际, X平台), or a numbered domain alone (5566tt.vip).
+FARM_BRAND_LINE_RE = re.compile(
+    rf"^[{CJK}A-Za-z0-9]{{2,6}}?(?:现金代理|代理网|备用网址|网址|国际|平台|直营网)(?:大全)?$"
+    r"|^(?:www\.)?[a-z]*\d+[a-z0-9]*\.[a-z]{2,4}$", re.I)
+
+
 def _weak_near(lines: list[str]) -> bool:
-    """Whether a line beside a farm, or one of the two past it, names the trade at least weakly (皇冠代理网, hg0088.com)."""
-    return any(_topic_re().search(x) for x in lines)
+    """Whether a line beside a farm, or one of the two past it, names the trade at least weakly (皇冠代理网, hg0088.com)
+    or has the shape of a farm's brand line (瑞乐代理网, 汇盛网址, jjx123.com: the farm's brands need not be known ones).
+
+    >>> _weak_near(["高级搜索", "客户留言"]), _weak_near(["瑞乐备用网址大全"]), _weak_near(["jjx123.com"])
+    (False, True, True)
+    """
+    return any(_topic_re().search(x) or FARM_BRAND_LINE_RE.match(x.strip()) for x in lines)
 
 
 def find_injections(tree: lxml.html.HtmlElement, url: str | None = None, scan: HiddenScan | None = None) -> list[Finding]:
