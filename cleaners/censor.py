@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["FILTERED_NAMES", "FILTERED_TERMS", "RULES", "Gap", "find_censored_gaps"]
 
@@ -1016,6 +1016,7 @@ def name_slot(text: str, relief: float = 0.0) -> Iterator[Gap]:
 # into their pages: one residue more, no false flag; ordinary pages have no such hit and are scored as before).
 PAGE_RELIEF = 2.0
 PAGE_EVIDENCE = 0.85
+MASK_PAGE_EVIDENCE = 0.8  # a masked name's rule hit: the other masks on the text need PAGE_RELIEF nats less
 
 RULES: tuple[Callable[[str], Iterator[Gap]], ...] = (
     xi_verb,
@@ -1038,16 +1039,97 @@ RULES: tuple[Callable[[str], Iterator[Gap]], ...] = (
 )
 
 
+# A tag a word filter writes in place of the word it took out ([屏蔽], 【和谐】, <敏感词>, （已屏蔽）, (敏感词已屏蔽)): the
+# filter says so itself. Only a tag glued to the text on a side counts: a line that is only a tag (（此帖已被屏蔽）) is a
+# moderator's note on a whole post, not a word masked in a sentence.
+FILTER_TAG_RE = re.compile(
+    r"[\[【〔（(<＜]\s*(?:已被|已|被)?(?:屏蔽|和谐|河蟹|过滤|敏感|违禁|禁)(?:词|字|词汇|内容)?"
+    r"(?:已被|已|被)?(?:屏蔽|过滤|和谐)?\s*[\]】〕）)>＞]"
+)
+_TAG_STANDIN = "***"  # what a tag is read as by the other rules: a mask of a fixed length
+
+
+def _filter_tags(text: str) -> list[tuple[int, int]]:
+    r"""Spans of filter tags glued to the text (FILTER_TAG_RE's comment).
+
+    >>> t = "朱德、[屏蔽]、周恩来\n（已屏蔽）\n我们要<敏感词>的领导"
+    >>> [t[a:b] for a, b in _filter_tags(t)]
+    ['[屏蔽]', '<敏感词>']
+    """
+    spans = []
+    for match in FILTER_TAG_RE.finditer(text):
+        a, b = match.span()
+        before = text[a - 1] if a else "\n"
+        after = text[b] if b < len(text) else "\n"
+        if not (before in "\n\r\t " and after in "\n\r\t "):
+            spans.append((a, b))
+    return spans
+
+
+def _untag(text: str, tags: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """`text` with each tag read as a mask run, and for each index of that text (and its end) the index it
+    stands for in `text` (every index of a stand-in maps to its tag's start; the end after it to the tag's end)."""
+    parts, where, last = [], [], 0
+    for a, b in tags:
+        parts.append(text[last:a])
+        where += range(last, a)
+        parts.append(_TAG_STANDIN)
+        where += [a] * len(_TAG_STANDIN)
+        last = b
+    parts.append(text[last:])
+    where += range(last, len(text) + 1)
+    return "".join(parts), where
+
+
+def filter_tag_gaps(text: str, tags: list[tuple[int, int]], gaps: list[Gap]) -> list[Gap]:
+    """A filter's tag is direct evidence of a word masked there: one ``masked`` gap per tag, joined with what the
+    other rules found on the tag read as a mask (their span and suggestion), else with no suggestion."""
+    out = []
+    for a, b in tags:
+        slot = [g for g in gaps if g.start < b and g.end > a]
+        best = max(slot, key=lambda g: g.confidence, default=None)
+        start, end = min([a] + [g.start for g in slot]), max([b] + [g.end for g in slot])
+        evidence = f"a filter's tag {text[a:b]!r}" + (f" in a name's slot ({best.rule})" if best else "")
+        out.append(Gap(start, end, "masked", "filter_tag", evidence, best.suggestion if best else None,
+                       max(0.9, best.confidence if best else 0.0)))
+    return out
+
+
 def find_gaps(text: str, min_confidence: float = 0.0) -> list[Gap]:
     """All rules' residues, overlapping hits reduced to the most confident (then longest), by start.
 
     A confident shape rule's hit is evidence that the whole text went through a filter: name_slot is then run
-    again needing PAGE_RELIEF nats less.
+    again needing PAGE_RELIEF nats less. A filter's tag ([屏蔽], <敏感词>) is such evidence too; the rules read
+    each tag as a mask run (``***``) and their hits are mapped back onto the text.
     """
+    tags = _filter_tags(text)
+    if not tags:
+        return _reduce(_candidates(text, min_confidence, False))
+    plain, where = _untag(text, tags)
+    moved = [replace(g, start=where[g.start], end=max(where[g.start] + 1, where[g.end]))
+             for g in _candidates(plain, min_confidence, True)]
+    outside = [g for g in moved if not any(g.start < b and g.end > a for a, b in tags)]
+    return _reduce(outside + filter_tag_gaps(text, tags, moved))
+
+
+def _candidates(text: str, min_confidence: float, masked_page: bool) -> list[Gap]:
+    """Every rule's hits on `text`, and name_slot's again with PAGE_RELIEF where the text shows a filter: a
+    confident shape rule's hit (every kind of place), or a masking filter (a tag, `masked_page`, or a masked name
+    found with confidence >= MASK_PAGE_EVIDENCE), which lowers the bar for the other masks only: a filter that
+    masks leaves the text around its masks whole (总书记强调 after ***总书记… is the anaphor it was)."""
     candidates = [g for rule in RULES for g in rule(text) if g.confidence >= min_confidence and g.end > g.start]
     if any(g.confidence >= PAGE_EVIDENCE for g in candidates):  # name_slot's own confidence stays below
-        candidates += [g for g in name_slot(text, PAGE_RELIEF) if g.confidence >= min_confidence and g.end > g.start]
-    candidates.sort(key=lambda g: (-g.confidence, -(g.end - g.start), g.start))
+        kinds = {"deleted", "masked"}
+    elif masked_page or any(g.kind == "masked" and g.confidence >= MASK_PAGE_EVIDENCE for g in candidates):
+        kinds = {"masked"}
+    else:
+        return candidates
+    return candidates + [g for g in name_slot(text, PAGE_RELIEF)
+                         if g.kind in kinds and g.confidence >= min_confidence and g.end > g.start]
+
+
+def _reduce(candidates: list[Gap]) -> list[Gap]:
+    candidates = sorted(candidates, key=lambda g: (-g.confidence, -(g.end - g.start), g.start))
     kept: list[Gap] = []
     for gap in candidates:
         if all(gap.end <= k.start or gap.start >= k.end for k in kept):
