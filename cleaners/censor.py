@@ -759,6 +759,7 @@ def headless_title(text: str) -> Iterator[Gap]:
 # Masks: the name replaced by ** ×× □□ rather than deleted
 
 _MASK_ANY_RE = re.compile(MASK)
+_MASK_OPEN = "。！？；，、：:“”‘’「」《》（）()【】\\n 和与同由是的在为"  # what may stand before a name's slot
 _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"(?<!用户)(?<!用戶)(?<!买家)(?<!買家)(?<!客户)(?<!会员)(?<!會員)(?<!网友)(?<!網友)(?<!顾客)(?<!读者)"
                 rf"(?<!人：)(?<!名：)(?<!人:)(?<!名:)[习習](?:{MASK}|[○〇]|某){{1,3}}(?!{MASK})"), "习近平", 0.9),
@@ -774,6 +775,15 @@ _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"(?:{MASK}|[○〇]){{2,4}}(?=思想|理论|理論|故居|纪念堂|紀念堂|纪念馆|紀念館|主义|主義|团中央|團中央|周[一二三四五六日]|同(?=[\u4e00-\u9fff]{{2,4}}(?:总统|總統|总理|總理|首相|国王|國王|主席)))"
                 rf"|(?:(?<=总书记)|(?<=總書記)|(?<=主席)|(?<=总理)|(?<=總理))某某"), None, 0.8),
     (re.compile(rf"共{MASK}{{1,3}}宣言|(?<![\w]){MASK}{{2,4}}(?=中央办公厅|中央辦公廳|中央委员会|中央委員會)"), "共产党", 0.85),
+    # the party's organs with 中共 masked (《××中央关于…的决定》, ××中央政治局, ××张家界市委, 一名××党员, 每一名×××员): a
+    # template writes its placeholder for a place (XX市委), not before a real place's name or the centre's organs
+    (re.compile(rf"(?:^|(?<=[{_MASK_OPEN}]))(?:{MASK}{{2,4}}(?=中央(?:关于|關於|政治局|纪委|紀委|组织部|組織部|宣传部|宣傳部|文献|文獻"
+                rf"|党校|黨校|军委|軍委|统战部|統戰部|办公厅|辦公廳|委员会|委員會))|{MASK}{{2,4}}(?=[\u4e00-\u9fff]{{2,4}}?[省市县縣区區州]委(?!员|員)))"),
+     "中共", 0.85),
+    (re.compile(rf"(?:(?<=一名)|(?<=每名)|(?<=优秀)|(?<=優秀)|(?<=合格)|(?<=普通)|(?<=老)|(?<=系)|(?<=是)|(?<=名)){MASK}{{2,4}}"
+                r"(?=党员|黨員)"), "中共", 0.85),
+    (re.compile(r"(?:(?<=一名)|(?<=每名)|(?<=优秀)|(?<=優秀)|(?<=合格)|(?<=普通)|(?<=老)|(?<=名))[*＊□■●]{2,4}"
+                r"(?=[员員][，。！？；、：”\s的都要就必须應应在是也])"), "共产党", 0.85),
     (re.compile(rf"中{MASK}{{1,3}}(?:产党|党员|黨員)|中國{MASK}{{1,3}}黨|共{MASK}{{1,2}}[员員]"
                 rf"|中[国國]{MASK}{{2,4}}(?=成立|章程|党员|黨員|是中国工人阶级|领导|的领导|第|创建|創建)"),
      "共产党", 0.9),
@@ -1114,11 +1124,11 @@ def find_gaps(text: str, min_confidence: float = 0.0) -> list[Gap]:
 
 def _candidates(text: str, min_confidence: float, masked_page: bool) -> list[Gap]:
     """Every rule's hits on `text`, and name_slot's again with PAGE_RELIEF where the text shows a filter: a
-    confident shape rule's hit (every kind of place), or a masking filter (a tag, `masked_page`, or a masked name
-    found with confidence >= MASK_PAGE_EVIDENCE), which lowers the bar for the other masks only: a filter that
-    masks leaves the text around its masks whole (总书记强调 after ***总书记… is the anaphor it was)."""
+    confident shape rule's hit on a deletion (every kind of place), or a masking filter (a tag, `masked_page`, or a
+    masked name found with confidence >= MASK_PAGE_EVIDENCE), which lowers the bar for the other masks only: a
+    filter that masks leaves the text around its masks whole (总书记强调 after ***总书记… is the anaphor it was)."""
     candidates = [g for rule in RULES for g in rule(text) if g.confidence >= min_confidence and g.end > g.start]
-    if any(g.confidence >= PAGE_EVIDENCE for g in candidates):  # name_slot's own confidence stays below
+    if any(g.confidence >= PAGE_EVIDENCE and g.kind == "deleted" for g in candidates):  # name_slot's stays below
         kinds = {"deleted", "masked"}
     elif masked_page or any(g.kind == "masked" and g.confidence >= MASK_PAGE_EVIDENCE for g in candidates):
         kinds = {"masked"}
