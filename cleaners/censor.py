@@ -759,6 +759,7 @@ def headless_title(text: str) -> Iterator[Gap]:
 # Masks: the name replaced by ** ×× □□ rather than deleted
 
 _MASK_ANY_RE = re.compile(MASK)
+_BEFORE_MASK_SUBJECT = "的了是和与同将由对向给让请把被及在以为"
 _MASK_OPEN = "。！？；，、：:“”‘’「」《》（）()【】\\n 和与同由是的在为"  # what may stand before a name's slot
 _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"(?<!用户)(?<!用戶)(?<!买家)(?<!買家)(?<!客户)(?<!会员)(?<!會員)(?<!网友)(?<!網友)(?<!顾客)(?<!读者)"
@@ -775,6 +776,9 @@ _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"(?:{MASK}|[○〇]){{2,4}}(?=思想|理论|理論|故居|纪念堂|紀念堂|纪念馆|紀念館|主义|主義|团中央|團中央|周[一二三四五六日]|同(?=[\u4e00-\u9fff]{{2,4}}(?:总统|總統|总理|總理|首相|国王|國王|主席)))"
                 rf"|(?:(?<=总书记)|(?<=總書記)|(?<=主席)|(?<=总理)|(?<=總理))某某"), None, 0.8),
     (re.compile(rf"共{MASK}{{1,3}}宣言|(?<![\w]){MASK}{{2,4}}(?=中央办公厅|中央辦公廳|中央委员会|中央委員會)"), "共产党", 0.85),
+    # the party's slot after 中国 (中国***是一个伟大的党, |中国***新闻, （中国×××）): × and X only before punctuation or 是
+    (re.compile(r"(?<=中[国國])(?:[*＊□■●]{2,4}(?=[是与與和为為在，,。、；;：:）)”\"\s]|$|新闻|新聞|党员|黨員|章程|成立|历史|歷史)"
+                r"|[×X]{2,4}(?=[是与與，,。；;）)”\"\s]|$))"), "共产党", 0.85),
     # the party's organs with 中共 masked (《××中央关于…的决定》, ××中央政治局, ××张家界市委, 一名××党员, 每一名×××员): a
     # template writes its placeholder for a place (XX市委), not before a real place's name or the centre's organs
     (re.compile(rf"(?:^|(?<=[{_MASK_OPEN}]))(?:{MASK}{{2,4}}(?=中央(?:关于|關於|政治局|纪委|紀委|组织部|組織部|宣传部|宣傳部|文献|文獻"
@@ -856,6 +860,50 @@ def masked_name(text: str) -> Iterator[Gap]:
             taken.append((match.start(), end))
             yield Gap(match.start(), end, "masked", "masked_name",
                       f"mask {match.group(0)!r} on a filtered name", suggestion, confidence)
+    for match in _MASKED_SPEAKER_RE.finditer(text):
+        start, end = match.span(1)
+        if not any(r in markup for r in range(start, end)) and not any(start < e and end > s for s, e in taken):
+            taken.append((start, end))
+            yield Gap(start, end, "masked", "masked_name", f"mask {match.group(1)!r} in a speaker's slot", None, 0.75)
+    for start, end in _masked_list_items(text):
+        if not any(r in markup for r in range(start, end)) and not any(start < e and end > s for s, e in taken):
+            yield Gap(start, end, "masked", "masked_name", f"mask {text[start:end]!r} in a list of leaders", None, 0.8)
+
+
+# A * or □ run as the subject of a speech or a leader's act (港报：***促…, ”***着重强调, 卡***谴责…, ***：以新理念…): not
+# glued to a surname or a word that names a user (张**说, 网友***表示: a masked private name), not × or X (×××说 in a form).
+_SPEAKER_VERB = ("说", "表示", "强调", "強調", "指出", "认为", "坦言", "透露", "称", "稱", "宣布", "回应", "谈", "談", "赞", "讚",
+                 "促", "谴责", "譴責", "批示", "致信", "致电", "会见", "會見", "会晤", "出席", "视察", "考察", "主持", "接见", "寄语",
+                 "解释", "重申", "呼吁", "着重", "签署", "抵达", "望")
+_SPEAKER_OPEN = "".join(sorted(set(_BEFORE_MASK_SUBJECT) | set("。！？；，:：|｜・·“”\"【】]）")))
+_MASKED_SPEAKER_RE = re.compile(
+    rf"(?:^|(?<=[\s\d{re.escape(_SPEAKER_OPEN)}]))([*＊□■●]{{2,4}})(?=等?(?:{'|'.join(_SPEAKER_VERB)})|[：:](?=[\u4e00-\u9fff]))",
+    re.M)
+_LIST_ITEM_RE = re.compile(rf"(?m)(?:^|(?<=、)|(?<=[：:，,\n]))(?:{MASK}|[○〇]){{2,4}}(?=、)|(?<=、)(?:{MASK}|[○〇]){{2,4}}(?=[和及与等，,。；;）)]|$)")
+_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _masked_list_items(text: str) -> Iterator[tuple[int, int]]:
+    """Mask runs standing as a whole item in a list of leaders (朱德、***、周恩来; 出席会议的有李强、***、***、蔡奇).
+
+    Evidence: an item before or after the run (across the 、) is a filtered name, or — for ``*`` and ``□`` runs,
+    which templates do not use for names — a name-sized item (2–4 Chinese characters) in a sentence about people
+    (出席, 同志, 常委, 领导人 …). A list of placeholders (×××、×××同志) or of blanks (□□、□□ in an exercise of
+    things) has neither.
+
+    >>> [text[a:b] for text in ("朱德、×××、周恩来等", "出席会议的有李强、***、***、蔡奇。", "兹任命×××、×××同志为科长",
+    ...  "请填写：□□、□□、□□。") for a, b in _masked_list_items(text)]
+    ['×××', '***', '***']
+    """
+    for match in _LIST_ITEM_RE.finditer(text):
+        a, b = match.span()
+        left = re.split(r"[、，,：:有]", text[max(0, a - 12) : a - 1])[-1]
+        right = re.split(r"[、，,。；;和及与等）)]", text[b + 1 : b + 12])[0]
+        named = any(name in (left, right) or left.endswith(name) for name in FILTERED_NAMES)
+        if named or match.group(0)[0] in "*＊□■●" and (
+            _ITEM_RE.fullmatch(left) or _ITEM_RE.fullmatch(right) or re.fullmatch(f"{MASK}{{2,4}}", right or "-")
+        ) and _PEOPLE_LIST_RE.search(_sentence(text, a)):
+            yield a, b
 
 
 # --------------------------------------------------------------------------------------------------

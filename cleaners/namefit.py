@@ -37,6 +37,9 @@ MASK_RUN_RE = re.compile(r"(?<![*＊×✕□■●Ｘ\d])[*＊□■●Ｘ]{2,4}
 # scored only where no placeholder goes: not glued to a word or surname before it, not before 同志, a date or an
 # organ or place suffix (XX公司, ××宫, XX中学).
 PLACEHOLDER_RUN_RE = re.compile(r"(?<![*＊×✕□■●ＸxXA-Za-z0-9])(?:×{2,4}|X{2,4})(?![*＊×✕□■●ＸxXA-Za-z0-9])")
+# A run after a user's role is a private user's masked name (网友***表示, 用户***：, 买家**说), not a leader's.
+USER_NOUNS = frozenset("网友 網友 用户 用戶 会员 會員 买家 買家 卖家 賣家 楼主 樓主 读者 讀者 客户 客戶 顾客 顧客 玩家 博主 昵称 暱稱 学员 "
+                       "同学 患者 车主 業主 业主 家长 考生 学生 粉丝 主播 网名".split())
 _BEFORE_MASK_SUBJECT = set("的了是和与同将由对向给让请把被及、在以为")
 _PLACEHOLDER_AFTER = set("同年月日号时期届级班组市省县区镇乡村州街路巷楼室厂局部厅处科所队校院店报网刊台站宫馆公集中小大型码")
 # A mask opening a clause stands where the clause's subject goes, and a filter masks names, not verbs or
@@ -196,7 +199,7 @@ def name_fit(text: str, min_gain: float = 0.0, mask_min_gain: float | None = Non
     runs = [m.span() for m in MASK_RUN_RE.finditer(text)]
     runs += [m.span() for m in PLACEHOLDER_RUN_RE.finditer(text) if not _placeholder(text, *m.span())]
     for a, b in runs:
-        if _markup(text, a, b):
+        if _markup(text, a, b) or text[max(0, a - 2) : a] in USER_NOUNS:
             continue
         gain, term = max((_replace_gain(lm, text, a, b, t, ""), t) for t in terms())
         if not a or text[a - 1] in _CLAUSE_OPEN:
