@@ -776,6 +776,10 @@ _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"(?:{MASK}|[○〇]){{2,4}}(?=思想|理论|理論|故居|纪念堂|紀念堂|纪念馆|紀念館|主义|主義|团中央|團中央|周[一二三四五六日]|同(?=[\u4e00-\u9fff]{{2,4}}(?:总统|總統|总理|總理|首相|国王|國王|主席)))"
                 rf"|(?:(?<=总书记)|(?<=總書記)|(?<=主席)|(?<=总理)|(?<=總理))某某"), None, 0.8),
     (re.compile(rf"共{MASK}{{1,3}}宣言|(?<![\w]){MASK}{{2,4}}(?=中央办公厅|中央辦公廳|中央委员会|中央委員會)"), "共产党", 0.85),
+    # any mask (× X too) before 同志 and what only a leader's name is followed by: his works, his birth or death
+    # anniversary, his former home, 正如…所说, 以…为核心 (a form's ×××同志 is followed by its business: 系我单位, 为…主任)
+    (re.compile(rf"(?<!{MASK})(?:{MASK}|[○〇]){{2,4}}(?=同志(?:在《|的《|诞辰|誕辰|逝世|故居|旧居|舊居|纪念馆|紀念館|所说|所說|"
+                r"所言|的故乡|的故鄉|为核心|為核心|为总书记|為總書記|在南方谈话|在南方談話))"), None, 0.85),
     # the party's slot after 中国 (中国***是一个伟大的党, |中国***新闻, （中国×××）): × and X only before punctuation or 是
     (re.compile(r"(?<=中[国國])(?:[*＊□■●]{2,4}(?=[是与與和为為在，,。、；;：:）)”\"\s]|$|新闻|新聞|党员|黨員|章程|成立|历史|歷史)"
                 r"|[×X]{2,4}(?=[是与與，,。；;）)”\"\s]|$))"), "共产党", 0.85),
