@@ -809,7 +809,9 @@ _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
 )
 
 
-_EMPHASIS_RE = re.compile(r"(\*\*|＊＊|\*)(?=[^\s*＊])([^*＊\n。！？]{1,60}?)(?<=[^\s*＊])\1(?![*＊])")
+# Emphasis opens and closes on a word: a text between two runs that opens or closes with a list's punctuation or
+# closes with a preposition or conjunction (***、汪洋、***; 以**同志为总书记的…在**总书记) lies between two masks.
+_EMPHASIS_RE = re.compile(r"(\*\*|＊＊|\*)(?=[^\s*＊、，,；;])([^*＊\n。！？]{1,60}?)(?<=[^\s*＊、，,；;在和与及以对向把被从])\1(?![*＊])")
 
 
 def _markdown_runs(text: str) -> set[int]:

@@ -509,8 +509,9 @@ def _placeholder(text: str, start: int, end: int) -> bool:
     return bool(_CJK.match(before)) and before not in _BEFORE_MASK_SUBJECT or after in _PLACEHOLDER_AFTER
 
 
-# Markdown emphasis: ``**x**`` / ``*x*`` on one line, x neither opening nor closing with list punctuation.
-_EMPHASIS_RE = re.compile(r"(?<![*＊])([*＊]{1,2})(?![*＊\s、，,；;])([^*＊\n。！？]{1,60}?)(?<![*＊\s、，,；;])\1(?![*＊])")
+# Markdown emphasis: ``**x**`` / ``*x*`` on one line, x neither opening nor closing with list punctuation nor closing
+# with a preposition or conjunction (censor._EMPHASIS_RE).
+_EMPHASIS_RE = re.compile(r"(?<![*＊])([*＊]{1,2})(?![*＊\s、，,；;])([^*＊\n。！？]{1,60}?)(?<![*＊\s、，,；;在和与及以对向把被从])\1(?![*＊])")
 _CONNECTIVE = set("和与及同跟或、")
 
 
