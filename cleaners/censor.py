@@ -760,7 +760,7 @@ def headless_title(text: str) -> Iterator[Gap]:
 
 _MASK_ANY_RE = re.compile(MASK)
 _BEFORE_MASK_SUBJECT = "的了是和与同将由对向给让请把被及在以为"
-_MASK_OPEN = "。！？；，、：:“”‘’「」《》（）()【】\\n 和与同由是的在为"  # what may stand before a name's slot
+_MASK_OPEN = "。！？；，、：:“”‘’「」《》（）()【】\n 和与同由是的在为"  # what may stand before a name's slot
 _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"(?<!用户)(?<!用戶)(?<!买家)(?<!買家)(?<!客户)(?<!会员)(?<!會員)(?<!网友)(?<!網友)(?<!顾客)(?<!读者)"
                 rf"(?<!人：)(?<!名：)(?<!人:)(?<!名:)(?<![{''.join(sorted(_XI_WORD_END))}])[习習](?:{MASK}|[○〇]|某){{1,3}}(?!{MASK})"), "习近平", 0.9),
@@ -876,8 +876,9 @@ def masked_name(text: str) -> Iterator[Gap]:
             yield Gap(start, end, "masked", "masked_name", f"mask {text[start:end]!r} in a list of leaders", None, 0.8)
 
 
-# A * or □ run as the subject of a speech or a leader's act (港报：***促…, ”***着重强调, 卡***谴责…, ***：以新理念…): not
-# glued to a surname or a word that names a user (张**说, 网友***表示: a masked private name), not × or X (×××说 in a form).
+# A * or □ run as the subject of a speech or a leader's act (港报：***促…, ”***着重强调, ***：以新理念…, ***等批示), after a
+# clause opener, a space, a digit or a particle: not glued to a surname or a word that names a user (张**说, 网友***表示:
+# a masked private name; so 银行卡***谴责 is missed too), not × or X (×××说 in a form).
 _SPEAKER_VERB = ("说", "表示", "强调", "強調", "指出", "认为", "坦言", "透露", "称", "稱", "宣布", "回应", "谈", "談", "赞", "讚",
                  "促", "谴责", "譴責", "批示", "致信", "致电", "会见", "會見", "会晤", "出席", "视察", "考察", "主持", "接见", "寄语",
                  "解释", "重申", "呼吁", "着重", "签署", "抵达", "望")
@@ -1193,6 +1194,7 @@ def _candidates(text: str, min_confidence: float, masked_page: bool) -> list[Gap
 
 
 def _reduce(candidates: list[Gap]) -> list[Gap]:
+    """Overlapping hits reduced to the most confident (then the longest), sorted by start."""
     candidates = sorted(candidates, key=lambda g: (-g.confidence, -(g.end - g.start), g.start))
     kept: list[Gap] = []
     for gap in candidates:
