@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["FILTERED_NAMES", "FILTERED_TERMS", "RULES", "Gap", "find_censored_gaps"]
 
@@ -759,9 +759,11 @@ def headless_title(text: str) -> Iterator[Gap]:
 # Masks: the name replaced by ** ×× □□ rather than deleted
 
 _MASK_ANY_RE = re.compile(MASK)
+_BEFORE_MASK_SUBJECT = "的了是和与同将由对向给让请把被及在以为"
+_MASK_OPEN = "。！？；，、：:“”‘’「」《》（）()【】\n 和与同由是的在为"  # what may stand before a name's slot
 _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"(?<!用户)(?<!用戶)(?<!买家)(?<!買家)(?<!客户)(?<!会员)(?<!會員)(?<!网友)(?<!網友)(?<!顾客)(?<!读者)"
-                rf"(?<!人：)(?<!名：)(?<!人:)(?<!名:)[习習](?:{MASK}|[○〇]|某){{1,3}}(?!{MASK})"), "习近平", 0.9),
+                rf"(?<!人：)(?<!名：)(?<!人:)(?<!名:)(?<![{''.join(sorted(_XI_WORD_END))}])[习習](?:{MASK}|[○〇]|某){{1,3}}(?!{MASK})"), "习近平", 0.9),
     (re.compile(rf"(?<![\d*×xX□■●○〇])(?:[*＊□■●]|[○〇]){{2,4}}(?=同志(?![：:，,]))|"
                 rf"(?<![\d*×xX□■●○〇])(?:{MASK}|[○〇]){{2,4}}(?=在|总书记|總書記|主席|总理|總理|题词|題詞|像章|南巡|诗词|詩詞|"
                 rf"选集|選集|会见|會見)|(?<=献给|獻給|感恩|歌颂|歌頌)(?:{MASK}|[○〇]){{2,4}}|[毛邓鄧江胡温溫周]{MASK}{{2}}(?=在|曾|同志|主席|总理|總理|总书记|總書記|出席|会见|會見|视察|視察|思想|理论|理論|文选|文選|南巡|诞辰|誕辰|故居|像章|今日|抵达|抵達)"),
@@ -774,6 +776,22 @@ _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"(?:{MASK}|[○〇]){{2,4}}(?=思想|理论|理論|故居|纪念堂|紀念堂|纪念馆|紀念館|主义|主義|团中央|團中央|周[一二三四五六日]|同(?=[\u4e00-\u9fff]{{2,4}}(?:总统|總統|总理|總理|首相|国王|國王|主席)))"
                 rf"|(?:(?<=总书记)|(?<=總書記)|(?<=主席)|(?<=总理)|(?<=總理))某某"), None, 0.8),
     (re.compile(rf"共{MASK}{{1,3}}宣言|(?<![\w]){MASK}{{2,4}}(?=中央办公厅|中央辦公廳|中央委员会|中央委員會)"), "共产党", 0.85),
+    # any mask (× X too) before 同志 and what only a leader's name is followed by: his works, his birth or death
+    # anniversary, his former home, 正如…所说, 以…为核心 (a form's ×××同志 is followed by its business: 系我单位, 为…主任)
+    (re.compile(rf"(?<!{MASK})(?:{MASK}|[○〇]){{2,4}}(?=同志(?:在《|的《|诞辰|誕辰|逝世|故居|旧居|舊居|纪念馆|紀念館|所说|所說|"
+                r"所言|的故乡|的故鄉|为核心|為核心|为总书记|為總書記|在南方谈话|在南方談話))"), None, 0.85),
+    # the party's slot after 中国 (中国***是一个伟大的党, |中国***新闻, （中国×××）): × and X only before punctuation or 是
+    (re.compile(r"(?<=中[国國])(?:[*＊□■●]{2,4}(?=[是与與和为為在，,。、；;：:）)”\"\s]|$|新闻|新聞|党员|黨員|章程|成立|历史|歷史)"
+                r"|[×X]{2,4}(?=[是与與，,。；;）)”\"\s]|$))"), "共产党", 0.85),
+    # the party's organs with 中共 masked (《××中央关于…的决定》, ××中央政治局, ××张家界市委, 一名××党员, 每一名×××员): a
+    # template writes its placeholder for a place (XX市委), not before a real place's name or the centre's organs
+    (re.compile(rf"(?:^|(?<=[{_MASK_OPEN}]))(?:{MASK}{{2,4}}(?=中央(?:关于|關於|政治局|纪委|紀委|组织部|組織部|宣传部|宣傳部|文献|文獻"
+                rf"|党校|黨校|军委|軍委|统战部|統戰部|办公厅|辦公廳|委员会|委員會))|{MASK}{{2,4}}(?=[\u4e00-\u9fff]{{2,4}}?[省市县縣区區州]委(?!员|員)))"),
+     "中共", 0.85),
+    (re.compile(rf"(?:(?<=一名)|(?<=每名)|(?<=优秀)|(?<=優秀)|(?<=合格)|(?<=普通)|(?<=老)|(?<=系)|(?<=是)|(?<=名)){MASK}{{2,4}}"
+                r"(?=党员|黨員)"), "中共", 0.85),
+    (re.compile(r"(?:(?<=一名)|(?<=每名)|(?<=优秀)|(?<=優秀)|(?<=合格)|(?<=普通)|(?<=老)|(?<=名))[*＊□■●]{2,4}"
+                r"(?=[员員][，。！？；、：”\s的都要就必须應应在是也])"), "共产党", 0.85),
     (re.compile(rf"中{MASK}{{1,3}}(?:产党|党员|黨員)|中國{MASK}{{1,3}}黨|共{MASK}{{1,2}}[员員]"
                 rf"|中[国國]{MASK}{{2,4}}(?=成立|章程|党员|黨員|是中国工人阶级|领导|的领导|第|创建|創建)"),
      "共产党", 0.9),
@@ -791,7 +809,9 @@ _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
 )
 
 
-_EMPHASIS_RE = re.compile(r"(\*\*|＊＊|\*)(?=[^\s*＊])([^*＊\n。！？]{1,60}?)(?<=[^\s*＊])\1(?![*＊])")
+# Emphasis opens and closes on a word: a text between two runs that opens or closes with a list's punctuation or
+# closes with a preposition or conjunction (***、汪洋、***; 以**同志为总书记的…在**总书记) lies between two masks.
+_EMPHASIS_RE = re.compile(r"(\*\*|＊＊|\*)(?=[^\s*＊、，,；;])([^*＊\n。！？]{1,60}?)(?<=[^\s*＊、，,；;在和与及以对向把被从])\1(?![*＊])")
 
 
 def _markdown_runs(text: str) -> set[int]:
@@ -846,6 +866,51 @@ def masked_name(text: str) -> Iterator[Gap]:
             taken.append((match.start(), end))
             yield Gap(match.start(), end, "masked", "masked_name",
                       f"mask {match.group(0)!r} on a filtered name", suggestion, confidence)
+    for match in _MASKED_SPEAKER_RE.finditer(text):
+        start, end = match.span(1)
+        if not any(r in markup for r in range(start, end)) and not any(start < e and end > s for s, e in taken):
+            taken.append((start, end))
+            yield Gap(start, end, "masked", "masked_name", f"mask {match.group(1)!r} in a speaker's slot", None, 0.75)
+    for start, end in _masked_list_items(text):
+        if not any(r in markup for r in range(start, end)) and not any(start < e and end > s for s, e in taken):
+            yield Gap(start, end, "masked", "masked_name", f"mask {text[start:end]!r} in a list of leaders", None, 0.8)
+
+
+# A * or □ run as the subject of a speech or a leader's act (港报：***促…, ”***着重强调, ***：以新理念…, ***等批示), after a
+# clause opener, a space, a digit or a particle: not glued to a surname or a word that names a user (张**说, 网友***表示:
+# a masked private name; so 银行卡***谴责 is missed too), not × or X (×××说 in a form).
+_SPEAKER_VERB = ("说", "表示", "强调", "強調", "指出", "认为", "坦言", "透露", "称", "稱", "宣布", "回应", "谈", "談", "赞", "讚",
+                 "促", "谴责", "譴責", "批示", "致信", "致电", "会见", "會見", "会晤", "出席", "视察", "考察", "主持", "接见", "寄语",
+                 "解释", "重申", "呼吁", "着重", "签署", "抵达", "望")
+_SPEAKER_OPEN = "".join(sorted(set(_BEFORE_MASK_SUBJECT) | set("。！？；，:：|｜・·“”\"【】]）")))
+_MASKED_SPEAKER_RE = re.compile(
+    rf"(?:^|(?<=[\s\d{re.escape(_SPEAKER_OPEN)}]))([*＊□■●]{{2,4}})(?=等?(?:{'|'.join(_SPEAKER_VERB)})|[：:](?=[\u4e00-\u9fff]))",
+    re.M)
+_LIST_ITEM_RE = re.compile(rf"(?m)(?:^|(?<=、)|(?<=[：:，,\n]))(?:{MASK}|[○〇]){{2,4}}(?=、)|(?<=、)(?:{MASK}|[○〇]){{2,4}}(?=[和及与等，,。；;）)]|$)")
+_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _masked_list_items(text: str) -> Iterator[tuple[int, int]]:
+    """Mask runs standing as a whole item in a list of leaders (朱德、***、周恩来; 出席会议的有李强、***、***、蔡奇).
+
+    Evidence: an item before or after the run (across the 、) is a filtered name, or — for ``*`` and ``□`` runs,
+    which templates do not use for names — a name-sized item (2–4 Chinese characters) in a sentence about people
+    (出席, 同志, 常委, 领导人 …). A list of placeholders (×××、×××同志) or of blanks (□□、□□ in an exercise of
+    things) has neither.
+
+    >>> [text[a:b] for text in ("朱德、×××、周恩来等", "出席会议的有李强、***、***、蔡奇。", "兹任命×××、×××同志为科长",
+    ...  "请填写：□□、□□、□□。") for a, b in _masked_list_items(text)]
+    ['×××', '***', '***']
+    """
+    for match in _LIST_ITEM_RE.finditer(text):
+        a, b = match.span()
+        left = re.split(r"[、，,：:有]", text[max(0, a - 12) : a - 1])[-1]
+        right = re.split(r"[、，,。；;和及与等）)]", text[b + 1 : b + 12])[0]
+        named = any(name in (left, right) or left.endswith(name) for name in FILTERED_NAMES)
+        if named or match.group(0)[0] in "*＊□■●" and (
+            _ITEM_RE.fullmatch(left) or _ITEM_RE.fullmatch(right) or re.fullmatch(f"{MASK}{{2,4}}", right or "-")
+        ) and _PEOPLE_LIST_RE.search(_sentence(text, a)):
+            yield a, b
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1016,6 +1081,7 @@ def name_slot(text: str, relief: float = 0.0) -> Iterator[Gap]:
 # into their pages: one residue more, no false flag; ordinary pages have no such hit and are scored as before).
 PAGE_RELIEF = 2.0
 PAGE_EVIDENCE = 0.85
+MASK_PAGE_EVIDENCE = 0.8  # a masked name's rule hit: the other masks on the text need PAGE_RELIEF nats less
 
 RULES: tuple[Callable[[str], Iterator[Gap]], ...] = (
     xi_verb,
@@ -1038,16 +1104,98 @@ RULES: tuple[Callable[[str], Iterator[Gap]], ...] = (
 )
 
 
+# A tag a word filter writes in place of the word it took out ([屏蔽], 【和谐】, <敏感词>, （已屏蔽）, (敏感词已屏蔽)): the
+# filter says so itself. Only a tag glued to the text on a side counts: a line that is only a tag (（此帖已被屏蔽）) is a
+# moderator's note on a whole post, not a word masked in a sentence.
+FILTER_TAG_RE = re.compile(
+    r"[\[【〔（(<＜]\s*(?:已被|已|被)?(?:屏蔽|和谐|河蟹|过滤|敏感|违禁|禁)(?:词|字|词汇|内容)?"
+    r"(?:已被|已|被)?(?:屏蔽|过滤|和谐)?\s*[\]】〕）)>＞]"
+)
+_TAG_STANDIN = "***"  # what a tag is read as by the other rules: a mask of a fixed length
+
+
+def _filter_tags(text: str) -> list[tuple[int, int]]:
+    r"""Spans of filter tags glued to the text (FILTER_TAG_RE's comment).
+
+    >>> t = "朱德、[屏蔽]、周恩来\n（已屏蔽）\n我们要<敏感词>的领导"
+    >>> [t[a:b] for a, b in _filter_tags(t)]
+    ['[屏蔽]', '<敏感词>']
+    """
+    spans = []
+    for match in FILTER_TAG_RE.finditer(text):
+        a, b = match.span()
+        before = text[a - 1] if a else "\n"
+        after = text[b] if b < len(text) else "\n"
+        if not (before in "\n\r\t " and after in "\n\r\t "):
+            spans.append((a, b))
+    return spans
+
+
+def _untag(text: str, tags: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """`text` with each tag read as a mask run, and for each index of that text (and its end) the index it
+    stands for in `text` (every index of a stand-in maps to its tag's start; the end after it to the tag's end)."""
+    parts, where, last = [], [], 0
+    for a, b in tags:
+        parts.append(text[last:a])
+        where += range(last, a)
+        parts.append(_TAG_STANDIN)
+        where += [a] * len(_TAG_STANDIN)
+        last = b
+    parts.append(text[last:])
+    where += range(last, len(text) + 1)
+    return "".join(parts), where
+
+
+def filter_tag_gaps(text: str, tags: list[tuple[int, int]], gaps: list[Gap]) -> list[Gap]:
+    """A filter's tag is direct evidence of a word masked there: one ``masked`` gap per tag, joined with what the
+    other rules found on the tag read as a mask (their span and suggestion), else with no suggestion."""
+    out = []
+    for a, b in tags:
+        slot = [g for g in gaps if g.start < b and g.end > a]
+        best = max(slot, key=lambda g: g.confidence, default=None)
+        start, end = min([a] + [g.start for g in slot]), max([b] + [g.end for g in slot])
+        evidence = f"a filter's tag {text[a:b]!r}" + (f" in a name's slot ({best.rule})" if best else "")
+        out.append(Gap(start, end, "masked", "filter_tag", evidence, best.suggestion if best else None,
+                       max(0.9, best.confidence if best else 0.0)))
+    return out
+
+
 def find_gaps(text: str, min_confidence: float = 0.0) -> list[Gap]:
     """All rules' residues, overlapping hits reduced to the most confident (then longest), by start.
 
     A confident shape rule's hit is evidence that the whole text went through a filter: name_slot is then run
-    again needing PAGE_RELIEF nats less.
+    again needing PAGE_RELIEF nats less. A filter's tag ([屏蔽], <敏感词>) is such evidence too; the rules read
+    each tag as a mask run (``***``) and their hits are mapped back onto the text.
     """
+    tags = _filter_tags(text)
+    if not tags:
+        return _reduce(_candidates(text, min_confidence, False))
+    plain, where = _untag(text, tags)
+    moved = [replace(g, start=where[g.start], end=max(where[g.start] + 1, where[g.end]))
+             for g in _candidates(plain, min_confidence, True)]
+    outside = [g for g in moved if not any(g.start < b and g.end > a for a, b in tags)]
+    return _reduce(outside + filter_tag_gaps(text, tags, moved))
+
+
+def _candidates(text: str, min_confidence: float, masked_page: bool) -> list[Gap]:
+    """Every rule's hits on `text`, and name_slot's again with PAGE_RELIEF where the text shows a filter: a
+    confident shape rule's hit on a deletion (every kind of place), or a masking filter (a tag, `masked_page`, or a
+    masked name found with confidence >= MASK_PAGE_EVIDENCE), which lowers the bar for the other masks only: a
+    filter that masks leaves the text around its masks whole (总书记强调 after ***总书记… is the anaphor it was)."""
     candidates = [g for rule in RULES for g in rule(text) if g.confidence >= min_confidence and g.end > g.start]
-    if any(g.confidence >= PAGE_EVIDENCE for g in candidates):  # name_slot's own confidence stays below
-        candidates += [g for g in name_slot(text, PAGE_RELIEF) if g.confidence >= min_confidence and g.end > g.start]
-    candidates.sort(key=lambda g: (-g.confidence, -(g.end - g.start), g.start))
+    if any(g.confidence >= PAGE_EVIDENCE and g.kind == "deleted" for g in candidates):  # name_slot's stays below
+        kinds = {"deleted", "masked"}
+    elif masked_page or any(g.kind == "masked" and g.confidence >= MASK_PAGE_EVIDENCE for g in candidates):
+        kinds = {"masked"}
+    else:
+        return candidates
+    return candidates + [g for g in name_slot(text, PAGE_RELIEF)
+                         if g.kind in kinds and g.confidence >= min_confidence and g.end > g.start]
+
+
+def _reduce(candidates: list[Gap]) -> list[Gap]:
+    """Overlapping hits reduced to the most confident (then the longest), sorted by start."""
+    candidates = sorted(candidates, key=lambda g: (-g.confidence, -(g.end - g.start), g.start))
     kept: list[Gap] = []
     for gap in candidates:
         if all(gap.end <= k.start or gap.start >= k.end for k in kept):

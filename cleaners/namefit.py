@@ -33,6 +33,15 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Runs a filter writes for a deleted name; Latin x/X runs are left to the rules (template placeholders).
 # Full-width Ｘ is a filter's mask too (ＸＸ的根本宗旨); × and Latin x stay with the rules (××宫, XX公司 templates).
 MASK_RUN_RE = re.compile(r"(?<![*＊×✕□■●Ｘ\d])[*＊□■●Ｘ]{2,4}(?![*＊×✕□■●Ｘ\d])")
+# × and Latin X are what templates write for a name or a place (×××同志, 刘××, XX县人民政府, XX年); a run of them is
+# scored only where no placeholder goes: not glued to a word or surname before it, not before 同志, a date or an
+# organ or place suffix (XX公司, ××宫, XX中学).
+PLACEHOLDER_RUN_RE = re.compile(r"(?<![*＊×✕□■●ＸxXA-Za-z0-9])(?:×{2,4}|X{2,4})(?![*＊×✕□■●ＸxXA-Za-z0-9])")
+# A run after a user's role is a private user's masked name (网友***表示, 用户***：, 买家**说), not a leader's.
+USER_NOUNS = frozenset("网友 網友 用户 用戶 会员 會員 买家 買家 卖家 賣家 楼主 樓主 读者 讀者 客户 客戶 顾客 顧客 玩家 博主 昵称 暱稱 学员 "
+                       "同学 患者 车主 業主 业主 家长 考生 学生 粉丝 主播 网名".split())
+_BEFORE_MASK_SUBJECT = set("的了是和与同将由对向给让请把被及、在以为")
+_PLACEHOLDER_AFTER = set("同年月日号时期届级班组市省县区镇乡村州街路巷楼室厂局部厅处科所队校院店报网刊台站宫馆公集中小大型码")
 # A mask opening a clause stands where the clause's subject goes, and a filter masks names, not verbs or
 # particles: there the name needs to fit this many nats less well (□□开出“体检报告”, ＸＸ向崔世安颁发任命).
 CLAUSE_MASK_BONUS = 2.5
@@ -187,9 +196,10 @@ def name_fit(text: str, min_gain: float = 0.0, mask_min_gain: float | None = Non
             fit = _surname_fit(lm, text, j)
             if fit is not None and fit.gain >= min_gain and (j not in fits or fits[j].gain < fit.gain):
                 fits[j] = fit
-    for match in MASK_RUN_RE.finditer(text):
-        a, b = match.span()
-        if _markup(text, a, b):
+    runs = [m.span() for m in MASK_RUN_RE.finditer(text)]
+    runs += [m.span() for m in PLACEHOLDER_RUN_RE.finditer(text) if not _placeholder(text, *m.span())]
+    for a, b in runs:
+        if _markup(text, a, b) or text[max(0, a - 2) : a] in USER_NOUNS:
             continue
         gain, term = max((_replace_gain(lm, text, a, b, t, ""), t) for t in terms())
         if not a or text[a - 1] in _CLAUSE_OPEN:
@@ -478,13 +488,55 @@ def _markup(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
-    if line.count(run[:2]) >= 2:  # paired: **bold**, a row of separators
+    if line.count(run[:2]) >= 2 and _paired(line, start - line_start, end - line_start):
         return True
     before = text[start - 1] if start else "\n"
     after = text[end] if end < len(text) else "\n"
     if after in "：:" and _CJK.match(text[end + 1 : end + 2]):
         return False  # the speaker of a headline NAME：quote (ＸＸ：上海内环…), not a separator or bullet
     return not (_CJK.match(before) or _CJK.match(after)) or after == " "
+
+
+def _placeholder(text: str, start: int, end: int) -> bool:
+    """Whether a × or X run stands where templates put a placeholder (PLACEHOLDER_RUN_RE's comment).
+
+    >>> [_placeholder(t, t.index(r), t.index(r) + len(r)) for t, r in (("兹证明×××同志系我单位", "×××"), ("原市长肖XX，", "XX"),
+    ...  ("XX县人民政府", "XX"), ("，×××对…作出重要指示", "×××"))]
+    [True, True, True, False]
+    """
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    return bool(_CJK.match(before)) and before not in _BEFORE_MASK_SUBJECT or after in _PLACEHOLDER_AFTER
+
+
+# Markdown emphasis: ``**x**`` / ``*x*`` on one line, x neither opening nor closing with list punctuation nor closing
+# with a preposition or conjunction (censor._EMPHASIS_RE).
+_EMPHASIS_RE = re.compile(r"(?<![*＊])([*＊]{1,2})(?![*＊\s、，,；;])([^*＊\n。！？]{1,60}?)(?<![*＊\s、，,；;在和与及以对向把被从])\1(?![*＊])")
+_CONNECTIVE = set("和与及同跟或、")
+
+
+def _paired(line: str, start: int, end: int) -> bool:
+    """Whether the run line[start:end], whose two first characters occur again on the line, is markup by its
+    pair: Markdown emphasis (``**注意**``), or a decoration around the line (``***标题***``),
+    or placeholders of a form (``××市××区``, ``XXX同志``: ×, Latin and full-width X). Two masks a filter left
+    on one line (``***、汪洋、***``, ``由**起草、**题写``, ``□□和□□``) are not a pair: the text between them
+    opens or closes with a list's punctuation or is a lone connective, and □ ■ ● are no markup characters.
+
+    >>> [_paired(t, t.index(r), t.index(r) + len(r)) for t, r in (("**注意**：带证件", "**"), ("×××同志与×××同志", "×××"),
+    ...  ("***、汪洋、***出席", "***"), ("由**起草、**题写", "**"), ("***养殖板房***", "***"), ("□□同□□会谈", "□□"))]
+    [True, True, False, False, True, False]
+    """
+    run = line[start:end]
+    if run[0] in "×✕xXＸ":
+        return True
+    if run[0] not in "*＊":
+        return False
+    if line.strip().startswith(run) and line.strip().endswith(run):
+        return True  # a decoration around the line
+    for match in _EMPHASIS_RE.finditer(line):
+        if start in (match.start(), match.end() - len(match.group(1))) and match.group(2) not in _CONNECTIVE:
+            return len(run) <= 2
+    return False
 
 
 def _replace_gain(lm: CharLM, text: str, start: int, end: int, term: str, instead: str) -> float:
