@@ -454,6 +454,35 @@ def boxed_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
                    terms), idx
 
 
+SEARCH_ECHO_RE = re.compile(r"^\s*(?:关键词|关键字|搜索词|搜索|搜索结果|您搜索的|您要搜索的)\s*[:：]?\s*[\"“「]?(?P<q>\S.{1,60}?)[\"”」]?"
+                            r"\s*[:：,，]?\s*(?:共|找到|约|相关结果)\s*\d+\s*(?:个|条|篇|项)")
+
+
+def search_echo(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A site-search page echoing a query that sells a spam trade (关键词 公主岭办毕业证☆微信Q Q☆1131188009: 共0个结果).
+
+    Evidence: spammers feed their advert to a real site's search box so that the results page, with the query
+    in its title and its results line, gets indexed under the site's name; the query is the advert (a trade and
+    a contact), whatever the site. A search for an ordinary word (关键词 环保: 共12个结果) sells nothing.
+
+    >>> search_echo(["首页", "关键词 公主岭办毕业证☆微信Q Q☆1131188009: 共0个结果"])[0].terms
+    ['公主岭办毕业证☆微信Q Q☆1131188009']
+    >>> search_echo(["关键词 环保: 共12个结果", "搜索结果：澳门旅游 共8条"])
+    """
+    from cleaners.inject import title_sells
+
+    idx: list[int] = []
+    terms: list[str] = []
+    for i, line in enumerate(lines):
+        m = SEARCH_ECHO_RE.match(line) if len(line) <= 120 else None
+        if m and title_sells(m.group("q")):
+            idx.append(i)
+            terms.append(m.group("q"))
+    if not idx:
+        return None
+    return Finding("text", "spam_line", f"a search page echoing a query that sells: {' '.join(terms)[:200]}", terms), idx
+
+
 SNIPPET_SPLIT_RE = re.compile(r"\n|<br\s*/?>", re.I)  # a bot pastes results with their <br> spelled out
 # a search result's title: the keyword and its site or a second keyword, joined by an underscore, Chinese on both
 # sides (不锈钢除尘器厂家_慧聪网; not a line of code, var _zk_cpc = -1)
@@ -507,7 +536,7 @@ def _english(segment: str) -> bool:
 
 RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [
     pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands,
-    addressed_keywords, slot_names, boxed_brands]
+    addressed_keywords, slot_names, boxed_brands, search_echo]
 
 
 ROW_GAP_RE = re.compile(r"[ \u00a0\u3000\t]+|\s*[|｜]\s*")

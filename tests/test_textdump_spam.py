@@ -158,3 +158,22 @@ def test_portal_names_in_a_related_box_are_not_brands() -> None:
                   "赛后主教练表示，球队在客场的表现令人满意，但防守端仍有不少需要改进的地方。", "热门推荐", "腾讯体育",
                   "虎扑体育", "中超积分榜"])
     assert not rec.is_spam_page
+
+
+NGO_BOXES = ["编辑推荐", "社区发展", "关注特殊儿童——妈妈们的战役", "维德中心", "“丢标”了，社工机构员工产假待遇怎么算？", "政策观察",
+             "两会特刊：社会组织税收优惠，你怎么看？", "资源对接", "友成基金会 YouChange Fellow 等你来！"]
+
+
+def test_a_search_page_echoing_an_advert() -> None:
+    """w000932 (ngocn.net, an NGO portal): its site search fed a fake-diploma advert; the results page echoes it in
+    its keyword line (search_echo). The page is a spam page and the advert is in no field."""
+    rec = _clean(["首页", "资讯", "专栏", "专题", "活动", "招聘", "写写", "账户", "登陆", "注册",
+                  "关键词 公主岭办毕业证☆微信Q Q☆1131188009: 共0个结果", *NGO_BOXES])
+    assert rec.is_spam_page
+    assert not _left(rec, ["1131188009", "公主岭办毕业证"])
+
+
+def test_a_search_page_for_an_ordinary_word() -> None:
+    """Confuser: the same page searched for a word of its own (社工): nothing sells."""
+    rec = _clean(["首页", "资讯", "专栏", "关键词 社工: 共12个结果", *NGO_BOXES])
+    assert not rec.is_spam_page
