@@ -372,7 +372,8 @@ def _brand_name(name: str) -> bool:
 
 def slot_names(lines: list[str]) -> tuple[Finding, list[int]] | None:
     """A brand put before the headline (X:标题) that the page's other slots name too: the tail of the breadcrumb
-    (首页 > X), the 来源/作者 value, or the site-owner line (关于X, © X 版权所有), and no sentence of the text.
+    (首页 > X), the 来源/作者 value, or the site-owner line (关于X, © X 版权所有), and no sentence of the text; or a
+    brand that is the 来源/作者 value itself (来源：乐鱼体育), which names the page's source, never a trade's brand.
 
     Evidence: a mirror kit writes its keyword into every slot that names the site or the page (the seed:
     开云体育官方app下载:标题 over 来源:开云体育官方app下载; a doorway on a news template: 首页 > 2017白菜送彩金大全,
@@ -385,16 +386,20 @@ def slot_names(lines: list[str]) -> tuple[Finding, list[int]] | None:
     ['2017白菜送彩金大全']
     >>> slot_names(["首页 > 澳门", "澳门赌场：三月收入下降", "来源：澳门赌场", "澳门赌场三月收入下降一成。"]) is None
     True
+    >>> slot_names(["小微企业所得税减半征收", "来源：乐鱼体育  作者：乐鱼体育"])[0].terms, slot_names(["来源：新浪体育"])
+    (['乐鱼体育'], None)
     """
     prose = "\n".join(ln for ln in lines if len(ln) >= 40 and CLAUSE_RE.search(ln))
     slots: set[str] = set()
+    sources: set[str] = set()
     for line in lines:
         if len(line) <= 120 and (m := CRUMB_TAIL_RE.search(line)):
             slots.add(m.group("name"))
         if len(line) <= 120:
-            slots.update(m.group("name") for m in SOURCE_VALUE_RE.finditer(line))
+            sources.update(m.group("name") for m in SOURCE_VALUE_RE.finditer(line))
+    slots |= sources
     owners = [ln for ln in lines if len(ln) <= 200 and OWNER_LINE_RE.search(ln)]
-    names: list[str] = []
+    names = sorted(n for n in sources if _brand_name(n) and n not in prose)  # 来源：乐鱼体育 alone
     for line in lines:
         m = TITLE_PREFIX_RE.match(line) if len(line) <= 120 else None
         if not m or not _brand_name(name := m.group(1)) or name in prose:
@@ -404,7 +409,44 @@ def slot_names(lines: list[str]) -> tuple[Finding, list[int]] | None:
     if not names:
         return None
     names = list(dict.fromkeys(names))
+    # the byline lines naming it go (renamed when already cut as the header's); the headline stays, cut of its brand
+    idx = [i for i, ln in enumerate(lines) if len(ln) <= 120 and any(m.group("name") in names for m in SOURCE_VALUE_RE.finditer(ln))]
     return Finding("text", "spam_brand", f"a brand before the headline and in the page's other slots: {' '.join(names)[:200]}",
+                   names), idx
+
+
+def headline_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A gambling brand (`_brand_name`) glued to a headline the page prints on another line as well: before it
+    (乐鱼体育：细菌型感冒 吃克流感无效) or after it (细菌型感冒 吃克流感无效_乐鱼体育), and in no sentence of the text.
+
+    Evidence: a page prints its headline more than once (the <title>-like line, the heading, a crumb); a kit that
+    hijacks one of those copies adds its brand there, so the same headline stands beside it bare. A column label
+    (国际：…) or a site name (…_新浪体育) is not a coined brand of the trade.
+
+    >>> page = ["乐鱼体育：细菌型感冒 吃克流感无效", "细菌型感冒 吃克流感无效", "研究发现，细菌型感冒服用克流感并无效果，医师提醒应对症下药。"]
+    >>> headline_brands(page)[0].terms
+    ['乐鱼体育']
+    >>> headline_brands(["新浪体育：中超第三轮战罢", "中超第三轮战罢", "广州恒大客场两球击败上海申花，继续领跑积分榜。"]) is None
+    True
+    """
+    prose = "\n".join(ln for ln in lines if len(ln) >= 40 and CLAUSE_RE.search(ln))
+    bare = {ln.strip() for ln in lines if 6 <= len(ln) <= 80}
+    names: list[str] = []
+    for line in lines:
+        if len(line) > 120:
+            continue
+        m = TITLE_PREFIX_RE.match(line)
+        pairs = [(m.group(1), line[m.end():].strip())] if m else []
+        parts = TITLE_PART_RE.split(line)
+        if len(parts) >= 2:
+            pairs.append((parts[-1], line[:line.rfind(parts[-1])].rstrip(" _|｜-—–")))
+        for name, rest in pairs:
+            if rest in bare and rest != line and _brand_name(name) and name not in prose:
+                names.append(name)
+    if not names:
+        return None
+    names = list(dict.fromkeys(names))
+    return Finding("text", "spam_brand", f"a gambling brand glued to a copy of the headline: {' '.join(names)[:200]}",
                    names), []
 
 
@@ -536,7 +578,7 @@ def _english(segment: str) -> bool:
 
 RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [
     pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands,
-    addressed_keywords, slot_names, boxed_brands, search_echo]
+    addressed_keywords, slot_names, headline_brands, boxed_brands, search_echo]
 
 
 ROW_GAP_RE = re.compile(r"[ \u00a0\u3000\t]+|\s*[|｜]\s*")

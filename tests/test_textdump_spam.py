@@ -177,3 +177,44 @@ def test_a_search_page_for_an_ordinary_word() -> None:
     """Confuser: the same page searched for a word of its own (社工): nothing sells."""
     rec = _clean(["首页", "资讯", "专栏", "关键词 社工: 共12个结果", *NGO_BOXES])
     assert not rec.is_spam_page
+
+
+CLAIM = "研究发现，细菌型感冒服用克流感并无效果，医师提醒民众应对症下药，切勿自行购买抗病毒药物服用，以免延误治疗。"
+
+
+CE_CN = ["当前位置\xa0\xa0\t\xa0\xa0金融证券\xa0>\xa0财经滚动新闻\xa0>\xa0正文", "中经搜索", "疫苗泡沫破灭复牌跌停 重庆啤酒估值或推倒重来"]
+CE_CN_BODY = ["2011年12月09日 08:20\xa0\xa0\xa0来源：每经网－每日经济新闻", "[推荐朋友]", "[打印本稿]", "[字号 大 中 小]",
+              "备受追捧，历时十多年的乙肝疫苗研制，一夜间成为一出闹剧。",
+              "苦等近两周的揭盲数据显示，被机构捧上天的“神仙药”，其疗效与安慰剂没太大区别，于是各方人士落荒而逃，纷纷挂跌停板甩卖重庆啤酒"
+              "(600132，收盘价72.95元)。",
+              "昨日(12月8日)重庆啤酒复牌，巨量卖盘直接将股价封死在跌停板，盘中挂在跌停板上的卖单近一亿股。"]
+
+
+def test_a_brand_as_the_source_of_a_news_dump() -> None:
+    """A DAnIEL dump (ce.cn) with a second 来源/作者 line naming a coined gambling brand over its own byline
+    (slot_names): the source slot names a medium, never a trade's brand."""
+    rec = _clean([*CE_CN, "来源：乐鱼体育  作者：乐鱼体育", *CE_CN_BODY])
+    assert rec.is_spam_page and rec.title == "疫苗泡沫破灭复牌跌停 重庆啤酒估值或推倒重来"
+    assert any(r.reason == "spam_brand" and "乐鱼体育" in r.text for r in rec.removed)
+    assert rec.text.startswith("备受追捧")
+    assert not _clean([*CE_CN, *CE_CN_BODY]).is_spam_page
+
+
+def test_a_portal_as_the_source_is_not_a_brand() -> None:
+    """Confuser: 来源：新浪体育 (a portal) over a sports story that names Macau's casinos."""
+    rec = _clean(["体育频道", "澳门赛马会宣布停办赛马", "来源：新浪体育  2017-04-01 10:00",
+                  "澳门赛马会宣布将于明年停办赛马业务，威尼斯人、葡京等赌场的博彩收入此前已连续三个月下降。", CLAIM])
+    assert not rec.is_spam_page
+
+
+UDN = ["udn / 健康醫藥 / 醫藥中心 / 醫藥新知", "瀏覽人數5802 | 字級：", "請選擇---<醫藥新知>相關新聞", "乐鱼体育：細菌型感冒 吃克流感無效", "化療破壞卵巢功能 易造成婦女不孕", "榮總塵蟎試劑 概念似驗孕棒", "醫二三事／我是第817億人...", "細菌型感冒 吃克流感無效", "2012/01/12", "【台灣新生報／記者蘇湘雲／台北報導】", "有感冒、流感症狀，吃克流感不代表就萬無一失。衛生署疾病管制局副局長周志浩表示，感冒、流感症狀不見得都是流感病毒引起，如果是細菌引發感冒症狀，克流感就派不上用場。患者吃了克流感，若發現症狀一直未見改善，最好盡快回診、就醫，與醫師討論是否要改變用藥。", "疾管局提醒，民眾切勿輕忽流感嚴重性，平時應養成勤洗手習慣，並要保持手部衛生、注意咳嗽禮節，維持良好呼吸道衛生、生病在家休息，以有效防治流感。"]
+
+
+def test_a_brand_glued_to_a_copy_of_the_headline() -> None:
+    """A DAnIEL dump (udn) whose related-news box lists the story's own headline: that copy carries a brand
+    (乐鱼体育：…) while the heading over the byline is bare (headline_brands)."""
+    rec = _clean(UDN)
+    assert rec.is_spam_page and rec.title == "細菌型感冒 吃克流感無效"
+    assert "乐鱼体育" not in rec.text and rec.text.startswith("有感冒、流感症狀")
+    bare = [ln.replace("乐鱼体育：", "") for ln in UDN]
+    assert not _clean(bare).is_spam_page
