@@ -319,6 +319,212 @@ def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
     return Finding("text", "spam_brand", f"a gambling brand in the title line: {' '.join(brands)[:200]}", brands), []
 
 
+BARE_URL_RE = re.compile(r"^(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.I)
+
+
+def addressed_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A line of keywords each followed by its bare address (百家乐 http://www.0376.in/news/ 365bet http://…):
+    four or more keyword-address pairs, a third or more of the keywords selling a spam trade.
+
+    Evidence: a farm whose anchors print their href beside their text (the link seller's proof of placement),
+    flattened by the browser into one line; a site's own partner row names sites (新华网 http://www.xinhuanet.com),
+    not the trade's search words.
+
+    >>> farm = "剑圣友情链接： 百家乐 http://www.0376.in/news/ 365bet http://www.dbbbb.com/ 澳门百家乐 http://www.0376.in/ 澳门赌场 http://www.0376.in/n/"
+    >>> addressed_keywords(["北京鸿盛博远科技有限公司", farm])[1]
+    [1]
+    >>> addressed_keywords(["友情链接： 新华网 http://www.xinhuanet.com 人民网 http://www.people.com.cn 央视网 http://www.cctv.com 中新网 http://www.chinanews.com"])
+    """
+    idx: list[int] = []
+    terms: list[str] = []
+    for i, line in enumerate(lines):
+        if len(line) > 3000 or "http" not in line and "www." not in line:
+            continue
+        parts = line.split()
+        pairs = [parts[k - 1] for k in range(1, len(parts)) if BARE_URL_RE.match(parts[k])
+                 and not BARE_URL_RE.match(parts[k - 1]) and len(parts[k - 1]) <= 16]
+        selling = [p for p in pairs if any(t != "weak" for t in topic_words(p))]
+        if len(pairs) >= 4 and 3 * len(selling) >= len(pairs):
+            idx.append(i)
+            terms += pairs
+    if not idx:
+        return None
+    terms = list(dict.fromkeys(terms))
+    return Finding("text", "spam_links", f"keywords printed with their addresses: {' '.join(terms)[:200]}", terms), idx
+
+
+CRUMB_TAIL_RE = re.compile(r"(?:>|»|›|＞)\s*(?P<name>[^>»›＞\s]{2,20})\s*$")
+SOURCE_VALUE_RE = re.compile(r"(?:来源|來源|稿源|作者)\s*[:：]\s*(?P<name>[^\s|｜]{2,20})")
+OWNER_LINE_RE = re.compile(r"版权所有|版權所有|Copyright|©|ICP|^关于|^關於", re.I)
+
+
+def _brand_name(name: str) -> bool:
+    """A gambling brand's shape: a known brand, or a brand family (X体育, X娱乐, X彩金 …) whose X is coined
+    (开云 of 开云体育官方app下载, 2017白菜 of 2017白菜送彩金大全; not 澳门 of 澳门赌场, 新浪 of 新浪体育)."""
+    from cleaners.spam import CATEGORY, _coined, _known_re, is_family
+
+    if _known_re().search(name):
+        return True
+    cat = re.search(CATEGORY, name, re.I) or _topic_re().search(name)
+    head = name[:cat.start()] if cat else ""
+    return is_family(name) and len(head) >= 2 and _coined(head)
+
+
+def slot_names(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A brand put before the headline (X:标题) that the page's other slots name too: the tail of the breadcrumb
+    (首页 > X), the 来源/作者 value, or the site-owner line (关于X, © X 版权所有), and no sentence of the text; or a
+    brand that is the 来源/作者 value itself (来源：乐鱼体育), which names the page's source, never a trade's brand.
+
+    Evidence: a mirror kit writes its keyword into every slot that names the site or the page (the seed:
+    开云体育官方app下载:标题 over 来源:开云体育官方app下载; a doorway on a news template: 首页 > 2017白菜送彩金大全,
+    2017白菜送彩金大全:政协…开幕, 关于2017白菜送彩金大全); a real site's name in those slots is not a gambling brand,
+    and a news headline on a casino (澳门赌场：收入下降) names no coined brand.
+
+    >>> page = ["首页 > 2017白菜送彩金大全", "2017白菜送彩金大全:政协十二届五次会议开幕", "政协十二届五次会议今天上午开幕。",
+    ...         "关于2017白菜送彩金大全 联系我们 版权声明"]
+    >>> slot_names(page)[0].terms
+    ['2017白菜送彩金大全']
+    >>> slot_names(["首页 > 澳门", "澳门赌场：三月收入下降", "来源：澳门赌场", "澳门赌场三月收入下降一成。"]) is None
+    True
+    >>> slot_names(["小微企业所得税减半征收", "来源：乐鱼体育  作者：乐鱼体育"])[0].terms, slot_names(["来源：新浪体育"])
+    (['乐鱼体育'], None)
+    """
+    prose = "\n".join(ln for ln in lines if len(ln) >= 40 and CLAUSE_RE.search(ln))
+    slots: set[str] = set()
+    sources: set[str] = set()
+    for line in lines:
+        if len(line) <= 120 and (m := CRUMB_TAIL_RE.search(line)):
+            slots.add(m.group("name"))
+        if len(line) <= 120:
+            sources.update(m.group("name") for m in SOURCE_VALUE_RE.finditer(line))
+    slots |= sources
+    owners = [ln for ln in lines if len(ln) <= 200 and OWNER_LINE_RE.search(ln)]
+    names = sorted(n for n in sources if _brand_name(n) and n not in prose)  # 来源：乐鱼体育 alone
+    for line in lines:
+        m = TITLE_PREFIX_RE.match(line) if len(line) <= 120 else None
+        if not m or not _brand_name(name := m.group(1)) or name in prose:
+            continue
+        if any(s.startswith(name) for s in slots) or any(name in ln for ln in owners):
+            names.append(name)
+    if not names:
+        return None
+    names = list(dict.fromkeys(names))
+    # the byline lines naming it go (renamed when already cut as the header's); the headline stays, cut of its brand
+    idx = [i for i, ln in enumerate(lines) if len(ln) <= 120 and any(m.group("name") in names for m in SOURCE_VALUE_RE.finditer(ln))]
+    return Finding("text", "spam_brand", f"a brand before the headline and in the page's other slots: {' '.join(names)[:200]}",
+                   names), idx
+
+
+def headline_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A gambling brand (`_brand_name`) glued to a headline the page prints on another line as well: before it
+    (乐鱼体育：细菌型感冒 吃克流感无效) or after it (细菌型感冒 吃克流感无效_乐鱼体育), and in no sentence of the text.
+
+    Evidence: a page prints its headline more than once (the <title>-like line, the heading, a crumb); a kit that
+    hijacks one of those copies adds its brand there, so the same headline stands beside it bare. A column label
+    (国际：…) or a site name (…_新浪体育) is not a coined brand of the trade.
+
+    >>> page = ["乐鱼体育：细菌型感冒 吃克流感无效", "细菌型感冒 吃克流感无效", "研究发现，细菌型感冒服用克流感并无效果，医师提醒应对症下药。"]
+    >>> headline_brands(page)[0].terms
+    ['乐鱼体育']
+    >>> headline_brands(["新浪体育：中超第三轮战罢", "中超第三轮战罢", "广州恒大客场两球击败上海申花，继续领跑积分榜。"]) is None
+    True
+    """
+    prose = "\n".join(ln for ln in lines if len(ln) >= 40 and CLAUSE_RE.search(ln))
+    bare = {ln.strip() for ln in lines if 6 <= len(ln) <= 80}
+    names: list[str] = []
+    for line in lines:
+        if len(line) > 120:
+            continue
+        m = TITLE_PREFIX_RE.match(line)
+        pairs = [(m.group(1), line[m.end():].strip())] if m else []
+        parts = TITLE_PART_RE.split(line)
+        if len(parts) >= 2:
+            pairs.append((parts[-1], line[:line.rfind(parts[-1])].rstrip(" _|｜-—–")))
+        for name, rest in pairs:
+            if rest in bare and rest != line and _brand_name(name) and name not in prose:
+                names.append(name)
+    if not names:
+        return None
+    names = list(dict.fromkeys(names))
+    return Finding("text", "spam_brand", f"a gambling brand glued to a copy of the headline: {' '.join(names)[:200]}",
+                   names), []
+
+
+BOX_HEAD_RE = re.compile(r"^\s*(?P<head>本文关键词|本文关键字|文章关键词|关键词|关键字|本文标签|相关标签|标签|TAG|Tags?|本文摘要|"
+                         r"热门推荐|相关推荐|推荐阅读|相关阅读|相关文章|相关产品|热门文章|热门产品|热门标签|猜你喜欢|最新文章|"
+                         r"最新产品|推荐产品|相关新闻|热点推荐|精彩推荐)\s*[:：]?\s*(?P<rest>.*)$", re.I)
+BOX_SPLIT_RE = re.compile(r"[\s,，、|｜/;；]+")
+BOX_LINES = 20
+
+
+def boxed_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A gambling brand (`_brand_name`: 华体会体育, 乐鱼体育, 星空体育app下载) as an item of a keyword or related-links
+    box (本文关键词：…, 标签：…, 热门推荐 / 相关文章 and the short lines under it) whose name the text never uses.
+
+    Evidence: the boxes a CMS fills from tags and other pages are the slots a mirror kit writes its brand into
+    (a product page's 热门推荐 list, the 本文关键词 line); a real site's boxes hold its own topics and products,
+    and a site name of a portal (腾讯体育, 虎扑体育) is not a coined brand of the trade.
+
+    >>> body = "塑料周转箱广泛用于机械、汽车、家电、轻工、电子等行业，能耐酸耐碱、耐油污，无毒无味。"
+    >>> boxed_brands([body, "热门推荐", "华体会体育", "塑料周转箱厂家", "物流箱价格"])[1]
+    [2]
+    >>> boxed_brands([body, "本文关键词：乐鱼体育,周转箱,物流箱"])[0].terms
+    ['乐鱼体育']
+    >>> boxed_brands([body, "热门推荐", "腾讯体育", "虎扑体育", "周转箱价格"]) is None
+    True
+    """
+    prose = "\n".join(ln for ln in lines if len(ln) >= 40 and CLAUSE_RE.search(ln))
+    found: dict[int, list[str]] = {}
+    for h, line in enumerate(lines):
+        m = BOX_HEAD_RE.match(line) if len(line) <= 200 else None
+        if not m:
+            continue
+        rows = [(h, m.group("rest"))]
+        for j in range(h + 1, min(h + 1 + BOX_LINES, len(lines))):
+            if len(lines[j]) > 30 or CLAUSE_RE.search(lines[j].rstrip("。")) and len(lines[j]) > 20:
+                break
+            rows.append((j, lines[j]))
+        for i, text in rows:
+            for item in BOX_SPLIT_RE.split(text):
+                if 2 <= len(item) <= 20 and _brand_name(item) and item not in prose:
+                    found.setdefault(i, []).append(item)
+    if not found:
+        return None
+    terms = list(dict.fromkeys(t for ts in found.values() for t in ts))
+    idx = sorted(found)  # the item lines (a keyword line is the page's chrome, not its text)
+    return Finding("text", "spam_brand", f"a gambling brand in a keyword or related-links box: {' '.join(terms)[:200]}",
+                   terms), idx
+
+
+SEARCH_ECHO_RE = re.compile(r"^\s*(?:关键词|关键字|搜索词|搜索|搜索结果|您搜索的|您要搜索的)\s*[:：]?\s*[\"“「]?(?P<q>\S.{1,60}?)[\"”」]?"
+                            r"\s*[:：,，]?\s*(?:共|找到|约|相关结果)\s*\d+\s*(?:个|条|篇|项)")
+
+
+def search_echo(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A site-search page echoing a query that sells a spam trade (关键词 公主岭办毕业证☆微信Q Q☆1131188009: 共0个结果).
+
+    Evidence: spammers feed their advert to a real site's search box so that the results page, with the query
+    in its title and its results line, gets indexed under the site's name; the query is the advert (a trade and
+    a contact), whatever the site. A search for an ordinary word (关键词 环保: 共12个结果) sells nothing.
+
+    >>> search_echo(["首页", "关键词 公主岭办毕业证☆微信Q Q☆1131188009: 共0个结果"])[0].terms
+    ['公主岭办毕业证☆微信Q Q☆1131188009']
+    >>> search_echo(["关键词 环保: 共12个结果", "搜索结果：澳门旅游 共8条"])
+    """
+    from cleaners.inject import title_sells
+
+    idx: list[int] = []
+    terms: list[str] = []
+    for i, line in enumerate(lines):
+        m = SEARCH_ECHO_RE.match(line) if len(line) <= 120 else None
+        if m and title_sells(m.group("q")):
+            idx.append(i)
+            terms.append(m.group("q"))
+    if not idx:
+        return None
+    return Finding("text", "spam_line", f"a search page echoing a query that sells: {' '.join(terms)[:200]}", terms), idx
+
+
 SNIPPET_SPLIT_RE = re.compile(r"\n|<br\s*/?>", re.I)  # a bot pastes results with their <br> spelled out
 # a search result's title: the keyword and its site or a second keyword, joined by an underscore, Chinese on both
 # sides (不锈钢除尘器厂家_慧聪网; not a line of code, var _zk_cpc = -1)
@@ -370,12 +576,57 @@ def _english(segment: str) -> bool:
     return len(ENGLISH_WORD_RE.findall(segment)) >= 8 and len(CJK_RE.findall(segment)) < 0.1 * len(segment)
 
 
-RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands]
+RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [
+    pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands,
+    addressed_keywords, slot_names, headline_brands, boxed_brands, search_echo]
+
+
+ROW_GAP_RE = re.compile(r"[ \u00a0\u3000\t]+|\s*[|｜]\s*")
+ROW_ITEM_RE = re.compile(r"^[^。！？；，,;!?]{1,20}$")
+
+
+def row_items(line: str) -> list[str] | None:
+    """The link texts of a row that a browser's text puts on one line (inline anchors joined by spaces or pipes):
+    eight or more short items with no clause mark, after an optional heading (友情链接：), or None.
+
+    Evidence: a text dump (innerText) prints a row of inline anchors as one line (友情链接： 昆明广告纸巾 鸡排加盟十大品牌
+    儿童毛衣 …), where a crawl's extract gives one anchor a line; the rules above read items one a line, so a row
+    is read as its items. A sentence has clause marks; a byline or a date line has fewer than eight parts; the
+    items are Chinese (Latin words between spaces are one phrase).
+
+    >>> row_items("友情链接： 昆明广告纸巾 鸡排加盟十大品牌 儿童毛衣 康明斯发电机厂家 亚克力制品 中央空调水系统 规划沙盘 碎石化")[:2]
+    ['友情链接：', '昆明广告纸巾']
+    >>> row_items("来源：新华网 作者：张三 发布时间：2017-03-27 14:34") is None
+    True
+    """
+    if len(line) > 3000 or len(line) < 24:
+        return None
+    parts = [p for p in ROW_GAP_RE.split(line) if p]
+    items = parts[1:] if parts and parts[0].endswith((":", "：")) else parts
+    if len(items) < 8 or not all(ROW_ITEM_RE.match(p) for p in items):
+        return None
+    if any(p.startswith(("http", "www.")) for p in items):
+        return None  # keywords with their addresses: addressed_keywords reads the line whole
+    if 2 * sum(bool(CJK_RE.search(p)) for p in items) < len(items):
+        return None  # Latin words between spaces are a phrase, not a row of links (ray ban clubmaster sunglasses)
+    return parts
 
 
 def find_planted(lines: list[str]) -> list[tuple[Finding, list[int]]]:
-    """Every finding of the rules above on a document's lines, with the line indexes each covers."""
-    return [hit for rule in RULES if (hit := rule(lines))]
+    """Every finding of the rules above on a document's lines, with the line indexes each covers.
+
+    Rows of inline links on one line (`row_items`, a text dump's form) are read as their items, one a line, and
+    a finding in a row covers the row (the first line, a crawl extract's <title>, is read as it is)."""
+    items: list[str] = []
+    owner: list[int] = []
+    for i, line in enumerate(lines):
+        parts = row_items(line) if i else None
+        items += parts or [line]
+        owner += [i] * len(parts or [line])
+    if len(items) == len(lines):
+        return [hit for rule in RULES if (hit := rule(lines))]
+    return [(finding, sorted({owner[k] for k in idx})) for rule in RULES if (hit := rule(items))
+            for finding, idx in [hit]]
 
 
 def mark_planted(lines: list[str], draft: Draft) -> None:
