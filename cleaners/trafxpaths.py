@@ -1,23 +1,19 @@
-"""trafilatura's pruning and body XPaths with their regex tests run in Python: the same elements, in the same order.
+"""trafilatura's attribute XPaths answered by lxml iteration and Python tests: the same elements, in the same order.
 
 trafilatura 2.3.1 selects boilerplate and article containers with XPaths whose predicates call EXSLT regexes
 (`re:test(@class, '…')`). lxml answers each such call with a Python callback per element and per test: ~3 of
-the ~10 CPU s mirrorclean spends on the 210 DAnIEL pages, the largest single item of trafilatura's work inside
-the pipeline. Here each expression is an XPath without regexes, which picks in C the elements that can match
-(the tag test and the attributes every alternative of the predicate needs), and the rest of the predicate in
-Python with the same compiled patterns (lxml compiles `re:test`'s pattern with `re`, and a node-set argument is
-the string value of its first node in document order: for `@id|@class`, whichever attribute the source gives
-first).
+the ~10 CPU s mirrorclean spent on the 210 DAnIEL pages, the largest single item of trafilatura's work inside
+the pipeline. Here each of the 14 expressions of the extraction path that test attributes (the body searches,
+the comment, raw-tree, discard, precision, teaser and caption prunes, and `baseline.BASIC_CLEAN_XPATH`, a regex
+test on every element each time the baseline, the page-length measure or jusText's input is cleaned) is a walk
+over the elements with its tags (`iterdescendants`, in C) and its predicate in Python, with the same patterns:
+lxml compiles `re:test`'s pattern with `re`, and a node-set argument is the string value of its first node in
+document order, so `@id|@class` is whichever attribute the source gives first. That costs a fifth of the XPath.
 
-So are the other XPaths of trafilatura's extraction path that test attributes (`BODY_XPATH[4]`, the teaser,
-caption and share-button prunes, and `baseline.BASIC_CLEAN_XPATH`, a regex test on every element of the page
-each time the baseline, the page-length measure or jusText's input is cleaned): an iteration in lxml with the
-test in Python costs a fraction of an XPath's context, node-set sort and result proxies.
-
-The replacements are used only while `fast_xpaths()` is entered, and only when trafilatura's expressions are the
-text they were written from (`EXPECTED`): another version of trafilatura keeps its own. Swapping the items of
-trafilatura's module-level lists is visible to other threads meanwhile; they get the same elements either way.
-`tests/test_trafxpaths.py` compares both on real pages.
+The replacements are used only while `fast_xpaths()` is entered, and only when each of trafilatura's expressions
+is the text it was written from (the sha1 in `_SPECS`): another version of trafilatura keeps its own. Swapping
+the items of trafilatura's module-level lists is visible to other threads meanwhile; they get the same elements
+either way. `tests/test_trafxpaths.py` compares both on real pages and confusers.
 """
 
 from __future__ import annotations
@@ -44,8 +40,8 @@ def _first(el: etree._Element, a: str, va: str | None, b: str, vb: str | None) -
 
 class Select:
     """Callable like an `etree.XPath` that returns elements: the descendants with one of `tags` (any element when
-    empty) that pass `test`, in document order. Iterating in lxml and testing in Python costs a quarter of an XPath
-    that only picks the candidates (its context, node-set sort and result proxies).
+    empty) that pass `test`, in document order. Iterating in lxml and testing in Python costs a fifth of an XPath
+    (its context, node-set sort and result proxies, and a Python callback per regex test).
 
     `first`: only the first one (`(.//*[…])[1]`); `first_per_parent`: only the first of each parent's children
     (`.//*[…][1]`)."""
@@ -295,7 +291,10 @@ def _plan() -> Plan:
     when any of them is not the text the replacements were written from."""
     plan: Plan = []
     for module_name, name, index, digest, replacement in _SPECS:
-        module = importlib.import_module(module_name)
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            return []
         holder, key = module, name
         if index is not None:
             holder, key = getattr(module, name, None), index
