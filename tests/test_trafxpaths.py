@@ -105,3 +105,15 @@ def test_drafts_are_the_same_with_trafilaturas_own_xpaths(monkeypatch: pytest.Mo
             m.setattr(trafxpaths, "_PLAN", [])
             slow = parse_page(html)
         assert (fast.paras, fast.title, fast.removed) == (slow.paras, slow.title, slow.removed) and fast.paras
+
+
+def test_jusText_stop_list_hashed_once_inside_and_trafilaturas_own_after() -> None:
+    from justext.core import define_stoplist
+    from trafilatura import external
+
+    words = external.JT_STOPLIST or external.jt_stoplist_init()
+    with fast_xpaths():
+        inside = external.JT_STOPLIST
+        assert isinstance(inside, trafxpaths._StopList) and inside == words and hash(inside) == hash(words)
+        assert define_stoplist(inside) == frozenset(w.lower() for w in words)
+    assert external.JT_STOPLIST is words
