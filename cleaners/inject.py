@@ -898,7 +898,7 @@ def _farm_like(lines: list[str], a: int, b: int, start: int, stop: int) -> bool:
 # access word (X现金代理, X代理网, X备用网址大全, X国际, X平台), or a numbered domain alone (5566tt.vip).
 FARM_BRAND_LINE_RE = re.compile(
     rf"^[{CJK}A-Za-z0-9]{{2,6}}?(?:现金代理|代理网|备用网址|网址|国际|平台|直营网)(?:大全)?$"
-    r"|^(?:www\.)?[a-z]*\d+[a-z0-9]*\.[a-z]{2,4}$", re.I)
+    r"|^(?:www\.)?[a-z]*+\d++[a-z0-9]*+\.[a-z]{2,4}$", re.I)  # possessive: a long digit run fails in one pass
 
 
 def _weak_near(lines: list[str]) -> bool:

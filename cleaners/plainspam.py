@@ -270,7 +270,7 @@ def sold_links(lines: list[str]) -> tuple[Finding, list[int]] | None:
     return None
 
 
-TITLE_PART_RE = re.compile(r"\s*[_|｜\-—–]+\s*")
+TITLE_PART_RE = re.compile(r"(?<!\s)\s*[_|｜\-—–]+\s*")  # from a blank run's start only: linear on long runs
 TITLE_PREFIX_RE = re.compile(r"^\s*([^\s:：，。]{2,16}?)\s*[:：]\s*(?=\S)")
 
 

@@ -641,6 +641,8 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     if not re.search(rf"[{CJK}A-Za-z]", term):
         return False  # 10 of a 10:01 pm byline, a page number: digits alone name nothing
     core = core_of(term)
+    if where <= LABEL_SLOTS and core_slots_of(core, evidence) <= LABEL_SLOTS and topic_label(core, body):
+        return False  # 澳门赌场：三月博彩收入… over Macau revenue news: the article's topic, not a brand
     if "list_item" in where and not _used_in_prose(core, body) and core not in body:
         return True  # a name + a gambling-only trade as one item of a recommendation row under the article
     if "handle" in where or "title_whole" in where:
@@ -705,6 +707,53 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     if "first_line" in where and latin and re.fullmatch(r"[A-Za-z]{2,8}\d{3,6}", core) and not in_prose:
         return True
     return False
+
+
+# Gambling nouns a headline's topic label or a column is named with (澳门赌场：…, 赌场新闻：…, 澳门博彩：…).
+TOPIC_NOUN_RE = re.compile(_with_traditional("博彩|赌场|赌博|赌球|彩票|百家乐|老虎机"))
+LABEL_SLOTS = TITLE_SLOTS | {"line_prefix", "first_line", "keywords"}
+
+
+def topic_label(term: str, body: str) -> bool:
+    """A gambling noun with plain words around it (澳门赌场, 赌场新闻, 澳门博彩) over an article about gambling: the
+    article's own topic label in a title or line-prefix slot, not an injected brand. A brand's name is coined
+    (鑫博汇赌场), carries an access suffix (葡京赌场官网) or is a curated brand: none of those is spared. The
+    article must use gambling words twice besides the label (博彩毛收入 … 博彩收入): Macau revenue news is headed
+    澳门赌场：…, and cutting the label cut 澳门博彩 out of 澳门博彩监察协调局 too.
+
+    >>> body = "澳门博彩监察协调局公布，三月份博彩毛收入按年下降约一成。分析人士指出，博彩收入将维持低位。"
+    >>> topic_label("澳门赌场", body), topic_label("赌场新闻", body), topic_label("澳门赌场", "今年经济增长5%左右。")
+    (True, True, False)
+    >>> topic_label("鑫博汇赌场", body), topic_label("葡京赌场官网", body), topic_label("金沙赌场", body)
+    (False, False, True)
+    >>> topic_label("三月博彩收入同比下降一成", body)  # the headline of a title 标题_网站
+    True
+    """
+    if not re.fullmatch(rf"[{CJK}]{{2,16}}", term) or is_known(term) or SUFFIX_RE.search(term):
+        return False
+    rest = [p for p in TOPIC_NOUN_RE.split(term) if p]
+    if not TOPIC_NOUN_RE.search(term) or any(_coined(p) for p in rest) and not _headline(term):
+        return False
+    return len(GAMBLING_WORDS.findall(body)) >= 2 and bool(GAMBLING_WORDS.search(body.replace(term, "")))
+
+
+def _headline(term: str) -> bool:
+    """Eight or more characters that read as five or more dictionary words: a headline (三月博彩收入同比下降一成), not a
+    name (澳门威尼斯人赌场: three words).
+
+    >>> _headline("三月博彩收入同比下降一成"), _headline("澳门威尼斯人赌场")
+    (True, False)
+    """
+    from cleaners.spin import word_table
+
+    table = word_table()
+    if table is None or len(term) < 8:
+        return False
+    words = i = 0
+    while i < len(term):
+        i += next((k for k in (4, 3, 2) if term[i:i + k] in table), 1)
+        words += 1
+    return words >= 5
 
 
 def core_slots_of(core: str, evidence: dict[str, set[str]]) -> set[str]:

@@ -325,3 +325,36 @@ def test_the_traditional_table_covers_every_character_of_the_word_lists() -> Non
     chars = {c for w in words for c in w if "\u4e00" <= c <= "\u9fff"}
     assert len(chars) > 100
     assert sorted(c for c in chars if cc.convert(c) != traditional(c)) == []
+
+
+# Macau gaming-revenue news (the shape of 澳门博彩监察协调局's monthly figures as the press reports them): a gambling
+# noun heading the title is the article's topic. Before topic_label, 澳门博彩 was cut out of 澳门博彩监察协调局 and
+# the page called spam.
+MACAU_NEWS = ("<p>澳门博彩监察协调局公布数据显示，三月份澳门博彩毛收入为二百一十亿澳门元，按年下降约一成，为连续第二个月下跌。</p>"
+              "<p>分析人士指出，内地旅客减少以及贵宾厅业务收缩是主要原因，预计第二季度博彩收入将维持低位。</p>")
+
+
+@pytest.mark.parametrize("title", ["澳门赌场：三月博彩收入同比下降一成", "澳门博彩：三月博彩收入同比下降一成",
+                                   "赌场新闻：三月博彩收入同比下降一成", "三月博彩收入同比下降一成_澳门赌场"])
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_a_gambling_topic_label_over_gambling_news_is_kept(title: str, kind: str) -> None:
+    from cleaners import clean_document
+
+    if kind == "html":
+        page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{MACAU_NEWS}</body></html>"
+        record = clean_document(page.encode(), "macau.html")
+    else:
+        text = title + "\n\n" + MACAU_NEWS.replace("<p>", "").replace("</p>", "\n")
+        record = clean_document(text.encode(), "macau.txt", kind="text")
+    assert not record.is_spam_page and not record.spam_terms
+    assert "澳门博彩监察协调局" in record.text
+    assert not [r for r in record.removed if r.reason.startswith("spam")]
+
+
+@pytest.mark.parametrize("title", ["鑫博汇赌场：三月博彩收入同比下降一成", "葡京赌场官网：政府工作报告提出今年经济增长目标"])
+def test_a_coined_or_entry_shaped_gambling_prefix_is_still_planted(title: str) -> None:
+    from cleaners import clean_document
+
+    body = MACAU_NEWS if "博彩收入" in title else "<p>国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。</p>" * 2
+    record = clean_document(f"<html><head><title>{title}</title></head><body>{body}</body></html>".encode(), "x.html")
+    assert record.is_spam_page and title.split("：")[0] not in (record.title or "")
