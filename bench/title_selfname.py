@@ -15,7 +15,7 @@ alias 米乐m6, a bilingual name 必威betway中文版, a (中国) tag), the one
 parasites and spam sites as bench/brand_probe.py rewrote them (run it first; its --out folder).
 
 2026-12-07: wild dev ordinary 87 of 254 pages have a side part named nowhere else (30 bare coined parts on 27
-pages, 0 brand-shaped: the one shaped part, 宽带山KDS, is named by the page's kdslife.com links); opened ordinary 8
+pages, 0 brand-shaped: 宽带山KDS came nearest, an acronym named by the page's kdslife.com links); opened ordinary 8
 of 42 (5 bare, 0 shaped); DAnIEL 28 of 210 (网易新闻中心 …; 3 bare, 0 shaped); Scrapinghub 2 of 181 (0, 0); dev
 parasites 6 of 37 (1 bare, 理微净化, the hacked site's own name; 0 shaped).
 """

@@ -544,9 +544,11 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
 
 
 # A title piece with a brand's shape: a Chinese name with a Latin-digit alias (米乐m6, 凯发k8, 九游会J9), a
-# bilingual name (必威betway中文版), or a name tagged (中国) before an official-site suffix (九游会(中国)官方网站).
+# bilingual name (必威betway中文版; a word of four letters or more, not an acronym: 新浪NBA, 美国CNN are media), or a
+# name tagged (中国) before an official-site suffix (九游会(中国)官方网站).
 TITLE_BRAND_SHAPE_RE = re.compile(
-    rf"(?P<cjk>[{CJK}]{{2,4}})(?:(?P<alias>[A-Za-z]{{1,4}}\d{{1,4}})|(?P<latin>[A-Za-z]{{3,12}})(?:中文版|中文网|官网|官方)?"
+    rf"(?P<cjk>[{CJK}]{{2,4}})(?:(?P<alias>[A-Za-z]{{1,4}}\d{{1,4}})"
+    rf"|(?P<latin>(?![A-Z]+(?![a-z]))[A-Za-z]{{4,12}})(?:中文版|中文网|官网|官方)?"
     rf"|[（(]中国[)）](?:官方网站|官网)?)"
 )
 
@@ -559,7 +561,7 @@ def unnamed_title_brands(title: str, page: str) -> list[str]:
     nor its Latin letters stand in `page` (everything the page says outside <title>: text, alt, meta, link hosts).
 
     Evidence: a site's own name in its title suffix is named again on its page (logo alt, copyright line,
-    og:site_name, the domain: 宽带山KDS on kdslife.com); a planted brand names something the page never mentions.
+    og:site_name, the domain: 虎扑Hupu on hupu.com); a planted brand names something the page never mentions.
     A bare name (`_华体会`, `_思路客`) is left alone: 26 side pieces of the wild-2017 ordinary pages are coined names
     the page never repeats (bench/title_selfname.py), and no piece of this shape is.
 
@@ -570,7 +572,7 @@ def unnamed_title_brands(title: str, page: str) -> list[str]:
     ['必威betway中文版']
     >>> unnamed_title_brands("红米note4评测：续航出色的千元机 - 手机中国", "红米note4采用5.5英寸屏幕，续航出色。")
     []
-    >>> unnamed_title_brands("上海女子地铁晕倒获救_宽带山KDS", "上海地铁站内一女子晕倒。 club.kdslife.com")
+    >>> unnamed_title_brands("湖人主场力克勇士_虎扑Hupu", "湖人主场迎战勇士。 bbs.hupu.com")  # named by its domain
     []
     """
     main = max((p.strip() for p in TITLE_SEP_RE.split(title)), key=len)
