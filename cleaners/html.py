@@ -661,6 +661,32 @@ def choose_published(from_meta: str | None, from_page: str | None) -> str | None
     return from_page or from_meta
 
 
+SELF_META = frozenset({"keywords", "description"})  # meta a hacker fills with the title's brands: not the site's
+
+
+def page_self_text(tree: lxml.html.HtmlElement) -> str:
+    """All a page says of itself outside <title>, planted and hidden blocks already gone: its text (nav, logo,
+    footer, copyright and ICP lines), alt/title attributes, meta values (og:site_name …) but keywords and
+    description, and its links' hosts. A site's own name in a title suffix stands here again; a planted brand
+    does not (spam.unnamed_title_brands)."""
+    bits: list[str] = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            if el.tail:
+                bits.append(el.tail)
+            continue
+        if el.tag not in ("title", "script", "style") and el.text:
+            bits.append(el.text)
+        if el.tail:
+            bits.append(el.tail)
+        bits += [el.get(a, "") for a in ("alt", "title") if el.get(a)]
+        if el.tag == "meta" and (el.get("name") or "").lower() not in SELF_META:
+            bits.append(el.get("content") or "")
+        elif el.tag in ("a", "link") and (host := re.match(r"(?:https?:)?//([^/?#:]+)", el.get("href") or "")):
+            bits.append(host.group(1))
+    return " ".join(bits)
+
+
 def parse_page(page: str | lxml.html.HtmlElement, url: str | None = None) -> Draft:
     """HTML string (or the tree parse_html made of it) -> Draft: metadata, stripped tree, paragraphs, slots."""
     tree = parse_html(page) if isinstance(page, str) else page
@@ -680,6 +706,7 @@ def parse_page(page: str | lxml.html.HtmlElement, url: str | None = None) -> Dra
     # (a hidden menu of the site's own software downloads or channels is not a slot)
     draft.slots.hidden = [f.text for f in draft.injections if f.where != "links"] + [
         r.text for r in hidden if r.text not in logged and strong_topic(r.text) >= 2]
+    draft.slots.page_text = page_self_text(tree)
     meta_lines = _meta_lines(tree)
     draft.removed += ChromeBlocks().apply(tree, draft)
     draft.removed += SectionBoxes().apply(tree)

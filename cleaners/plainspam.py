@@ -295,7 +295,7 @@ def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
     >>> title_brands(["市政府召开常务会议部署重点工作_乐竞体育", *body])[0].terms
     ['乐竞体育']
     """
-    from cleaners.spam import CATEGORY, _coined, _known_re, is_family, trade_mismatch
+    from cleaners.spam import CATEGORY, _coined, _known_re, is_family, trade_mismatch, unnamed_brand_piece
 
     if not lines or len(lines[0]) > 120:
         return None
@@ -306,6 +306,7 @@ def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
     if len(parts) == 1 and len(parts[0]) > 16:
         return None  # one part: only a title that is a brand alone (华体会体育), not a headline
     rest = "\n".join(lines[1:]).lower()
+    hay = re.sub(r"\s+", "", rest)
     brands = []
     for part in parts:
         known = _known_re().search(part)
@@ -314,6 +315,8 @@ def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
         branded = len(name) >= 2 and (known or _coined(name)) and name.lower() not in rest
         if (branded or trade_mismatch(part, rest)) and part.lower() not in rest:  # trade: …_乐竞体育 over a report
             brands.append(part)
+        elif shaped := unnamed_brand_piece(part, hay):  # 米乐m6, 必威betway中文版 the dump never names
+            brands.append(shaped)
     if not brands:
         return None
     return Finding("text", "spam_brand", f"a gambling brand in the title line: {' '.join(brands)[:200]}", brands), []

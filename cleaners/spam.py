@@ -339,6 +339,7 @@ class Slots:
     description: str = ""
     prevnext: list[str] = field(default_factory=list)
     hidden: list[str] = field(default_factory=list)  # text of hidden elements / link farms
+    page_text: str = ""  # all the page says of itself outside <title> (HTML): text, alt, meta, link hosts
 
 
 def _title_candidates(title: str) -> list[tuple[str, str]]:
@@ -530,12 +531,76 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
             for m in NAME_CAT_RE.finditer(text):
                 add(m.group(0), "hidden")
 
+    if slots.page_text:
+        for piece in unnamed_title_brands(slots.title, slots.page_text + "\n" + body):
+            evidence.setdefault(piece, set()).add("title_unnamed")
+
     spam: list[str] = []
     cores = {core_of(t) for t in evidence}
     for term, where in evidence.items():
         if _is_spam(term, where, evidence, cores, body, slots.title):
             spam.append(term)
     return sorted(set(spam), key=lambda t: (-len(t), t))
+
+
+# A title piece with a brand's shape: a Chinese name with a Latin-digit alias (米乐m6, 凯发k8, 九游会J9), a
+# bilingual name (必威betway中文版; a word of four letters or more, not an acronym: 新浪NBA, 美国CNN are media), or a
+# name tagged (中国) before an official-site suffix (九游会(中国)官方网站).
+TITLE_BRAND_SHAPE_RE = re.compile(
+    rf"(?P<cjk>[{CJK}]{{2,4}})(?:(?P<alias>[A-Za-z]{{1,4}}\d{{1,4}})"
+    rf"|(?P<latin>(?![A-Z]+(?![a-z]))[A-Za-z]{{4,12}})(?:中文版|中文网|官网|官方)?"
+    rf"|[（(]中国[)）](?:官方网站|官网)?)"
+)
+
+_ENTRY_TAIL_RE = re.compile(r"(?:[（(]中国[)）])?(?:官方网站|官网|官方|入口|登录|app下载|下载|中文版|手机版)*", re.I)
+
+
+def unnamed_title_brands(title: str, page: str) -> list[str]:
+    """The side pieces of a title (`_X`, `X-`, `X：`; not its headline) that have a brand's shape
+    (TITLE_BRAND_SHAPE_RE) and name nothing the page names anywhere else: neither the piece, nor its Chinese name,
+    nor its Latin letters stand in `page` (everything the page says outside <title>: text, alt, meta, link hosts).
+
+    Evidence: a site's own name in its title suffix is named again on its page (logo alt, copyright line,
+    og:site_name, the domain: 虎扑Hupu on hupu.com); a planted brand names something the page never mentions.
+    A bare name (`_华体会`, `_思路客`) is left alone: 26 side pieces of the wild-2017 ordinary pages are coined names
+    the page never repeats (bench/title_selfname.py), and no piece of this shape is.
+
+    >>> body = "国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。"
+    >>> unnamed_title_brands("政府工作报告提出今年经济增长目标_米乐m6", body)
+    ['米乐m6']
+    >>> unnamed_title_brands("必威betway中文版-政府工作报告提出今年经济增长目标", body)
+    ['必威betway中文版']
+    >>> unnamed_title_brands("红米note4评测：续航出色的千元机 - 手机中国", "红米note4采用5.5英寸屏幕，续航出色。")
+    []
+    >>> unnamed_title_brands("湖人主场力克勇士_虎扑Hupu", "湖人主场迎战勇士。 bbs.hupu.com")  # named by its domain
+    []
+    """
+    main = max((p.strip() for p in TITLE_SEP_RE.split(title)), key=len)
+    # the title repeated whole (an <h1>, og:title, the crumb's last item) is the title, not another mention
+    hay = re.sub(r"\s+", "", page).lower().replace(re.sub(r"\s+", "", title).lower(), " ")
+    out = []
+    for piece, _ in _title_candidates(title):
+        name = unnamed_brand_piece(piece, hay) if piece != main else ""
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def unnamed_brand_piece(piece: str, hay: str) -> str:
+    """The brand of a title piece with a brand's shape (TITLE_BRAND_SHAPE_RE, an entry suffix after it allowed)
+    that `hay` (the page, blanks squeezed out, lower case) never names: not the piece, its Chinese name or its
+    Latin letters; else ''.
+
+    >>> unnamed_brand_piece("九游会J9官网入口", "新华社北京电"), unnamed_brand_piece("魅族mx6", "魅族发布新机")
+    ('九游会J9', '')
+    """
+    shaped = TITLE_BRAND_SHAPE_RE.match(piece.strip())
+    if not shaped or not _ENTRY_TAIL_RE.fullmatch(piece.strip()[shaped.end():]):
+        return ""
+    names = [piece, shaped.group("cjk"), shaped.group("alias") or "", shaped.group("latin") or ""]
+    if any(len(n) >= 2 and re.sub(r"\s+", "", n).lower() in hay for n in names):
+        return ""
+    return shaped.group(0)
 
 
 # A row of items under the article (热门推荐：a、b、c; 相关文章: a | b | c) and an item that is a name + a trade only
@@ -645,7 +710,7 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
         return False  # 澳门赌场：三月博彩收入… over Macau revenue news: the article's topic, not a brand
     if "list_item" in where and not _used_in_prose(core, body) and core not in body:
         return True  # a name + a gambling-only trade as one item of a recommendation row under the article
-    if "handle" in where or "title_whole" in where:
+    if "handle" in where or "title_whole" in where or "title_unnamed" in where:
         return True  # js333金沙线路: a site handle glued to a casino word is a gambling address, nothing else
     if "dateline_domain" in where or "family_core" in where:
         return True  # X讯（www.jz88.cc）: a digit-laden domain; X娱乐 of X娱乐真人: the gambling compound names it

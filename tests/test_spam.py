@@ -358,3 +358,52 @@ def test_a_coined_or_entry_shaped_gambling_prefix_is_still_planted(title: str) -
     body = MACAU_NEWS if "博彩收入" in title else "<p>国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。</p>" * 2
     record = clean_document(f"<html><head><title>{title}</title></head><body>{body}</body></html>".encode(), "x.html")
     assert record.is_spam_page and title.split("：")[0] not in (record.title or "")
+
+
+# A title piece with a brand's shape (alias 米乐m6, bilingual 必威betway中文版, X(中国)官方网站) that the page never names
+# anywhere else. Invented names, on no list: the page's silence is the evidence, not the name.
+@pytest.mark.parametrize("title, brand", [
+    ("政府工作报告提出今年增长目标5%左右_鑫澜m8", "鑫澜m8"),
+    ("瑞博ruibo中文版-政府工作报告提出今年增长目标5%左右", "ruibo"),
+    ("鑫澜m8:政府工作报告提出今年增长目标5%左右", "鑫澜m8"),
+    ("政府工作报告提出今年增长目标5%左右-鼎汇会(中国)官方网站-IOS/安卓通用版/手机APP下载", "鼎汇会"),
+])
+def test_a_brand_shaped_title_piece_the_page_never_names_is_planted(title: str, brand: str) -> None:
+    rec = _page(title, _REPORT)
+    assert rec["is_spam_page"]
+    assert brand not in rec["title"] + rec["text"]
+    assert any(r["reason"] == "spam_brand" and r["where"] == "title" for r in rec["removed"])
+
+
+# wild-2017 w005367 (ordinary): a forum's own bilingual name in its title suffix; the page names it by its channels'
+# links (kdslife.com) and its 宽带山 menu, never as 宽带山KDS.
+_KDS = ('<div class="nav"><a href="http://club.kdslife.com/f_1_15.html" title="">宽带山论坛</a>'
+        '<a href="http://trip.kdslife.com/" title="">宽带山旅游</a></div>'
+        "<p>楼主：请问有人申请过国际精品网的会员吗？听说要先交一笔押金，不知道靠不靠谱，有没有了解的朋友说一下。</p>"
+        "<p>回复：我朋友去年申请过，押金后来退了，不过审核要等一个多月，建议先打电话问清楚再决定。</p>")
+_PHONE = ("<p>魅族mx6采用5.5英寸1080P屏幕，搭载联发科十核处理器，配备3060mAh电池，实测续航可以坚持一天半。</p>"
+          "<p>总体来看，魅族mx6在同价位中表现均衡，适合注重续航和拍照的用户。</p>")
+
+
+@pytest.mark.parametrize("title, body", [
+    ("有人申请过国际精品网吗-宽带山KDS-宽带山社区-第一城市消费门户", _KDS),  # the site: an acronym, its domain
+    ("千元机续航实测：一天半不是问题_魅族mx6", _PHONE),  # the product the review is about
+    ("第3987章 奇怪的关系-校花的贴身高手 - 思路客", _REPORT),  # w001623: a bare site name, never repeated: left alone
+    ("政府工作报告提出今年增长目标5%左右_美国CNN", _REPORT),  # a medium's acronym, not a brand's alias
+])
+def test_a_title_piece_the_page_names_or_without_a_brand_shape_stays(title: str, body: str) -> None:
+    rec = _page(title, body)
+    assert not rec["is_spam_page"]
+    assert not any(r["reason"] in ("spam_brand", "title_hijack") for r in rec["removed"])
+
+
+def test_a_dump_title_line_with_a_brand_shaped_piece_its_text_never_names() -> None:
+    """A crawl's plain-text extract: the <title> is the first line, the dump's own text is the whole page."""
+    from cleaners import clean_document
+
+    report = [p[3:] for p in _REPORT.split("</p>") if p]
+    rec = clean_document("\n".join(["政府工作报告提出今年增长目标5%左右_鑫澜m8", *report]).encode(), "x.txt").to_dict()
+    assert rec["is_spam_page"] and "鑫澜m8" not in rec["title"] + rec["text"]
+    phone = [p[3:] for p in _PHONE.split("</p>") if p]
+    rec = clean_document("\n".join(["千元机续航实测：一天半不是问题_魅族mx6", *phone]).encode(), "x.txt").to_dict()
+    assert not rec["is_spam_page"]
