@@ -10,7 +10,8 @@ over the elements with its tags (`iterdescendants`, in C) and its predicate in P
 lxml compiles `re:test`'s pattern with `re`, and a node-set argument is the string value of its first node in
 document order, so `@id|@class` is whichever attribute the source gives first. That costs a fifth of the XPath.
 
-Inside the same scope trafilatura's jusText stop list is a tuple that hashes once (`_StopList`).
+Inside the same scope trafilatura's jusText stop list is a tuple that hashes once (`_StopList`), and jusText's
+paragraph maker and classifier are `fastjustext`'s (the same paragraphs and classes).
 
 The replacements are used only while `fast_xpaths()` is entered, and only when each of trafilatura's expressions
 is the text it was written from (the sha1 in `_SPECS`): another version of trafilatura keeps its own. Swapping
@@ -28,6 +29,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from lxml import etree
+
+from cleaners import fastjustext
 
 Test = Callable[[etree._Element], bool]
 
@@ -351,15 +354,24 @@ def _swap_stoplist(inside: bool) -> None:
         external.JT_STOPLIST = words.original
 
 
+def _swap_justext(inside: bool) -> None:
+    """jusText's paragraph maker and classifier in trafilatura's fallback for `fastjustext`'s, or back."""
+    if _JT_PLAN:
+        external = importlib.import_module("trafilatura.external")
+        for name, original, replacement in _JT_PLAN:
+            setattr(external, name, replacement if inside else original)
+
+
 _PLAN = _plan()
+_JT_PLAN = fastjustext.plan() if _PLAN else None
 _LOCK = threading.Lock()
 _depth = 0
 
 
 @contextmanager
 def fast_xpaths() -> Iterator[None]:
-    """trafilatura's attribute XPaths replaced by their `Select`s, and its jusText stop list by one hashed once,
-    while inside (nested and concurrent uses counted)."""
+    """trafilatura's attribute XPaths replaced by their `Select`s, its jusText stop list by one hashed once and
+    jusText's paragraph maker and classifier by `fastjustext`'s, while inside (nested and concurrent uses counted)."""
     global _depth
     if not _PLAN:
         yield
@@ -369,6 +381,7 @@ def fast_xpaths() -> Iterator[None]:
             for holder, key, _, replacement in _PLAN:
                 _put(holder, key, replacement)
             _swap_stoplist(inside=True)
+            _swap_justext(inside=True)
         _depth += 1
     try:
         yield
@@ -379,3 +392,4 @@ def fast_xpaths() -> Iterator[None]:
                 for holder, key, original, _ in _PLAN:
                     _put(holder, key, original)
                 _swap_stoplist(inside=False)
+                _swap_justext(inside=False)
