@@ -10,8 +10,9 @@ over the elements with its tags (`iterdescendants`, in C) and its predicate in P
 lxml compiles `re:test`'s pattern with `re`, and a node-set argument is the string value of its first node in
 document order, so `@id|@class` is whichever attribute the source gives first. That costs a fifth of the XPath.
 
-Inside the same scope trafilatura's jusText stop list is a tuple that hashes once (`_StopList`), and jusText's
-paragraph maker and classifier are `fastjustext`'s (the same paragraphs and classes).
+Inside the same scope trafilatura's jusText stop list is a tuple that hashes once (`_StopList`), jusText's
+paragraph maker and classifier are `fastjustext`'s (the same paragraphs and classes) and trafilatura's link-density
+prune is `fastlinkdensity`'s (the same deletions).
 
 The replacements are used only while `fast_xpaths()` is entered, and only when each of trafilatura's expressions
 is the text it was written from (the sha1 in `_SPECS`): another version of trafilatura keeps its own. Swapping
@@ -30,7 +31,7 @@ from contextlib import contextmanager
 
 from lxml import etree
 
-from cleaners import fastjustext
+from cleaners import fastjustext, fastlinkdensity
 
 Test = Callable[[etree._Element], bool]
 
@@ -354,6 +355,12 @@ def _swap_stoplist(inside: bool) -> None:
         external.JT_STOPLIST = words.original
 
 
+def _swap_link_density(inside: bool) -> None:
+    """trafilatura's link-density prune for `fastlinkdensity`'s, or back."""
+    for module, name, original, replacement in _LD_PLAN or ():
+        setattr(module, name, replacement if inside else original)
+
+
 def _swap_justext(inside: bool) -> None:
     """jusText's paragraph maker and classifier in trafilatura's fallback for `fastjustext`'s, or back."""
     if _JT_PLAN:
@@ -364,6 +371,7 @@ def _swap_justext(inside: bool) -> None:
 
 _PLAN = _plan()
 _JT_PLAN = fastjustext.plan() if _PLAN else None
+_LD_PLAN = fastlinkdensity.plan() if _PLAN else None
 _LOCK = threading.Lock()
 _depth = 0
 
@@ -371,7 +379,8 @@ _depth = 0
 @contextmanager
 def fast_xpaths() -> Iterator[None]:
     """trafilatura's attribute XPaths replaced by their `Select`s, its jusText stop list by one hashed once and
-    jusText's paragraph maker and classifier by `fastjustext`'s, while inside (nested and concurrent uses counted)."""
+    jusText's paragraph maker and classifier by `fastjustext`'s and the link-density prune by `fastlinkdensity`'s,
+    while inside (nested and concurrent uses counted)."""
     global _depth
     if not _PLAN:
         yield
@@ -382,6 +391,7 @@ def fast_xpaths() -> Iterator[None]:
                 _put(holder, key, replacement)
             _swap_stoplist(inside=True)
             _swap_justext(inside=True)
+            _swap_link_density(inside=True)
         _depth += 1
     try:
         yield
@@ -393,3 +403,4 @@ def fast_xpaths() -> Iterator[None]:
                     _put(holder, key, original)
                 _swap_stoplist(inside=False)
                 _swap_justext(inside=False)
+                _swap_link_density(inside=False)

@@ -81,16 +81,22 @@ def test_deep_tree_goes_to_justexts_own_maker() -> None:
 @pytest.mark.parametrize("pages", [WILD_PAGES, FIXTURE_PAGES], ids=["wild-2017 dev", "fixtures"])
 def test_same_paragraphs_and_classes_where_trafilatura_calls_justext(pages: list[Path], monkeypatch: Any) -> None:
     """Every jusText run of the whole pipeline on the pages: both makers on the tree trafilatura hands it, both
-    classifiers with trafilatura's parameters."""
+    classifiers with trafilatura's parameters. A difference is recorded, not raised: trafilatura's jusText
+    fallback and `clean_document` turn an exception into an empty result or a reject."""
     runs: list[int] = []
+    differ: list[str] = []
 
     def compared(root: Any, original: Any) -> list[Any]:
-        _both(root, external.JT_STOPLIST, 50, 150, 0.1, 0.2, 0.25, True)
+        try:
+            _both(root, external.JT_STOPLIST, 50, 150, 0.1, 0.2, 0.25, True)
+        except AssertionError as error:
+            differ.append(str(error)[:300])
         runs.append(1)
         return MAKE(root, original)
 
     monkeypatch.setattr(fastjustext, "_make_paragraphs", compared)
     for page in pages:
         clean_document(page.read_bytes(), page.name)
+    assert not differ
     if pages is WILD_PAGES:
         assert len(runs) >= 10  # trafilatura asks jusText on most wild pages
