@@ -161,9 +161,9 @@ def classify_paragraphs(paragraphs: list[Any], stoplist: Any, length_low: int = 
             paragraph.cf_class = "bad"
 
 
-def plan() -> list[tuple[str, object, object]] | None:
-    """[(name in trafilatura.external, its object, the replacement)], or None when trafilatura, jusText or lxml
-    is not the version this was written from."""
+def plan() -> list[tuple[object, str, object, object]] | None:
+    """[(trafilatura.external, a name in it, its object, the replacement)], or None when trafilatura, jusText or
+    lxml is not the version this was written from."""
     try:
         external = importlib.import_module("trafilatura.external")
         import lxml
@@ -181,4 +181,5 @@ def plan() -> list[tuple[str, object, object]] | None:
         def make_paragraphs(cls, root: Any) -> list[Any]:
             return _make_paragraphs(root, original)
 
-    return [("ParagraphMaker", maker, FastParagraphMaker), ("classify_paragraphs", classify, classify_paragraphs)]
+    return [(external, "ParagraphMaker", maker, FastParagraphMaker),
+            (external, "classify_paragraphs", classify, classify_paragraphs)]

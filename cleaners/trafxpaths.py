@@ -355,18 +355,13 @@ def _swap_stoplist(inside: bool) -> None:
         external.JT_STOPLIST = words.original
 
 
-def _swap_link_density(inside: bool) -> None:
-    """trafilatura's link-density prune for `fastlinkdensity`'s, or back."""
-    for module, name, original, replacement in _LD_PLAN or ():
+def _swap(inside: bool) -> None:
+    """Every replacement in (entering) or every original back (leaving)."""
+    for holder, key, original, replacement in _PLAN or ():
+        _put(holder, key, replacement if inside else original)
+    _swap_stoplist(inside)
+    for module, name, original, replacement in (_JT_PLAN or []) + (_LD_PLAN or []):
         setattr(module, name, replacement if inside else original)
-
-
-def _swap_justext(inside: bool) -> None:
-    """jusText's paragraph maker and classifier in trafilatura's fallback for `fastjustext`'s, or back."""
-    if _JT_PLAN:
-        external = importlib.import_module("trafilatura.external")
-        for name, original, replacement in _JT_PLAN:
-            setattr(external, name, replacement if inside else original)
 
 
 _PLAN = _plan()
@@ -387,11 +382,7 @@ def fast_xpaths() -> Iterator[None]:
         return
     with _LOCK:
         if _depth == 0:
-            for holder, key, _, replacement in _PLAN:
-                _put(holder, key, replacement)
-            _swap_stoplist(inside=True)
-            _swap_justext(inside=True)
-            _swap_link_density(inside=True)
+            _swap(inside=True)
         _depth += 1
     try:
         yield
@@ -399,8 +390,4 @@ def fast_xpaths() -> Iterator[None]:
         with _LOCK:
             _depth -= 1
             if _depth == 0:
-                for holder, key, original, _ in _PLAN:
-                    _put(holder, key, original)
-                _swap_stoplist(inside=False)
-                _swap_justext(inside=False)
-                _swap_link_density(inside=False)
+                _swap(inside=False)
