@@ -3,11 +3,11 @@ hands it while cleaning real pages."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _realpages import FIXTURE_PAGES, wild_dev_pages
 from justext.core import ParagraphMaker, classify_paragraphs, revise_paragraph_classification
 from lxml import etree
 from trafilatura import external
@@ -17,11 +17,7 @@ from cleaners import fastjustext, trafxpaths
 from cleaners.api import clean_document
 from cleaners.html import parse_html
 
-ROOT = Path(__file__).resolve().parent.parent
-WILD = ROOT.parent / "shared" / "eval" / "wild-2017" / "pages"
-DEV = [json.loads(line)["file"] for line in (ROOT / "fixtures/wild/labels.jsonl").read_text().splitlines()]
-WILD_PAGES = [WILD / name for name in DEV[:24] if (WILD / name).exists()]
-FIXTURE_PAGES = sorted(ROOT.glob("fixtures/pages/*.html"))
+WILD_PAGES = wild_dev_pages(24)
 
 # Paragraph breaks on <br><br> (the second), a lone <br> as a space, link characters, a <select> path, headings,
 # a comment and a processing instruction with tails, whitespace-only text, "&copy" and ©, namespaced tags.

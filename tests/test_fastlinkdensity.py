@@ -4,11 +4,11 @@ extraction prunes while cleaning real pages."""
 from __future__ import annotations
 
 import copy
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _realpages import FIXTURE_PAGES, wild_dev_pages
 from lxml import etree
 from trafilatura import htmlprocessing, main_extractor
 
@@ -16,11 +16,7 @@ from cleaners import fastlinkdensity, trafxpaths
 from cleaners.api import clean_document
 from cleaners.html import parse_html
 
-ROOT = Path(__file__).resolve().parent.parent
-WILD = ROOT.parent / "shared" / "eval" / "wild-2017" / "pages"
-DEV = [json.loads(line)["file"] for line in (ROOT / "fixtures/wild/labels.jsonl").read_text().splitlines()]
-WILD_PAGES = [WILD / name for name in DEV[:40] if (WILD / name).exists()]
-FIXTURE_PAGES = sorted(ROOT.glob("fixtures/pages/*.html"))
+WILD_PAGES = wild_dev_pages(40)
 
 ORIGINAL = htmlprocessing.delete_by_link_density
 FAST = fastlinkdensity.delete_by_link_density
