@@ -361,6 +361,11 @@ SOURCE_VALUE_RE = re.compile(r"(?:来源|來源|稿源|作者)\s*[:：]\s*(?P<na
 OWNER_LINE_RE = re.compile(r"版权所有|版權所有|Copyright|©|ICP|^关于|^關於", re.I)
 
 
+def _prose(lines: list[str]) -> str:
+    """The text's sentences (lines of 40+ characters with a clause mark): where a brand the slots name must not be."""
+    return "\n".join(ln for ln in lines if len(ln) >= 40 and CLAUSE_RE.search(ln))
+
+
 def _brand_name(name: str) -> bool:
     """A gambling brand's shape: a known brand, or a brand family (X体育, X娱乐, X彩金 …) whose X is coined
     (开云 of 开云体育官方app下载, 2017白菜 of 2017白菜送彩金大全; not 澳门 of 澳门赌场, 新浪 of 新浪体育)."""
@@ -392,7 +397,7 @@ def slot_names(lines: list[str]) -> tuple[Finding, list[int]] | None:
     >>> slot_names(["小微企业所得税减半征收", "来源：乐鱼体育  作者：乐鱼体育"])[0].terms, slot_names(["来源：新浪体育"])
     (['乐鱼体育'], None)
     """
-    prose = "\n".join(ln for ln in lines if len(ln) >= 40 and CLAUSE_RE.search(ln))
+    prose = _prose(lines)
     slots: set[str] = set()
     sources: set[str] = set()
     for line in lines:
@@ -432,7 +437,7 @@ def headline_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
     >>> headline_brands(["新浪体育：中超第三轮战罢", "中超第三轮战罢", "广州恒大客场两球击败上海申花，继续领跑积分榜。"]) is None
     True
     """
-    prose = "\n".join(ln for ln in lines if len(ln) >= 40 and CLAUSE_RE.search(ln))
+    prose = _prose(lines)
     bare = {ln.strip() for ln in lines if 6 <= len(ln) <= 80}
     names: list[str] = []
     for line in lines:
@@ -476,7 +481,7 @@ def boxed_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
     >>> boxed_brands([body, "热门推荐", "腾讯体育", "虎扑体育", "周转箱价格"]) is None
     True
     """
-    prose = "\n".join(ln for ln in lines if len(ln) >= 40 and CLAUSE_RE.search(ln))
+    prose = _prose(lines)
     found: dict[int, list[str]] = {}
     for h, line in enumerate(lines):
         m = BOX_HEAD_RE.match(line) if len(line) <= 200 else None
