@@ -866,13 +866,18 @@ def masked_name(text: str) -> Iterator[Gap]:
             taken.append((match.start(), end))
             yield Gap(match.start(), end, "masked", "masked_name",
                       f"mask {match.group(0)!r} on a filtered name", suggestion, confidence)
+
+    def free(start: int, end: int) -> bool:
+        """Neither Markdown nor a mask an earlier rule took."""
+        return not any(r in markup for r in range(start, end)) and not any(start < e and end > s for s, e in taken)
+
     for match in _MASKED_SPEAKER_RE.finditer(text):
         start, end = match.span(1)
-        if not any(r in markup for r in range(start, end)) and not any(start < e and end > s for s, e in taken):
+        if free(start, end):
             taken.append((start, end))
             yield Gap(start, end, "masked", "masked_name", f"mask {match.group(1)!r} in a speaker's slot", None, 0.75)
     for start, end in _masked_list_items(text):
-        if not any(r in markup for r in range(start, end)) and not any(start < e and end > s for s, e in taken):
+        if free(start, end):
             yield Gap(start, end, "masked", "masked_name", f"mask {text[start:end]!r} in a list of leaders", None, 0.8)
 
 
