@@ -25,6 +25,7 @@ from cleaners.dates import find_published, parse_date, published_from_meta
 from cleaners.draft import Draft
 from cleaners.inject import find_injections, strong_topic
 from cleaners.record import Removal
+from cleaners.spam import TITLE_BRAND_SHAPE_RE
 from cleaners.trafxpaths import fast_xpaths
 
 XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -706,7 +707,9 @@ def parse_page(page: str | lxml.html.HtmlElement, url: str | None = None) -> Dra
     # (a hidden menu of the site's own software downloads or channels is not a slot)
     draft.slots.hidden = [f.text for f in draft.injections if f.where != "links"] + [
         r.text for r in hidden if r.text not in logged and strong_topic(r.text) >= 2]
-    draft.slots.page_text = page_self_text(tree)
+    # read only when a title piece has a brand's shape: no other title can have an unnamed brand piece
+    if TITLE_BRAND_SHAPE_RE.search(meta.get("_title") or meta.get("og:title") or ""):
+        draft.slots.page_text = page_self_text(tree)
     meta_lines = _meta_lines(tree)
     draft.removed += ChromeBlocks().apply(tree, draft)
     draft.removed += SectionBoxes().apply(tree)
