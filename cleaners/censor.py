@@ -1032,11 +1032,7 @@ def empty_slot(text: str) -> Iterator[Gap]:
 # the development sets (censor_real.tsv, blind..blind5) so that ordinary news (DAnIEL) gets no flag.
 NAME_FIT_MIN_GAIN = 3.0
 SURNAME_MIN_GAIN = 3.0
-# A mask hides something for certain: the name need only fit about as well as nothing. Calibrated on real runs that
-# hide no name (bench/gap_misses.py, round 7): mask_confusers.tsv's reach -6.5 nats, the raw text of the wild-2017
-# pages outside the untouched holdout -6.2 (兜着***。) besides one novel's 带着**的劫匪 (-3.4, flagged at any
-# threshold tried); masked names on real sentences lie between (是***人安身立命 -5.1, 与***结为伴侣 -5.3).
-MASK_MIN_GAIN = -5.5
+MASK_MIN_GAIN = -4.0  # a mask hides something for certain: the name need only fit about as well as nothing
 # The surnames cleaners.namefit scores alone and the leader each stands for (李 is several: no suggestion).
 _FIT_SUGGESTION = {"习": "习近平", "毛": "毛泽东", "江": "江泽民", "胡": "胡锦涛", "温": "温家宝", "邓": "邓小平"}
 
