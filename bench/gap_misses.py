@@ -1,7 +1,7 @@
 """Why censor gaps are missed: each missed GAP row of a development set, what the filter took out, where the
 residue stands, and what the character model scores there against ordinary text in the same kind of place.
 
-    .venv/bin/python bench/gap_misses.py [-v] [FILE ...]     # default: censor_real.tsv censor_daniel.tsv
+    .venv/bin/python bench/gap_misses.py [-v] [--wild] [FILE ...]     # default: censor_real.tsv censor_daniel.tsv
 
 A row is missed when `find_censored_gaps` puts no flag on its expected residue (mirrorclean.flageval). For
 each miss the script asks `cleaners.namefit.name_fit` for every place near the residue with no threshold and
@@ -12,8 +12,9 @@ reason:
 * ``no place``: the model scores no place at the residue (a surname it does not score alone: 李 before a
   one-character word or a colon; a template's placeholder position; a run read as markup);
 * ``calibration``: the best gain is below the flag's threshold but above what ordinary text of the same kind
-  of place reaches (the DAnIEL gold texts and the LEGIT rows of the same files): a threshold or a context
-  bonus could take it without a false flag on that material;
+  of place reaches (the DAnIEL gold texts and the LEGIT rows of the same files; with ``--wild`` also the raw
+  visible text of the wild-2017 pages outside the untouched holdout, fixtures/wild/holdout.jsonl, ~2 min): a
+  threshold or a context bonus could take it without a false flag on that material;
 * ``model``: ordinary text of the same kind of place scores as high or higher: the model cannot tell this
   residue from ordinary text, whatever the threshold.
 
@@ -26,6 +27,7 @@ Held-out files (``*_holdout.tsv``, blind6) are refused: their misses must not be
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -43,6 +45,7 @@ FIXTURES = ROOT / "fixtures" / "flags"
 DEFAULT = ("censor_real.tsv", "censor_daniel.tsv")
 HELD_OUT = re.compile(r"holdout|blind6")
 FLOOR = -30.0  # nats: every place the model scores is kept
+WILD = ROOT.parent / "shared" / "eval" / "wild-2017" / "pages"
 
 
 def place(text: str, fit: Fit) -> str:
@@ -90,17 +93,28 @@ def ordinary_max(texts: list[str]) -> dict[str, float]:
     return top
 
 
+def wild_lines() -> list[str]:
+    """Lines of the raw visible text of the wild-2017 pages, the untouched holdout's pages left out (never read)."""
+    sys.path.insert(0, str(FIXTURES))
+    from build_real import visible_texts
+
+    untouched = {json.loads(line)["file"] for line in (ROOT / "fixtures" / "wild" / "holdout.jsonl").open(encoding="utf-8")}
+    texts = visible_texts(WILD)
+    return [line for name, text in texts.items() if name not in untouched for line in text.split("\n") if len(line) >= 4]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("files", nargs="*", default=list(DEFAULT), help="development case files under fixtures/flags")
     parser.add_argument("-v", "--verbose", action="store_true", help="one line per miss")
+    parser.add_argument("--wild", action="store_true", help="ordinary text includes the raw wild-2017 pages (module docstring)")
     args = parser.parse_args()
     if any(HELD_OUT.search(name) for name in args.files):
         parser.error("held-out sets are measured with mirrorclean flags-eval only; their misses are not read")
     rows = {name: list(read_cases(FIXTURES / name)) for name in args.files}
     legit = [text for cases in rows.values() for label, text, _ in cases if label == "LEGIT"]
-    ordinary = ordinary_max(legit + daniel_texts(ROOT.parent / "shared"))
-    print("ordinary text's highest gain per kind of place (DAnIEL gold + LEGIT rows): "
+    ordinary = ordinary_max(legit + daniel_texts(ROOT.parent / "shared") + (wild_lines() if args.wild else []))
+    print(f"ordinary text's highest gain per kind of place (DAnIEL gold + LEGIT rows{' + wild-2017' if args.wild else ''}): "
           + ", ".join(f"{k} {v:+.1f}" for k, v in sorted(ordinary.items())))
     for name, cases in rows.items():
         reasons: Counter[str] = Counter()
