@@ -19,8 +19,8 @@ Five kinds of evidence, the first two per 1,000 CJK characters:
   than in ordinary news, under the character model of edited news (cleaners.charlm). This is what sees
   substitutions nobody listed: a synonym the context does not call for (交通压强, 赐与了很高的点评).
 * **synonym fit** (weight SYNONYM_WEIGHT, issue 10 round 4): a per-word baseline from the text itself —
-  how often a more common dictionary word sharing a character with a poorly fitting word (相干 / 相关,
-  失落 / 失踪) fits its context far better under the same model (:func:`synonym_fit`).
+  how often a more common dictionary word sharing a character with a poorly fitting word, at either end
+  (相干 / 相关, 失落 / 失踪, 通俗 / 普通), fits its context far better under the same model (:func:`synonym_fit`).
 
 ``spin_score`` = strength / (strength + SPIN_HALF), in [0, 1): 0.0 with no evidence, monotone in each kind,
 0.5 (SPIN_THRESHOLD, where ``spun_phrase`` flags and ``--unspin`` act) at a strength above that of 95% of
@@ -53,20 +53,21 @@ __all__ = [
 
 LEXICON_WEIGHT = 1.0
 ARTEFACT_WEIGHT = 0.5
-RARITY_WEIGHT = 0.005  # score per unit of rare-word surprisal per 1,000 characters above the baseline
+RARITY_WEIGHT = 0.0025  # score per unit of rare-word surprisal per 1,000 characters above the baseline
 RARE_FREQ = 3000  # jieba dictionary count below which a word counts as rare (the dictionary's median is ~3)
 RARITY_BASELINE = 170.0  # rare-word surprisal per 1,000 characters below which nothing counts (~30th percentile of news)
 MAX_WORD = 4  # longest dictionary word tried by the segmenter
 CONTEXT_WEIGHT = 1.0  # strength per nat of context deficit
 CONTEXT_REFERENCE = 1.8  # nats/char: the mean context gain of ordinary Simplified news (DAnIEL, 2011–12)
 CONTEXT_MIN_CHARS = 300  # Chinese characters for a full-weight context deficit
-SYNONYM_WEIGHT = 0.02  # strength per nat of synonym-fit excess per 1,000 characters
+SYNONYM_WEIGHT = 0.025  # strength per nat of synonym-fit excess per 1,000 characters
 SYNONYM_CANDIDATES = 1  # candidates per side: the most frequent general word sharing the first, and the second, character
+SYNONYM_SIDES = (0, 1, 2, 3)  # candidates with the word's first character first (0) or last (2), its second last (1) or first (3)
 SYNONYM_MIN_COUNT = 50  # jieba count a candidate needs
 SYNONYM_MORE_COMMON = math.log(2)  # a candidate must be at least twice as frequent as the word it could replace
 SYNONYM_OWN_MAX = -14.0  # nats: only words whose own fit (the word and the character after it) is below this
 SYNONYM_MARGIN = 2.0  # nats by which a candidate must fit better before the difference counts
-SYNONYM_BASELINE = 200.0  # nats per 1,000 characters below which nothing counts (~60th percentile of news)
+SYNONYM_BASELINE = 300.0  # nats per 1,000 characters below which nothing counts (~63rd percentile of Simplified news)
 SPIN_HALF = 4.3  # strength at which spin_score is 0.5: above 95% of ordinary news (DAnIEL's 95th percentile is 3.36)
 SPIN_THRESHOLD = 0.5  # spin_score at and above which spun_phrase flags and --unspin act
 
@@ -499,7 +500,9 @@ def synonym_fit(text: str) -> float:
     would (相干 -> 相关, 失落 -> 失踪, 方法 -> 方式): each two-character general word (FMM over jieba's
     dictionary) whose own fit — log P of its two characters and the one after, under cleaners.charlm —
     is below SYNONYM_OWN_MAX is compared with the SYNONYM_CANDIDATES most frequent words starting with its
-    first character and ending with its second, those at least twice as frequent as it; the best
+    first character and ending with its second and, since round 5 (SYNONYM_SIDES), ending with its first
+    and starting with its second (a spinner often turns a word round: 普通 -> 通俗, 表示 -> 示意, 缓解 ->
+    减缓), those at least twice as frequent as it; the best
     candidate's fit minus the word's own, less SYNONYM_MARGIN, is summed per 1,000 CJK characters, and
     what exceeds SYNONYM_BASELINE counts. 0 for Traditional text and without jieba; scaled down under
     CONTEXT_MIN_CHARS characters, like the context deficit.
@@ -536,9 +539,13 @@ def synonym_fit(text: str) -> float:
     k = SYNONYM_CANDIDATES
     first = np.minimum(np.searchsorted(chars, c1), len(chars) - 1)
     second = np.minimum(np.searchsorted(chars, c2), len(chars) - 1)
-    cand = np.concatenate([np.where((chars[first] == c1)[:, None], table["cand"][first, :k], 0),
-                           np.where((chars[second] == c2)[:, None], table["cand"][second, k:], 0)], axis=1)
-    cand_log = np.concatenate([table["cand_log"][first, :k], table["cand_log"][second, k:]], axis=1)
+    parts, logs = [], []
+    for which in SYNONYM_SIDES:  # the table's columns: k words starting with the character, then k ending with it
+        row, char = (first, c1) if which in (0, 2) else (second, c2)
+        part = slice(0, k) if which in (0, 3) else slice(k, 2 * k)
+        parts.append(np.where((chars[row] == char)[:, None], table["cand"][row, part], 0))
+        logs.append(table["cand_log"][row, part])
+    cand, cand_log = np.concatenate(parts, axis=1), np.concatenate(logs, axis=1)
     valid = (cand != 0) & (cand != key[:, None]) & (cand_log >= logcount[:, None] + SYNONYM_MORE_COMMON)
     word_of, slot = np.nonzero(valid)
     if not len(word_of):

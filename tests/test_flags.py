@@ -351,12 +351,34 @@ def test_spin_auc_on_held_out_articles() -> None:
 
 
 @pytest.mark.skipif(not HAS_JIEBA, reason="jieba's dictionary not installed")
-def test_synonym_fit_sees_a_rarer_sibling() -> None:
-    """A more common word sharing a character that fits far better (相干 -> 相关) is evidence; ordinary text has none."""
+def test_synonym_fit_sees_a_rarer_sibling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A more common word sharing a character that fits far better (相干 -> 相关) is evidence; ordinary text has none.
+
+    Three spun words in 46 characters stay under the document baseline (SYNONYM_BASELINE, ~63rd percentile
+    of news), so the per-word evidence is compared with the baseline at 0."""
+    import cleaners.spin
+
     original = "记者从市政府新闻发布会上获悉，相关部门将加强对失踪人员的搜救工作，并及时向社会公布最新消息。" * 8
     spun = "记者从市政府新闻发布会上获悉，相干部门将加强对失落人员的搜救工作，并及时向社会公布最新动静。" * 8
-    assert synonym_fit(spun) > synonym_fit(original)
+    assert synonym_fit(spun) >= synonym_fit(original)
+    monkeypatch.setattr(cleaners.spin, "SYNONYM_BASELINE", 0.0)
+    assert synonym_fit(spun) > synonym_fit(original) + 100
     assert synonym_fit("今天天气很好。") == 0.0
+
+
+@pytest.mark.skipif(not HAS_JIEBA, reason="jieba's dictionary not installed")
+def test_synonym_fit_candidates_on_either_side(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spinner's synonym often has the original's character at the other end (通俗 for 普通, 示意 for 表示):
+    candidates ending with the word's first character, or starting with its second, are tried too."""
+    import cleaners.spin
+
+    monkeypatch.setattr(cleaners.spin, "SYNONYM_BASELINE", 0.0)
+    original = "黎永芬是中国广大农民工群体中的普通一员。她表示，希望通过法律途径追讨欠薪。" * 8
+    spun = "黎永芬是中国广大农民工群体中的通俗一员。她示意，希望通过法律途径追讨欠薪。" * 8
+    assert synonym_fit(spun) > synonym_fit(original)
+    wide = synonym_fit(spun)
+    monkeypatch.setattr(cleaners.spin, "SYNONYM_SIDES", (0, 1))  # the two sides of round 4 only
+    assert wide > synonym_fit(spun)
 
 
 def test_missing_references_ranges() -> None:
