@@ -373,36 +373,6 @@ def test_synonym_fit_sees_a_rarer_sibling(monkeypatch: pytest.MonkeyPatch) -> No
     assert synonym_fit("今天天气很好。") == 0.0
 
 
-@pytest.mark.skipif(not HAS_JIEBA, reason="jieba's dictionary not installed")
-def test_synonym_fit_counts_a_repeated_word_once_in_full(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An article repeats its topic words (草根 twenty times in a DAnIEL commentary), which the 1998 model may fit
-    badly; a spinner's choices spread over many words. Each word type's best occurrence counts in full, each
-    further one SYNONYM_REPEAT of its gain."""
-    import cleaners.spin
-
-    monkeypatch.setattr(cleaners.spin, "SYNONYM_BASELINE", 0.0)
-    spun = "记者从市政府新闻发布会上获悉，相干部门将加强对失落人员的搜救工作，并及时向社会公布最新动静。" * 8
-    by_type = synonym_fit(spun)
-    monkeypatch.setattr(cleaners.spin, "SYNONYM_REPEAT", 1.0)  # every occurrence in full, as before round 7
-    every = synonym_fit(spun)
-    assert 0 < by_type < 0.5 * every  # (1 + 7 × 0.25) / 8 of it: the same three words, eight times
-
-
-@pytest.mark.skipif(not HAS_JIEBA, reason="jieba's dictionary not installed")
-def test_synonym_fit_candidates_on_either_side(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A spinner's synonym often has the original's character at the other end (通俗 for 普通, 示意 for 表示):
-    candidates ending with the word's first character, or starting with its second, are tried too."""
-    import cleaners.spin
-
-    monkeypatch.setattr(cleaners.spin, "SYNONYM_BASELINE", 0.0)
-    original = "黎永芬是中国广大农民工群体中的普通一员。她表示，希望通过法律途径追讨欠薪。" * 8
-    spun = "黎永芬是中国广大农民工群体中的通俗一员。她示意，希望通过法律途径追讨欠薪。" * 8
-    assert synonym_fit(spun) > synonym_fit(original)
-    wide = synonym_fit(spun)
-    monkeypatch.setattr(cleaners.spin, "SYNONYM_SIDES", (0, 1))  # the two sides of round 4 only
-    assert wide > synonym_fit(spun)
-
-
 def test_missing_references_ranges() -> None:
     text = "见[1-3]与[5]，另见[9]。"
     flags = missing_references(text, ["[1]a[J].2020.", "[2]b[J].2020.", "[5]c[J].2020.", "[9]d[J].2020."])
