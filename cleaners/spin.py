@@ -75,7 +75,6 @@ SYNONYM_REPEAT = 0.25  # share of its gain each further occurrence of a word typ
 SPIN_HALF = 4.3  # strength at which spin_score is 0.5: above 95% of ordinary news (DAnIEL's 95th percentile is 3.36)
 SPIN_THRESHOLD = 0.5  # spin_score at and above which spun_phrase flags and --unspin act
 
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -261,7 +260,11 @@ class WordTable:
         """(found, rarity) of packed keys."""
         if not len(self.keys):
             return np.zeros(len(keys), dtype=bool), np.zeros(len(keys))
-        index = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        # looked up in sorted order (cache-friendly: ~1/3 less time on an article's windows), as CharLM._find does
+        order = np.argsort(keys)
+        index = np.empty(len(keys), dtype=np.int64)
+        index[order] = np.searchsorted(self.keys, keys[order])
+        index = np.minimum(index, len(self.keys) - 1)
         found = self.keys[index] == keys
         return found, np.where(found, self.rarity[index], 0.0)
 
@@ -422,7 +425,8 @@ def _prepared(text: str) -> tuple[int, bool, str]:
     from cleaners.charlm import normalise
     from cleaners.namefit import _is_traditional
 
-    cjk = len(_CJK_RE.findall(text))
+    units = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)  # a character outside the BMP is two units, neither CJK
+    cjk = int(np.count_nonzero((units >= 0x4E00) & (units <= 0x9FFF)))  # counted in numpy: ~1/10 of a regex findall
     return cjk, bool(cjk) and _is_traditional(text), normalise(text) if cjk else ""
 
 
