@@ -8,8 +8,8 @@ Five kinds of evidence, the first two per 1,000 CJK characters:
   (spun form -> original). These are also the ``spun_phrase`` flags and what :func:`unspin` restores.
 * **grammar artefacts** (weight 0.5): an adverb joined to the verb it modifies by 的
   (充分的发挥, 慢慢的变成, 大大的提高): ordinary edited text writes 地 or nothing there.
-* **rare-word excess** (weight RARITY_WEIGHT, 0 since round 7: reported, not scored): spinners swap common words for rarer synonyms (出产, 鞭策,
-  扶植, 今朝, 阐发). Each two-character general-vocabulary word is scored by how far its frequency in jieba's bundled
+* **rare-word excess** (weight RARITY_WEIGHT, 0 since round 7: reported, not scored): spinners swap common
+  words for rarer synonyms (出产, 鞭策, 扶植, 今朝, 阐发). Each two-character general-vocabulary word is scored by how far its frequency in jieba's bundled
   dictionary (MIT licence; word frequencies of ordinary modern Chinese) falls below RARE_FREQ;
   the document's total per 1,000 characters counts only above RARITY_BASELINE. This is what lets the
   score move for substitutions that are not in the lexicon; it is also why ordinary news is not always
@@ -63,7 +63,7 @@ CONTEXT_WEIGHT = 0.5  # strength per nat of context deficit
 CONTEXT_REFERENCE = 1.8  # nats/char: the mean context gain of ordinary Simplified news (DAnIEL, 2011–12)
 CONTEXT_MIN_CHARS = 300  # Chinese characters for a full-weight context deficit
 SYNONYM_WEIGHT = 0.015  # strength per nat of synonym-fit excess per 1,000 characters
-SYNONYM_CANDIDATES = 1  # candidates per side: the most frequent general word sharing the first, and the second, character
+SYNONYM_CANDIDATES = 1  # candidates per side (SYNONYM_SIDES): the most frequent general words with that character there
 SYNONYM_SIDES = (0, 1, 2, 3)  # candidates with the word's first character first (0) or last (2), its second last (1) or first (3)
 SYNONYM_MIN_COUNT = 50  # jieba count a candidate needs
 SYNONYM_MORE_COMMON = math.log(2)  # a candidate must be at least twice as frequent as the word it could replace
@@ -72,7 +72,7 @@ SYNONYM_MARGIN = 2.0  # nats by which a candidate must fit better before the dif
 SYNONYM_BASELINE = 100.0  # nats per 1,000 characters below which nothing counts (~6th percentile of Simplified news)
 SYNONYM_MIN_CHARS = 40  # Chinese characters below which synonym fit is 0: one odd word in a sentence is no rate
 SYNONYM_REPEAT = 0.25  # share of its gain each further occurrence of a word type adds (topic words repeat)
-SPIN_HALF = 4.3  # strength at which spin_score is 0.5: above 95% of ordinary news (DAnIEL's 95th percentile is 3.36)
+SPIN_HALF = 4.3  # strength at which spin_score is 0.5: above 95% of ordinary news (DAnIEL's 95th percentile is 3.40)
 SPIN_THRESHOLD = 0.5  # spin_score at and above which spun_phrase flags and --unspin act
 
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
