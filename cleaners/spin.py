@@ -9,8 +9,9 @@ Five kinds of evidence, the first two per 1,000 CJK characters:
 * **grammar artefacts** (weight 0.5): an adverb joined to the verb it modifies by 的
   (充分的发挥, 慢慢的变成, 大大的提高): ordinary edited text writes 地 or nothing there.
 * **rare-word excess** (weight RARITY_WEIGHT, 0 since round 7: reported, not scored): spinners swap common
-  words for rarer synonyms (出产, 鞭策, 扶植, 今朝, 阐发). Each two-character general-vocabulary word is scored by how far its frequency in jieba's bundled
-  dictionary (MIT licence; word frequencies of ordinary modern Chinese) falls below RARE_FREQ;
+  words for rarer synonyms (出产, 鞭策, 扶植, 今朝, 阐发). Each two-character general-vocabulary word is scored
+  by how far its frequency in jieba's bundled dictionary (MIT licence; word frequencies of ordinary modern
+  Chinese) falls below RARE_FREQ;
   the document's total per 1,000 characters counts only above RARITY_BASELINE. This is what lets the
   score move for substitutions that are not in the lexicon; it is also why ordinary news is not always
   exactly 0 (mean ~0.3, against ~3.6 for the seed page; see docs/flags.md). It needs the ``jieba``
