@@ -73,6 +73,8 @@ SYNONYM_MARGIN = 2.0  # nats by which a candidate must fit better before the dif
 SYNONYM_BASELINE = 100.0  # nats per 1,000 characters below which nothing counts (~6th percentile of Simplified news)
 SYNONYM_MIN_CHARS = 40  # Chinese characters below which synonym fit is 0: one odd word in a sentence is no rate
 SYNONYM_REPEAT = 0.25  # share of its gain each further occurrence of a word type adds (topic words repeat)
+DENSITY_MIN_CHARS = 200  # lexicon hits and artefacts are counted per max(this, the text's Chinese characters):
+# one odd 的 in a 60-character sentence is no rate
 SPIN_HALF = 4.3  # strength at which spin_score is 0.5: above 95% of ordinary news (DAnIEL's 95th percentile is 3.40)
 SPIN_THRESHOLD = 0.5  # spin_score at and above which spun_phrase flags and --unspin act
 
@@ -400,17 +402,19 @@ def grammar_artefacts(text: str) -> int:
 
     The adverb is a jieba-dictionary adverb (POS d/ad, or 充分/积极/慢慢/大大 …) and the verb one of
     the common action verbs above; 充分的准备 (的 + noun) and 得到充分的发挥 (a nominalised verb after
-    得到/受到) are ordinary and not counted.
+    得到/受到) are ordinary and not counted, nor is 不 + adjective + 的 + noun (不充分的发展, an attribute).
 
     >>> grammar_artefacts("要充分的发挥作用，慢慢的变成名片；做好充分的准备，得到充分的发挥。")
     2
+    >>> grammar_artefacts("人民日益增长的美好生活需要和不平衡不充分的发展之间的矛盾")
+    0
     """
     words = word_table()
     adverbs = words.adverbs if words else frozenset()
     count = 0
     for match in _DE_RE.finditer(text):
         before, after = text[match.start() - 2 : match.start()], text[match.end() : match.end() + 2]
-        if text[match.start() - 3 : match.start() - 2] in ("到", "得"):  # 得到充分的发挥: a noun phrase
+        if text[match.start() - 3 : match.start() - 2] in ("到", "得", "不"):  # 得到充分的发挥, 不充分的发展: noun phrases
             continue
         if after in _ARTEFACT_VERBS and (before in _ARTEFACT_ADVERBS or before in adverbs):
             count += 1
@@ -613,7 +617,7 @@ def spin_strength(evidence: dict[str, float]) -> float:
     cjk = evidence["cjk_chars"]
     if not cjk:
         return 0.0
-    density = (LEXICON_WEIGHT * evidence["lexicon_hits"] + ARTEFACT_WEIGHT * evidence["artefacts"]) * 1000.0 / cjk
+    density = (LEXICON_WEIGHT * evidence["lexicon_hits"] + ARTEFACT_WEIGHT * evidence["artefacts"]) * 1000.0 / max(cjk, DENSITY_MIN_CHARS)
     return (density + RARITY_WEIGHT * evidence["rarity_excess"] + CONTEXT_WEIGHT * evidence["context_deficit"]
             + SYNONYM_WEIGHT * evidence.get("synonym_fit", 0.0))
 

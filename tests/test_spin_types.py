@@ -62,3 +62,17 @@ def test_spin_auc_at_30_percent_on_held_out_articles() -> None:
     originals, spun = flageval.spin_sets(flageval.daniel_texts(SHARED), SHARED)["held-out rate 0.3"]
     assert len(originals) >= 40
     assert flageval.auc([spin_score(t) for t in spun], [spin_score(t) for t in originals]) >= 0.78
+
+
+def test_one_artefact_in_a_short_quotation_is_no_rate() -> None:
+    """不平衡不充分的发展 (the 19th Party Congress report's wording) is 不 + adjective + 的 + noun, not a spinner's
+    的; and one such shape in a 60-character sentence once scored 0.645 because the rate was taken per 64
+    characters. Rates are now taken per at least DENSITY_MIN_CHARS; a sentence with three spun phrases still
+    scores above the threshold."""
+    quoted = "习**在十九大报告中指出，中国特色社会主义进入新时代，我国社会主要矛盾已经转化为人民日益增长的美好生活需要和不平衡不充分的发展之间的矛盾。"
+    assert cleaners.spin.grammar_artefacts(quoted) == 0
+    assert spin_score(quoted) < SPIN_THRESHOLD
+    artefact = "会上强调，要慢慢的变成全市的一张名片，让群众满意。"
+    assert cleaners.spin.grammar_artefacts(artefact) == 1
+    assert spin_score(artefact) < SPIN_THRESHOLD  # one 的 in 24 characters: 0.5 × 1000 / 200 = 2.5 < SPIN_HALF
+    assert spin_score("会议明白准确地提出，要在某些特定的程度上热情参加改革。") > SPIN_THRESHOLD
