@@ -2,9 +2,15 @@
 
 The regex cache is installed here, before the CLI imports the cleaners, whose modules compile their patterns
 on import; importing `mirrorclean.cli` from other code (tests, a notebook) leaves `re` alone.
+
+The collector is paused for the start-up (mirrorclean.startgc: the CLI resumes it).
 """
 
-from mirrorclean.regexcache import install
+from mirrorclean.startgc import pause
+
+pause()
+
+from mirrorclean.regexcache import install  # noqa: E402
 
 install()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cleaners import CleanOptions
-from mirrorclean import runner
+from mirrorclean import runner, startgc
 from mirrorclean.inputs import STDIN_SOURCE, Document, iter_documents
 
 PROG = "mirrorclean"
@@ -1112,8 +1112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # not take an argument list that starts with an option, so they are handed over before parsing.
     try:
         if argv and argv[0] in PASSTHROUGH:
+            startgc.resume()
             return int(PASSTHROUGH[argv[0]](argparse.Namespace(rest=argv[1:])))
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2
-    return int(args.handler(args))
+    if args.handler is not cmd_clean:  # `clean` resumes the collector after its first page (mirrorclean.runner)
+        startgc.resume()
+    try:
+        return int(args.handler(args))
+    finally:
+        startgc.resume()

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cleaners import CleanOptions, Record, Reject, clean_document
 from cleaners.dedup import NearDuplicates
+from mirrorclean import startgc
 from mirrorclean.inputs import Document
 
 if TYPE_CHECKING:  # the pool's modules are imported by the pool path alone: --jobs 1 and one page never load them
@@ -114,6 +115,7 @@ def _init_worker(lifeline: Connection | None = None) -> None:
     from mirrorclean.regexcache import install
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    startgc.resume()  # paused in the forkserver since its preload (cleaners.warm froze the tables)
     table = install()
     if table is not None:
         Finalize(None, table.save, exitpriority=0)
@@ -363,8 +365,11 @@ def run(
         stream = _chain(head, stream)
     if jobs <= 1:
         for doc in stream:
-            emit(process_document(doc, opts, timeout, func))
+            result = process_document(doc, opts, timeout, func)
+            startgc.resume()  # the first page built the tables (a no-op after it, and outside the command)
+            emit(result)
         return
+    startgc.resume()
     _PoolRunner(jobs, opts, timeout, grace, func).run(stream, emit)
 
 
