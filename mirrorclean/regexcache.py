@@ -15,6 +15,15 @@ so the cache only ever saves time: the pattern object is the same either way. ``
 turns it off; the file lives in the cache folder of
 :mod:`cleaners.cache`.
 
+Patterns joined from a set (an alternation of names, babel's plural operators, tokenize's string prefixes) come
+out in another order in every process (str hashes are salted per process), so their key is new at every start
+and would be stored again by every run: the file was rewritten at every start and grew by ~15 KB until it held
+``MAX_ENTRIES``, after which no pattern was added at all. A new pattern with the same characters and flags as a
+A third pattern with the same characters and flags as two stored ones but in another order is taken for such a
+shuffle (two can be distinct patterns of the code, such as a day/month and a month/day date: both are kept): all
+of them are dropped and the signature (type, flags, length, digest of the sorted characters) is kept in the file,
+so later shuffles are neither stored nor a reason to write. A run that compiled nothing new leaves the file alone.
+
 >>> import tempfile
 >>> path = Path(tempfile.mkdtemp(), "regex.marshal")
 >>> table = RegexTable.load(path)
@@ -23,6 +32,13 @@ turns it off; the file lives in the cache folder of
 >>> again = RegexTable.load(path).compile(r"(?P<name>[\\u4e00-\\u9fff]{2,4})体育", 0)
 >>> again.groupindex == pat.groupindex, again.flags == pat.flags, again.search("乐竞体育").group("name")
 (True, True, '乐竞')
+>>> for shuffle in (r"育体(?P<name>[\\u4e00-\\u9fff]{2,4})", r"(?P<name>[\\u4e00-\\u9fff]{2,4})育体"):
+...     shuffled = RegexTable.load(path)
+...     _ = shuffled.compile(shuffle, 0)  # the same characters in another order
+...     shuffled.save()
+...     print(len(RegexTable.load(path).entries), len(RegexTable.load(path).volatile))
+2 0
+0 1
 """
 
 from __future__ import annotations
@@ -42,10 +58,22 @@ from typing import Any
 
 __all__ = ["ORIGINAL_COMPILE", "RegexTable", "install"]
 
-FORMAT = 2  # 2: opcodes stored as packed unsigned ints (a list of Python ints cost ~80 MB of memory a process)
+FORMAT = 3  # 2: opcodes stored as packed unsigned ints (a list of Python ints cost ~80 MB of memory a process);
+# 3: (entries, signatures of patterns whose order changes from process to process)
 MAX_ENTRIES = 2000  # patterns built from data at run time must not grow the file without bound
 CODE_TYPE = next(t for t in "IL" if array(t).itemsize == _sre.CODESIZE)  # the width of _sre's code words
 Entry = tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]
+Key = tuple[str | bytes, int]
+Signature = tuple[bool, int, int, bytes]
+SHUFFLES = 3  # this many stored orders of the same characters make a pattern volatile
+
+
+def signature(key: Key) -> Signature:
+    """(bytes or not, flags, length, digest of the sorted characters): the same for every order of the pieces."""
+    pattern, flags = key
+    chars = bytes(sorted(pattern)) if isinstance(pattern, bytes) else "".join(sorted(pattern)).encode(
+        "utf-8", "surrogatepass")
+    return isinstance(pattern, bytes), flags, len(pattern), hashlib.blake2b(chars, digest_size=12).digest()
 
 
 def cache_dir() -> Path:
@@ -64,10 +92,16 @@ def _path() -> Path:
 class RegexTable:
     """Compiled patterns by (pattern, flags): loaded from disk, extended by misses, saved back."""
 
-    def __init__(self, entries: dict[tuple[str | bytes, int], Entry], path: Path) -> None:
+    def __init__(self, entries: dict[Key, Entry], path: Path, volatile: set[Signature] | None = None) -> None:
         self.entries = entries
         self.path = path
-        self.added = 0
+        self.volatile = volatile if volatile is not None else set()  # see the module's docstring
+        self.new: dict[Key, None] = {}  # keys compiled by this process and not found in the table
+
+    @property
+    def added(self) -> int:
+        """How many patterns this process compiled that the table did not have."""
+        return len(self.new)
 
     @classmethod
     def load(cls, path: Path | None = None) -> RegexTable:
@@ -75,12 +109,12 @@ class RegexTable:
         read."""
         path = path or _path()
         try:
-            entries = marshal.loads(path.read_bytes())
-            if not isinstance(entries, dict):
-                entries = {}
+            entries, volatile = marshal.loads(path.read_bytes())
+            if not isinstance(entries, dict) or not isinstance(volatile, set | frozenset):
+                raise TypeError
         except (OSError, ValueError, EOFError, TypeError):
-            entries = {}
-        return cls(entries, path)
+            entries, volatile = {}, set()
+        return cls(entries, path, set(volatile))
 
     def compile(self, pattern: Any, flags: int) -> re.Pattern[Any]:
         """What ``re._compiler.compile(pattern, flags)`` returns, from the table when the pattern is in it."""
@@ -113,20 +147,45 @@ class RegexTable:
         if len(self.entries) < MAX_ENTRIES:
             self.entries[key] = (flags | parsed.state.flags, array(CODE_TYPE, code).tobytes(), parsed.state.groups - 1,
                                  groupindex, tuple(indexgroup))
-            self.added += 1
+            self.new[key] = None
         return compiled
 
     def save(self) -> None:
-        """Write the table if it grew, merged with what is on disk now (to a temporary name, then renamed: parallel
-        processes never see half a file, nor lose each other's entries but in a race); a folder that cannot be
-        written is left alone."""
-        if not self.added:
+        """Write what this process added, merged with what is on disk now (to a temporary name, then renamed:
+        parallel processes never see half a file, nor lose each other's entries but in a race); nothing when it
+        added nothing but shuffles of known volatile patterns; a folder that cannot be written is left alone."""
+        new = [key for key in self.new if key in self.entries and signature(key) not in self.volatile]
+        if not new:
             return
-        stored = RegexTable.load(self.path).entries  # what other processes (pool workers) saved meanwhile
-        stored.update(self.entries)
-        self.entries = dict(list(stored.items())[:MAX_ENTRIES])
+        disk = RegexTable.load(self.path)  # what other processes (pool workers) saved meanwhile
+        entries, volatile = disk.entries, disk.volatile | self.volatile
+        by_shape: dict[tuple[int, int], list[Key]] = {}
+        for key in entries:
+            by_shape.setdefault((key[1], len(key[0])), []).append(key)
+        changed = False
+        for key in new:
+            if key in entries:
+                continue
+            sig = signature(key)
+            if sig in volatile:
+                continue
+            shuffles = [old for old in by_shape.get((key[1], len(key[0])), ()) if old in entries and signature(old) == sig]
+            if len(shuffles) + 1 >= SHUFFLES:  # the same pieces in a third order: a pattern joined from a set
+                volatile.add(sig)
+                for old in shuffles:
+                    del entries[old]
+                changed = True
+            elif len(entries) < MAX_ENTRIES:
+                entries[key] = self.entries[key]
+                by_shape.setdefault((key[1], len(key[0])), []).append(key)
+                changed = True
+        self.volatile = volatile
+        if not changed and volatile == disk.volatile:
+            self.new.clear()
+            return
+        self.entries = entries
         try:
-            data = marshal.dumps(self.entries)
+            data = marshal.dumps((self.entries, self.volatile))
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".regex-")
         except (OSError, ValueError):
@@ -135,7 +194,7 @@ class RegexTable:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.replace(tmp, self.path)
-            self.added = 0
+            self.new.clear()
         except OSError:
             Path(tmp).unlink(missing_ok=True)
 
