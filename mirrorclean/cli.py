@@ -1111,15 +1111,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The evaluation commands own their options (`wild-eval --text`, `flags-eval -h`): argparse's REMAINDER does
     # not take an argument list that starts with an option, so they are handed over before parsing.
     try:
-        if argv and argv[0] in PASSTHROUGH:
+        try:
+            if argv and argv[0] in PASSTHROUGH:
+                startgc.resume()
+                return int(PASSTHROUGH[argv[0]](argparse.Namespace(rest=argv[1:])))
+            args = parser.parse_args(argv)
+        except SystemExit as exc:
+            return exc.code if isinstance(exc.code, int) else 2
+        if args.handler is not cmd_clean:  # `clean` resumes the collector after its first page (mirrorclean.runner)
             startgc.resume()
-            return int(PASSTHROUGH[argv[0]](argparse.Namespace(rest=argv[1:])))
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else 2
-    if args.handler is not cmd_clean:  # `clean` resumes the collector after its first page (mirrorclean.runner)
-        startgc.resume()
-    try:
         return int(args.handler(args))
-    finally:
+    finally:  # the command paused the collector for its start-up (mirrorclean.startgc); never left paused
         startgc.resume()
