@@ -18,11 +18,11 @@ turns it off; the file lives in the cache folder of
 Patterns joined from a set (an alternation of names, babel's plural operators, tokenize's string prefixes) come
 out in another order in every process (str hashes are salted per process), so their key is new at every start
 and would be stored again by every run: the file was rewritten at every start and grew by ~15 KB until it held
-``MAX_ENTRIES``, after which no pattern was added at all. A new pattern with the same characters and flags as a
-A third pattern with the same characters and flags as two stored ones but in another order is taken for such a
-shuffle (two can be distinct patterns of the code, such as a day/month and a month/day date: both are kept): all
-of them are dropped and the signature (type, flags, length, digest of the sorted characters) is kept in the file,
-so later shuffles are neither stored nor a reason to write. A run that compiled nothing new leaves the file alone.
+``MAX_ENTRIES``, after which no pattern was added at all. A third pattern with the same characters and flags as
+two stored ones but in another order is taken for such a shuffle (two can be distinct patterns of the code, such
+as a day/month and a month/day date: both are kept): all of them are dropped and the signature (type, flags,
+length, digest of the sorted characters) is kept in the file, so later shuffles are neither stored nor a reason
+to write. A run that compiled nothing new leaves the file alone.
 
 >>> import tempfile
 >>> path = Path(tempfile.mkdtemp(), "regex.marshal")
@@ -165,6 +165,9 @@ class RegexTable:
         changed = False
         for key in new:
             if key in entries:
+                if entries[key] != self.entries[key]:  # a stale entry this process compiled afresh
+                    entries[key] = self.entries[key]
+                    changed = True
                 continue
             sig = signature(key)
             if sig in volatile:
