@@ -435,6 +435,34 @@ def _prepared(text: str) -> tuple[int, bool, str]:
     return cjk, bool(cjk) and _is_traditional(text), normalise(text) if cjk else ""
 
 
+PROSE_MIN_CJK = 10  # Chinese characters a line needs, with a clause mark, to be read as a sentence
+_CLAUSE_MARKS = np.array([ord(c) for c in "，。；！？：,;!?"], dtype=np.uint32)
+
+
+@lru_cache(maxsize=2)
+def prose_mask(text: str) -> np.ndarray:
+    """For each character of `text`: is it on a sentence line (PROSE_MIN_CJK Chinese characters and a clause mark)?
+
+    Context deficit and synonym fit measure how a writer chose words in sentences; a menu, a tag row or a
+    spec list has no sentence context, and the news model fits its bare nouns badly (a shop page's category
+    menu scored 0.715 on synonym fit alone), so they read sentence lines only. Read-only, kept for the last
+    two texts (both measures ask).
+
+    >>> prose_mask("奶粉\\n史上最出名的一把步枪，拥有无法比拟的便携性。").tolist()[:4]
+    [False, False, False, True]
+    """
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    newline = points == 10
+    line = np.cumsum(newline) - newline  # a newline counts with the line it ends
+    lines = int(line[-1]) + 1 if len(line) else 1
+    cjk = np.bincount(line, weights=(points >= 0x4E00) & (points <= 0x9FFF), minlength=lines)
+    marks = np.bincount(line, weights=np.isin(points, _CLAUSE_MARKS), minlength=lines)
+    keep = (cjk >= PROSE_MIN_CJK) & (marks > 0)
+    mask = np.ones(len(points), dtype=bool) if keep.all() else keep[line]
+    mask.flags.writeable = False
+    return mask
+
+
 def context_deficit(text: str) -> float:
     """How much less the text's own context predicts its characters than ordinary news does (nats/char, >= 0).
 
@@ -459,7 +487,10 @@ def context_deficit(text: str) -> float:
     # the first len(norm) rows of the padded text's scores (shared with cleaners.namefit), context-free scores
     gain = padded_logprobs(norm)[: len(norm)] - lm.unigram_logprob(rows)
     last = rows[:, -1]  # each character's code: normalise leaves Chinese characters as they are
-    mask = (last >= 0x4E00) & (last <= 0x9FFF)
+    mask = (last >= 0x4E00) & (last <= 0x9FFF) & prose_mask(text)  # sentence lines only
+    cjk = int(mask.sum())
+    if not cjk:
+        return 0.0
     deficit = max(0.0, CONTEXT_REFERENCE - float(gain[mask].mean()))
     return deficit * min(1.0, cjk / CONTEXT_MIN_CHARS)
 
@@ -533,8 +564,15 @@ def synonym_fit(text: str) -> float:
     cjk, traditional, norm = _prepared(text)
     if cjk < SYNONYM_MIN_CHARS or traditional:
         return 0.0
+    prose = prose_mask(text)
+    if not prose.all():  # sentence lines only: their Chinese characters are the rate's base
+        points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        cjk = int(np.count_nonzero((points >= 0x4E00) & (points <= 0x9FFF) & prose))
+        if cjk < SYNONYM_MIN_CHARS:
+            return 0.0
     lp = padded_logprobs(norm)  # len(norm) + 3 rows: the last three score the boundary after the text
     starts = _segmentation(text)[1]  # the two-character words, as rarity_excess segments the text
+    starts = starts[prose[starts]]
     if not len(starts):
         return 0.0
     own = lp[starts] + lp[starts + 1] + lp[starts + 2]
