@@ -735,7 +735,8 @@ def unnamed_trade_pieces(title: str, page: str) -> list[str]:
     trade that never names it was spliced into the title. Unlike trade_mismatch the name need not be coined
     (凯旋体育, 鼎盛棋牌 are dictionary words + a trade), so the page's silence and its topic decide: a sports report
     under `_新浪体育`, a card-game firm's news naming 途游 in its footer, an e-sport club's match news keep their
-    title. Of the real pages here (wild-2017, DAnIEL, Scrapinghub) none has such a piece unnamed.
+    title; a known website's channel (_site_channel: 新浪娱乐 of 新浪网) keeps it on any page. Of the real pages here
+    (wild-2017, DAnIEL, Scrapinghub) none has such a piece unnamed.
 
     >>> body = "国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。"
     >>> unnamed_trade_pieces("政府工作报告提出今年经济增长目标_凯旋体育", body)
@@ -743,6 +744,8 @@ def unnamed_trade_pieces(title: str, page: str) -> list[str]:
     >>> unnamed_trade_pieces("ob电竞-政府工作报告提出今年经济增长目标", body)
     ['ob电竞']
     >>> unnamed_trade_pieces("中超第三轮战罢 恒大客场取胜_新浪体育", "恒大客场两球击败申花，继续领跑积分榜。")
+    []
+    >>> unnamed_trade_pieces("政府工作报告提出今年经济增长目标_新浪娱乐", body)  # a portal's channel (新浪网)
     []
     >>> unnamed_trade_pieces("公司荣获年度纳税信用A级企业_途游棋牌", "公司荣获纳税信用A级。 ©2024 途游棋牌 版权所有")
     []
@@ -753,9 +756,25 @@ def unnamed_trade_pieces(title: str, page: str) -> list[str]:
     out = []
     for piece in title_side_pieces(title):
         m = TRADE_PIECE_RE.fullmatch(piece)
-        if m and piece.lower() not in hay and m.group("name").lower() not in hay and piece not in out:
+        if (m and piece.lower() not in hay and m.group("name").lower() not in hay and piece not in out
+                and not _site_channel(m.group("name"), piece)):
             out.append(piece)
     return out
+
+
+def _site_channel(name: str, piece: str) -> bool:
+    """A website's channel: the name + 网 is a word of jieba's dictionary (新浪网, 人民网, 环球网: a site's name) or the
+    piece itself is (网易娱乐). A portal's channel is its own whatever one of its pages is about, and a bare page (no
+    nav or footer to name it) cannot show that; a brand's name is not a site's (凯旋网, 宏图网, 鼎盛网 are no words).
+    Without the dictionary every name counts as a site's.
+
+    >>> _site_channel("新浪", "新浪娱乐"), _site_channel("网易", "网易娱乐"), _site_channel("凯旋", "凯旋体育")
+    (True, True, False)
+    """
+    from cleaners.spin import word_table
+
+    table = word_table()
+    return table is None or f"{name}网" in table or piece in table
 
 
 # A name and an entry suffix (璟航官网入口, X登录入口, X最新网址): what a first-line brand slot holds.
