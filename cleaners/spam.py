@@ -710,16 +710,19 @@ _COLON_PIECE_RE = re.compile(r"^([^:：\s]{2,12})[:：](?=\S)")
 
 
 def title_side_pieces(title: str) -> list[str]:
-    """The pieces of a title besides its headline: the parts split off at separators (`标题_X`, `X-标题`, `A|B|C`:
-    all but the longest), else a short prefix before a colon (`X：标题`, the headline at least six characters).
+    """The pieces at a title's ends besides its headline: the first and last parts split off at separators
+    (`标题_X`, `X-标题`; not the longest, the headline, nor a part between two others, a column label:
+    标题_休闲娱乐_某某网), else a short prefix before a colon (`X：标题`, the headline at least six characters).
 
     >>> title_side_pieces("政府工作报告提出今年经济增长目标_凯旋体育"), title_side_pieces("宏图电竞:政府工作报告提出今年目标")
     (['凯旋体育'], ['宏图电竞'])
+    >>> title_side_pieces("三日鲁滨逊的荒岛生活_休闲娱乐_小故事网")
+    ['小故事网']
     """
     parts = [p.strip() for p in TITLE_SEP_RE.split(title) if p.strip()]
     if len(parts) > 1:
         main = max(range(len(parts)), key=lambda i: len(parts[i]))
-        return [p for i, p in enumerate(parts) if i != main and len(p) <= 20]
+        return [parts[i] for i in dict.fromkeys((0, len(parts) - 1)) if i != main and len(parts[i]) <= 20]
     m = _COLON_PIECE_RE.match(title.strip())
     return [m.group(1)] if m and len(title.strip()) - m.end() >= 6 else []
 
