@@ -85,12 +85,14 @@ def test_a_real_articles_extract_with_a_spliced_title(suffix: str) -> None:
     f"{HEAD}_新浪体育\n{HEAD}\n{REPORT}",  # a portal's channel (新浪网) over any story, nothing else naming it
     "三日“鲁滨逊”_新浪体育\n首页\n三日“鲁滨逊”\n我和朋友在荒岛上住了三天，每天靠打鱼和采野果过日子，晚上就睡在沙滩上。"
     "第二天下了一场大雨，我们用树枝和棕榈叶搭了一个棚子，总算没有被淋湿。第三天清晨，一艘渔船经过小岛，把我们接回了岸上。",
+    "三日“鲁滨逊”_休闲娱乐_小故事网\n三日“鲁滨逊”\n我和朋友在荒岛上住了三天，每天靠打鱼和采野果过日子，晚上就睡在沙滩上。"
+    "第二天下了一场大雨，我们用树枝和棕榈叶搭了一个棚子，总算没有被淋湿。",  # a column label between headline and site
     "公司发布2023年度报告_途游棋牌\n公司发布2023年度报告\n"
     "公司今日发布2023年度报告，全年营业收入同比增长12%，净利润增长8%，研发投入继续加大。\n©2024 途游棋牌 版权所有",
 ])
 def test_a_sites_own_trade_name_in_a_dump_stays(text: str) -> None:
-    """A sports channel over a sports report, a portal's channel over any story, an e-sport club's news, a card-game
-    firm signing its page."""
+    """A sports channel over a sports report, a portal's channel over any story, a column label, an e-sport club's
+    news, a card-game firm signing its page."""
     rec = dump(text)
     assert not rec.is_spam_page and spam_cuts(rec) == []
 
