@@ -324,9 +324,9 @@ def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
 
 def spliced_title_keyword(lines: list[str]) -> tuple[Finding, list[int]] | None:
     """A name + 体育/娱乐/棋牌/电竞 spliced into the title line (the extract's first line) as a side piece (`标题_X体育`,
-    `X棋牌-标题`, `X电竞：标题`) that the rest of the dump never names, on a dump that never touches the trade
-    (spam.unnamed_trade_pieces: no gambling, sport, show-business, game or card word); pieces title_brands
-    reports already are left to it.
+    `X棋牌-标题`, `X电竞：标题`) that the rest of the dump never names, over prose (`_prose`: the lines of 40 or
+    more characters with a clause mark) that never touches the trade (spam.unnamed_trade_pieces: no gambling,
+    sport, show-business, game or card word); pieces title_brands reports already are left to it.
 
     Evidence: as in HTML, a site names itself again on its pages (nav, footer, copyright line) and publishes what
     its name says; a sports or card-game name over a government report that never names it was spliced in.
@@ -344,7 +344,7 @@ def spliced_title_keyword(lines: list[str]) -> tuple[Finding, list[int]] | None:
 
     if not lines or len(lines[0]) > 120:
         return None
-    pieces = unnamed_trade_pieces(lines[0].strip(), "\n".join(lines[1:]))
+    pieces = unnamed_trade_pieces(lines[0].strip(), "\n".join(lines[1:]), _prose(lines[1:]))
     if pieces and (hit := title_brands(lines)):
         pieces = [p for p in pieces if p not in hit[0].terms]
     if not pieces:

@@ -534,7 +534,7 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     if slots.page_text:
         for piece in unnamed_title_brands(slots.title, slots.page_text + "\n" + body):
             evidence.setdefault(piece, set()).add("title_unnamed")
-        for piece in unnamed_trade_pieces(slots.title, slots.page_text + "\n" + body):
+        for piece in unnamed_trade_pieces(slots.title, slots.page_text + "\n" + body, body):
             evidence.setdefault(piece, set()).add("title_trade_unnamed")
 
     spam: list[str] = []
@@ -727,35 +727,40 @@ def title_side_pieces(title: str) -> list[str]:
     return [m.group(1)] if m and len(title.strip()) - m.end() >= 6 else []
 
 
-def unnamed_trade_pieces(title: str, page: str) -> list[str]:
+def unnamed_trade_pieces(title: str, page: str, article: str) -> list[str]:
     """Title side pieces (title_side_pieces) that are a name + 体育/娱乐/棋牌/电竞 (TRADE_PIECE_RE) which `page`
-    (everything but the <title>: text, alt, meta, link hosts; a dump's other lines) names nowhere, neither the
-    piece nor its name, on a page that never touches the trade: no gambling word and no word of sport, show
-    business, games or cards (TRADE_TOPIC_RE) anywhere on it.
+    (everything but the <title>: text, nav, footer, alt, meta, link hosts; a dump's other lines) names nowhere,
+    neither the piece nor its name, over an `article` that never touches the trade: no gambling word and no word
+    of sport, show business, games or cards (TRADE_TOPIC_RE).
 
     Evidence: a site is named after what it publishes and names itself again on its pages (logo, nav, footer,
-    copyright line: 新浪体育 on a sina.com.cn page); a sports, card-game or e-sport name over a page of another
-    trade that never names it was spliced into the title. Unlike trade_mismatch the name need not be coined
-    (凯旋体育, 鼎盛棋牌 are dictionary words + a trade), so the page's silence and its topic decide: a sports report
-    under `_新浪体育`, a card-game firm's news naming 途游 in its footer, an e-sport club's match news keep their
-    title; a known website's channel (_site_channel: 新浪娱乐 of 新浪网) keeps it on any page. Of the real pages here
-    (wild-2017, DAnIEL, Scrapinghub) none has such a piece unnamed.
+    copyright line: 新浪体育 on a sina.com.cn page); a sports, card-game or e-sport name over an article of another
+    trade that the page never names was spliced into the title. Unlike trade_mismatch the name need not be coined
+    (凯旋体育, 鼎盛棋牌 are dictionary words + a trade), so the page's silence and the article's topic decide: a
+    sports report under `_新浪体育`, a card-game firm's news naming 途游 in its footer, an e-sport club's match news
+    keep their title; a known website's channel (_site_channel: 新浪娱乐 of 新浪网) keeps it on any page. A portal's
+    nav naming its 体育 and 娱乐 channels says nothing of a title piece the page never names (a hacked portal page
+    has that nav too). Of the real pages here (wild-2017, DAnIEL, Scrapinghub) none has such a piece unnamed.
 
     >>> body = "国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。"
-    >>> unnamed_trade_pieces("政府工作报告提出今年经济增长目标_凯旋体育", body)
+    >>> unnamed_trade_pieces("政府工作报告提出今年经济增长目标_凯旋体育", "首页 新闻 体育 娱乐 " + body, body)
     ['凯旋体育']
-    >>> unnamed_trade_pieces("ob电竞-政府工作报告提出今年经济增长目标", body)
+    >>> unnamed_trade_pieces("ob电竞-政府工作报告提出今年经济增长目标", body, body)
     ['ob电竞']
-    >>> unnamed_trade_pieces("中超第三轮战罢 恒大客场取胜_新浪体育", "恒大客场两球击败申花，继续领跑积分榜。")
+    >>> match = "恒大客场两球击败申花，继续领跑积分榜。"
+    >>> unnamed_trade_pieces("中超第三轮战罢 恒大客场取胜_新浪体育", match, match)
     []
-    >>> unnamed_trade_pieces("政府工作报告提出今年经济增长目标_新浪娱乐", body)  # a portal's channel (新浪网)
+    >>> unnamed_trade_pieces("政府工作报告提出今年经济增长目标_新浪娱乐", body, body)  # a portal's channel (新浪网)
     []
-    >>> unnamed_trade_pieces("公司荣获年度纳税信用A级企业_途游棋牌", "公司荣获纳税信用A级。 ©2024 途游棋牌 版权所有")
+    >>> firm = "公司荣获纳税信用A级。"
+    >>> unnamed_trade_pieces("公司荣获年度纳税信用A级企业_途游棋牌", firm + " ©2024 途游棋牌 版权所有", firm)
     []
     """
-    hay = re.sub(r"\s+", "", page).lower().replace(re.sub(r"\s+", "", title).lower(), " ")
-    if GAMBLING_WORDS.search(hay) or TRADE_TOPIC_RE.search(hay):
+    whole = re.sub(r"\s+", "", title).lower()
+    text = re.sub(r"\s+", "", article).lower().replace(whole, " ")
+    if len(text) < 20 or GAMBLING_WORDS.search(text) or TRADE_TOPIC_RE.search(text):  # no article: nothing shown
         return []
+    hay = re.sub(r"\s+", "", page).lower().replace(whole, " ")
     out = []
     for piece in title_side_pieces(title):
         m = TRADE_PIECE_RE.fullmatch(piece)

@@ -55,16 +55,23 @@ def test_probe_forms_of_unlisted_names_make_a_spam_page_and_leave_the_title(name
     assert any(where == "title" and name in text for where, text, _ in spam_cuts(rec))
 
 
+# a science story of sina.com.cn, whose nav names the portal's 体育 and 娱乐 channels (a hacked portal page has them too)
+SINA = "20111209_tech.sina.com.cn_0fa41e8e44da0e347e00b35c8bca43b2eea9d8ec4cfb184f4b5a1be9.html"
+SINA_HEAD = "专业天文爱好者详解月全食多种拍法"
+
+
+@pytest.mark.parametrize(("name", "head"), [(FINANCE, FINANCE_HEAD), (SINA, SINA_HEAD)])
 @pytest.mark.parametrize("suffix", ["_凯旋体育", "_宏图电竞", "_鼎盛娱乐"])
-def test_a_trade_name_spliced_into_a_real_finance_pages_title(suffix: str) -> None:
-    """A real ce.cn finance story (DAnIEL) with a sports/e-sport/entertainment name spliced into its title: the page
-    names it nowhere and never touches the trade. Unspliced, the same page is not spam and nothing is cut."""
-    path = DANIEL / FINANCE
-    plain = clean_document(path.read_bytes(), FINANCE)
+def test_a_trade_name_spliced_into_a_real_pages_title(name: str, head: str, suffix: str) -> None:
+    """Real DAnIEL pages (a ce.cn finance story; a sina.com.cn science story under a nav of channels 体育, 娱乐 …)
+    with a sports/e-sport/entertainment name spliced into the title: the page names it nowhere and the article never
+    touches the trade. Unspliced, the same page is not spam and nothing is cut."""
+    path = DANIEL / name
+    plain = clean_document(path.read_bytes(), name)
     assert isinstance(plain, Record) and not plain.is_spam_page and spam_cuts(plain) == []
-    rec = clean_document(real_page(path, suffix), FINANCE)
+    rec = clean_document(real_page(path, suffix), name)
     assert isinstance(rec, Record) and rec.is_spam_page
-    assert suffix[1:] not in (rec.title or "") + rec.text and FINANCE_HEAD in (rec.title or "")
+    assert suffix[1:] not in (rec.title or "") + rec.text and head in (rec.title or "")
     assert ("title", suffix[1:], "spam_brand") in spam_cuts(rec)
     assert rec.text == plain.text  # the article is untouched
 
