@@ -322,6 +322,37 @@ def title_brands(lines: list[str]) -> tuple[Finding, list[int]] | None:
     return Finding("text", "spam_brand", f"a gambling brand in the title line: {' '.join(brands)[:200]}", brands), []
 
 
+def spliced_title_keyword(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A name + 体育/娱乐/棋牌/电竞 spliced into the title line (the extract's first line) as a side piece (`标题_X体育`,
+    `X棋牌-标题`, `X电竞：标题`) that the rest of the dump never names, over prose (`_prose`: the lines of 40 or
+    more characters with a clause mark) that never touches the trade (spam.unnamed_trade_pieces: no gambling,
+    sport, show-business, game or card word); pieces title_brands reports already are left to it.
+
+    Evidence: as in HTML, a site names itself again on its pages (nav, footer, copyright line) and publishes what
+    its name says; a sports or card-game name over a government report that never names it was spliced in.
+    A sports report under `_新浪体育`, a card-game firm's news signed `©途游棋牌` keep their title.
+
+    >>> body = ["政府工作报告提出今年经济增长目标", "新华社北京3月5日电 国务院总理在政府工作报告中提出，今年主要预期目标是增长5%左右。"]
+    >>> spliced_title_keyword(["政府工作报告提出今年经济增长目标_鼎盛棋牌", *body])[0].terms
+    ['鼎盛棋牌']
+    >>> spliced_title_keyword(["政府工作报告提出今年经济增长目标_乐竞体育", *body]) is None  # title_brands' already
+    True
+    >>> spliced_title_keyword(["中超第三轮战罢_新浪体育", "中超第三轮战罢", "恒大客场两球击败申花，继续领跑积分榜。"]) is None
+    True
+    """
+    from cleaners.spam import unnamed_trade_pieces
+
+    if not lines or len(lines[0]) > 120:
+        return None
+    pieces = unnamed_trade_pieces(lines[0].strip(), "\n".join(lines[1:]), _prose(lines[1:]))
+    if pieces and (hit := title_brands(lines)):
+        pieces = [p for p in pieces if p not in hit[0].terms]
+    if not pieces:
+        return None
+    return Finding("text", "spam_brand", f"a name and a trade the page never names in the title line: {' '.join(pieces)[:200]}",
+                   pieces), []
+
+
 BARE_URL_RE = re.compile(r"^(?:https?://|www\.)[\w.-]+\.[a-z]{2,}(?:[/?#]\S*)?$", re.I)
 
 
@@ -586,7 +617,7 @@ def _english(segment: str) -> bool:
 
 RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [
     pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands,
-    addressed_keywords, slot_names, headline_brands, boxed_brands, search_echo]
+    spliced_title_keyword, addressed_keywords, slot_names, headline_brands, boxed_brands, search_echo]
 
 
 ROW_GAP_RE = re.compile(r"[ \u00a0\u3000\t]+|\s*[|｜]\s*")
@@ -640,9 +671,19 @@ def find_planted(lines: list[str]) -> list[tuple[Finding, list[int]]]:
 def mark_planted(lines: list[str], draft: Draft) -> None:
     """Record the findings on `draft`: the page is a spam page (`draft.injections`), the lines found leave the
     title and body (a `removed` entry each, with the rule's reason), and header or trailer lines already cut
-    for another reason are renamed."""
+    for another reason are renamed. A finding of the title line alone (a brand piece, no line of its own) is
+    recorded as a `title` removal of its terms, cut from the title when the title still holds them."""
+    from cleaners.spam import clean_title
+
     for finding, idx in find_planted(lines):
         draft.injections.append(finding)
+        if not idx and lines and any(t in lines[0] for t in finding.terms):
+            # a brand of the title line (title_brands, spliced_title_keyword): the page-level evidence is recorded
+            # where it stood, and cut from the title when the title is that line
+            named = [t for t in finding.terms if t in lines[0]]
+            draft.title, cut = clean_title(draft.title, named) if draft.title else (draft.title, [])
+            draft.removed += [Removal("title", t, finding.reason) for t in named if not any(t in r.text for r in cut)]
+            draft.removed += cut
         found = {lines[i] for i in idx}
         if draft.title in found:
             draft.removed.append(Removal("title", draft.title, finding.reason))

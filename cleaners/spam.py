@@ -534,6 +534,8 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     if slots.page_text:
         for piece in unnamed_title_brands(slots.title, slots.page_text + "\n" + body):
             evidence.setdefault(piece, set()).add("title_unnamed")
+        for piece in unnamed_trade_pieces(slots.title, slots.page_text + "\n" + body, body):
+            evidence.setdefault(piece, set()).add("title_trade_unnamed")
 
     spam: list[str] = []
     cores = {core_of(t) for t in evidence}
@@ -546,7 +548,7 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
 # A title piece with a brand's shape: a Chinese name with a Latin-digit alias (米乐m6, 凯发k8, 九游会J9), a
 # bilingual name (必威betway中文版; a word of four letters or more, not an acronym: 新浪NBA, 美国CNN are media), or a
 # name tagged (中国) before an official-site suffix (九游会(中国)官方网站).
-TITLE_BRAND_SHAPE_RE = re.compile(
+BRAND_SHAPE_RE = re.compile(
     rf"(?P<cjk>[{CJK}]{{2,4}})(?:(?P<alias>[A-Za-z]{{1,4}}\d{{1,4}})"
     rf"|(?P<latin>(?![A-Z]+(?![a-z]))[A-Za-z]{{4,12}})(?:中文版|中文网|官网|官方)?"
     rf"|[（(]中国[)）](?:官方网站|官网)?)"
@@ -557,7 +559,7 @@ _ENTRY_TAIL_RE = re.compile(r"(?:[（(]中国[)）])?(?:官方网站|官网|官�
 
 def unnamed_title_brands(title: str, page: str) -> list[str]:
     """The side pieces of a title (`_X`, `X-`, `X：`; not its headline) that have a brand's shape
-    (TITLE_BRAND_SHAPE_RE) and name nothing the page names anywhere else: neither the piece, nor its Chinese name,
+    (BRAND_SHAPE_RE) and name nothing the page names anywhere else: neither the piece, nor its Chinese name,
     nor its Latin letters stand in `page` (everything the page says outside <title>: text, alt, meta, link hosts).
 
     Evidence: a site's own name in its title suffix is named again on its page (logo alt, copyright line,
@@ -587,14 +589,14 @@ def unnamed_title_brands(title: str, page: str) -> list[str]:
 
 
 def unnamed_brand_piece(piece: str, hay: str) -> str:
-    """The brand of a title piece with a brand's shape (TITLE_BRAND_SHAPE_RE, an entry suffix after it allowed)
+    """The brand of a title piece with a brand's shape (BRAND_SHAPE_RE, an entry suffix after it allowed)
     that `hay` (the page, blanks squeezed out, lower case) never names: not the piece, its Chinese name or its
     Latin letters; else ''.
 
     >>> unnamed_brand_piece("九游会J9官网入口", "新华社北京电"), unnamed_brand_piece("魅族mx6", "魅族发布新机")
     ('九游会J9', '')
     """
-    shaped = TITLE_BRAND_SHAPE_RE.match(piece.strip())
+    shaped = BRAND_SHAPE_RE.match(piece.strip())
     if not shaped or not _ENTRY_TAIL_RE.fullmatch(piece.strip()[shaped.end():]):
         return ""
     names = [piece, shaped.group("cjk"), shaped.group("alias") or "", shaped.group("latin") or ""]
@@ -687,6 +689,102 @@ def _coined(name: str) -> bool:
     return table is not None and name not in table and not any(name[:k] in table for k in (3, 4) if len(name) >= k)
 
 
+# A title piece that is a name + a trade gambling sites are named with, whatever the name (凯旋体育, 宏图电竞, ob电竞,
+# 鼎盛棋牌, KOK娱乐), and the words a page of any of those trades uses (sport, show business, games and cards):
+# the shape alone is also a sports channel's, a card-game firm's or an e-sport club's, so the page decides.
+TRADE_PIECE_RE = re.compile(
+    rf"(?P<name>[{CJK}]{{2,4}}?|[A-Za-z][A-Za-z0-9]{{1,9}})(?P<trade>{_with_traditional('体育|娱乐|棋牌|电竞')})"
+)
+TRADE_TOPIC_RE = re.compile(
+    "|".join(_TRADE_WORDS[k] for k in ("体育", "娱乐"))
+    + "|" + _with_traditional("棋牌|扑克|麻将|斗地主|象棋|围棋|桥牌|纸牌|牌局|电竞|电子竞技|战队|选手|英雄联盟|王者荣耀|"
+                              "手游|网游|玩家|俱乐部|LOL|DOTA|CSGO"),
+    re.I,
+)
+# A title that may hold an unnamed piece (unnamed_title_brands, unnamed_trade_pieces): a brand's shape or a name + a
+# trade somewhere in it. The HTML reader collects the page's own words (html.page_self_text) only for such a title.
+TITLE_BRAND_SHAPE_RE = re.compile(
+    rf"{BRAND_SHAPE_RE.pattern}|(?:[{CJK}]{{2}}|[A-Za-z][A-Za-z0-9]{{1,9}})(?:{_with_traditional('体育|娱乐|棋牌|电竞')})"
+)
+_COLON_PIECE_RE = re.compile(r"^([^:：\s]{2,12})[:：](?=\S)")
+
+
+def title_side_pieces(title: str) -> list[str]:
+    """The pieces at a title's ends besides its headline: the first and last parts split off at separators
+    (`标题_X`, `X-标题`; not the longest, the headline, nor a part between two others, a column label:
+    标题_休闲娱乐_某某网), else a short prefix before a colon (`X：标题`, the headline at least six characters).
+
+    >>> title_side_pieces("政府工作报告提出今年经济增长目标_凯旋体育"), title_side_pieces("宏图电竞:政府工作报告提出今年目标")
+    (['凯旋体育'], ['宏图电竞'])
+    >>> title_side_pieces("三日鲁滨逊的荒岛生活_休闲娱乐_小故事网")
+    ['小故事网']
+    """
+    parts = [p.strip() for p in TITLE_SEP_RE.split(title) if p.strip()]
+    if len(parts) > 1:
+        main = max(range(len(parts)), key=lambda i: len(parts[i]))
+        return [parts[i] for i in dict.fromkeys((0, len(parts) - 1)) if i != main and len(parts[i]) <= 20]
+    m = _COLON_PIECE_RE.match(title.strip())
+    return [m.group(1)] if m and len(title.strip()) - m.end() >= 6 else []
+
+
+def unnamed_trade_pieces(title: str, page: str, article: str) -> list[str]:
+    """Title side pieces (title_side_pieces) that are a name + 体育/娱乐/棋牌/电竞 (TRADE_PIECE_RE) which `page`
+    (everything but the <title>: text, nav, footer, alt, meta, link hosts; a dump's other lines) names nowhere,
+    neither the piece nor its name, over an `article` that never touches the trade: no gambling word and no word
+    of sport, show business, games or cards (TRADE_TOPIC_RE).
+
+    Evidence: a site is named after what it publishes and names itself again on its pages (logo, nav, footer,
+    copyright line: 新浪体育 on a sina.com.cn page); a sports, card-game or e-sport name over an article of another
+    trade that the page never names was spliced into the title. Unlike trade_mismatch the name need not be coined
+    (凯旋体育, 鼎盛棋牌 are dictionary words + a trade), so the page's silence and the article's topic decide: a
+    sports report under `_新浪体育`, a card-game firm's news naming 途游 in its footer, an e-sport club's match news
+    keep their title; a known website's channel (_site_channel: 新浪娱乐 of 新浪网) keeps it on any page. A portal's
+    nav naming its 体育 and 娱乐 channels says nothing of a title piece the page never names (a hacked portal page
+    has that nav too). Of the real pages here (wild-2017, DAnIEL, Scrapinghub) none has such a piece unnamed.
+
+    >>> body = "国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右。"
+    >>> unnamed_trade_pieces("政府工作报告提出今年经济增长目标_凯旋体育", "首页 新闻 体育 娱乐 " + body, body)
+    ['凯旋体育']
+    >>> unnamed_trade_pieces("ob电竞-政府工作报告提出今年经济增长目标", body, body)
+    ['ob电竞']
+    >>> match = "恒大客场两球击败申花，继续领跑积分榜。"
+    >>> unnamed_trade_pieces("中超第三轮战罢 恒大客场取胜_新浪体育", match, match)
+    []
+    >>> unnamed_trade_pieces("政府工作报告提出今年经济增长目标_新浪娱乐", body, body)  # a portal's channel (新浪网)
+    []
+    >>> firm = "公司荣获纳税信用A级。"
+    >>> unnamed_trade_pieces("公司荣获年度纳税信用A级企业_途游棋牌", firm + " ©2024 途游棋牌 版权所有", firm)
+    []
+    """
+    whole = re.sub(r"\s+", "", title).lower()
+    text = re.sub(r"\s+", "", article).lower().replace(whole, " ")
+    if len(text) < 20 or GAMBLING_WORDS.search(text) or TRADE_TOPIC_RE.search(text):  # no article: nothing shown
+        return []
+    hay = re.sub(r"\s+", "", page).lower().replace(whole, " ")
+    out = []
+    for piece in title_side_pieces(title):
+        m = TRADE_PIECE_RE.fullmatch(piece)
+        if (m and piece.lower() not in hay and m.group("name").lower() not in hay and piece not in out
+                and not _site_channel(m.group("name"), piece)):
+            out.append(piece)
+    return out
+
+
+def _site_channel(name: str, piece: str) -> bool:
+    """A website's channel: the name + 网 is a word of jieba's dictionary (新浪网, 人民网, 环球网: a site's name) or the
+    piece itself is (网易娱乐). A portal's channel is its own whatever one of its pages is about, and a bare page (no
+    nav or footer to name it) cannot show that; a brand's name is not a site's (凯旋网, 宏图网, 鼎盛网 are no words).
+    Without the dictionary every name counts as a site's.
+
+    >>> _site_channel("新浪", "新浪娱乐"), _site_channel("网易", "网易娱乐"), _site_channel("凯旋", "凯旋体育")
+    (True, True, False)
+    """
+    from cleaners.spin import word_table
+
+    table = word_table()
+    return table is None or f"{name}网" in table or piece in table
+
+
 # A name and an entry suffix (璟航官网入口, X登录入口, X最新网址): what a first-line brand slot holds.
 ENTRY_LINE_RE = re.compile(rf"[{CJK}A-Za-z0-9·]{{2,8}}?(?:官网|官網|官方)?(?:登录入口|登陆入口|入口|最新网址|网址)")
 # A short name and a colon opening one of the first paragraphs, after an optional bracketed label: 【摘要】X：…
@@ -710,7 +808,7 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
         return False  # 澳门赌场：三月博彩收入… over Macau revenue news: the article's topic, not a brand
     if "list_item" in where and not _used_in_prose(core, body) and core not in body:
         return True  # a name + a gambling-only trade as one item of a recommendation row under the article
-    if "handle" in where or "title_whole" in where or "title_unnamed" in where:
+    if where & {"handle", "title_whole", "title_unnamed", "title_trade_unnamed"}:
         return True  # js333金沙线路: a site handle glued to a casino word is a gambling address, nothing else
     if "dateline_domain" in where or "family_core" in where:
         return True  # X讯（www.jz88.cc）: a digit-laden domain; X娱乐 of X娱乐真人: the gambling compound names it
