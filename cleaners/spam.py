@@ -829,7 +829,7 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
         return True
     injected = core_slots & INJECTION
     in_prose = _used_in_prose(core, body)
-    if is_known(term) and _known_share(term) >= 0.5 and (injected or "hidden" in core_slots):
+    if is_known(term) and _known_share(term) >= 0.5 and (injected or "hidden" in core_slots) and not _known_subject(term, body):
         return True
     if "hidden" in where and (is_family(term, loose=True) or has_category(term)):
         return True
@@ -932,6 +932,34 @@ def _known_share(term: str) -> float:
     """How much of a term the known brand inside it covers (a headline that mentions one is not a brand)."""
     m = _known_re().search(term)
     return len(m.group(0)) / len(term) if m else 0.0
+
+
+def _known_subject(term: str, body: str) -> bool:
+    """The listed name inside `term` is what the article is about: two of its clauses use it among other words.
+
+    威尼斯人 is a casino brand on the lists and a Macau hotel: under 澳门三日游攻略：入住威尼斯人 the article says
+    坐车到了澳门威尼斯人酒店 and 住在威尼斯人交通很方便. An injector puts a brand in slots (title, first line,
+    prev/next) or as a clause of its own (注重实用，必威betway中文版，避免…): the name with its brand tails stands
+    alone between the commas. A missed brand costs less than a word cut from an itinerary.
+
+    >>> trip = "第一天坐车到了澳门威尼斯人酒店，办理入住后去购物中心逛了逛。整体来说澳门很小，住在威尼斯人交通很方便。"
+    >>> _known_subject("入住威尼斯人", trip)
+    True
+    >>> _known_subject("必威", "在设备配置上注重实用，必威betway中文版，避免盲目追求高端硬件。多为信息技术教师，必威买球，其中。")
+    False
+    """
+    for name in {m.group(0) for m in _known_re().finditer(term)}:
+        pat = term_pattern([name])
+        if pat is None:
+            continue
+        clauses = [c for c in _CLAUSE_SPLIT_RE.split(body) if name in c]
+        if sum(len(_CJK_CHAR_RE.findall(pat.sub("", c))) >= 6 for c in clauses) >= 2:
+            return True
+    return False
+
+
+_CLAUSE_SPLIT_RE = re.compile(r"[，。！？；,!?;\n]")
+_CJK_CHAR_RE = re.compile(f"[{CJK}]")
 
 
 def _same_brand(core: str, other: str) -> bool:

@@ -1,0 +1,48 @@
+"""A listed brand name that is also the article's subject (威尼斯人, the Macau hotel) is not a brand in a title slot
+(issue 9, "context decides, not vocabulary"; spam._known_subject): the same title piece over an article that never
+concerns it stays spam."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaners import clean_document
+from cleaners.record import SPAM_REASONS, Record
+
+TRIP = ("<p>第一天从珠海拱北口岸过关，坐免费的发财车直接到了澳门威尼斯人酒店，办理入住后先去大运河购物中心逛了逛，"
+        "里面的贡多拉船很有意思，船夫还会唱意大利歌。</p>"
+        "<p>第二天去了大三巴牌坊和议事亭前地，中午在官也街吃了猪扒包和杏仁饼，下午去妈阁庙，晚上回酒店看了水舞间表演。</p>"
+        "<p>第三天早上在酒店吃完早餐，去了路环的安德鲁饼店买蛋挞，然后坐船回香港。整体来说澳门很小，三天足够，"
+        "住在威尼斯人交通很方便。</p>")
+
+
+def spam_cuts(rec: Record) -> list[tuple[str, str, str]]:
+    return [(r.where, r.text, r.reason) for r in rec.removed if r.reason in SPAM_REASONS]
+
+
+@pytest.mark.parametrize("title", ["澳门三日游攻略：入住威尼斯人_携程旅游", "入住威尼斯人：澳门三日游攻略"])
+def test_a_macau_itinerary_keeps_its_hotel(title: str) -> None:
+    """A travel story whose sentences stay at 澳门威尼斯人酒店: not spam, nothing cut (before: `入住威尼斯人` cut from
+    the title as a known brand in a title slot, and the page called spam)."""
+    html = (f"<html><head><title>{title}</title></head><body><div class='nav'><a href='/'>首页</a> <a href='/gl'>旅游攻略"
+            f"</a></div><article><h1>澳门三日游攻略：入住威尼斯人</h1>{TRIP}</article></body></html>")
+    rec = clean_document(html.encode(), "trip.html")
+    assert isinstance(rec, Record)
+    assert not rec.is_spam_page and not spam_cuts(rec)
+    assert "威尼斯人" in rec.title and rec.text.count("威尼斯人") == 2
+
+
+REPORT_HEAD = "政府工作报告提出今年经济增长目标5%左右"
+REPORT = ("<p>新华社北京3月5日电 国务院总理在政府工作报告中提出，今年发展主要预期目标是国内生产总值增长5%左右，城镇新增就业1200万人以上。</p>"
+          "<p>报告指出，要坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。</p>")
+
+
+@pytest.mark.parametrize("title", ["入住威尼斯人：" + REPORT_HEAD, REPORT_HEAD + "_威尼斯人"])
+def test_the_same_name_over_an_unrelated_article_is_still_spam(title: str) -> None:
+    """The name in a title slot over a government-report story that never names it: spam, cut from the title and
+    recorded."""
+    html = f"<html><head><title>{title}</title></head><body><h1>{REPORT_HEAD}</h1>{REPORT}</body></html>"
+    rec = clean_document(html.encode(), "report.html")
+    assert isinstance(rec, Record) and rec.is_spam_page
+    assert rec.title == REPORT_HEAD
+    assert any(where == "title" and "威尼斯人" in text for where, text, _ in spam_cuts(rec))
