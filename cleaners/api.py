@@ -345,8 +345,25 @@ def drop_hijacked_title(title: str, heads: list[str], draft: Draft) -> tuple[str
         # porn words are left out: a tabloid titles its own clickbait with them (莫菁门事件完整照片…)
         if (rest == title and _shared(own, title)) or not site_topics(rest) - {"porn"}:
             return title, []
+        if _self_named(rest, draft.slots.page_text):
+            return title, []  # 途游棋牌-新春活动上线 with 途游棋牌 in the page's footer: the firm's own name
         better = better or own
     return better, [Removal("title", title, "title_hijack")]
+
+
+def _self_named(rest: str, page_text: str) -> bool:
+    """Every piece of a title's selling part is named by the page outside its <title> (footer, logo alt, nav):
+    the site's own name (a licensed card-game firm's 途游棋牌), not a hijacker's, who leaves the page's own
+    words alone. `page_text` is read only for titles with a brand's or trade's shape (html.py).
+
+    >>> _self_named("途游棋牌-", "新春活动上线 北京途游网络科技有限公司 途游棋牌 版权所有"), _self_named("途游棋牌-", "")
+    (True, False)
+    """
+    pieces = [p for p in _TITLE_SPLIT_RE.split(rest) if len(p) >= 2]
+    return bool(pieces) and bool(page_text) and all(p in page_text for p in pieces)
+
+
+_TITLE_SPLIT_RE = re.compile(r"[\s_|｜\-—–:：·]+")
 
 
 def weigh_gambling_anchors(draft: Draft, removed: list[Removal]) -> list[Removal]:

@@ -46,3 +46,19 @@ def test_the_same_name_over_an_unrelated_article_is_still_spam(title: str) -> No
     assert isinstance(rec, Record) and rec.is_spam_page
     assert rec.title == REPORT_HEAD
     assert any(where == "title" and "威尼斯人" in text for where, text, _ in spam_cuts(rec))
+
+
+FIRM = ("<p>为庆祝春节，公司推出了新春系列活动，活动期间登录即可领取福袋，内含金币和道具，欢迎广大用户参与。</p>"
+        "<p>活动时间为2月1日至2月15日，具体规则请查看活动页面说明，如有疑问请联系在线客服。</p>")
+
+
+def test_a_card_game_firm_titling_its_own_news_is_not_hijacked() -> None:
+    """途游棋牌-新春活动上线 over the firm's news, its footer naming 途游棋牌: the site's own name (before: title_hijack
+    and a spam page, since the article never says 棋牌). Without the footer's name the title still goes."""
+    footer = "<div class='footer'>北京途游网络科技有限公司 途游棋牌 版权所有 京ICP备12345678号</div>"
+    html = f"<html><head><title>途游棋牌-新春活动上线</title></head><body><h1>新春活动上线</h1>{FIRM}{footer}</body></html>"
+    rec = clean_document(html.encode(), "firm.html")
+    assert isinstance(rec, Record) and not rec.is_spam_page and not spam_cuts(rec)
+    anonymous = clean_document(html.replace("途游棋牌 版权", "版权").encode(), "firm.html")
+    assert isinstance(anonymous, Record) and anonymous.is_spam_page
+    assert ("title", "途游棋牌-新春活动上线", "title_hijack") in spam_cuts(anonymous)
