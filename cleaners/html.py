@@ -840,10 +840,23 @@ def density_extract(tree: lxml.html.HtmlElement) -> list[str]:
         return []
     best = max(scores, key=lambda k: scores[k])
     for el in best.iter():
-        if isinstance(el.tag, str) and el.tag in {"p", "div", "br", "li", "td", "tr", "h2", "h3", "h4"}:
+        if isinstance(el.tag, str) and el.tag in _LINE_TAGS:
             el.tail = "\n" + (el.tail or "")
+            if el.tag in _BLOCK_TAGS and el is not best:  # a block also starts a line: <div>引言<p>正文</p>, <h1>题</h1><p>
+                prev = el.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + "\n"
+                elif (parent := el.getparent()) is not None:
+                    parent.text = (parent.text or "") + "\n"
     lines = [" ".join(line.split()) for line in text_content(best).split("\n")]
     return [line for line in lines if line]
+
+
+# Elements after which density_extract starts a new line (every heading level: a minified page's <h1>题</h1><p>文
+# glued the headline to the first sentence), and the blocks that start one before them too.
+_BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",
+                         "header", "footer", "ul", "ol", "dl", "dt", "dd", "table", "pre", "figure", "figcaption"})
+_LINE_TAGS = _BLOCK_TAGS | {"br", "td", "th", "tr", "hr"}
 
 
 def _is_prose_line(p: str) -> bool:

@@ -514,10 +514,12 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
     name = re.sub(rf"(?:{CATEGORY}|{STRONG_SUFFIX}|{CHINA_TAG}|[·・\s\d])+$", "", whole, flags=re.I) if len(whole) <= 16 else ""
     if (whole and len(whole) <= 16 and (is_family(whole) or STRONG_CATEGORY_RE.search(whole[len(name):]))
             and len(name) >= 2 and name not in body and not re.search(r"[，。！？,!?\s_|｜:：\-—–]", whole)
-            and len(_bigrams(STRONG_CATEGORY_RE.sub(" ", STRONG_GAMBLING_RE.sub(" ", whole))) & _bigrams(body)) < 2):
+            and len(_bigrams(STRONG_CATEGORY_RE.sub(" ", STRONG_GAMBLING_RE.sub(" ", whole)))
+                    & _bigrams(body + "\n" + (slots.h1 if slots.h1 != whole else ""))) < 2):
         # the whole <title> is one brand the article never names (华体会体育 over a news story); a title with
         # separators is pieces, which the slot rules above judge one by one; a title sharing two words' worth of
-        # bigrams with the article, gambling words aside, is the article's own (澳门赌场一日游攻略 over a Macau walk)
+        # bigrams with the article or its own heading, gambling words aside, is the article's own (澳门赌场一日游攻略
+        # over a Macau walk headed 澳门一日游怎么玩)
         evidence.setdefault(whole, set()).add("title_whole")
     for text in (slots.title, body):
         for m in HANDLE_RE.finditer(text):
@@ -902,13 +904,16 @@ def topic_label(term: str, body: str) -> bool:
 
 def _headline(term: str) -> bool:
     """Eight or more characters that read as five or more dictionary words: a headline (三月博彩收入同比下降一成), not a
-    name (澳门威尼斯人赌场: three words).
+    name (澳门威尼斯人赌场: three words); or six or more with a grammatical word a name never holds (的, 怎么, 如何 …):
+    a question or a phrase (家人沉迷赌博怎么办, 百家乐游戏的概率分析, 澳门新葡京酒店怎么样).
 
-    >>> _headline("三月博彩收入同比下降一成"), _headline("澳门威尼斯人赌场")
-    (True, False)
+    >>> _headline("三月博彩收入同比下降一成"), _headline("澳门威尼斯人赌场"), _headline("百家乐游戏的概率分析")
+    (True, False, True)
     """
     from cleaners.spin import word_table
 
+    if len(term) >= 6 and _GRAMMAR_WORD_RE.search(term):
+        return True
     table = word_table()
     if table is None or len(term) < 8:
         return False
@@ -917,6 +922,10 @@ def _headline(term: str) -> bool:
         i += next((k for k in (4, 3, 2) if term[i:i + k] in table), 1)
         words += 1
     return words >= 5
+
+
+# Words of a sentence that no brand or site name holds: a structural particle, question words.
+_GRAMMAR_WORD_RE = re.compile(r"的|怎么|如何|什么|为什么|为何|是否|吗|呢")
 
 
 def core_slots_of(core: str, evidence: dict[str, set[str]]) -> set[str]:
@@ -935,7 +944,8 @@ def _known_share(term: str) -> float:
 
 
 def _known_subject(term: str, body: str) -> bool:
-    """The listed name inside `term` is what the article is about: two of its clauses use it among other words.
+    """The listed name inside `term` is what the article is about: two of its clauses use it among other words
+    (one, when `term` reads as a headline: :func:`_headline`).
 
     威尼斯人 is a casino brand on the lists and a Macau hotel: under 澳门三日游攻略：入住威尼斯人 the article says
     坐车到了澳门威尼斯人酒店 and 住在威尼斯人交通很方便. An injector puts a brand in slots (title, first line,
@@ -948,12 +958,13 @@ def _known_subject(term: str, body: str) -> bool:
     >>> _known_subject("必威", "在设备配置上注重实用，必威betway中文版，避免盲目追求高端硬件。多为信息技术教师，必威买球，其中。")
     False
     """
-    for name in {m.group(0) for m in _known_re().finditer(term)}:
+    for name in {n for n in known_brands() if n in term}:  # every listed name in it: 新葡京 of 澳门新葡京 too
         pat = term_pattern([name])
         if pat is None:
             continue
         clauses = [c for c in _CLAUSE_SPLIT_RE.split(body) if name in c]
-        if sum(len(_CJK_CHAR_RE.findall(pat.sub("", c))) >= 6 for c in clauses) >= 2:
+        # a headline naming it (澳门新葡京酒店怎么样) needs one such clause: a slot holds a name, not a question
+        if sum(len(_CJK_CHAR_RE.findall(pat.sub("", c))) >= 6 for c in clauses) >= (1 if _headline(term) else 2):
             return True
     return False
 

@@ -62,3 +62,39 @@ def test_a_card_game_firm_titling_its_own_news_is_not_hijacked() -> None:
     anonymous = clean_document(html.replace("途游棋牌 版权", "版权").encode(), "firm.html")
     assert isinstance(anonymous, Record) and anonymous.is_spam_page
     assert ("title", "途游棋牌-新春活动上线", "title_hijack") in spam_cuts(anonymous)
+
+
+QUESTIONS = {
+    "家人沉迷赌博怎么办？心理咨询师来解答_39健康问答": (
+        "家人沉迷赌博怎么办",
+        "问：我丈夫最近沉迷网络赌博，输了很多钱，还借了网贷，我该怎么办？\n答：赌博成瘾是一种行为成瘾，需要家人的理解和专业的帮助。"
+        "建议先控制家庭财务，避免他继续借贷。\n同时可以寻求心理咨询或戒赌互助组织的帮助，必要时可以到精神专科医院就诊。"),
+    "澳门新葡京酒店怎么样？住客点评_携程": (
+        "澳门新葡京酒店住客点评",
+        "新葡京酒店位于澳门半岛，外形像一朵莲花，晚上灯光很漂亮，是澳门的地标之一。\n房间比较宽敞，装修金碧辉煌，床很舒服，"
+        "早餐种类丰富，服务人员态度也很好。\n酒店离议事亭前地步行大概十分钟，周边吃饭很方便，下次来澳门还会选择葡京。"),
+    "百家乐游戏的概率分析 - 数学文化论坛": (
+        "百家乐游戏的概率分析",
+        "百家乐是赌场中常见的纸牌游戏，本文从数学角度分析其概率。\n计算表明，庄家赢的概率约为45.86%，闲家赢的概率约为44.62%，"
+        "和局约为9.52%。\n由于庄家抽水5%，长期来看玩家必然亏损，这也是所有赌场游戏的共同特点。"),
+}
+
+
+@pytest.mark.parametrize("title", sorted(QUESTIONS))
+def test_a_headline_about_gambling_or_a_casino_hotel_is_not_a_brand(title: str) -> None:
+    """A question or a phrase (怎么办, 怎么样, 的 …) heading an article about that very topic: an addiction Q&A, a
+    hotel review, a probability essay. Before: the headline piece was cut from the title as a brand (a gambling word
+    inside a short piece, or a listed name in a title slot), the first line of the Q&A with it, and the page called
+    spam."""
+    h1, body = QUESTIONS[title]
+    html = (f"<html><head><title>{title}</title></head><body><h1>{h1}</h1>"
+            + "".join(f"<p>{p}</p>" for p in body.split("\n")) + "</body></html>")
+    rec = clean_document(html.encode(), "page.html")
+    assert isinstance(rec, Record) and not rec.is_spam_page and not spam_cuts(rec)
+    assert rec.text.splitlines()[0] == body.splitlines()[0]
+
+
+def test_a_listed_name_without_a_sentence_over_an_unrelated_story_is_still_spam() -> None:
+    html = f"<html><head><title>澳门新葡京_{REPORT_HEAD}</title></head><body><h1>{REPORT_HEAD}</h1>{REPORT}</body></html>"
+    rec = clean_document(html.encode(), "report.html")
+    assert isinstance(rec, Record) and rec.is_spam_page and rec.title == REPORT_HEAD
