@@ -98,3 +98,14 @@ def test_a_listed_name_without_a_sentence_over_an_unrelated_story_is_still_spam(
     html = f"<html><head><title>澳门新葡京_{REPORT_HEAD}</title></head><body><h1>{REPORT_HEAD}</h1>{REPORT}</body></html>"
     rec = clean_document(html.encode(), "report.html")
     assert isinstance(rec, Record) and rec.is_spam_page and rec.title == REPORT_HEAD
+
+
+def test_a_question_as_a_dumps_whole_title_is_not_a_brand() -> None:
+    """A dump whose title line is a question about baccarat over an essay on its odds: before, the whole title was
+    taken for one brand the article never names (title_whole) and cut."""
+    body = ("很多人认为百家乐的输赢全凭运气，但从数学上看，庄家始终有优势。\n以庄家赢为例，虽然概率略高于闲家，但需要抽取5%的佣金。\n"
+            "所以长期玩下去，玩家的期望收益一定是负数，这就是赌场稳赚不赔的原因。")
+    dump = f"某网站\n首页 > 资讯\n百家乐为什么总是输\n发布时间：2017-03-08 10:20\n{body}\n上一篇：无\n下一篇：无\n"
+    rec = clean_document(dump.encode(), "essay.txt")
+    assert isinstance(rec, Record) and not rec.is_spam_page and not spam_cuts(rec)
+    assert rec.title == "百家乐为什么总是输"
