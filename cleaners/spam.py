@@ -857,7 +857,7 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     wrapped_shape = has_category(core) or is_known(core) or alias or latin and bool(re.search(r"\d", core))
     if wrapped_shape and core_slots & {"title_wrapper", "h1_title_wrapper"} and not in_prose:
         return True
-    if shape and len(injected) >= 2 and not in_prose:
+    if shape and len(injected) >= 2 and not in_prose and not (is_known(core) and _known_subject(term, body)):
         return True
     if "first_line" in core_slots and len(injected) >= 2 and not in_prose and re.search(r"\d", term):
         return True

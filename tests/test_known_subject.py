@@ -109,3 +109,19 @@ def test_a_question_as_a_dumps_whole_title_is_not_a_brand() -> None:
     rec = clean_document(dump.encode(), "essay.txt")
     assert isinstance(rec, Record) and not rec.is_spam_page and not spam_cuts(rec)
     assert rec.title == "百家乐为什么总是输"
+
+
+def test_a_feature_on_a_casino_hotel_keeps_its_name_in_title_and_first_line() -> None:
+    """澳门威尼斯人：一座酒店的二十年, the name alone on the line under the headline (a kicker) and in two sentences of
+    the story: the seed's slots (title prefix, first line) but the article's own subject. Before: spam, and the
+    name cut out of 直接到了澳门威尼斯人酒店. The same two slots over the government-report story stay spam."""
+    story = TRIP + "<p>二十年来，澳门威尼斯人见证了路氹城从填海区变成度假区的过程。</p>"
+    html = (f"<html><head><title>澳门威尼斯人：一座酒店的二十年_澎湃新闻</title></head><body><h1>澳门威尼斯人：一座酒店的二十年"
+            f"</h1><p>澳门威尼斯人</p>{story}</body></html>")
+    rec = clean_document(html.encode(), "feature.html")
+    assert isinstance(rec, Record) and not rec.is_spam_page and not spam_cuts(rec)
+    assert "直接到了澳门威尼斯人酒店" in rec.text
+    hacked = (f"<html><head><title>澳门威尼斯人：{REPORT_HEAD}</title></head><body><h1>{REPORT_HEAD}</h1>"
+              f"<p>澳门威尼斯人</p>{REPORT}</body></html>")
+    rec = clean_document(hacked.encode(), "report.html")
+    assert isinstance(rec, Record) and rec.is_spam_page and "威尼斯人" not in rec.text
