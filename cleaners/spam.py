@@ -1025,7 +1025,9 @@ def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     cores = {c for c in cores if removable(c)}
     if not cores:
         return None
-    alts = "|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True))
+    # longest first (the longest brand wins where two start), then by code point: the same source in every process
+    # whatever the set's order, so the compiled-pattern disk cache finds it again
+    alts = "|".join(re.escape(c) for c in sorted(cores, key=lambda c: (-len(c), c)))
     return re.compile(
         rf"[【‘“「\[『〖]?(?:{alts})(?:{CATEGORY}|{ALIAS}|{CHINA_TAG}|[·・]|{STRONG_SUFFIX}|{TAIL}|[A-Za-z0-9]"
         rf"|[\-–—_](?={STRONG_SUFFIX})|登录|登陆|注册|{CTA}|\s*[（(]\s*{_DOMAIN}\s*[)）])*[】’”」\]』〗]?",
