@@ -115,6 +115,16 @@ def padded_logprobs(norm: str) -> np.ndarray:
 _DEDUP_MIN_ROWS = 2000  # below this, finding the repeated rows costs more than it saves
 _DEDUP_SHARE = 0.9  # score the distinct rows alone when they are under this share of all
 
+def _boundary_history(rows: np.ndarray) -> np.ndarray:
+    """`rows` (uint64) with the history before a boundary made boundary too (CharLM.logprob)."""
+    boundary = np.uint64(ord(BOUNDARY))
+    if ((rows[:, 1 : ORDER - 1] == boundary) & (rows[:, : ORDER - 2] != boundary)).any():
+        rows = rows.copy()
+        for col in range(ORDER - 2, 0, -1):  # c-1 then c-2 (ORDER 4)
+            rows[rows[:, col] == boundary, :col] = boundary
+    return rows
+
+
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "charlm.npz"
 _FLOAT_PREFIXES = ("v", "ct", "cn", "char_counts")
 
@@ -188,6 +198,7 @@ class CharLM:
         the censored-gap finder's windows, which share their contexts, repeat a third of the rows.
         """
         rows = rows.astype(np.uint64)
+        rows = _boundary_history(rows)
         n = len(rows)
         if n >= _DEDUP_MIN_ROWS and rows.shape[1] == ORDER:
             key = pack(rows)
@@ -199,16 +210,12 @@ class CharLM:
             if np.count_nonzero(first) < _DEDUP_SHARE * n:
                 inverse = np.empty(n, dtype=np.intp)
                 inverse[order] = np.cumsum(first) - 1
-                return self._logprob(rows[order[first]])[inverse]
+                return self._logprob(rows[order[first]], in_order=True)[inverse]
         return self._logprob(rows)
 
-    def _logprob(self, rows: np.ndarray) -> np.ndarray:
-        """:meth:`logprob` of every row as it comes (`rows` uint64)."""
-        boundary = np.uint64(ord(BOUNDARY))
-        if ((rows[:, 1 : ORDER - 1] == boundary) & (rows[:, : ORDER - 2] != boundary)).any():
-            rows = rows.copy()
-            for col in range(ORDER - 2, 0, -1):  # c-1 then c-2 (ORDER 4)
-                rows[rows[:, col] == boundary, :col] = boundary
+    def _logprob(self, rows: np.ndarray, in_order: bool = False) -> np.ndarray:
+        """:meth:`logprob` of rows as they come (uint64, history before a boundary already boundary); `in_order`:
+        the rows are sorted by their packed 4-grams, which are then not sorted again."""
         uni_key = rows[:, ORDER - 1]
         if len(uni_key) and int(uni_key.max()) >> 16:  # no code unit can be past the BMP; if one is, the long way
             index, found = self._find(self.keys[0], uni_key)
@@ -223,8 +230,8 @@ class CharLM:
         gram = uni_key
         for n in range(2, ORDER + 1):
             gram = (rows[:, ORDER - n] << np.uint64(16 * (n - 1))) | gram
-            order = np.argsort(gram)
-            sorted_gram = gram[order]
+            order = None if in_order and n == ORDER else np.argsort(gram)
+            sorted_gram = gram if order is None else gram[order]
             context = sorted_gram >> np.uint64(16)
             ctx_keys = self.ctx_keys[n - 1]
             ci = np.minimum(np.searchsorted(ctx_keys, context), len(ctx_keys) - 1)
@@ -236,10 +243,13 @@ class CharLM:
             gi = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
             count = np.zeros(len(gram))
             count[cfound] = np.where(keys[gi] == wanted, self.vals[n - 1][gi], 0.0)
-            before = prob[order]
+            before = prob if order is None else prob[order]
             mixed = (np.maximum(count - DISCOUNT, 0.0) + DISCOUNT * types * before) / total
-            prob = np.empty_like(prob)
-            prob[order] = np.where(cfound, mixed, before)
+            if order is None:
+                prob = np.where(cfound, mixed, before)
+            else:
+                prob = np.empty_like(prob)
+                prob[order] = np.where(cfound, mixed, before)
         return np.log(prob)
 
     def unigram_logprob(self, rows: np.ndarray) -> np.ndarray:

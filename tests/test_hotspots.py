@@ -5,6 +5,7 @@ spam term pattern's order."""
 from __future__ import annotations
 
 import random
+import re
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -63,9 +64,10 @@ def test_plain_host_equals_urlsplit_on_real_links_and_confusers() -> None:
 
 
 def _slow(lm: CharLM, rows: np.ndarray) -> np.ndarray:
-    # the unigram table forced off: a code past the BMP in a padding row takes the long way, then dropped
+    """Every row scored as it comes, the unigram table forced off (a code past the BMP in a padding row takes the
+    long way; the row is dropped after)."""
     padded = np.vstack([rows, np.array([[0, 0, 0, 1 << 16]], dtype=np.uint64)])
-    return lm._logprob(padded)[:-1]
+    return lm._logprob(charlm._boundary_history(padded))[:-1]
 
 
 def _texts() -> list[str]:
@@ -121,5 +123,37 @@ def test_term_pattern_alternatives_in_a_fixed_order() -> None:
     assert pattern is not None
     cores = sorted({spam.core_of(t) for t in terms} | set(terms), key=lambda c: (-len(c), c))
     alts = "|".join(__import__("re").escape(c) for c in cores if spam.removable(c))
-    assert f"(?:{alts})" in pattern.pattern
+    assert pattern.head.pattern.endswith(f"(?:{alts})")
     assert pattern.search("要推动发展，开云体育官网入口，建设示范区。").group(0) == "开云体育官网入口"
+
+
+def _one_regex(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """spam._term_pattern as it was: head and tail in one regex."""
+    cores = sorted({c for c in {spam.core_of(t) for t in terms} | set(terms) if spam.removable(c)}, key=lambda c: (-len(c), c))
+    alts = "|".join(re.escape(c) for c in cores)
+    return re.compile(rf"[【‘“「\[『〖]?(?:{alts})" + spam._term_tail().pattern, re.I)
+
+
+TERM_SETS = [("开云体育官网入口", "华体会", "乐鱼体育"), ("bet365", "hth", "AB体育", "ab体育"), ("威尼斯人娱乐城", "金沙")]
+
+
+@pytest.mark.parametrize("terms", TERM_SETS)
+def test_term_pattern_head_and_tail_match_like_one_regex(terms: tuple[str, ...], texts: list[str]) -> None:
+    """Head then shared tail = the one regex: on real record texts (their lines) and on strings made of the terms,
+    their categories, suffixes, aliases, wrappers, calls to action and bracketed domains, in any case."""
+    new = spam.term_pattern(terms)
+    old = _one_regex(tuple(sorted(set(terms))))
+    rnd = random.Random(9)
+    pieces = [*(spam.CATEGORY + "|" + spam.STRONG_SUFFIX + "|" + spam.TAIL).split("|"), "【", "】", "‘", "’", "·", "(",
+              "（", "）", ")", " ", "-", "_", "—", "www.", "abc123.com", "点击进入", "【立即注册】", "中国", "(中国)", "官方",
+              "x", "7", "Ab", "，", "。", *terms, *(t.upper() for t in terms)]
+    fuzz = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 12))) for _ in range(2000)]
+    lines = [line for text in texts for line in text.split("\n")]
+    hits = 0
+    for s in lines + fuzz:
+        a, b = old.search(s), new.search(s)
+        assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0))), s
+        assert [m.span() for m in old.finditer(s)] == [m.span() for m in new.finditer(s)], s
+        assert old.sub("\x00", s) == new.sub("\x00", s), s
+        hits += a is not None
+    assert hits > 100
