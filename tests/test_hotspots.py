@@ -157,3 +157,18 @@ def test_term_pattern_head_and_tail_match_like_one_regex(terms: tuple[str, ...],
         assert old.sub("\x00", s) == new.sub("\x00", s), s
         hits += a is not None
     assert hits > 100
+
+
+def test_normalize_fast_paths_equal_the_regexes(texts: list[str]) -> None:
+    """The width fold by gather and the line-edge pass skipped without a line break give what translate and the
+    regexes give: on real paragraphs, and on fuzz of spaces, breaks, full-width forms and astral characters."""
+    from cleaners import normalize
+
+    rnd = random.Random(5)
+    pool = "中文 \n\r\t\u3000\xa0，！ａＺ＃～\u2028\u200b&nbsp;😀\U00020000,;:!?()"
+    fuzz = ["".join(rnd.choice(pool) for _ in range(rnd.randint(0, 200))) for _ in range(2000)] + ["x" * 80 + "\ud800"]
+    paras = [p for text in texts for p in text.split("\n")] + fuzz
+    for para in paras:
+        assert normalize._fold_width(para) == para.translate(normalize._FOLD_TABLE)
+        spaced = normalize._SPACE_RUN_RE.sub(" ", normalize._LINE_BREAK_RE.sub("\n", para))
+        assert normalize.normalize_spaces(para) == normalize._LINE_EDGE_RE.sub("\n", spaced).strip()
