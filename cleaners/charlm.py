@@ -51,11 +51,34 @@ def normalise(text: str) -> str:
     >>> normalise("2024年，Xi 在 B站: 好!")
     '0000年，aa\\n在\\na站：\\n好！'
     """
+    if len(text) >= 64 and max(text) <= "\uffff":
+        # one gather over the UTF-16 code units (each a character here): 3x faster on a record's text
+        try:
+            units = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
+        except UnicodeEncodeError:  # a lone surrogate
+            return _normalise(text)
+        return _alphabet_table()[units].tobytes().decode("utf-16-le")
+    return _normalise(text)
+
+
+def _normalise(text: str) -> str:
+    """:func:`normalise` by regular expressions (any text)."""
     text = _DIGIT_RE.sub("0", text)
     text = _LATIN_RE.sub("a", text)
     text = _SPACE_RE.sub(lambda m: BOUNDARY * len(m.group(0)), text)
     text = _ASTRAL_RE.sub("\ufffd", text)
     return text.translate(_ASCII_PUNCT)
+
+
+@lru_cache(maxsize=1)
+def _alphabet_table() -> np.ndarray:
+    """What :func:`normalise` makes of each character of the BMP, as one array of code units (built by it)."""
+    table = np.arange(1 << 16, dtype=np.uint16)
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 1 << 16)))  # no lone surrogates
+    mapped = _normalise(every)
+    assert len(mapped) == len(every)
+    table[[ord(c) for c in every]] = [ord(c) for c in mapped]
+    return table
 
 
 def codes(text: str) -> np.ndarray:
@@ -87,6 +110,19 @@ def padded_logprobs(norm: str) -> np.ndarray:
     out = CharLM.load().logprob(windows(norm + BOUNDARY * (ORDER - 1)))
     out.flags.writeable = False
     return out
+
+
+_DEDUP_MIN_ROWS = 2000  # below this, finding the repeated rows costs more than it saves
+_DEDUP_SHARE = 0.9  # score the distinct rows alone when they are under this share of all
+
+def _boundary_history(rows: np.ndarray) -> np.ndarray:
+    """`rows` (uint64) with the history before a boundary made boundary too (CharLM.logprob)."""
+    boundary = np.uint64(ord(BOUNDARY))
+    if ((rows[:, 1 : ORDER - 1] == boundary) & (rows[:, : ORDER - 2] != boundary)).any():
+        rows = rows.copy()
+        for col in range(ORDER - 2, 0, -1):  # c-1 then c-2 (ORDER 4)
+            rows[rows[:, col] == boundary, :col] = boundary
+    return rows
 
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "charlm.npz"
@@ -138,32 +174,64 @@ class CharLM:
         index = np.minimum(index, len(keys) - 1)
         return index, keys[index] == query
 
+    def _unigram_table(self) -> np.ndarray:
+        """The discounted unigram probability of every code point of the BMP (the model's alphabet), computed once
+        by the formula :meth:`logprob` applied to each row (the same floats): a gather instead of a sort and a
+        search per call."""
+        table = getattr(self, "_unigrams", None)
+        if table is None:
+            code = np.arange(1 << 16, dtype=np.uint64)
+            index, found = self._find(self.keys[0], code)
+            table = np.where(found, self.vals[0][index], 0.0)
+            table = (np.maximum(table - DISCOUNT, 0.0) + DISCOUNT * len(self.keys[0]) / self.vocab) / self.unigram_total
+            table = self._unigrams = np.maximum(table, 1.0 / (self.unigram_total * self.vocab))
+        return table
+
     def logprob(self, rows: np.ndarray) -> np.ndarray:
         """Natural-log P(c | c-3 c-2 c-1) for each row of :func:`windows`.
 
         History before a boundary (a line break or a space) is read as boundary too, as in training, where every
         paragraph starts with three: a line's first characters are scored as a paragraph's, not after the
         previous line's end (。\n出席 is a line starting with 出席).
+
+        Each distinct row is scored once (a row's score depends on the row alone): a text's frequent n-grams and
+        the censored-gap finder's windows, which share their contexts, repeat a third of the rows.
         """
         rows = rows.astype(np.uint64)
-        boundary = np.uint64(ord(BOUNDARY))
-        if ((rows[:, 1 : ORDER - 1] == boundary) & (rows[:, : ORDER - 2] != boundary)).any():
-            rows = rows.copy()
-            for col in range(ORDER - 2, 0, -1):  # c-1 then c-2 (ORDER 4)
-                rows[rows[:, col] == boundary, :col] = boundary
+        rows = _boundary_history(rows)
+        n = len(rows)
+        if n >= _DEDUP_MIN_ROWS and rows.shape[1] == ORDER:
+            key = pack(rows)
+            order = np.argsort(key)
+            sorted_key = key[order]
+            first = np.empty(n, dtype=bool)
+            first[0] = True
+            np.not_equal(sorted_key[1:], sorted_key[:-1], out=first[1:])
+            if np.count_nonzero(first) < _DEDUP_SHARE * n:
+                inverse = np.empty(n, dtype=np.intp)
+                inverse[order] = np.cumsum(first) - 1
+                return self._logprob(rows[order[first]], in_order=True)[inverse]
+        return self._logprob(rows)
+
+    def _logprob(self, rows: np.ndarray, in_order: bool = False) -> np.ndarray:
+        """:meth:`logprob` of rows as they come (uint64, history before a boundary already boundary); `in_order`:
+        the rows are sorted by their packed 4-grams, which are then not sorted again."""
         uni_key = rows[:, ORDER - 1]
-        index, found = self._find(self.keys[0], uni_key)
-        prob = np.where(found, self.vals[0][index], 0.0)
-        prob = (np.maximum(prob - DISCOUNT, 0.0) + DISCOUNT * len(self.keys[0]) / self.vocab) / self.unigram_total
-        prob = np.maximum(prob, 1.0 / (self.unigram_total * self.vocab))
+        if len(uni_key) and int(uni_key.max()) >> 16:  # no code unit can be past the BMP; if one is, the long way
+            index, found = self._find(self.keys[0], uni_key)
+            prob = np.where(found, self.vals[0][index], 0.0)
+            prob = (np.maximum(prob - DISCOUNT, 0.0) + DISCOUNT * len(self.keys[0]) / self.vocab) / self.unigram_total
+            prob = np.maximum(prob, 1.0 / (self.unigram_total * self.vocab))
+        else:
+            prob = self._unigram_table()[uni_key]
         # Each order's n-gram keys (those of :func:`pack`, built from the previous order's) are sorted once: its
         # context is the n-gram without its last character, key >> 16, so the same order sorts the contexts too; and
         # an n-gram is looked up only where its context was found (elsewhere the lower orders' estimate stands).
         gram = uni_key
         for n in range(2, ORDER + 1):
             gram = (rows[:, ORDER - n] << np.uint64(16 * (n - 1))) | gram
-            order = np.argsort(gram)
-            sorted_gram = gram[order]
+            order = None if in_order and n == ORDER else np.argsort(gram)
+            sorted_gram = gram if order is None else gram[order]
             context = sorted_gram >> np.uint64(16)
             ctx_keys = self.ctx_keys[n - 1]
             ci = np.minimum(np.searchsorted(ctx_keys, context), len(ctx_keys) - 1)
@@ -175,10 +243,13 @@ class CharLM:
             gi = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
             count = np.zeros(len(gram))
             count[cfound] = np.where(keys[gi] == wanted, self.vals[n - 1][gi], 0.0)
-            before = prob[order]
+            before = prob if order is None else prob[order]
             mixed = (np.maximum(count - DISCOUNT, 0.0) + DISCOUNT * types * before) / total
-            prob = np.empty_like(prob)
-            prob[order] = np.where(cfound, mixed, before)
+            if order is None:
+                prob = np.where(cfound, mixed, before)
+            else:
+                prob = np.empty_like(prob)
+                prob[order] = np.where(cfound, mixed, before)
         return np.log(prob)
 
     def unigram_logprob(self, rows: np.ndarray) -> np.ndarray:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,6 +62,7 @@ _SENTENCE_START = set("。！？；\n!?;：:") | {""}
 # 李在镕, 江承宗 on real pages score up to ~4.7 nats) that they need OTHER_SURNAME_MARGIN nats more, and never after
 # 小/老/阿 (小李说 is a nickname) or right after another character of a name.
 _SURNAMES = set("习李毛江胡温邓")
+_SURNAME_RE = re.compile("[" + "".join(sorted(_SURNAMES)) + "]")
 OTHER_SURNAME_MARGIN = 2.5
 _NICKNAME = set("小老阿")
 # Characters after which a clause's subject may start (的 了 是 与 …): a surname after any other character is
@@ -191,11 +193,10 @@ def name_fit(text: str, min_gain: float = 0.0, mask_min_gain: float | None = Non
     for fit in _orphan_fits(lm, text):
         if fit.position not in fits or fits[fit.position].gain < fit.gain:
             fits[fit.position] = fit
-    for j, char in enumerate(text):
-        if char in _SURNAMES:
-            fit = _surname_fit(lm, text, j)
-            if fit is not None and fit.gain >= min_gain and (j not in fits or fits[j].gain < fit.gain):
-                fits[j] = fit
+    for j in (m.start() for m in _SURNAME_RE.finditer(text)):
+        fit = _surname_fit(lm, text, j)
+        if fit is not None and fit.gain >= min_gain and (j not in fits or fits[j].gain < fit.gain):
+            fits[j] = fit
     runs = [m.span() for m in MASK_RUN_RE.finditer(text)]
     runs += [m.span() for m in PLACEHOLDER_RUN_RE.finditer(text) if not _placeholder(text, *m.span())]
     for a, b in runs:
@@ -251,9 +252,17 @@ def _antecedent(lm: CharLM, text: str, j: int) -> bool:
     there it begins someone's name, and the lone surname is an anaphor for that person. A filter leaves the
     surname alone everywhere it deletes the given name, and the name fits at each of those places."""
     char = text[j]
-    return any(text[k] == char and _CJK.match(text[k + 1]) and not _in_word(text, k)
+    return any(_CJK.match(text[k + 1]) and not _in_word(text, k)
                and _replace_gain(lm, text, k, k + 1, NAME, char) - OTHER_SURNAME_MARGIN < 0.0
-               for k in range(len(text) - 1) if k != j)
+               for k in _positions(text, char, len(text) - 1) if k != j)
+
+
+def _positions(text: str, char: str, end: int) -> Iterator[int]:
+    """Where `char` stands in text[:end], in order (str.find: no Python loop over the other characters)."""
+    k = text.find(char, 0, end)
+    while k >= 0:
+        yield k
+        k = text.find(char, k + 1, end)
 
 
 # A speech verb opening a sentence, directly before its colon or comma (说：“…, 表示，…), has lost its speaker: ordinary
@@ -276,6 +285,19 @@ def _speaker_slot(text: str, j: int) -> bool:
         return False
     return any(text.startswith(verb, j) and text[j + len(verb) : j + len(verb) + 1] in _SPEAKER_AFTER
                for verb in SPEECH_VERBS)
+
+
+# _speaker_slot's verbs before their colon or comma, found in one scan of the text (no verb holds another's start)
+_SPEAKER_VERB_RE = re.compile("(?:" + "|".join(map(re.escape, SPEECH_VERBS)) + ")(?=[" + "".join(sorted(_SPEAKER_AFTER)) + "])")
+
+
+def _speaker_slots(text: str) -> list[int]:
+    """Every `j` where :func:`_speaker_slot` holds, in order.
+
+    >>> _speaker_slots("他说：好。说：“必须要看到”。表示，好；说明：见下文")
+    [5, 15]
+    """
+    return [j for m in _SPEAKER_VERB_RE.finditer(text) if not (j := m.start()) or text[j - 1] in _SPEAKER_BEFORE]
 
 
 VERB_BONUS = 4.0  # before a verb, 习 needs only not to fit worse than the name by more than 1 nat
@@ -393,14 +415,21 @@ def _orphan_fits(lm: CharLM, text: str) -> list[Fit]:
     """
     orphans = _orphan_fillers()
     out = []
-    for j, char in enumerate(text):
-        if char not in orphans or _covered(text, j) or _name_before(text, j):
+    for j in (m.start() for m in _orphan_re(tuple(orphans)).finditer(text)):
+        char = text[j]
+        if _covered(text, j) or _name_before(text, j):
             continue
         fillers = orphans[char]
         gain, term = max((_replace_gain(lm, text, j, j, t, ""), t) for t in fillers)
         if gain >= ORPHAN_MIN_GAIN:
             out.append(Fit(j, j, "orphan", max((t for t in terms() if t.endswith(term)), key=len), round(gain, 2), 0.0))
     return out
+
+
+@lru_cache(maxsize=4)
+def _orphan_re(chars: tuple[str, ...]) -> re.Pattern[str]:
+    """Any one of `chars` (the bound morphemes of _orphan_fillers), to find them without a loop over the text."""
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]" if chars else "(?!)")
 
 
 VERB_MIN_COUNT = 100
@@ -559,19 +588,26 @@ def _deletion_fits(lm: CharLM, text: str, min_gain: float) -> list[Fit]:
     if not len(points):
         return []
     best = np.full(len(points), -np.inf)
-    best_term = [""] * len(points)
+    best_term = np.zeros(len(points), dtype=np.int64)  # index into the groups' terms, in order
     nxt = np.concatenate([surprise, np.zeros(ORDER)])
     surprise3 = nxt[points] + nxt[points + 1] + nxt[points + 2]
-    bonus = np.array([SPEAKER_BONUS if _speaker_slot(text, int(j)) else 0.0 for j in points])
+    bonus = np.zeros(len(points))
+    slots = _speaker_slots(text)
+    if slots:
+        bonus[np.isin(points, slots)] = SPEAKER_BONUS
+    all_terms: list[str] = []
     for group, gains in zip(_groups(), _gains(lm, padded, points, _groups(), surprise3, min_gain - bonus),
                             strict=True):
         top = gains.argmax(axis=0)
         value = gains[top, np.arange(len(points))]
-        for i in np.flatnonzero(value > best):
-            best[i], best_term[i] = value[i], group[top[i]]
+        better = value > best
+        best[better] = value[better]
+        best_term[better] = len(all_terms) + top[better]
+        all_terms += group
     out = []
-    for j, gain, term, plus in zip(points, best, best_term, bonus, strict=True):
-        j = int(j)
+    # the margins below only lower a gain: a place below min_gain with its speaker bonus cannot reach it
+    for i in np.flatnonzero(best + bonus >= min_gain):
+        j, gain, term, plus = int(points[i]), best[i], all_terms[best_term[i]], bonus[i]
         gain += plus
         if text.startswith(TITLES, j):
             gain -= COMRADE_MARGIN if _comrade_inside(text, j) else TITLE_MARGIN

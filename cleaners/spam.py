@@ -1026,23 +1026,85 @@ def removable(core: str) -> bool:
     return len(core) >= 3 or is_known(core)
 
 
-def term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
+def term_pattern(terms: Iterable[str]) -> TermPattern | None:
     """One regex matching any spam term (or its core) with wrappers, access suffixes and digits."""
     return _term_pattern(tuple(sorted(set(terms))))
 
 
 @lru_cache(maxsize=256)
-def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+def _term_pattern(terms: tuple[str, ...]) -> TermPattern | None:
     cores = {core_of(t) for t in terms} | set(terms)
     cores = {c for c in cores if removable(c)}
     if not cores:
         return None
-    alts = "|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True))
+    # longest first (the longest brand wins where two start), then by code point: the same source in every process
+    # whatever the set's order, so the compiled-pattern disk cache finds it again
+    alts = "|".join(re.escape(c) for c in sorted(cores, key=lambda c: (-len(c), c)))
+    return TermPattern(re.compile(rf"[【‘“「\[『〖]?(?:{alts})", re.I))
+
+
+@lru_cache(maxsize=1)
+def _term_tail() -> re.Pattern[str]:
+    """What may follow a spam term (categories, aliases, access suffixes, digits, a call to action, a domain in
+    brackets, a closing wrapper): the same for every term set, so compiled once (~5 ms under IGNORECASE)."""
     return re.compile(
-        rf"[【‘“「\[『〖]?(?:{alts})(?:{CATEGORY}|{ALIAS}|{CHINA_TAG}|[·・]|{STRONG_SUFFIX}|{TAIL}|[A-Za-z0-9]"
+        rf"(?:{CATEGORY}|{ALIAS}|{CHINA_TAG}|[·・]|{STRONG_SUFFIX}|{TAIL}|[A-Za-z0-9]"
         rf"|[\-–—_](?={STRONG_SUFFIX})|登录|登陆|注册|{CTA}|\s*[（(]\s*{_DOMAIN}\s*[)）])*[】’”」\]』〗]?",
         re.I,
     )
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """One match of a :class:`TermPattern` (the part of `re.Match` its callers read)."""
+
+    string: str
+    span_: tuple[int, int]
+
+    def start(self) -> int:
+        return self.span_[0]
+
+    def end(self) -> int:
+        return self.span_[1]
+
+    def span(self) -> tuple[int, int]:
+        return self.span_
+
+    def group(self, index: int = 0) -> str:
+        if index:
+            raise IndexError("no such group")
+        return self.string[self.span_[0] : self.span_[1]]
+
+
+class TermPattern:
+    """``[wrapper]?(?:term|…)(?:tail)*[wrapper]?`` as two regexes: the term set's own head, and the tail shared by
+    every term set (compiled once). The one regex would find the same matches: its tail can match the empty
+    string, so once a head matches nothing after it can fail and the engine never backtracks into the head;
+    and the tail's greedy loop is the same in either. Only the head is compiled per term set (0.3 ms, not 5)."""
+
+    def __init__(self, head: re.Pattern[str]):
+        self.head = head
+        self.tail = _term_tail()
+
+    def search(self, string: str, pos: int = 0) -> TermMatch | None:
+        m = self.head.search(string, pos)
+        if m is None:
+            return None
+        return TermMatch(string, (m.start(), self.tail.match(string, m.end()).end()))
+
+    def finditer(self, string: str) -> Iterator[TermMatch]:
+        pos = 0
+        while (m := self.search(string, pos)) is not None:
+            yield m
+            pos = m.end()  # never empty: a head holds a term
+
+    def sub(self, repl: str, string: str) -> str:
+        """Every match replaced by `repl`, taken literally (no group references)."""
+        parts, pos = [], 0
+        for m in self.finditer(string):
+            parts += [string[pos : m.start()], repl]
+            pos = m.end()
+        return "".join(parts) + string[pos:] if parts else string
 
 
 def clean_title(title: str, terms: list[str]) -> tuple[str, list[Removal]]:
