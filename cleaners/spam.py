@@ -869,8 +869,11 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     if "first_line" in where and has_category(core) and STRONG_CATEGORY_RE.search(core) and not in_prose:
         return True
     # A site handle (letters + 3 or more digits: hy0868, yx668) alone on the line that opens the body, and nowhere in
-    # the article's prose: the first-line slot of a mirror template, even in a dump with no other slot.
-    if "first_line" in where and latin and re.fullmatch(r"[A-Za-z]{2,8}\d{3,6}", core) and not in_prose:
+    # the article's prose: the first-line slot of a mirror template, even in a dump with no other slot, on a page
+    # that names the trade somewhere (title, text, prev/next, meta). A site's own name has that shape too (IT168,
+    # hao123 over a phone review), so on a page that never touches gambling the handle alone decides nothing.
+    if ("first_line" in where and latin and re.fullmatch(r"[A-Za-z]{2,8}\d{3,6}", core) and not in_prose
+            and GAMBLING_WORDS.search("\n".join([title, body, *evidence]))):
         return True
     return False
 

@@ -125,3 +125,21 @@ def test_a_feature_on_a_casino_hotel_keeps_its_name_in_title_and_first_line() ->
               f"<p>澳门威尼斯人</p>{REPORT}</body></html>")
     rec = clean_document(hacked.encode(), "report.html")
     assert isinstance(rec, Record) and rec.is_spam_page and "威尼斯人" not in rec.text
+
+
+PHONE = ("<p>红米Note4搭载联发科Helio X20处理器，配备4100mAh大电池，续航表现非常出色。</p>"
+         "<p>在我们的测试中，红米Note4连续播放视频可以达到13小时，日常使用两天一充没有问题。</p>")
+
+
+@pytest.mark.parametrize("site", ["IT168", "hao123", "Hi168"])
+def test_a_sites_own_handle_on_the_first_line_of_a_phone_review_is_not_spam(site: str) -> None:
+    """Letters + digits alone on the line opening the body is a mirror's first-line slot (hy0868), and a site's own
+    name (IT168 over its phone review). On a page that never touches gambling it decides nothing; with a gambling
+    word in the page's meta keywords it is a spam line again."""
+    head = "<title>红米Note4评测：千元机的续航王者</title>"
+    body = f"<h1>红米Note4评测：千元机的续航王者</h1><p>{site}</p>{PHONE}"
+    rec = clean_document(f"<html><head>{head}</head><body>{body}</body></html>".encode(), "phone.html")
+    assert isinstance(rec, Record) and not rec.is_spam_page and not spam_cuts(rec)
+    keywords = "<meta name=keywords content='红米Note4,百家乐'>"
+    rec = clean_document(f"<html><head>{head}{keywords}</head><body>{body}</body></html>".encode(), "phone.html")
+    assert isinstance(rec, Record) and rec.is_spam_page and ("body", site, "spam_line") in spam_cuts(rec)
