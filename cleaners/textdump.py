@@ -712,8 +712,9 @@ def _link_row_tail(lines: list[str], start: int, end: int) -> int:
 
 
 def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) -> int:
-    """Where the article starts when the run opens with link rows (热门点击：…, 推荐阅读：…) among the crumb, heading
-    and nav lines of a novel page: the first text or sentence line after the last such row near the start.
+    """Where the article starts when the run opens with link rows (热门点击：…, 推荐阅读：…) or a chapter's nav row
+    (上一章 ← 章节列表 → 下一章, 上一页 下一页 返回列表) among the crumb, heading and nav lines of a novel page: the
+    first text or sentence line after the last such row near the start (`head_rows`).
 
     Evidence: prose-long rows of titles pass for text; the chapter itself starts under them.
 
@@ -724,7 +725,7 @@ def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) ->
     3
     """
     head = [i for i in best if start <= i <= min(end, start + 12)]
-    lists = [i for i in head if lead_list(lines[i])]
+    lists = head_rows(lines, start, min(end, start + 12))
     if not lists:
         return start
     last = lists[-1]
@@ -733,6 +734,37 @@ def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) ->
     nxt = next((i for i in range(last + 1, end + 1)
                 if not chrome_reason(lines[i]) and (i in best or SENTENCE_LINE_RE.search(lines[i]))), None)
     return start if nxt is None else nxt
+
+
+def nav_row(line: str) -> bool:
+    """A chapter's or a paged article's nav row (上一章 ← 章节列表 → 下一章, 上一章\t目录\t下一章, 上一页 下一页 返回列表),
+    not a sentence that names the chapters.
+
+    >>> nav_row("上一章 ← 章节列表 → 下一章 加入书签"), nav_row("上一页 下一页 返回列表")
+    (True, True)
+    >>> nav_row("上一章说到他离开了家乡，这一章讲他在城里的第一份工作，下一章讲他回乡。")
+    False
+    """
+    return len(line) <= 80 and bool(CHAPTER_NAV_RE.search(line)) and not re.search(r"[，。！？；]", line)
+
+
+def head_rows(lines: list[str], start: int, stop: int) -> list[int]:
+    """The link rows (`lead_list`: 推荐阅读： 重生之无限逆推系统 都市医武高手 …) and chapter nav rows (`nav_row`) among
+    lines start..stop, whether or not they are long enough to count as prose.
+
+    Evidence: w003755, a web-novel chapter, prints crumb, chapter heading, `上一章 ← 章节列表 → 下一章 加入书签` and a
+    `推荐阅读：` row of ten book titles over its first paragraph; its run of text starts at the crumb (a prose-long
+    line), and only rows long enough to pass for prose were looked for, so the chapter opened with the heading, the
+    nav row and the book list. Confuser: a row under the article's first paragraph is the article's own list
+    (`_past_lead_lists` keeps the start when text comes before the row).
+
+    >>> lines = ["新笔趣阁 > 都市言情 > 终极教官 > 第1294章 魔军战火! 一", "第1294章 魔军战火! 一",
+    ...          "上一章 ← 章节列表 → 下一章 加入书签", "推荐阅读： 重生之无限逆推系统 都市医武高手 符道巅峰 我的狐妖女友 秦末风云",
+    ...          "何东的咽喉被萧云龙死死地扣住，他上下颚想要咬动，萧云龙转而扣住了他的上下颚，迫其张开口。"]
+    >>> head_rows(lines, 0, 4)
+    [2, 3]
+    """
+    return [i for i in range(start, min(stop, len(lines) - 1) + 1) if lead_list(lines[i]) or nav_row(lines[i])]
 
 
 def card_list(block: list[str]) -> bool:
@@ -829,19 +861,65 @@ def _drop_teasers(lines: list[str], start: int, end: int) -> int:
     return cut
 
 
+# a paragraph's own opening: a byte order mark, or an indent of two no-break or ideographic spaces
+INDENT_RE = re.compile(r"^\ufeff+[\u00a0\u3000 ]*|^[ \t]*[\u00a0\u3000][\u00a0\u3000 ]+")
+
+
+def indented_start(line: str) -> bool:
+    """Whether a dump line opens a paragraph of its own: it starts with a byte order mark (a chapter's text file
+    pasted into the page) or an indent of no-break or ideographic spaces (&nbsp;&nbsp;&nbsp;&nbsp;, 全角空格).
+
+    Evidence: a site indents its article's paragraphs, never its link rows; w003755 (a web-novel chapter) prints
+    `推荐阅读： 重生之无限逆推系统 都市医武高手 …` right over `\ufeff\xa0\xa0\xa0\xa0何东的咽喉被萧云龙死死地扣住，…`, and
+    rejoined as a hard-wrapped line the row and the chapter's first paragraph became one line, which the row's
+    label then cut from the text. `_join_wrapped` hands such a line to the joiner with the indent it knows (two
+    全角空格), so it is never the tail of the line above. Confuser: one space (a wrapped line's leading blank) or a nbsp inside a line
+    (`2016-01-13 07:55:53 \xa0\xa0杭州网`) is no indent.
+
+    >>> indented_start("\ufeff\xa0\xa0\xa0\xa0何东的咽喉被萧云龙死死地扣住"), indented_start("\u3000\u3000中国共产党是一个伟大的党")
+    (True, True)
+    >>> indented_start(" 进乡镇（街道）和城乡社区治理工作"), indented_start("2016-01-13 07:55:53 \xa0\xa0杭州网")
+    (False, False)
+    """
+    return bool(INDENT_RE.match(line))
+
+
+BRACKETED_RE = re.compile(r"^[《『【\[（(](?P<inner>[^《》『』【】\[\]]{2,28})[》』】\]）)]$")
+
+
+def reader_control(line: str) -> bool:
+    """A short control in brackets that speaks to the reader (《 加入书签，方便阅读 》, 『加入书签，方便阅读』): a link of
+    the site's, never the tail of a hard-wrapped paragraph.
+
+    Evidence: w001623, a web-novel chapter, prints `《\xa0加入书签，方便阅读\xa0》` under its last paragraph, which
+    ends without a full stop (…意外之喜。R1152); rejoined as a wrapped line, the paragraph took the prompt, and then
+    went as a whole as the site's prompt over the nav row. Confuser: a book title in 《》 (《终极教官》) or a
+    bracketed note with no reader word (（记者 张三）) is no control.
+
+    >>> reader_control("《\xa0加入书签，方便阅读\xa0》"), reader_control("『加入书签，方便阅读』")
+    (True, True)
+    >>> reader_control("《终极教官》"), reader_control("（记者 张三）")
+    (False, False)
+    """
+    m = BRACKETED_RE.match(line.strip())
+    return bool(m) and bool(READER_PROMPT_RE.search(m.group("inner")))
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
-    """Join hard-wrapped paragraphs, never across a meta, chrome, navigation or heading line (they end a block)."""
+    """Join hard-wrapped paragraphs, never across a meta, chrome, navigation or heading line (they end a block),
+    nor into a line that opens with an indent or a byte order mark (`indented_start`: a paragraph of its own)."""
     out: list[str] = []
     block: list[str] = []
     for ln in lines:
         s = ln.strip()
-        if s and (is_meta_line(s) or chrome_reason(s) or is_category_list(s) or "|" in s or table_row(s)
+        if s and (is_meta_line(s) or chrome_reason(s) or is_category_list(s) or "|" in s or table_row(s) or reader_control(s)
                   or len(s) <= 30 and not re.search(r"[，。、；：！？,.;:!?]", s)):
             out += join_hard_breaks(block) if block else []
             out.append(ln)
             block = []
-        else:
-            block.append(ln)
+        else:  # an indent the joiner knows (全角空格) for the byte order mark or no-break spaces of `indented_start`
+            indent = INDENT_RE.match(ln)
+            block.append("\u3000\u3000" + ln[indent.end():] if indent else ln)
     return out + (join_hard_breaks(block) if block else [])
 
 
@@ -1033,11 +1111,32 @@ def _first_subheading(line: str, body: list[str]) -> bool:
     >>> _first_subheading("破解的始末", [p, p, p]), _first_subheading("产品详情", [p, "破解的利弊", p, "从长远来看呢？", p])
     (False, False)
     """
-    def subhead(s: str) -> bool:
-        return 3 <= len(s) <= 20 and not re.search(r"[，。；,;：:、]", s) and not chrome_reason(s) and not _is_byline(s)
+    inner = [j for j in range(1, len(body) - 1) if subheading_line(body[j]) and is_prose(body[j - 1])
+             and is_prose(body[j + 1])]
+    return len(inner) >= 2 and subheading_line(line) and _overlap(line, "\n".join(body)) >= 0.5
 
-    inner = [j for j in range(1, len(body) - 1) if subhead(body[j]) and is_prose(body[j - 1]) and is_prose(body[j + 1])]
-    return len(inner) >= 2 and subhead(line) and _overlap(line, "\n".join(body)) >= 0.5
+
+def subheading_line(s: str) -> bool:
+    """A section heading's shape: 3-20 characters with no clause mark (破解的始末, 从长远来看呢？), or two short
+    phrases around one comma and no end mark (未来的学校食堂，家长下个APP就能在线围观).
+
+    Evidence: news sites write two-part subheads with a comma; w004322's body has 未来的学校食堂，家长下个APP就能在线围观 and
+    每年至少四次抽查学校食堂，配餐学校至少6次 between its paragraphs, and with commas barred no heading of its kind was
+    found, so its first subhead (over the first paragraph) was cut from the text. Confuser: a line that reads as a
+    sentence (两个逗号 or an end mark: 他说，好的，我们走。) or a lone clause of a list (据了解，目前) is no heading.
+
+    >>> subheading_line("破解的始末"), subheading_line("从长远来看呢？"), subheading_line("未来的学校食堂，家长下个APP就能在线围观")
+    (True, True, True)
+    >>> subheading_line("他说，好的，明天我们一起走"), subheading_line("据了解，目前"), subheading_line("她大惊，问对方想做什么？")
+    (False, False, False)
+    """
+    if chrome_reason(s) or _is_byline(s):
+        return False
+    if not re.search(r"[，。；,;：:、]", s):
+        return 3 <= len(s) <= 20
+    parts = s.split("，")
+    return len(parts) == 2 and len(s) <= 26 and all(5 <= len(p) <= 14 and not re.search(r"[。；,;：:、？！?!…]", p)
+                                                    for p in parts)
 
 
 # a forum thread's title line: [草根爆料] 【南宁市…】 [复制链接] (a category tag, the title, the copy-link control)

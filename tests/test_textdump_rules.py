@@ -1,0 +1,161 @@
+"""Text-dump rules of s24-9d (issue 9 deliverable 4), each on real lines of a wild-2017 dev page's render
+(headless Chromium's innerText, cut to the lines that carry the evidence). Each test fails without its rule."""
+
+from __future__ import annotations
+
+from cleaners import Record, clean_document
+from cleaners.textdump import _join_wrapped, parse_text
+
+
+def _clean(lines: list[str], name: str = "dump.txt", sep: str = "\n") -> Record:
+    rec = clean_document(sep.join(lines).encode("utf-8"), name, kind="text")
+    assert isinstance(rec, Record), rec
+    return rec
+
+
+# w003755: a web-novel chapter of 新笔趣阁; its first paragraph opens with a byte order mark and four &nbsp;
+W003755_ROW = ("推荐阅读： 重生之无限逆推系统 都市医武高手 符道巅峰 我的狐妖女友 秦末风云 亡灵摆渡人 炉石游戏世界 女总裁的功夫神医 "
+               "骠骑大将军 龙武帝尊")
+W003755_FIRST = ("\ufeff\xa0\xa0\xa0\xa0何东的咽喉被萧云龙死死地扣住，他上下颚想要咬动，萧云龙转而扣住了他的上下颚，迫其张开口，"
+                 "伸手入何东嘴内，搜查他嘴里面是否藏着蜡封的毒丸之类的，以防他服毒自尽。")
+W003755_BODY = [
+    "\xa0\xa0\xa0\xa0搜查了一番，何东嘴巴里面并没有毒丸，但他刚才的举动明显是想要咬舌自尽。",
+    "\xa0\xa0\xa0\xa0“落在我手中，我让你死你才能死！”",
+    "\xa0\xa0\xa0\xa0萧云龙冷声说着。",
+    "\xa0\xa0\xa0\xa0他把雷怒喊了过来，取来一块布塞入了何东嘴内，又用绳索将何东的双臂双腿给捆住。",
+    "\xa0\xa0\xa0\xa0萧云龙站起身，转头一看，看到穆恩、小刀、石头、熊子等人手中举着的枪支枪口对象了罗凝雪等四名内卫。",
+    "\xa0\xa0\xa0\xa0“萧教官，这、这是怎么回事？”罗凝雪看到萧云龙走过来后问着。",
+    "\xa0\xa0\xa0\xa0“何东是个奸细，他将我们所在之地的坐标通过源代码的方式发送出去，被奥丽薇亚拦截了下来。意味着，我们现在所在的"
+    "方位极有可能已经暴露，敌人随时能够过来。”萧云龙开口，语气显得无比阴沉。",
+    "\xa0\xa0\xa0\xa0战斗，就此打响。",
+]
+W003755_HEAD = ["新笔趣阁", "首页", "永久书架", "玄幻奇幻", "武侠仙侠", "都市言情", "临时书架",
+                "新笔趣阁 > 都市言情 > 终极教官 > 第1294章 魔军战火! 一", "第1294章 魔军战火! 一",
+                "上一章 ← 章节列表 → 下一章 加入书签"]
+
+
+def test_indented_paragraph_is_not_the_tail_of_the_link_row_above() -> None:
+    """indented_start: the BOM + &nbsp; paragraph was rejoined to the 推荐阅读 row over it as a hard-wrapped line."""
+    lines = [ln.strip() for ln in _join_wrapped([W003755_ROW, W003755_FIRST, *W003755_BODY[:2]])]
+    assert lines[0] == W003755_ROW
+    assert lines[1].startswith("何东的咽喉被萧云龙死死地扣住")
+    # confuser: a hard-wrapped paragraph with no indent is still joined (the joiner's rule, left as it was)
+    wrapped = ["为深入贯彻落实党的二十大精神，进一步加强基层治理体系和治理能力现代化建设，现就统筹推",
+               "进乡镇（街道）和城乡社区治理工作提出如下意见。"]
+    assert len(_join_wrapped(wrapped)) == 1
+
+
+def test_chapter_opens_under_its_nav_row_and_link_row() -> None:
+    """head_rows: the nav row and the 推荐阅读 row (too short to count as prose once the paragraph is its own line)
+    sit between the crumb that opens the run and the chapter: the chapter starts under them, and the row is removed
+    as a link list."""
+    rec = _clean([*W003755_HEAD, W003755_ROW, W003755_FIRST, *W003755_BODY, "上一章 ← 章节目录 → 下一章 加入书签",
+                  "新书推荐： 大主宰 武炼巅峰 超品相师 择天记 我真是大明星 帝霸 天域苍穹 太古神王 雪鹰领主 玄界之门 龙王传说",
+                  "Copyright © 2015 新笔趣阁 All Rights Reserved."])
+    assert rec.text.startswith("何东的咽喉被萧云龙死死地扣住"), rec.text[:80]
+    assert rec.text.endswith("战斗，就此打响。")
+    assert "推荐阅读" not in rec.text and "上一章" not in rec.text
+    assert any(r.reason == "link_list" and r.text.startswith("推荐阅读") for r in rec.removed)
+
+
+def test_link_row_inside_the_article_stays() -> None:
+    """Confuser of head_rows: a 推荐阅读-like row under the article's first paragraph is the article's own list."""
+    body = [ln.strip() for ln in W003755_BODY]
+    draft = parse_text("\n".join(["第1294章 魔军战火! 一", body[0], "推荐阅读： 大主宰 武炼巅峰 超品相师 择天记 我真是大明星 帝霸",
+                                  *body[1:]]))
+    assert draft.paras[0].startswith("搜查了一番")
+
+
+# w004322: 杭州网, a news story whose subheads are two phrases around a comma
+W004322 = [
+    'Eng|繁体||',
+    '新闻中心 | 杭网原创\xa0\xa0宽频\xa0\xa0杭网议事厅\xa0\xa0\xa0娱乐 | 杭州楼市\xa0\xa0家居\xa0\xa0旅游\xa0 \xa0汽车 | 教育\xa0\xa0'
+    '健康\xa0 \xa0时尚休闲 | 评论\xa0\xa0杭网民声\xa0\xa0\xa0论坛',
+    '杭州新闻 | 今日生活\xa0\xa0图库\xa0\xa0杭网小记者\xa0\xa0\xa0体育 | 热点专题\xa0\xa0地图\xa0\xa0科技\xa0 \xa0金融 | 动漫\xa0\xa0'
+    '游戏\xa0 \xa0公交查询 | 区县\xa0\xa0杭网义工\xa0\xa0\xa0官博',
+    '群众路线网\xa0党建网\xa0宣传网\xa0文明网 农村文化礼堂 动漫节 云电台 移动图书馆 杭网艺术 消费头条 伊人在线 美容中心\xa0皮肤病\xa0医苑',
+    '\t新闻首页 | 国内 | 国际 | 经济 | 社会 | 体育 | 文娱 | 时评 | 图片\t\t',
+    '您所在的位置：\t',
+    '杭州网>新闻中心>浙江新闻',
+    '三年花4.8亿改造学校食堂 打造阳光厨房2.0版',
+    '2016-01-13 07:55:53 \xa0\xa0杭州网',
+    '宁波北仑新碶学校食堂建成的“阳光厨房”。',
+    '\xa0\xa0\xa0\xa0家长手机下个APP 学校食堂就成直播现场',
+    '\xa0\xa0\xa0\xa0都说食品安全无小事，孩子在学校的饮食安全，更加揪着家长们的心。',
+    '\xa0\xa0\xa0\xa02013年，宁波市政府印发了《宁波市百万学生餐饮安全工程2013-2015年行动方案》和六个子工程方案，每年将百万学生餐饮安全列入市政府为民办实事项目，目的就是为提高'
+    '宁波全市120万师生饮食安全保障水平，',
+    '\xa0\xa0\xa0\xa0昨天，记者从宁波市政府召开的新闻发布会上了解到，这一工程开展三年来，累计完成学校食堂基础设施改造提升项目732个，完成投资约4.8亿元。接下来，宁波的学校食堂还要更加'
+    '“阳光”：家长可以下载相应的软件，在手机上实时看到学校的伙食情况。',
+    '\xa0\xa0\xa0\xa0未来的学校食堂，家长下个APP就能在线围观',
+    '\xa0\xa0\xa0\xa0学校食堂的餐饮安全，和厨房操作是否规范有很大关系。在宁波很多学校食堂，“阳光厨房”的模式正在兴起，就是通过视频直播或者可视玻璃隔断等方式，实时展示食品制作过程。',
+    '\xa0\xa0\xa0\xa0其实，自宁波市百万学生餐饮安全工程开展以来，宁波学校食堂已建成阳光厨房981家，占全市已建成餐饮单位阳光厨房总数的55.5%。宁波大学周边的“东街里”餐饮一条街，还打'
+    '造成了全市首个小餐饮“阳光厨房”全覆盖的示范街。',
+    '\xa0\xa0\xa0\xa0根据宁波市市场监管局的计划，到2017年末，宁波全市重点餐饮单位、学校食堂“阳光厨房”建成率将达到90%以上，使校园餐饮更加“阳光化”。',
+    '\xa0\xa0\xa0\xa0昨天发布会上，宁波市教育局副局长王晓勇还透露，接下去，宁波的校园阳光厨房建设还有望迎来2.0版本。',
+    '\xa0\xa0\xa0\xa0王晓勇介绍说，目前的阳光厨房需要人在现场才能看到厨房的场景，但是今后，有望通过手机APP实现在线传输。监管人员通过手机就能远程观察食品加工情况，家长也可以通过下载相应'
+    '的手机软件，实时围观孩子在学校的伙食情况。',
+    '\xa0\xa0\xa0\xa0据了解，目前，2.0版本的校园“阳光厨房”建设方案已经上报市政府为民办实事项目，一经获批，2016年将正式启动建设。',
+    '\xa0\xa0\xa0\xa0每年至少四次抽查学校食堂，配餐学校至少6次',
+    '\xa0\xa0\xa0\xa0按照宁波市百万学生餐饮安全工程创建目标，到2015年末，宁波全市学校食堂《餐饮服务许可证》持证率、食品及食品原料可追溯率、大宗食品原料配送或定点采购率分别达到100%'
+    '、90%、90%以上；餐饮服务食品安全量化等级A、B级学校食堂达到全市学校食堂总数的70%以上。',
+    '\xa0\xa0\xa0\xa0据宁波市场监管局副局长陈元刚介绍，这一工程实施三年来，截至2015年12月底，宁波全市累计完成学校食堂基础设施改造提升项目732个，完成投资约4.8亿元。',
+    '\xa0\xa0\xa0\xa0全市学校食堂大宗物资采购，统一配送、定点采购率由56%提高到93.4%；全市A、B级学校食堂比率由68.62%提升到88.91%，A级学校食堂全面实行“五常法”管理。',
+    '\xa0\xa0\xa0\xa0在监督检查方面，三年累计制止取缔校园周边无证摊贩5000余起，全市共办理学校食堂及周边餐饮单位违法违规案件382起，罚没款149.25万元；',
+    '\xa0\xa0\xa0\xa0据了解，目前宁波共有学校食堂2000多家，此外，还有一些没有食堂的学校，则依赖集中配餐。',
+    '\xa0\xa0\xa0\xa0“目前宁波共有9家学校集中配餐企业，2015年，全市集中配餐单位监督抽检的合格率达到98.2%，比整体的学校食堂抽检合格率要高。”陈元刚介绍说，学生餐饮监督抽检查出的'
+    '主要问题，集中在菌落总数超标、酱菜食品添加剂超标等方面。',
+    '\xa0\xa0\xa0\xa0监管部门也已出台要求，加大对学校食堂日常监督检查的力度和频次，要求每年不少于4次，其中集体用餐配送单位一年不少于6次。',
+    '(原标题：三年花4.8亿改造学校食堂，接下来还要打造阳光厨房2.0版)',
+    '来源：钱江晚报\xa0\xa0\xa0\xa0作者：记者 李华\xa0\xa0\xa0\xa0编辑：叶海涵\xa0\xa0\xa0\xa0责任编辑：方志华\xa0\xa0\xa0\xa0',
+]
+
+
+def test_first_subhead_kept_when_the_others_have_a_comma() -> None:
+    """subheading_line: the body's subheads (未来的学校食堂，家长下个APP就能在线围观 and 每年至少四次抽查学校食堂，配餐学校至少6次)
+    are headings of the first one's kind, so the first subhead opens the text."""
+    rec = _clean(W004322, sep="\n\n")  # the render's blank lines between blocks
+    assert rec.title == "三年花4.8亿改造学校食堂 打造阳光厨房2.0版"
+    # (the photo caption over it stays too: a lead-like line with a full stop)
+    assert "家长手机下个APP 学校食堂就成直播现场\n都说食品安全无小事" in rec.text[:100], rec.text[:100]
+    assert "其中集体用餐配送单位一年不少于6次。" in rec.text[-100:]
+
+
+def test_short_label_over_a_body_with_sentence_subheads_is_not_a_subhead() -> None:
+    """Confuser: lines with one comma that read as sentences (她大惊，问对方想做什么？) are no headings of a kind, so a
+    short line over the first paragraph stays out of the text."""
+    body = [ln.strip() for ln in W004322[11:] if "，" in ln and len(ln.strip()) > 30]
+    rec = _clean([*W004322[:10], "家长手机下个APP 学校食堂就成直播现场", body[0], "她大惊，问对方想做什么？", body[1],
+                  "对方说：“就是想你跟我继续好。”", *body[2:]], sep="\n\n")
+    assert "家长手机下个APP" not in rec.text, rec.text[:60]
+
+
+# w001623: a web-novel chapter (校花的贴身高手) whose last paragraph has no full stop, and a bracketed prompt under it
+W001623 = [
+    "返回", "校花的贴身高手", "首页", "关灯", "护眼", "字体：", "大", "中", "小", "第3987章 奇怪的关系", "上一章\t目录\t下一章",
+    "\u3000\u3000依着南天霸的护短脾性，如果能够确认康照明就是林二，那他绝对不会有半点犹豫，必然会直接出手杀了康照明替老三南天勇报仇，"
+    "但现在只是怀疑，而且没有实打实的证据，这事情可就不好处理了。",
+    "\u3000\u3000南天霸脸色不由一变，被林逸这么一说，这话还真有点指桑骂槐的意思。",
+    "\u3000\u3000冥冥之中，于哲一直都觉得林逸跟林二的气质很像，身为修炼者的强大直觉，大多数时候可都是很准的。",
+    "\u3000\u3000此话一出，南天霸顿时眼睛一亮，暗暗给了于哲一个赞许的眼神，当即义正词严道：“当初老三南天勇之死，三大阁高层都明言要"
+    "严查此事，不过却一直没有什么进展，趁着今天这个机会，公羊堂主不妨调查调查这个林逸，以您的能力想要知道点什么事情，应该是再简单"
+    "不过了吧，随便一个搜魂术就能了解了。”",
+    "\u3000\u3000被这几人不怀好意的眼神打量着，林逸心头暗呼不妙，对于这些人来说，只要给自己使了搜魂术，那么就算事后证明推断错误，"
+    "他们也不会有什么损失，而结果若是猜中了，那更是意外之喜。R1152",
+    "《\xa0加入书签，方便阅读\xa0》", "上一章\t目录\t下一章", "首页", "电脑版", "书架",
+]
+
+
+def test_bracketed_reader_prompt_is_not_glued_to_the_last_paragraph() -> None:
+    """reader_control: the prompt was rejoined to the unfinished last paragraph, and the whole paragraph then went as the
+    site's prompt over the nav row."""
+    rec = _clean(W001623)
+    assert rec.title == "第3987章 奇怪的关系"
+    assert rec.text.endswith("那更是意外之喜。R1152"), rec.text[-60:]
+    assert "加入书签" not in rec.text
+    assert any(r.reason == "reader_prompt" and "加入书签" in r.text for r in rec.removed)
+
+
+def test_bracketed_note_under_a_paragraph_is_not_a_prompt() -> None:
+    """Confuser of reader_control: a bracketed note with no reader word is joined to the unfinished line as it was."""
+    lines = _join_wrapped([W001623[-6], "（本报记者 张三，通讯员 李四）"])
+    assert len(lines) == 1 and lines[0].endswith("（本报记者 张三，通讯员 李四）")
