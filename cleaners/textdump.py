@@ -386,10 +386,13 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
         prose = [i for i, ln in enumerate(lines) if i > loose_from and (_is_body_line(ln) or _is_post_line(ln))]
     if not prose:
         return None
-    # short sentences between paragraphs (dialogue: “救命！”她喊道。) are text, not a gap: only other lines count
+    # short sentences between paragraphs (dialogue: “救命！”她喊道。) are text, not a gap: only other lines count, and
+    # so are the fields of a list of records (所需材料：… / 作用：… under each item)
+    fields = record_fields(lines)
     gaps = [0] * (len(lines) + 1)
     for i, ln in enumerate(lines):
-        gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or question_line(lines, i)) and not chrome_reason(ln) else 1)
+        gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or question_line(lines, i) or i in fields)
+                                 and not chrome_reason(ln) else 1)
     runs: list[list[int]] = [[prose[0]]]
     for i in prose[1:]:
         if gaps[i] - gaps[runs[-1][-1] + 1] > GAP:
@@ -450,6 +453,37 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     end = _options_tail(lines, start, end)
     end = _table_tail(lines, start, end)
     return _list_head(lines, start), _drop_teasers(lines, start, end)
+
+
+FIELD_LABEL_RE = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*[:：]\s*\S")
+
+
+def record_fields(lines: list[str], span: int = 40) -> set[int]:
+    """The lines that are fields of a list of records inside an article: `label：value` rows whose label comes back
+    three or more times within `span` lines, with a different value each time (所需材料：2块碎布 / 作用：治愈少部分创伤
+    under each of 7 numbered items; 制造商：… / 口径：… / 重量：… under each of a list's guns).
+
+    Evidence: w001332 (a game guide: items, each with 所需材料 and 作用) and w001565 (a weapons list, seven fields an
+    item) lost the second half of their list, and the closing line under it, because each item's short field rows
+    counted as lines between paragraphs, as a sidebar's would. Confuser: a meta label (来源：, 发布时间：) repeated
+    under teasers, or a row the chrome rules name (型号/价格 rows of a product box, 上一篇：), stays a gap; so does a
+    label that repeats its value (a menu's 热线：400… printed three times).
+
+    >>> items = ["1、火把", "所需材料：8块木板+1块碎布", "作用：用来照明的。", "2、绷带：", "所需材料：2块碎布", "作用：治愈少部分创伤",
+    ...          "3、开锁针：", "所需材料：1跳弹簧", "作用：开门锁。", "4、钉板", "所需材料：1块木板+10颗钉子", "作用：作为一个武器使用"]
+    >>> sorted(record_fields(items))
+    [1, 2, 4, 5, 7, 8, 10, 11]
+    >>> sorted(record_fields(["来源：新华社", "某条新闻", "来源：人民网", "另一条新闻", "来源：央视网"]))
+    []
+    """
+    labels: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        m = FIELD_LABEL_RE.match(ln)
+        if m and len(ln) <= 80 and not chrome_reason(ln) and not is_meta_line(ln):
+            labels.setdefault(m.group("label"), []).append(i)
+    recurring = sorted(i for rows in labels.values() for i in rows if sum(abs(j - i) <= span for j in rows) >= 3)
+    described = [i for i in recurring if re.search(r"[，。；,;]", lines[i])]
+    return {i for i in recurring if any(abs(j - i) <= span for j in described)}
 
 
 def headed(lines: list[str], run: list[int]) -> bool:

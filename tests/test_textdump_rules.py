@@ -159,3 +159,65 @@ def test_bracketed_note_under_a_paragraph_is_not_a_prompt() -> None:
     """Confuser of reader_control: a bracketed note with no reader word is joined to the unfinished line as it was."""
     lines = _join_wrapped([W001623[-6], "（本报记者 张三，通讯员 李四）"])
     assert len(lines) == 1 and lines[0].endswith("（本报记者 张三，通讯员 李四）")
+
+
+# w001332: a game guide whose list of seven items gives each a 所需材料 and a 作用 field
+W001332 = [
+    '首页\xa0>\xa0 单机\xa0>\xa0 单机资讯\xa0>\xa0 游戏秘籍 >阴暗森林怎么合成物品 阴暗森林物品合成方法一览表',
+    '阴暗森林怎么合成物品 阴暗森林物品合成方法一览表',
+    '时间：2014-09-30 11:37:57 来源： VR玩单机游戏 我要评论',
+    '\u3000\u3000现在很多游戏都有各种各样的合成表呀，这都有点略带沙盒游戏的玩法，阴暗森林里面也有一些物品是可以合成的，下面就给大家带来阴暗森林物品合成方法一览表，需要合成什么可以来这里看看。',
+    '\u3000\u3000在目前的版本中制作栏只有24个小格子的，这个可能是bug的缘故吧，因为一些物品的配件是重复的，我们需要解锁合成的配方，就是要获得相应的材料，然后就可以在制作兰那里可以看到了，'
+    '只要你的材料够了，你就看点击制作栏那里你想要合成的物品，然后就可以合成出东西了。',
+    '\u3000\u3000推荐攻略：阴暗森林怎么过夜 阴暗森林安全过夜的玩法心得\u3000|\u3000阴暗森林狙击枪获得位置说明',
+    '\u3000\u30001、火把',
+    '\u3000\u3000所需材料：8块木板+1块碎布+1瓶酒精+1根火柴',
+    '\u3000\u3000作用：用来照明的，但是会有耐久度的。',
+    '\u3000\u30002、绷带：',
+    '\u3000\u3000所需材料：2块碎布',
+    '\u3000\u3000作用：治愈少部分创伤',
+    '\u3000\u30003、开锁针：',
+    '\u3000\u3000所需材料：1跳弹簧',
+    '\u3000\u3000作用：跟钥匙一样的，可以打开大部分的门锁，但是密码锁的话是没有办法开的。',
+    '\u3000\u30004、钉板',
+    '\u3000\u3000所需材料：1块木板+10颗钉子',
+    '\u3000\u3000作用：作为一个武器使用，会比斧头差一点的。',
+    '\u3000\u30005、酒精绷带',
+    '\u3000\u3000所需材料：1块绷带+1瓶酒精',
+    '\u3000\u3000作用：跟上面的绷带一样的，治疗效果会更好。',
+    '\u3000\u30006、燃烧弹',
+    '\u3000\u3000所需材料：1瓶酒精+1块碎布+1根火柴',
+    '\u3000\u3000作用：是一个投掷物，可以燃烧地面，带来一定的光明。',
+    '\u3000\u30007、碎玻璃：',
+    '\u3000\u3000所需材料：1个瓶子',
+    '\u3000\u3000作用：陷阱',
+    '\u3000\u3000如果还想了解更多阴暗森林相关游戏资讯和攻略，请关注小皮单机游戏。',
+    '相关阅读',
+    '恶灵附身成就怎么达成 恶灵附身奖杯成就达成条件一览',
+    '刺客信条4黑旗PC十字切换武器怎么修改',
+]
+
+
+def test_list_of_records_stays_in_the_article() -> None:
+    """record_fields: each item's short field rows (所需材料：2块碎布, 作用：陷阱) counted as lines between paragraphs, so
+    the list's second half and the guide's closing line were cut as if a sidebar came between."""
+    rec = _clean(["单机资讯", "游戏秘籍", *W001332], sep="\n\n")
+    assert rec.title == "阴暗森林怎么合成物品 阴暗森林物品合成方法一览表"
+    assert "作用：陷阱" in rec.text and "作用：用来照明的" in rec.text
+    assert rec.text.endswith("如果还想了解更多阴暗森林相关游戏资讯和攻略，请关注小皮单机游戏。"), rec.text[-60:]
+    assert "恶灵附身成就怎么达成" not in rec.text
+
+
+def test_forum_profile_fields_are_no_records() -> None:
+    """Confuser of record_fields (w005367, a KDS thread): each post's profile rows (来自：上海, 注册：2010-12-15,
+    发帖：20＋751) recur, but no value is a clause, so they stay lines between posts."""
+    from cleaners.textdump import record_fields
+
+    posts = ["...27楼...", "残 xingjun263", "707", "94", "来自：上海", "注册：2010-12-15", "发帖：20＋751",
+             "[关注] [短信] [奖分] [引用] [只看此人] [举报]", "楼上两位说可以的 麻烦出来指导下",
+             "条件是纯新装宽带 不绑定固话和手机。50M/100M 年预付费的！", "2015-01-16 09:18:35", "...28楼...",
+             "米斯特泰迪 kkooppoolloo", "361", "24", "来自：浙江", "注册：2009-10-27", "发帖：202＋1152",
+             "[关注] [短信] [奖分] [引用] [只看此人] [举报]", "直接10000号。-==kds官方iPhone客户端==-", "...29楼...",
+             "残 xingjun263", "707", "94", "来自：上海", "注册：2010-12-15", "发帖：21＋753"]
+    assert record_fields(posts) == set()
+    assert {7, 8, 10, 11} <= record_fields([ln.strip() for ln in W001332])
