@@ -1415,7 +1415,8 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
         if fits:
             long = [i for i in fits if len(header[i]) >= 12 and _overlap(header[i], text) >= 0.3]
             # a short tag or column line (人才就业创新) between the headline and its byline is not the headline
-            return long[0] if len(header[fits[0]]) <= 8 and long else fits[0]
+            pick = long[0] if len(header[fits[0]]) <= 8 and long else fits[0]
+            return _chapter_under_byline(header, usable, first, pick, text)
     near = [i for i in usable if i >= window]
     scored = [(_overlap(header[i], text), i) for i in near]
     good = [(o, i) for o, i in scored if o >= 0.4]
@@ -1428,6 +1429,28 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     if chapter:
         return chapter[-1]  # 网译版第一卷 第二章 养牛妹的一天 above a pager line
     return _headline_over_far_byline(header, usable, text)
+
+
+def _chapter_under_byline(header: list[str], usable: list[int], byline: int, pick: int, text: str) -> int:
+    """The chapter heading under the byline (第八十二章【美国劫匪真的有枪】 over the chapter's first paragraph) instead of
+    `pick`, the line over the byline, when that line shares no word with the text; else `pick`.
+
+    Evidence: w006015, a web-novel chapter reposted on a programmers' forum's template: its 发布时间/来源 lines sit
+    under the forum's menu (ActiveX/COM/DCOM), and the chapter heading is the last line over the text. Confuser: a
+    regulation whose headline (某某管理办法) shares the text's words keeps it over its 第一章 总则.
+
+    >>> ch = "虽然眼前这个黑人显得很壮实，可是艾一戈却丝毫不怎么担心，他很是自信凭自己的身手放倒这样的一个黑人。"
+    >>> head = ["数据库及相关技术", "ActiveX/COM/DCOM", "发布时间：2015-8-13 13:15:52", "来源：分享查询网", "第八十二章【美国劫匪真的有枪】"]
+    >>> _chapter_under_byline(head, [0, 1, 4], 2, 1, ch)
+    4
+    >>> rule = "为加强城市道路停车管理，规范停车秩序，根据有关法律法规，制定本办法。"
+    >>> _chapter_under_byline(["某市城市道路停车管理办法", "发布时间：2024-01-02", "第一章 总则"], [0, 2], 1, 0, rule)
+    0
+    """
+    last = len(header) - 1
+    if last > byline and last in usable and CHAPTER_RE.match(header[last]) and _overlap(header[pick], text) == 0:
+        return last
+    return pick
 
 
 def _headline_over_far_byline(header: list[str], usable: list[int], text: str) -> int | None:

@@ -221,3 +221,34 @@ def test_forum_profile_fields_are_no_records() -> None:
              "残 xingjun263", "707", "94", "来自：上海", "注册：2010-12-15", "发帖：21＋753"]
     assert record_fields(posts) == set()
     assert {7, 8, 10, 11} <= record_fields([ln.strip() for ln in W001332])
+
+
+# w006015 (opened half): a web-novel chapter reposted on a programmers' forum template
+W006015 = [
+    '网络及通讯开发',
+    'Windows SDK/API',
+    '茶馆',
+    'ActiveX/COM/DCOM',
+    'VCL组件使用和开发',
+    '网络及通讯开发',
+    '数据库及相关技术',
+    '基础类',
+    '3',
+    '发布时间：2015-8-13 13:15:52',
+    '来源：分享查询网',
+    '第八十二章【美国劫匪真的有枪】',
+    '虽然眼前这个黑人显得很壮实，可是艾一戈却丝毫不怎么担心，他很是自信凭自己的身手放倒这样的一个黑人，绝对是绰绰有余，即便是有吴曼殊在自己的身边，他也很自信能够护得吴曼殊的安全，绝对不会让她受到任何的伤害。',
+    '“刚才那一幕很**啊，我还真是不忍心打扰你们呢！”黑人调侃的语气，加上在他手上翻来覆去闪着寒光的匕首，都给吴曼殊的心理上带来了不小的压力。她扭头看着身边依旧沉着的艾一戈，突然想起在香港的时候发生在艾'
+    '一戈身上的事情，虽然没能亲眼目睹，可是光是听说也可以知道艾一戈现在的身手应该足以应付眼前这个黑汉。',
+    '不过艾一戈还真是没有轻举妄动，毕竟不止是他一个人，身边还有个吴曼殊呢，万一不小心伤了她，会让艾一戈后悔终生的。',
+    '拉着吴曼殊的手，艾一戈缓缓的后退着，前边那个黑人终于露出了他衬上肤色之后显得雪白的让人觉得阴森的牙齿。',
+]
+
+
+def test_chapter_heading_under_the_byline_is_the_title() -> None:
+    """_chapter_under_byline: the line over 发布时间/来源 is the forum's menu (ActiveX/COM/DCOM, no word of the text);
+    the chapter heading right over the text is the headline."""
+    rec = _clean(W006015, sep="\n\n")
+    assert rec.title == "第八十二章【美国劫匪真的有枪】"
+    assert rec.published == "2015-08-13T13:15:52"
+    assert rec.text.startswith("虽然眼前这个黑人显得很壮实")
