@@ -73,7 +73,8 @@ def _parse_lines(lines: list[str]) -> Draft:
         header, body = header + body[:crumb + 1], body[crumb + 1:]
     lead = _read_header(header, draft, body)
     if cut < len(lines):  # a thread: the first post's own date (楼主 / 2016-3-10 10:39 发短消息 …), not a member's
-        draft.published = _post_date(lines[first:start]) or find_published(lines[first:start])[0] or draft.published
+        draft.published = _post_date(lines[first:start]) or find_published(lines[first:start])[0] or draft.published \
+            or _post_date(trailer)  # or printed under the post (2011-5-19 11:58:39 回复 赞, a mobile view's post footer)
     # short label lines among the first body lines (`X88:`, `璟航官网入口：`) are the first-line injection slot too
     draft.slots.first_lines += [ln for ln in body[:3] if len(ln) <= 32 and not re.search(r"[。！？]", ln)]
     draft.paras = lead + body
@@ -136,7 +137,9 @@ POST_DATE_RE = re.compile(r"(?:发表于\s*[:：]?\s*|^)(\d{4})-(\d{1,2})-(\d{1,
 
 
 def _post_date(lines: list[str]) -> str | None:
-    """The date and time a forum post header opens with (2016-3-10 10:39 发短消息 只看该作者 …, X 发表于 2008-7-26 14:41).
+    """The date and time a forum post header opens with (2016-3-10 10:39 发短消息 只看该作者 …, X 发表于 2008-7-26 14:41),
+    or a mobile view's post footer (2011-5-19 11:58:39 回复 赞: w002026, a Discuz thread whose first post has its date
+    only under it, after a 下一篇 link; in a thread the lines down to the next post's label are the first post's).
 
     >>> _post_date(["楼主", "2016-3-10 10:39 发短消息 只看该作者 收藏 分享 |倒序浏览"])
     '2016-03-10T10:39'
@@ -1030,6 +1033,8 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         return []
     if title_idx is None:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
+        # no headline found: a thread's title over its first post's label ([高州市资讯] X over 1# 杨梅工业)
+        draft.title = draft.slots.title = first_post_title(header, "\n".join(body)[:1500]) or draft.title
         return []
     draft.title = labelled_title(header[title_idx]) or _chapter_title(after_contacts(header[title_idx]))
     draft.slots.title = draft.title
@@ -1175,6 +1180,36 @@ def subheading_line(s: str) -> bool:
 
 # a forum thread's title line: [草根爆料] 【南宁市…】 [复制链接] (a category tag, the title, the copy-link control)
 FORUM_TITLE_RE = re.compile(r"^\s*(?:[\[［][^\]］]{1,10}[\]］]\s*)?(?P<title>\S.{3,79}?)\s*[\[［]复制链接[\]］]\s*$")
+
+
+FIRST_POST_RE = re.compile(r"^(?:1\s*(?:#|楼|樓|F)|楼主|樓主)(?:\s|$|[:：])")
+FORUM_TAG_RE = re.compile(r"^\s*[\[［【][^\]］】]{1,10}[\]］】]\s*(?=\S)")
+
+
+def first_post_title(header: list[str], text: str) -> str | None:
+    """A thread's title from the line right over its first post's label (1# 杨梅工业, 1楼, 楼主), without the
+    forum's category tag before it ([高州市资讯]), when it shares words with the post `text`; used only when no
+    headline was found otherwise.
+
+    Evidence: w002026, a Discuz thread's mobile view, prints `[高州市资讯] 公司女高管一夜情后回家玩裸聊` over `1# 杨梅工业`
+    (floor 1 and its poster) and the post; with no byline, its title was lost. Confuser: a reply's floor label
+    (2#, 12楼) is not a first post, and a control over it that shares nothing with the post (电梯直达 over 楼主, on a
+    Discuz thread whose title line is elsewhere) is not taken.
+
+    >>> post = "姑娘31岁，是杭州某公司的女高管。一年前，她无意进了一个裸聊QQ群。当晚她玩了一夜情，回杭州后两人便开始了裸聊。"
+    >>> first_post_title(["查看全部", "[高州市资讯] 公司女高管一夜情后回家玩裸聊", "1# 杨梅工业", "收藏 3 760"], post)
+    '公司女高管一夜情后回家玩裸聊'
+    >>> first_post_title(["城市更新让老街区焕发新活力", "12楼 某网友"], post), first_post_title(["电梯直达", "楼主"], post)
+    (None, None)
+    """
+    for i in range(max(1, len(header) - 12), len(header)):
+        if FIRST_POST_RE.match(header[i]) and len(header[i]) <= 30:
+            above = FORUM_TAG_RE.sub("", header[i - 1])
+            if _heading_like(above) and not chrome_reason(above) and not _is_byline(above) \
+                    and not SENTENCE_LINE_RE.search(above) and _overlap(above, text) >= 0.2:
+                return above
+            return None
+    return None
 
 
 LEAD_CLAUSE_RE = re.compile(r"[，。！？；]|[,.!?;](?:\s|$)")  # a clause mark, not the dots of an address

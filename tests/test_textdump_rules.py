@@ -252,3 +252,52 @@ def test_chapter_heading_under_the_byline_is_the_title() -> None:
     assert rec.title == "第八十二章【美国劫匪真的有枪】"
     assert rec.published == "2015-08-13T13:15:52"
     assert rec.text.startswith("虽然眼前这个黑人显得很壮实")
+
+
+# w002026: a Discuz thread (mobile view), its first ten and last lines of the first post, then the replies
+W002026 = [
+    '查看全部',
+    '[高州市资讯] 公司女高管一夜情后回家玩裸聊',
+    '1# 杨梅工业',
+    '收藏 3 760',
+    '姑娘31岁，贵州人，杭州某知名企业业务主管。',
+    '\u3000\u3000采荷派出所有个名叫平安采荷的QQ群，主要服务辖区住户的。3月29日晚，姑娘不停地向平安采荷发送振动信息，就是不说话。',
+    '\u3000\u3000民警再三追问，她才支支吾吾地说，说有个小姐妹因为走错一步，受到一个男人的威胁，不知怎么办？',
+    '\u3000\u3000民警让她劝小姐妹报警，她说可以，然后什么话也没说就下线了。',
+    '\u3000\u30004月29日晚8点左右，一个身高1米65左右，留着童花头，穿着时尚的姑娘走进采荷派出所，说她就是那天在QQ上的女子，所谓的小姐妹其实就是她自己。',
+    '\u3000\u3000她说自己没有男友，平时除了工作就是工作，没什么兴趣爱好缓解工作压力。一年前，她无意进了一个裸聊QQ群……今年3月，群里有个男人突然发来她的裸聊截屏照，威胁她，让她跟他约会。',
+    '\u3000\u3000然后，他又连发了几张她的裸 照，说如果她真的这么绝情的话，他就把她的这些照片发到她的公司网站上，让她做不了人。',
+    '\u3000\u3000姑娘想了很长时间，觉得这事一定要跟警察说说，便有了开头的故事。',
+    '\u3000\u3000民警发现，姑娘的这些照片其实不是截屏照，而是一夜情时被对方拍下的。',
+    '\u3000\u3000看来，对方早有预谋。',
+    '下一篇 : 航线少，年年都亏损：湛江机场迁建势在必行',
+    '2011-5-19 11:58:39 回复 赞',
+    '分享至:',
+    '2# 杨梅犀利哥',
+    '回复 2011-5-19 12:24:11',
+    '3# 粤西美男子',
+    '回复 2011-5-19 12:39:23',
+    '本帖最后由 粤西纪委 于 2011-5-19 12:42 编辑',
+    '矛图，矛真实\xa0 \xa0 多行不义必自毙，女人都不自爱。干',
+    '4# 百分百德',
+    '回复 2011-5-19 19:28:40',
+    '首页 | 登录 | 注册',
+    '标准版 | 触屏版 | 电脑版 |',
+]
+
+
+def test_thread_title_over_the_first_post_label_and_date_under_the_post() -> None:
+    """first_post_title: with no byline, the line over `1# 杨梅工业` (less its [高州市资讯] tag) is the title;
+    _post_date: the first post's date is its footer (2011-5-19 11:58:39 回复 赞), under a 下一篇 link."""
+    rec = _clean(W002026, sep="\n\n")
+    assert rec.title == "公司女高管一夜情后回家玩裸聊"
+    assert rec.published == "2011-05-19T11:58:39"
+    assert rec.text.startswith("姑娘31岁，贵州人") and rec.text.endswith("看来，对方早有预谋。")
+    assert "矛图" not in rec.text  # a reply
+
+
+def test_control_over_the_first_post_label_is_no_title() -> None:
+    """Confuser of first_post_title (w008767, a Discuz thread): 电梯直达 over 楼主 shares nothing with the post."""
+    post = W002026[4:10]
+    rec = _clean(["收听TA", "发消息", "电梯直达", "楼主", *post], sep="\n\n")
+    assert rec.title != "电梯直达"
