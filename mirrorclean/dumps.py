@@ -219,7 +219,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for split, c in sorted(score_wild(args.folder / "pages", args.wild, args.cache, misses).items()):
             print(f"{split}: {c['pages']} dumps; title {c['title']}, date {c['date']}, article start {c['start']}, "
                   f"end {c['end']}; spam pages {c['spam']}")
-        print("\n".join(misses or []))
+        if misses:
+            print("\n".join(misses))
         return 0
     res = score_daniel(args.folder, args.limit, args.cache)
     print(f"{args.folder}: {res['pages']} pages rendered; title exact {res['title_exact']}/{res['pages']}; "
