@@ -384,7 +384,8 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     (2, 3)
     """
     if loose_from is None:
-        prose = [i for i, ln in enumerate(lines) if _is_body_line(ln)] or _sentence_lines(lines)
+        prose = [i for i, ln in enumerate(lines) if _is_body_line(ln) and not link_list_item(lines, i)] \
+            or _sentence_lines(lines)
     else:
         prose = [i for i, ln in enumerate(lines) if i > loose_from and (_is_body_line(ln) or _is_post_line(ln))]
     if not prose:
@@ -626,6 +627,36 @@ def _list_head(lines: list[str], start: int) -> int:
             and len(lines[k - 1]) <= 80 and re.search(r"[，。；,;]", lines[k - 1]) and not chrome_reason(lines[k - 1]):
         k, n = k - 1, n - 1
     return k if n == 1 else start
+
+
+def link_list_item(lines: list[str], i: int) -> bool:
+    """Whether line i is item n (n >= 3) of a numbered list of headlines: the n-1 lines right above it are items
+    n-1 … 1, each a short line that ends no sentence (1.微咖 | “我在终点等你” … 8.【班级小记】整理图书角 over
+    9.不要怀疑，世间一切尽如人意，…; a headline may hold a comma or end with a question mark).
+
+    Evidence: w005242, a WeChat post mirrored with a 热门文章 and a 最新文章 box of ten links each: the one
+    prose-long link of the second box outweighed the post's one sentence and took the text. Confuser: an article's
+    numbered points (1、体积小，重量轻，安装方便； …) end their clauses or sentences, and a lone numbered paragraph has
+    no items above it.
+
+    >>> box = ["1.封面|一个找不到自己的人注定是孤独的", "2.【快讯】2016年度“最美滕州人”", "3.自查 | 你家中的防火安全做好了吗？",
+    ...        "4.YSL组合：虽然已在不同公司，但永远互相帮持", "5.不要怀疑，世间一切尽如人意，只不过不是尽你的意，就是尽别人的意。"]
+    >>> link_list_item(box, 4)
+    True
+    >>> points = ["1、体积小，重量轻，安装方便；", "2、分断能力高，保护性能可靠；", "3、适用于交流50Hz、额定电压400V及以下的线路中，作过载和短路保护之用。"]
+    >>> link_list_item(points, 2), link_list_item(["某某新闻标题", "3、适用于交流50Hz的线路中，作过载和短路保护之用。"], 1)
+    (False, False)
+    """
+    m = ITEM_NO_RE.match(lines[i])
+    n = int(m.group(1)) if m else 0
+    if n < 3 or i < n - 1:
+        return False
+    for k in range(1, n):
+        prev = ITEM_NO_RE.match(lines[i - k])
+        if not prev or int(prev.group(1)) != n - k or len(lines[i - k]) > 40 \
+                or re.search(r"[。；，,;.]\s*$", lines[i - k]):
+            return False
+    return True
 
 
 def _list_tail(lines: list[str], start: int, end: int) -> int:
