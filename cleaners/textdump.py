@@ -470,8 +470,8 @@ def record_fields(lines: list[str], span: int = 40) -> set[int]:
     Evidence: w001332 (a game guide: items, each with 所需材料 and 作用) and w001565 (a weapons list, seven fields an
     item) lost the second half of their list, and the closing line under it, because each item's short field rows
     counted as lines between paragraphs, as a sidebar's would. Confuser: a meta label (来源：, 发布时间：) repeated
-    under teasers, or a row the chrome rules name (型号/价格 rows of a product box, 上一篇：), stays a gap; so does a
-    label that repeats its value (a menu's 热线：400… printed three times).
+    under teasers, a comment's author row (评论作者：X over each comment of w008451, a meta line), or a row the chrome
+    rules name (型号/价格 rows of a product box, 上一篇：) stays a gap.
 
     >>> items = ["1、火把", "所需材料：8块木板+1块碎布", "作用：用来照明的。", "2、绷带：", "所需材料：2块碎布", "作用：治愈少部分创伤",
     ...          "3、开锁针：", "所需材料：1跳弹簧", "作用：开门锁。", "4、钉板", "所需材料：1块木板+10颗钉子", "作用：作为一个武器使用"]

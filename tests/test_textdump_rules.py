@@ -371,3 +371,15 @@ def test_prose_long_link_of_a_numbered_box_is_no_text() -> None:
     assert rec.text.startswith("这是款逼格甚高的纯水湿巾"), rec.text[:60]
     assert "不要怀疑" not in rec.text
     assert rec.published == "2017-03-18T20:22"
+
+
+def test_comment_author_rows_are_no_record_fields() -> None:
+    """Confuser of record_fields (w008451's comments): 评论作者：X is a meta line (作者：), so it stays a gap though its
+    label recurs next to 评论内容 rows with clauses."""
+    from cleaners.textdump import record_fields
+
+    comments = ["评论作者：我来探探路", "评论内容：[emot=ac,49/]13:2被翻盘，老子现在的心情想吃了屎一样难受",
+                "评论作者：天降于斯", "评论内容：[emot=ac,38/]断层太严重 挖掘培养出来个选手真不容易",
+                "评论作者：我的舍友世界第一帅", "评论内容：难，FPS国内没什么优势。", "评论作者：花屏死机",
+                "评论内容：但至少你能玩吧？我连游戏都进不去[emot=ac,02/]"]
+    assert not record_fields(comments) & {0, 2, 4, 6}
