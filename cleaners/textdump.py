@@ -73,7 +73,8 @@ def _parse_lines(lines: list[str]) -> Draft:
         header, body = header + body[:crumb + 1], body[crumb + 1:]
     lead = _read_header(header, draft, body)
     if cut < len(lines):  # a thread: the first post's own date (楼主 / 2016-3-10 10:39 发短消息 …), not a member's
-        draft.published = _post_date(lines[first:start]) or find_published(lines[first:start])[0] or draft.published
+        draft.published = _post_date(lines[first:start]) or find_published(lines[first:start])[0] or draft.published \
+            or _post_date(trailer)  # or printed under the post (2011-5-19 11:58:39 回复 赞, a mobile view's post footer)
     # short label lines among the first body lines (`X88:`, `璟航官网入口：`) are the first-line injection slot too
     draft.slots.first_lines += [ln for ln in body[:3] if len(ln) <= 32 and not re.search(r"[。！？]", ln)]
     draft.paras = lead + body
@@ -136,7 +137,9 @@ POST_DATE_RE = re.compile(r"(?:发表于\s*[:：]?\s*|^)(\d{4})-(\d{1,2})-(\d{1,
 
 
 def _post_date(lines: list[str]) -> str | None:
-    """The date and time a forum post header opens with (2016-3-10 10:39 发短消息 只看该作者 …, X 发表于 2008-7-26 14:41).
+    """The date and time a forum post header opens with (2016-3-10 10:39 发短消息 只看该作者 …, X 发表于 2008-7-26 14:41),
+    or a mobile view's post footer (2011-5-19 11:58:39 回复 赞: w002026, a Discuz thread whose first post has its date
+    only under it, after a 下一篇 link; in a thread the lines down to the next post's label are the first post's).
 
     >>> _post_date(["楼主", "2016-3-10 10:39 发短消息 只看该作者 收藏 分享 |倒序浏览"])
     '2016-03-10T10:39'
@@ -381,15 +384,19 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     (2, 3)
     """
     if loose_from is None:
-        prose = [i for i, ln in enumerate(lines) if _is_body_line(ln)] or _sentence_lines(lines)
+        prose = [i for i, ln in enumerate(lines) if _is_body_line(ln) and not link_list_item(lines, i)] \
+            or _sentence_lines(lines)
     else:
         prose = [i for i, ln in enumerate(lines) if i > loose_from and (_is_body_line(ln) or _is_post_line(ln))]
     if not prose:
         return None
-    # short sentences between paragraphs (dialogue: “救命！”她喊道。) are text, not a gap: only other lines count
+    # short sentences between paragraphs (dialogue: “救命！”她喊道。) are text, not a gap: only other lines count, and
+    # so are the fields of a list of records (所需材料：… / 作用：… under each item)
+    fields = record_fields(lines)
     gaps = [0] * (len(lines) + 1)
     for i, ln in enumerate(lines):
-        gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or question_line(lines, i)) and not chrome_reason(ln) else 1)
+        gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or question_line(lines, i) or i in fields)
+                                 and not chrome_reason(ln) else 1)
     runs: list[list[int]] = [[prose[0]]]
     for i in prose[1:]:
         if gaps[i] - gaps[runs[-1][-1] + 1] > GAP:
@@ -450,6 +457,39 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     end = _options_tail(lines, start, end)
     end = _table_tail(lines, start, end)
     return _list_head(lines, start), _drop_teasers(lines, start, end)
+
+
+FIELD_LABEL_RE = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*[:：]\s*\S")
+
+
+def record_fields(lines: list[str], span: int = 40) -> set[int]:
+    """The lines that are fields of a list of records inside an article: `label：value` rows whose label comes back
+    three or more times within `span` lines, when such a row near it is a clause (所需材料：2块碎布 / 作用：用来照明的，
+    但是会有耐久度的。 under each of 7 numbered items; 制造商：… / 口径：… / 登场作品：生化危机1，… under each of a list's
+    guns).
+
+    Evidence: w001332 (a game guide: items, each with 所需材料 and 作用) and w001565 (a weapons list, seven fields an
+    item) lost the second half of their list, and the closing line under it, because each item's short field rows
+    counted as lines between paragraphs, as a sidebar's would. Confuser: a meta label (来源：, 发布时间：) repeated
+    under teasers, a comment's author row (评论作者：X over each comment of w008451, a meta line), or a row the chrome
+    rules name (型号/价格 rows of a product box, 上一篇：) stays a gap; so do a forum's profile rows (来自：上海 /
+    注册：2010-12-15 / 发帖：20＋751 under each post of w005367), none of them a clause.
+
+    >>> items = ["1、火把", "所需材料：8块木板+1块碎布", "作用：用来照明的。", "2、绷带：", "所需材料：2块碎布", "作用：治愈少部分创伤",
+    ...          "3、开锁针：", "所需材料：1跳弹簧", "作用：开门锁。", "4、钉板", "所需材料：1块木板+10颗钉子", "作用：作为一个武器使用"]
+    >>> sorted(record_fields(items))
+    [1, 2, 4, 5, 7, 8, 10, 11]
+    >>> sorted(record_fields(["来源：新华社", "某条新闻", "来源：人民网", "另一条新闻", "来源：央视网"]))
+    []
+    """
+    labels: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        m = FIELD_LABEL_RE.match(ln)
+        if m and len(ln) <= 80 and not chrome_reason(ln) and not is_meta_line(ln):
+            labels.setdefault(m.group("label"), []).append(i)
+    recurring = sorted(i for rows in labels.values() for i in rows if sum(abs(j - i) <= span for j in rows) >= 3)
+    described = [i for i in recurring if re.search(r"[，。；,;]", lines[i])]
+    return {i for i in recurring if any(abs(j - i) <= span for j in described)}
 
 
 def headed(lines: list[str], run: list[int]) -> bool:
@@ -591,6 +631,36 @@ def _list_head(lines: list[str], start: int) -> int:
     return k if n == 1 else start
 
 
+def link_list_item(lines: list[str], i: int) -> bool:
+    """Whether line i is item n (n >= 3) of a numbered list of headlines: the n-1 lines right above it are items
+    n-1 … 1, each a short line that ends no sentence (1.微咖 | “我在终点等你” … 8.【班级小记】整理图书角 over
+    9.不要怀疑，世间一切尽如人意，…; a headline may hold a comma or end with a question mark).
+
+    Evidence: w005242, a WeChat post mirrored with a 热门文章 and a 最新文章 box of ten links each: the one
+    prose-long link of the second box outweighed the post's one sentence and took the text. Confuser: an article's
+    numbered points (1、体积小，重量轻，安装方便； …) end their clauses or sentences, and a lone numbered paragraph has
+    no items above it.
+
+    >>> box = ["1.封面|一个找不到自己的人注定是孤独的", "2.【快讯】2016年度“最美滕州人”", "3.自查 | 你家中的防火安全做好了吗？",
+    ...        "4.YSL组合：虽然已在不同公司，但永远互相帮持", "5.不要怀疑，世间一切尽如人意，只不过不是尽你的意，就是尽别人的意。"]
+    >>> link_list_item(box, 4)
+    True
+    >>> points = ["1、体积小，重量轻，安装方便；", "2、分断能力高，保护性能可靠；", "3、适用于交流50Hz、额定电压400V及以下的线路中，作过载和短路保护之用。"]
+    >>> link_list_item(points, 2), link_list_item(["某某新闻标题", "3、适用于交流50Hz的线路中，作过载和短路保护之用。"], 1)
+    (False, False)
+    """
+    m = ITEM_NO_RE.match(lines[i])
+    n = int(m.group(1)) if m else 0
+    if n < 3 or i < n - 1:
+        return False
+    for k in range(1, n):
+        prev = ITEM_NO_RE.match(lines[i - k])
+        if not prev or int(prev.group(1)) != n - k or len(lines[i - k]) > 40 \
+                or re.search(r"[。；，,;.]\s*$", lines[i - k]):
+            return False
+    return True
+
+
 def _list_tail(lines: list[str], start: int, end: int) -> int:
     """The article's last line when it closes with a numbered list whose items are short (五、 薪酬待遇：,
     1、 小学教师年薪：6—10万元人民币。): numbered items with a clause mark, in an article that numbers its
@@ -712,8 +782,9 @@ def _link_row_tail(lines: list[str], start: int, end: int) -> int:
 
 
 def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) -> int:
-    """Where the article starts when the run opens with link rows (热门点击：…, 推荐阅读：…) among the crumb, heading
-    and nav lines of a novel page: the first text or sentence line after the last such row near the start.
+    """Where the article starts when the run opens with link rows (热门点击：…, 推荐阅读：…) or a chapter's nav row
+    (上一章 ← 章节列表 → 下一章, 上一页 下一页 返回列表) among the crumb, heading and nav lines of a novel page: the
+    first text or sentence line after the last such row near the start (`head_rows`).
 
     Evidence: prose-long rows of titles pass for text; the chapter itself starts under them.
 
@@ -724,7 +795,7 @@ def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) ->
     3
     """
     head = [i for i in best if start <= i <= min(end, start + 12)]
-    lists = [i for i in head if lead_list(lines[i])]
+    lists = head_rows(lines, start, min(end, start + 12))
     if not lists:
         return start
     last = lists[-1]
@@ -733,6 +804,37 @@ def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) ->
     nxt = next((i for i in range(last + 1, end + 1)
                 if not chrome_reason(lines[i]) and (i in best or SENTENCE_LINE_RE.search(lines[i]))), None)
     return start if nxt is None else nxt
+
+
+def nav_row(line: str) -> bool:
+    """A chapter's or a paged article's nav row (上一章 ← 章节列表 → 下一章, 上一章\t目录\t下一章, 上一页 下一页 返回列表),
+    not a sentence that names the chapters.
+
+    >>> nav_row("上一章 ← 章节列表 → 下一章 加入书签"), nav_row("上一页 下一页 返回列表")
+    (True, True)
+    >>> nav_row("上一章说到他离开了家乡，这一章讲他在城里的第一份工作，下一章讲他回乡。")
+    False
+    """
+    return len(line) <= 80 and bool(CHAPTER_NAV_RE.search(line)) and not re.search(r"[，。！？；]", line)
+
+
+def head_rows(lines: list[str], start: int, stop: int) -> list[int]:
+    """The link rows (`lead_list`: 推荐阅读： 重生之无限逆推系统 都市医武高手 …) and chapter nav rows (`nav_row`) among
+    lines start..stop, whether or not they are long enough to count as prose.
+
+    Evidence: w003755, a web-novel chapter, prints crumb, chapter heading, `上一章 ← 章节列表 → 下一章 加入书签` and a
+    `推荐阅读：` row of ten book titles over its first paragraph; its run of text starts at the crumb (a prose-long
+    line), and only rows long enough to pass for prose were looked for, so the chapter opened with the heading, the
+    nav row and the book list. Confuser: a row under the article's first paragraph is the article's own list
+    (`_past_lead_lists` keeps the start when text comes before the row).
+
+    >>> lines = ["新笔趣阁 > 都市言情 > 终极教官 > 第1294章 魔军战火! 一", "第1294章 魔军战火! 一",
+    ...          "上一章 ← 章节列表 → 下一章 加入书签", "推荐阅读： 重生之无限逆推系统 都市医武高手 符道巅峰 我的狐妖女友 秦末风云",
+    ...          "何东的咽喉被萧云龙死死地扣住，他上下颚想要咬动，萧云龙转而扣住了他的上下颚，迫其张开口。"]
+    >>> head_rows(lines, 0, 4)
+    [2, 3]
+    """
+    return [i for i in range(start, min(stop, len(lines) - 1) + 1) if lead_list(lines[i]) or nav_row(lines[i])]
 
 
 def card_list(block: list[str]) -> bool:
@@ -829,19 +931,65 @@ def _drop_teasers(lines: list[str], start: int, end: int) -> int:
     return cut
 
 
+# a paragraph's own opening: a byte order mark, or an indent of two no-break or ideographic spaces
+INDENT_RE = re.compile(r"^\ufeff+[\u00a0\u3000 ]*|^[ \t]*[\u00a0\u3000][\u00a0\u3000 ]+")
+
+
+def indented_start(line: str) -> bool:
+    """Whether a dump line opens a paragraph of its own: it starts with a byte order mark (a chapter's text file
+    pasted into the page) or an indent of no-break or ideographic spaces (&nbsp;&nbsp;&nbsp;&nbsp;, 全角空格).
+
+    Evidence: a site indents its article's paragraphs, never its link rows; w003755 (a web-novel chapter) prints
+    `推荐阅读： 重生之无限逆推系统 都市医武高手 …` right over `\ufeff\xa0\xa0\xa0\xa0何东的咽喉被萧云龙死死地扣住，…`, and
+    rejoined as a hard-wrapped line the row and the chapter's first paragraph became one line, which the row's
+    label then cut from the text. `_join_wrapped` hands such a line to the joiner with the indent it knows (two
+    全角空格), so it is never the tail of the line above. Confuser: one space (a wrapped line's leading blank) or a nbsp inside a line
+    (`2016-01-13 07:55:53 \xa0\xa0杭州网`) is no indent.
+
+    >>> indented_start("\ufeff\xa0\xa0\xa0\xa0何东的咽喉被萧云龙死死地扣住"), indented_start("\u3000\u3000中国共产党是一个伟大的党")
+    (True, True)
+    >>> indented_start(" 进乡镇（街道）和城乡社区治理工作"), indented_start("2016-01-13 07:55:53 \xa0\xa0杭州网")
+    (False, False)
+    """
+    return bool(INDENT_RE.match(line))
+
+
+BRACKETED_RE = re.compile(r"^[《『【\[（(](?P<inner>[^《》『』【】\[\]]{2,28})[》』】\]）)]$")
+
+
+def reader_control(line: str) -> bool:
+    """A short control in brackets that speaks to the reader (《 加入书签，方便阅读 》, 『加入书签，方便阅读』): a link of
+    the site's, never the tail of a hard-wrapped paragraph.
+
+    Evidence: w001623, a web-novel chapter, prints `《\xa0加入书签，方便阅读\xa0》` under its last paragraph, which
+    ends without a full stop (…意外之喜。R1152); rejoined as a wrapped line, the paragraph took the prompt, and then
+    went as a whole as the site's prompt over the nav row. Confuser: a book title in 《》 (《终极教官》) or a
+    bracketed note with no reader word (（记者 张三）) is no control.
+
+    >>> reader_control("《\xa0加入书签，方便阅读\xa0》"), reader_control("『加入书签，方便阅读』")
+    (True, True)
+    >>> reader_control("《终极教官》"), reader_control("（记者 张三）")
+    (False, False)
+    """
+    m = BRACKETED_RE.match(line.strip())
+    return bool(m) and bool(READER_PROMPT_RE.search(m.group("inner")))
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
-    """Join hard-wrapped paragraphs, never across a meta, chrome, navigation or heading line (they end a block)."""
+    """Join hard-wrapped paragraphs, never across a meta, chrome, navigation or heading line (they end a block),
+    nor into a line that opens with an indent or a byte order mark (`indented_start`: a paragraph of its own)."""
     out: list[str] = []
     block: list[str] = []
     for ln in lines:
         s = ln.strip()
-        if s and (is_meta_line(s) or chrome_reason(s) or is_category_list(s) or "|" in s or table_row(s)
+        if s and (is_meta_line(s) or chrome_reason(s) or is_category_list(s) or "|" in s or table_row(s) or reader_control(s)
                   or len(s) <= 30 and not re.search(r"[，。、；：！？,.;:!?]", s)):
             out += join_hard_breaks(block) if block else []
             out.append(ln)
             block = []
-        else:
-            block.append(ln)
+        else:  # an indent the joiner knows (全角空格) for the byte order mark or no-break spaces of `indented_start`
+            indent = INDENT_RE.match(ln)
+            block.append("\u3000\u3000" + ln[indent.end():] if indent else ln)
     return out + (join_hard_breaks(block) if block else [])
 
 
@@ -918,6 +1066,8 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         return []
     if title_idx is None:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
+        # no headline found: a thread's title over its first post's label ([高州市资讯] X over 1# 杨梅工业)
+        draft.title = draft.slots.title = first_post_title(header, "\n".join(body)[:1500]) or draft.title
         return []
     draft.title = labelled_title(header[title_idx]) or _chapter_title(after_contacts(header[title_idx]))
     draft.slots.title = draft.title
@@ -1033,15 +1183,66 @@ def _first_subheading(line: str, body: list[str]) -> bool:
     >>> _first_subheading("破解的始末", [p, p, p]), _first_subheading("产品详情", [p, "破解的利弊", p, "从长远来看呢？", p])
     (False, False)
     """
-    def subhead(s: str) -> bool:
-        return 3 <= len(s) <= 20 and not re.search(r"[，。；,;：:、]", s) and not chrome_reason(s) and not _is_byline(s)
+    inner = [j for j in range(1, len(body) - 1) if subheading_line(body[j]) and is_prose(body[j - 1])
+             and is_prose(body[j + 1])]
+    return len(inner) >= 2 and subheading_line(line) and _overlap(line, "\n".join(body)) >= 0.5
 
-    inner = [j for j in range(1, len(body) - 1) if subhead(body[j]) and is_prose(body[j - 1]) and is_prose(body[j + 1])]
-    return len(inner) >= 2 and subhead(line) and _overlap(line, "\n".join(body)) >= 0.5
+
+def subheading_line(s: str) -> bool:
+    """A section heading's shape: 3-20 characters with no clause mark (破解的始末, 从长远来看呢？), or two short
+    phrases around one comma and no end mark (未来的学校食堂，家长下个APP就能在线围观).
+
+    Evidence: news sites write two-part subheads with a comma; w004322's body has 未来的学校食堂，家长下个APP就能在线围观 and
+    每年至少四次抽查学校食堂，配餐学校至少6次 between its paragraphs, and with commas barred no heading of its kind was
+    found, so its first subhead (over the first paragraph) was cut from the text. Confuser: a line that reads as a
+    sentence (两个逗号 or an end mark: 他说，好的，我们走。) or a lone clause of a list (据了解，目前) is no heading.
+
+    >>> subheading_line("破解的始末"), subheading_line("从长远来看呢？"), subheading_line("未来的学校食堂，家长下个APP就能在线围观")
+    (True, True, True)
+    >>> subheading_line("他说，好的，明天我们一起走"), subheading_line("据了解，目前"), subheading_line("她大惊，问对方想做什么？")
+    (False, False, False)
+    """
+    if chrome_reason(s) or _is_byline(s):
+        return False
+    if not re.search(r"[，。；,;：:、]", s):
+        return 3 <= len(s) <= 20
+    parts = s.split("，")
+    return len(parts) == 2 and len(s) <= 26 and all(5 <= len(p) <= 14 and not re.search(r"[。；,;：:、？！?!…]", p)
+                                                    for p in parts)
 
 
 # a forum thread's title line: [草根爆料] 【南宁市…】 [复制链接] (a category tag, the title, the copy-link control)
 FORUM_TITLE_RE = re.compile(r"^\s*(?:[\[［][^\]］]{1,10}[\]］]\s*)?(?P<title>\S.{3,79}?)\s*[\[［]复制链接[\]］]\s*$")
+
+
+FIRST_POST_RE = re.compile(r"^(?:1\s*(?:#|楼|樓|F)|楼主|樓主)(?:\s|$|[:：])")
+FORUM_TAG_RE = re.compile(r"^\s*[\[［【][^\]］】]{1,10}[\]］】]\s*(?=\S)")
+
+
+def first_post_title(header: list[str], text: str) -> str | None:
+    """A thread's title from the line right over its first post's label (1# 杨梅工业, 1楼, 楼主), without the
+    forum's category tag before it ([高州市资讯]), when it shares words with the post `text`; used only when no
+    headline was found otherwise.
+
+    Evidence: w002026, a Discuz thread's mobile view, prints `[高州市资讯] 公司女高管一夜情后回家玩裸聊` over `1# 杨梅工业`
+    (floor 1 and its poster) and the post; with no byline, its title was lost. Confuser: a reply's floor label
+    (2#, 12楼) is not a first post, and a control over it that shares nothing with the post (电梯直达 over 楼主, on a
+    Discuz thread whose title line is elsewhere) is not taken.
+
+    >>> post = "姑娘31岁，是杭州某公司的女高管。一年前，她无意进了一个裸聊QQ群。当晚她玩了一夜情，回杭州后两人便开始了裸聊。"
+    >>> first_post_title(["查看全部", "[高州市资讯] 公司女高管一夜情后回家玩裸聊", "1# 杨梅工业", "收藏 3 760"], post)
+    '公司女高管一夜情后回家玩裸聊'
+    >>> first_post_title(["城市更新让老街区焕发新活力", "12楼 某网友"], post), first_post_title(["电梯直达", "楼主"], post)
+    (None, None)
+    """
+    for i in range(max(1, len(header) - 12), len(header)):
+        if FIRST_POST_RE.match(header[i]) and len(header[i]) <= 30:
+            above = FORUM_TAG_RE.sub("", header[i - 1])
+            if _heading_like(above) and not chrome_reason(above) and not _is_byline(above) \
+                    and not SENTENCE_LINE_RE.search(above) and _overlap(above, text) >= 0.2:
+                return above
+            return None
+    return None
 
 
 LEAD_CLAUSE_RE = re.compile(r"[，。！？；]|[,.!?;](?:\s|$)")  # a clause mark, not the dots of an address
@@ -1282,7 +1483,8 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
         if fits:
             long = [i for i in fits if len(header[i]) >= 12 and _overlap(header[i], text) >= 0.3]
             # a short tag or column line (人才就业创新) between the headline and its byline is not the headline
-            return long[0] if len(header[fits[0]]) <= 8 and long else fits[0]
+            pick = long[0] if len(header[fits[0]]) <= 8 and long else fits[0]
+            return _chapter_under_byline(header, usable, first, pick, text)
     near = [i for i in usable if i >= window]
     scored = [(_overlap(header[i], text), i) for i in near]
     good = [(o, i) for o, i in scored if o >= 0.4]
@@ -1295,6 +1497,28 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     if chapter:
         return chapter[-1]  # 网译版第一卷 第二章 养牛妹的一天 above a pager line
     return _headline_over_far_byline(header, usable, text)
+
+
+def _chapter_under_byline(header: list[str], usable: list[int], byline: int, pick: int, text: str) -> int:
+    """The chapter heading under the byline (第八十二章【美国劫匪真的有枪】 over the chapter's first paragraph) instead of
+    `pick`, the line over the byline, when that line shares no word with the text; else `pick`.
+
+    Evidence: w006015, a web-novel chapter reposted on a programmers' forum's template: its 发布时间/来源 lines sit
+    under the forum's menu (ActiveX/COM/DCOM), and the chapter heading is the last line over the text. Confuser: a
+    regulation whose headline (某某管理办法) shares the text's words keeps it over its 第一章 总则.
+
+    >>> ch = "虽然眼前这个黑人显得很壮实，可是艾一戈却丝毫不怎么担心，他很是自信凭自己的身手放倒这样的一个黑人。"
+    >>> head = ["数据库及相关技术", "ActiveX/COM/DCOM", "发布时间：2015-8-13 13:15:52", "来源：分享查询网", "第八十二章【美国劫匪真的有枪】"]
+    >>> _chapter_under_byline(head, [0, 1, 4], 2, 1, ch)
+    4
+    >>> rule = "为加强城市道路停车管理，规范停车秩序，根据有关法律法规，制定本办法。"
+    >>> _chapter_under_byline(["某市城市道路停车管理办法", "发布时间：2024-01-02", "第一章 总则"], [0, 2], 1, 0, rule)
+    0
+    """
+    last = len(header) - 1
+    if last > byline and last in usable and CHAPTER_RE.match(header[last]) and _overlap(header[pick], text) == 0:
+        return last
+    return pick
 
 
 def _headline_over_far_byline(header: list[str], usable: list[int], text: str) -> int | None:

@@ -164,9 +164,11 @@ def score_daniel(folder: Path, limit: int | None = None, cache: Path | None = No
             "details": pages}
 
 
-def score_wild(pages: Path, labels: Path, cache: Path | None = None) -> dict[str, dict[str, int]]:
+def score_wild(pages: Path, labels: Path, cache: Path | None = None,
+               misses: list[str] | None = None) -> dict[str, dict[str, int]]:
     """Render the labelled wild-2017 pages (fixtures/wild/dumps.jsonl, readable ones with a title), clean their
-    dumps, and count per split (dev / opened / holdout, as fixtures/wild/split.py): title, date, article start and end."""
+    dumps, and count per split (dev / opened / holdout, as fixtures/wild/split.py): title, date, article start and end.
+    With `misses` (a list), a line per miss of a dev or opened page is appended to it (never a holdout page's)."""
     import hashlib
     import json
 
@@ -187,11 +189,16 @@ def score_wild(pages: Path, labels: Path, cache: Path | None = None) -> dict[str
             if text is None or not isinstance(rec, Record):
                 continue
             body = _norm(rec.text)
-            c["title"] += _norm(rec.title or "") == _norm(lab["title"])
-            c["date"] += rec.published == lab["published"]
-            c["start"] += bool(lab["first"]) and _norm(lab["first"]) in body[:200]
-            c["end"] += bool(lab["last"]) and _norm(lab["last"]) in body[-200:]
-            c["spam"] += rec.is_spam_page
+            got = {"title": _norm(rec.title or "") == _norm(lab["title"]), "date": rec.published == lab["published"],
+                   "start": bool(lab["first"]) and _norm(lab["first"]) in body[:200],
+                   "end": bool(lab["last"]) and _norm(lab["last"]) in body[-200:], "spam": rec.is_spam_page}
+            for key, ok in got.items():
+                c[key] += ok
+            if misses is not None and split != "holdout":
+                misses += [f"{split} {lab['file']} {key}: got {shown!r}, label {want!r}" for key, shown, want in (
+                    ("title", rec.title, lab["title"]), ("date", rec.published, lab["published"]),
+                    ("start", rec.text[:60], lab["first"]), ("end", rec.text[-60:], lab["last"]))
+                    if not got[key]]
     return out
 
 
@@ -204,11 +211,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "read it from there on later runs (renders vary slightly between runs)")
     parser.add_argument("--wild", type=Path, metavar="LABELS", help="score labelled wild-2017 dumps "
                         "(fixtures/wild/dumps.jsonl): title, date, article start/end found")
+    parser.add_argument("--misses", action="store_true", help="with --wild: also list each miss of a dev or opened "
+                        "page (what the cleaner gave, what the label says); holdout pages are never shown")
     args = parser.parse_args(argv)
     if args.wild:
-        for split, c in sorted(score_wild(args.folder / "pages", args.wild, args.cache).items()):
+        misses: list[str] | None = [] if args.misses else None
+        for split, c in sorted(score_wild(args.folder / "pages", args.wild, args.cache, misses).items()):
             print(f"{split}: {c['pages']} dumps; title {c['title']}, date {c['date']}, article start {c['start']}, "
                   f"end {c['end']}; spam pages {c['spam']}")
+        if misses:
+            print("\n".join(misses))
         return 0
     res = score_daniel(args.folder, args.limit, args.cache)
     print(f"{args.folder}: {res['pages']} pages rendered; title exact {res['title_exact']}/{res['pages']}; "
