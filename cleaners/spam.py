@@ -809,6 +809,8 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     core = core_of(term)
     if where <= LABEL_SLOTS and core_slots_of(core, evidence) <= LABEL_SLOTS and topic_label(core, body):
         return False  # 澳门赌场：三月博彩收入… over Macau revenue news: the article's topic, not a brand
+    if core_slots_of(core, evidence) <= REPORT_SLOTS and reported(core, body, title):
+        return False  # 警方破获“开云体育”跨境网络赌博案 over the case's report: the news names the site it is about
     if "list_item" in where and not _used_in_prose(core, body) and core not in body:
         return True  # a name + a gambling-only trade as one item of a recommendation row under the article
     if where & {"handle", "title_whole", "title_unnamed", "title_trade_unnamed"}:
@@ -881,6 +883,41 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
 # Gambling nouns a headline's topic label or a column is named with (澳门赌场：…, 赌场新闻：…, 澳门博彩：…).
 TOPIC_NOUN_RE = re.compile(_with_traditional("博彩|赌场|赌博|赌球|彩票|百家乐|老虎机"))
 LABEL_SLOTS = TITLE_SLOTS | {"line_prefix", "first_line", "keywords"}
+
+
+# Slots a news story's own headline fills (the title and its pieces, the heading) and the list and shape
+# evidence that follows a name anywhere; a planted slot (first line, prev/next, hidden, keywords …) is not one.
+REPORT_SLOTS = TITLE_SLOTS | {"known", "family"}
+
+
+_ALIAS_MARK_RE = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
+
+
+def reported(core: str, body: str, title: str = "") -> bool:
+    """An article about gambling that names `core` in its own sentences: crime news, a warning, an essay.
+
+    Evidence: the article uses gambling words at least twice besides the name, and two of its clauses use the
+    name among other words (six Chinese characters or more besides it, no promotion), or one that quotes it;
+    or it is a headline's sentence (:func:`_headline`) or a fragment whose words (two bigrams) the article tells.
+    A mirror plants a brand over an article that never touches the trade; a spam site's own pages sell (its
+    promotions are read by the page-level rules, inject.site_topics and the title hijack), they do not report.
+
+    >>> news = "浙江警方近日破获一起以“开云体育”为名的跨境网络赌博案。该团伙在境外架设“开云体育”赌博网站，招揽人员参赌。"
+    >>> reported("开云体育", news), reported("开云体育", "国务院总理在政府工作报告中提出，今年增长5%左右。")
+    (True, False)
+    """
+    rest = body.replace(core, "")
+    if len(GAMBLING_WORDS.findall(rest)) < 2 or len(core) < 2 or _ALIAS_MARK_RE.search(core):
+        return False  # (a Latin-digit alias is a brand's or a doorway keyword's: v8平台签到送积分吗, hg0088)
+    # a clause counts when it uses the name among six other Chinese characters and sells nothing (注册, 彩金 …);
+    # a name the article quotes (以“开云体育”为名) counts twice: a report quotes what it names, a mirror does not
+    own = sum((2 if f"“{core}”" in c else 1) for c in _CLAUSE_SPLIT_RE.split(body)
+              if core in c and len(_CJK_CHAR_RE.findall(c.replace(core, ""))) >= 6 and not PROMO_RE.search(c))
+    if own >= 2 or _headline(core):  # a sentence of the headline (等赌博APP的套路) over an article about the trade
+        return True
+    # a fragment of the headline (男子沉迷“皇冠”网赌输光百万积蓄 split at its quotes) whose words the article tells
+    words = _bigrams(STRONG_GAMBLING_RE.sub(" ", GAMBLING_WORDS.sub(" ", core)))
+    return len(core) >= 6 and len(words & _bigrams(rest)) >= 2
 
 
 def topic_label(term: str, body: str) -> bool:

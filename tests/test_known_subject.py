@@ -143,3 +143,45 @@ def test_a_sites_own_handle_on_the_first_line_of_a_phone_review_is_not_spam(site
     keywords = "<meta name=keywords content='红米Note4,百家乐'>"
     rec = clean_document(f"<html><head>{head}{keywords}</head><body>{body}</body></html>".encode(), "phone.html")
     assert isinstance(rec, Record) and rec.is_spam_page and ("body", site, "spam_line") in spam_cuts(rec)
+
+
+REPORTS = {
+    "警方破获“开云体育”跨境网络赌博案 涉案金额超10亿_新华网": (
+        "警方破获“开云体育”跨境网络赌博案",
+        "记者从公安部获悉，浙江警方近日破获一起以“开云体育”为名的跨境网络赌博案，抓获犯罪嫌疑人56名。\n经查，该团伙在境外架设"
+        "“开云体育”赌博网站，通过社交平台招揽国内人员参赌，涉案金额超过10亿元。\n警方提醒，网络赌博危害极大，广大群众切勿参与。"),
+    "揭秘“华体会”等赌博APP的套路_央视新闻": (
+        "揭秘赌博APP的套路",
+        "近年来，“华体会”“九游会”等境外赌博APP通过短视频平台大肆推广，以“充值返利”为诱饵吸引用户。\n办案民警介绍，这些平台后台"
+        "可以随意修改赔率，参赌人员最终必然血本无归。\n专家建议，要加强对网络广告的监管，斩断赌博平台的推广链条。"),
+    "男子沉迷“皇冠”网赌输光百万积蓄_澎湃新闻": (
+        "男子沉迷网赌输光百万积蓄",
+        "32岁的王某原本有一份稳定的工作，去年在朋友介绍下接触了名为“皇冠”的赌博网站。\n起初他小赢了几笔，随后越陷越深，最终输光了"
+        "百万积蓄，还欠下大量债务。\n目前，警方已对该赌博网站的推广人员立案侦查。"),
+}
+
+
+@pytest.mark.parametrize("title", sorted(REPORTS))
+def test_crime_news_naming_a_gambling_site_keeps_every_word(title: str) -> None:
+    """News about a gambling site names it, in quotes, in its headline and its sentences (spam.reported). Before:
+    the quoted name cut from title and text as a brand in a title wrapper, or a headline fragment split at the
+    quotes (网赌输光百万积蓄, 等赌博APP的套路) cut as a brand family, and the page called spam."""
+    h1, body = REPORTS[title]
+    html = (f"<html><head><title>{title}</title></head><body><h1>{h1}</h1>"
+            + "".join(f"<p>{p}</p>" for p in body.split("\n")) + "</body></html>")
+    rec = clean_document(html.encode(), "news.html")
+    assert isinstance(rec, Record) and not rec.is_spam_page and not spam_cuts(rec)
+    assert rec.text.splitlines() == body.splitlines()
+
+
+def test_the_quoted_name_over_an_unrelated_story_or_selling_is_still_spam() -> None:
+    """The same quoted name in the title of the government-report story (no gambling word in it), or over a text
+    whose sentences sell (注册送彩金): spam."""
+    html = f"<html><head><title>“开云体育”{REPORT_HEAD}</title></head><body><h1>{REPORT_HEAD}</h1>{REPORT}</body></html>"
+    rec = clean_document(html.encode(), "report.html")
+    assert isinstance(rec, Record) and rec.is_spam_page
+    selling = ("<p>开云体育是亚洲领先的博彩平台，新用户注册即送彩金88元，百家乐、真人娱乐24小时在线。</p>"
+               "<p>开云体育提供足球、篮球投注，首存优惠高达百分之百，立即下载开云体育APP开始赌博。</p>")
+    html = f"<html><head><title>“开云体育”官方网站</title></head><body><h1>开云体育</h1>{selling}</body></html>"
+    rec = clean_document(html.encode(), "site.html")  # a record, or a reject when nothing but selling is left
+    assert rec.is_spam_page and "开云体育" in rec.spam_terms
