@@ -680,7 +680,9 @@ def mark_planted(lines: list[str], draft: Draft) -> None:
         if not idx and lines and any(t in lines[0] for t in finding.terms):
             # a brand of the title line (title_brands, spliced_title_keyword): the page-level evidence is recorded
             # where it stood, and cut from the title when the title is that line
-            named = [t for t in finding.terms if t in lines[0]]
+            # (a finding naming the whole line isolates no piece: the title keeps it for clean_title's brand terms,
+            # which cut “开云体育” out of “开云体育”党建引领基层治理 and keep the headline)
+            named = [t for t in finding.terms if t in lines[0] and t.strip() != lines[0].strip()]
             draft.title, cut = clean_title(draft.title, named) if draft.title else (draft.title, [])
             draft.removed += [Removal("title", t, finding.reason) for t in named if not any(t in r.text for r in cut)]
             draft.removed += cut

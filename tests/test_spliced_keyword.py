@@ -104,3 +104,14 @@ def test_a_sites_own_trade_name_in_a_dump_stays(text: str) -> None:
 def test_real_entertainment_pages_as_extracts_stay(name: str) -> None:
     rec = dump(wet_text((DANIEL / "html" / f"{name}.html").read_bytes()))
     assert not rec.is_spam_page and spam_cuts(rec) == []
+
+
+def test_a_quoted_brand_opening_a_dumps_title_line_leaves_the_headline() -> None:
+    """“开云体育”党建引领基层治理 as a dump's title line: a finding that names the whole line isolates no piece, so the
+    title keeps the headline and only the brand goes (before: the whole title was dropped)."""
+    from cleaners import clean_document
+
+    body = ("基层治理是国家治理的基石，统筹推进乡镇和城乡社区治理，是实现国家治理体系和治理能力现代化的基础工程。\n"
+            "在基层治理体系中，党组织处于领导地位、发挥领导作用，要把党的领导贯穿基层治理全过程。")
+    rec = clean_document(f"“开云体育”党建引领基层治理\n发布时间：2025-11-13 09:31\n{body}\n".encode(), "q.txt")
+    assert rec.is_spam_page and rec.title == "党建引领基层治理" and "开云体育" in rec.spam_terms
