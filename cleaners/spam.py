@@ -14,7 +14,7 @@ Evidence, strongest first (see docs/spam.md for where each rule comes from):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -809,7 +809,7 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     core = core_of(term)
     if where <= LABEL_SLOTS and core_slots_of(core, evidence) <= LABEL_SLOTS and topic_label(core, body):
         return False  # 澳门赌场：三月博彩收入… over Macau revenue news: the article's topic, not a brand
-    if core_slots_of(core, evidence) <= REPORT_SLOTS and reported(core, body, title):
+    if core_slots_of(core, evidence) <= REPORT_SLOTS and reported(core, body):
         return False  # 警方破获“开云体育”跨境网络赌博案 over the case's report: the news names the site it is about
     if "list_item" in where and not _used_in_prose(core, body) and core not in body:
         return True  # a name + a gambling-only trade as one item of a recommendation row under the article
@@ -893,7 +893,7 @@ REPORT_SLOTS = TITLE_SLOTS | {"known", "family"}
 _ALIAS_MARK_RE = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
 
 
-def reported(core: str, body: str, title: str = "") -> bool:
+def reported(core: str, body: str) -> bool:
     """An article about gambling that names `core` in its own sentences: crime news, a warning, an essay.
 
     Evidence: the article uses gambling words at least twice besides the name, and two of its clauses use the
@@ -911,8 +911,8 @@ def reported(core: str, body: str, title: str = "") -> bool:
         return False  # (a Latin-digit alias is a brand's or a doorway keyword's: v8平台签到送积分吗, hg0088)
     # a clause counts when it uses the name among six other Chinese characters and sells nothing (注册, 彩金 …);
     # a name the article quotes (以“开云体育”为名) counts twice: a report quotes what it names, a mirror does not
-    own = sum((2 if f"“{core}”" in c else 1) for c in _CLAUSE_SPLIT_RE.split(body)
-              if core in c and len(_CJK_CHAR_RE.findall(c.replace(core, ""))) >= 6 and not PROMO_RE.search(c))
+    own = sum((2 if f"“{core}”" in c else 1) for c in _naming_clauses(core, body, lambda c: c.replace(core, ""))
+              if not PROMO_RE.search(c))
     if own >= 2 or _headline(core):  # a sentence of the headline (等赌博APP的套路) over an article about the trade
         return True
     # a fragment of the headline (男子沉迷“皇冠”网赌输光百万积蓄 split at its quotes) whose words the article tells
@@ -1003,11 +1003,20 @@ def _known_subject(term: str, body: str) -> bool:
         pat = term_pattern([name])
         if pat is None:
             continue
-        clauses = [c for c in _CLAUSE_SPLIT_RE.split(body) if name in c]
         # a headline naming it (澳门新葡京酒店怎么样) needs one such clause: a slot holds a name, not a question
-        if sum(len(_CJK_CHAR_RE.findall(pat.sub("", c))) >= 6 for c in clauses) >= (1 if _headline(term) else 2):
+        if len(_naming_clauses(name, body, lambda c, pat=pat: pat.sub("", c))) >= (1 if _headline(term) else 2):
             return True
     return False
+
+
+def _naming_clauses(name: str, body: str, without: Callable[[str], str]) -> list[str]:
+    """The clauses of `body` that use `name` among six other Chinese characters (counted in `without(clause)`, the
+    clause less the name): a sentence about it, not the name standing alone between commas (，必威买球，).
+
+    >>> _naming_clauses("葡京", "下次来澳门还会选择葡京，葡京，好。", lambda c: c.replace("葡京", ""))
+    ['下次来澳门还会选择葡京']
+    """
+    return [c for c in _CLAUSE_SPLIT_RE.split(body) if name in c and len(_CJK_CHAR_RE.findall(without(c))) >= 6]
 
 
 _CLAUSE_SPLIT_RE = re.compile(r"[，。！？；,!?;\n]")

@@ -16,6 +16,12 @@ TRIP = ("<p>第一天从珠海拱北口岸过关，坐免费的发财车直接�
         "住在威尼斯人交通很方便。</p>")
 
 
+def article_page(title: str, h1: str, body: str) -> bytes:
+    """A bare article page: <title>, the heading, one <p> per line of `body`."""
+    paras = "".join(f"<p>{p}</p>" for p in body.split("\n"))
+    return f"<html><head><title>{title}</title></head><body><h1>{h1}</h1>{paras}</body></html>".encode()
+
+
 def spam_cuts(rec: Record) -> list[tuple[str, str, str]]:
     return [(r.where, r.text, r.reason) for r in rec.removed if r.reason in SPAM_REASONS]
 
@@ -87,9 +93,7 @@ def test_a_headline_about_gambling_or_a_casino_hotel_is_not_a_brand(title: str) 
     inside a short piece, or a listed name in a title slot), the first line of the Q&A with it, and the page called
     spam."""
     h1, body = QUESTIONS[title]
-    html = (f"<html><head><title>{title}</title></head><body><h1>{h1}</h1>"
-            + "".join(f"<p>{p}</p>" for p in body.split("\n")) + "</body></html>")
-    rec = clean_document(html.encode(), "page.html")
+    rec = clean_document(article_page(title, h1, body), "page.html")
     assert isinstance(rec, Record) and not rec.is_spam_page and not spam_cuts(rec)
     assert rec.text.splitlines()[0] == body.splitlines()[0]
 
@@ -167,9 +171,7 @@ def test_crime_news_naming_a_gambling_site_keeps_every_word(title: str) -> None:
     the quoted name cut from title and text as a brand in a title wrapper, or a headline fragment split at the
     quotes (网赌输光百万积蓄, 等赌博APP的套路) cut as a brand family, and the page called spam."""
     h1, body = REPORTS[title]
-    html = (f"<html><head><title>{title}</title></head><body><h1>{h1}</h1>"
-            + "".join(f"<p>{p}</p>" for p in body.split("\n")) + "</body></html>")
-    rec = clean_document(html.encode(), "news.html")
+    rec = clean_document(article_page(title, h1, body), "news.html")
     assert isinstance(rec, Record) and not rec.is_spam_page and not spam_cuts(rec)
     assert rec.text.splitlines() == body.splitlines()
 
