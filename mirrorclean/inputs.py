@@ -384,12 +384,12 @@ def read_warc(path: str, source: str, *, max_bytes: int = MAX_BYTES,
                 raise EOFError(f"the last {size - offset} bytes are not a whole record")
         except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged input; each is a reject
             offset = max(offset, records.offset if records is not None else 0)
-            if isinstance(exc, ArchiveLoadFailed):
-                detail = f"not a WARC record: {str(exc)[:200]}"
+            if isinstance(exc, ArchiveLoadFailed):  # its message quotes the bad line: binary noise, kept short
+                detail = f"not a WARC record: {str(exc)[:80]}"
             elif isinstance(exc, OSError):
                 detail = _describe(exc)
-            else:
-                detail = f"{type(exc).__name__}: {exc}"
+            else:  # warcio trips over a header cut short (AttributeError, KeyError …): name what broke, not how
+                detail = f"damaged record header or block (the WARC reader's {type(exc).__name__}: {str(exc)[:80]})"
             yield Document(f"{source}#{offset}", b"", None,
                            error=f"WARC broken at byte offset {offset} after {whole} whole records: {detail}")
 
