@@ -707,7 +707,8 @@ def parse_page(page: str | lxml.html.HtmlElement, url: str | None = None) -> Dra
     # (a hidden menu of the site's own software downloads or channels is not a slot)
     draft.slots.hidden = [f.text for f in draft.injections if f.where != "links"] + [
         r.text for r in hidden if r.text not in logged and strong_topic(r.text) >= 2]
-    # read only when a title piece has a brand's shape: no other title can have an unnamed brand piece
+    # read only when the title may hold an unnamed piece (a brand's shape, or a name + 体育/娱乐/棋牌/电竞):
+    # no other title can have one
     if TITLE_BRAND_SHAPE_RE.search(meta.get("_title") or meta.get("og:title") or ""):
         draft.slots.page_text = page_self_text(tree)
     meta_lines = _meta_lines(tree)
