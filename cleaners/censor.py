@@ -1087,6 +1087,10 @@ def name_slot(text: str, relief: float = 0.0) -> Iterator[Gap]:
 PAGE_RELIEF = 2.0
 PAGE_EVIDENCE = 0.85
 MASK_PAGE_EVIDENCE = 0.8  # a masked name's rule hit: the other masks on the text need PAGE_RELIEF nats less
+# Deletions found on this many lines of a text, by any rule and at any confidence, are page evidence too: one weak hit
+# can be chance (ordinary pages get at most one), two on separate lines of one page are a filter's habit (the real dev
+# pages: 会见波兰总理 is found beside 会见俄罗斯总统普京 and 三年30次会：…, on wild-2017's ordinary pages no flag more).
+PAGE_LINES = 2
 
 RULES: tuple[Callable[[str], Iterator[Gap]], ...] = (
     xi_verb,
@@ -1184,18 +1188,29 @@ def find_gaps(text: str, min_confidence: float = 0.0) -> list[Gap]:
 
 def _candidates(text: str, min_confidence: float, masked_page: bool) -> list[Gap]:
     """Every rule's hits on `text`, and name_slot's again with PAGE_RELIEF where the text shows a filter: a
-    confident shape rule's hit on a deletion (every kind of place), or a masking filter (a tag, `masked_page`, or a
-    masked name found with confidence >= MASK_PAGE_EVIDENCE), which lowers the bar for the other masks only: a
-    filter that masks leaves the text around its masks whole (总书记强调 after ***总书记… is the anaphor it was)."""
+    confident shape rule's hit on a deletion, or deletions found on PAGE_LINES lines (every kind of place); or a
+    masking filter (a tag, `masked_page`, or a masked name found with confidence >= MASK_PAGE_EVIDENCE), which
+    lowers the bar for the other masks only: a filter that masks leaves the text around its masks whole (总书记强调
+    after ***总书记… is the anaphor it was)."""
     candidates = [g for rule in RULES for g in rule(text) if g.confidence >= min_confidence and g.end > g.start]
-    if any(g.confidence >= PAGE_EVIDENCE and g.kind == "deleted" for g in candidates):  # name_slot's stays below
-        kinds = {"deleted", "masked"}
+    deleted = [g for g in candidates if g.kind == "deleted"]
+    if any(g.confidence >= PAGE_EVIDENCE for g in deleted) or _lines_with(text, deleted) >= PAGE_LINES:
+        kinds = {"deleted", "masked"}  # name_slot's confidence stays below PAGE_EVIDENCE: one hit of it is no page evidence
     elif masked_page or any(g.kind == "masked" and g.confidence >= MASK_PAGE_EVIDENCE for g in candidates):
         kinds = {"masked"}
     else:
         return candidates
     return candidates + [g for g in name_slot(text, PAGE_RELIEF)
                          if g.kind in kinds and g.confidence >= min_confidence and g.end > g.start]
+
+
+def _lines_with(text: str, gaps: list[Gap]) -> int:
+    r"""How many lines of `text` hold at least one of `gaps`.
+
+    >>> _lines_with("甲\n乙\n丙", [Gap(0, 1, "deleted", "r", "", None, 0.6), Gap(4, 5, "deleted", "r", "", None, 0.6)])
+    2
+    """
+    return len({text.count("\n", 0, g.start) for g in gaps})
 
 
 def _reduce(candidates: list[Gap]) -> list[Gap]:
