@@ -437,11 +437,13 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
             start = nxt[0]
     best = [i for i in best if i >= start]
     weight = {i: 0 if TEASER_RE.search(lines[i]) else len(lines[i]) for i in best}  # leads cut short: other stories
+    twice = printed_twice(lines)
     for r in range(start + 1, end + 1):
         if box_heading(lines, r):
             before = sum(weight[i] for i in best if i < r)
-            # under the box only sentences count: rows of headlines glued together end with no full stop
-            after = sum(weight[i] for i in best if i > r and SENTENCE_LINE_RE.search(lines[i]))
+            # under the box only sentences count: rows of headlines glued together end with no full stop, and a
+            # list the page prints twice (the tabs of one box) is the template's
+            after = sum(weight[i] for i in best if i > r and SENTENCE_LINE_RE.search(lines[i]) and i not in twice)
             # boxes stacked under the article (评论, 评论期已过。, 评论, a video box): when no text at all comes before
             # the next heading, less text after than before is enough
             nxt = next((k for k in range(r + 1, len(lines)) if box_heading(lines, k)), len(lines))
@@ -907,6 +909,31 @@ def box_heading(lines: list[str], i: int) -> bool:
         return True
     short = len(line) <= 10 and not CLAUSE_END_RE.search(line)
     return short and i + 1 < len(lines) and bool(MORE_RE.match(lines[i + 1]))
+
+
+def printed_twice(lines: list[str]) -> set[int]:
+    """The lines of a list that the dump prints twice in a row (three lines or more, then the same lines again): the
+    tabs of one box (最新文章 and 热门文章 rendering the same ten links). Used only to weigh the text under a box
+    heading, never to remove a line.
+
+    Evidence: w008924, a job ad whose 相关阅读 box of glued teasers sits over two copies of one numbered list of
+    headlines that end in ！ (1 过年聚会请留意这5类人，最容易成为微商代理！): counted as sentences they outweighed half
+    the article and kept the box in the text. Confuser: a sign-off printed once under the article and again in the
+    sidebar (w005242's 关注爱心天使，…) is not a list printed twice in a row, and still weighs (it keeps a one-line
+    post from having no sentence at all); an article's refrain is not three lines repeated back to back.
+
+    >>> box = ["1 过年聚会请留意这5类人！", "2 一招就知道了！", "3 送女朋友的礼物！"]
+    >>> sorted(printed_twice(["正文第一段。", *box, *box, "热门推荐"]))
+    [1, 2, 3, 4, 5, 6]
+    >>> printed_twice(["正文。", *box, "另一个栏目", *box]), printed_twice(["好！", "好！", "好！", "好！"])
+    (set(), set())
+    """
+    out: set[int] = set()
+    for i in range(len(lines)):
+        for d in range(3, min(31, (len(lines) - i) // 2 + 1)):
+            if lines[i] == lines[i + d] and lines[i:i + d] == lines[i + d:i + 2 * d] and len(set(lines[i:i + d])) == d:
+                out.update(range(i, i + 2 * d))
+    return out
 
 
 def _drop_teasers(lines: list[str], start: int, end: int) -> int:
