@@ -404,6 +404,8 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
         runs[-1].append(i)
     best = max(runs, key=lambda run: 0 if card_list(lines[run[0]:run[-1] + 1]) else sum(len(lines[i]) for i in run))
     best = _headed_run(lines, runs, best)
+    on = _numbering_on(lines, best[-1], runs)
+    best = sorted({*best, *(i for run in runs if best[-1] < run[0] and run[-1] <= on for i in run)})
     start, end = best[0], best[-1]
     while start > 0 and SENTENCE_LINE_RE.search(lines[start - 1]) and not chrome_reason(lines[start - 1]) \
             and not is_meta_line(lines[start - 1]) and not _is_byline(lines[start - 1]):
@@ -458,7 +460,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     end = _list_tail(lines, start, end)
     end = _options_tail(lines, start, end)
     end = _table_tail(lines, start, end)
-    return _list_head(lines, start), _drop_teasers(lines, start, end)
+    return _numbering_head(lines, _list_head(lines, start)), _drop_teasers(lines, start, end)
 
 
 FIELD_LABEL_RE = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*[:：]\s*\S")
@@ -603,6 +605,112 @@ def _sentence_lines(lines: list[str]) -> list[int]:
 
 
 ITEM_NO_RE = re.compile(r"^\s*(\d{1,2})[、.．]")
+
+# a section or item number opening a line: 五、招生专业, 9. (a table's row number on a line of its own), 3．盐酸肾上腺素
+SECTION_NO_RE = re.compile(r"^\s*(?:(?P<cn>[一二三四五六七八九十]{1,3})、|(?P<ar>\d{1,2})(?P<sep>[.．、])(?![\d.．]))")
+CN_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+def section_number(line: str) -> tuple[str, int] | None:
+    """The numbering style and number a line opens with, for lines of 80 characters or less: ('cn', 5) for
+    五、招生专业, ('.', 9) for 9., ('、', 2) for 2、分断能力高；. None for others (2.5年, 1.00, a long paragraph).
+
+    >>> section_number("五、招生专业"), section_number("十一、重要提示"), section_number("9."), section_number("3．盐酸肾上腺素")
+    (('cn', 5), ('cn', 11), ('.', 9), ('.', 3))
+    >>> section_number("2.5年"), section_number("2017年新阵容也已基本确定。"), section_number("1、体积小，重量轻；")
+    (None, None, ('、', 1))
+    """
+    m = SECTION_NO_RE.match(line)
+    if not m or len(line) > 80:
+        return None
+    if m.group("ar"):
+        return ("." if m.group("sep") in ".．" else "、"), int(m.group("ar"))
+    cn = m.group("cn")
+    tens, _, units = cn.rpartition("十")
+    if "十" not in cn:
+        return ("cn", CN_NUMBER[cn]) if len(cn) == 1 else None
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return "cn", (CN_NUMBER[tens] if tens else 1) * 10 + (CN_NUMBER[units] if units else 0)
+
+
+def _plain_gap(lines: list[str], a: int, b: int) -> bool:
+    """Whether lines a..b-1 hold no page chrome and no box heading (a menu, a crumb, a 相关阅读 label, a footer)."""
+    return not any(chrome_reason(lines[j]) or box_heading(lines, j) for j in range(a, b))
+
+
+def _numbering_on(lines: list[str], end: int, runs: list[list[int]], step: int = 120) -> int:
+    """The article's last line when its numbering runs on below the run that ends at `end`: the next numbers of a
+    style it uses (五、 then 六、 七、 …; 8. then 9. 10. 11.) follow one another, each within `step` lines, with no
+    chrome or box heading on the way, so the runs of text among them are the article's, cut apart by a table
+    printed one cell a line.
+
+    Evidence: w001975, an admissions notice whose section 五、招生专业 is a table of 97 one-cell lines (行政管理 /
+    高起专 / 2.5年 …) over 六、 to 十一、; w007374, a timetable numbered 1. to 11. in a cell of its own. A sidebar or
+    a box under an article numbers its own items from 1 (or sits under a heading), so it never runs on from the
+    article's last number. Confuser: an article's numbered points (1、2、3、) under which a box lists 1. 2. 3. …
+    is not extended: the box starts over at 1.
+
+    >>> p = "华中科技大学是教育部直属的全国重点大学，是最早的“985”和“211”院校，现代远程教育试点高校。"
+    >>> cells = ["专业名称", "层次", "最短期限"] * 12
+    >>> lines = ["四、学习形式", p, "五、招生专业", p, *cells, "六、考生报名", p, "七、入学测试", p, "热门推荐", "1.某条新闻", p]
+    >>> _numbering_on(lines, 3, [[1, 3], [41, 43], [46]])
+    43
+    >>> _numbering_on(lines[:40] + ["热门推荐", *lines[40:]], 3, [[1, 3], [42, 44], [47]])
+    3
+    """
+    new_end = end
+    for style in {n[0] for n in map(section_number, lines[:end + 1]) if n}:
+        k, at = next((n[1], i) for i in range(end, -1, -1) if (n := section_number(lines[i])) and n[0] == style)
+        reach = at
+        for j in range(end + 1, len(lines)):
+            if j - reach > step:
+                break
+            n = section_number(lines[j])
+            if n and n[0] == style:
+                if n[1] != k + 1:
+                    break  # a list that starts over is another one
+                if not _plain_gap(lines, reach + 1, j):
+                    break
+                k, reach = n[1], j
+        if reach > end:
+            new_end = max([new_end] + [run[-1] for run in runs if end < run[0] <= reach + 3])
+    return new_end
+
+
+def _numbering_head(lines: list[str], start: int, step: int = 40) -> int:
+    """The article's first line when it opens under section k (k >= 2) of a numbered notice whose sections 1 … k-1
+    sit above it (一、采购要求 over tab-separated field rows, 二、 over a one-row table, 三、 over two dated fields, then
+    四、 over the first paragraph): the first section's heading, when each number follows the one above it within
+    `step` lines and no chrome or box heading lies between.
+
+    Evidence: w003599, a purchase notice whose first sections hold no prose line (tables and dated fields); the
+    text started inside section 四. Confuser: a numbered list of headlines above an article does not run on into
+    the article's own section number, and a section 1 under the menu is where the text starts already.
+
+    >>> rows = ["交货地址\\t安徽省滁州市\\t定远县", "二、计划采购物品", "序号\\t物资编码\\t物资名称", "三、报名时间",
+    ...         "报名时间：2017年01月05日 至 2017年01月09日", "四、报名及询价方式", "报名方式："]
+    >>> _numbering_head(["首页", "一、采购要求", *rows, "（1）本项目只接受已入库企业报名，未入库的请及时办理入库手续；"], 8)
+    1
+    >>> _numbering_head(["首页", "一、采购要求", "相关公告", *rows, "（1）本项目只接受已入库企业报名。"], 9)
+    9
+    """
+    for h in range(start, max(-1, start - 4), -1):
+        n = section_number(lines[h])
+        if not n or n[1] < 2:
+            continue
+        style, k, at = n[0], n[1], h
+        for j in range(h - 1, max(-1, h - 1 - step * (n[1] - 1)), -1):
+            m = section_number(lines[j])
+            if m and m[0] == style:
+                if m[1] != k - 1 or at - j > step or not _plain_gap(lines, j + 1, at):
+                    break
+                k, at = m[1], j
+                if k == 1:
+                    return at
+        return start
+    return start
+
 
 
 def _list_head(lines: list[str], start: int) -> int:
