@@ -455,6 +455,9 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
                 while end + 1 < r and re.search(r"[，。！？；,!?;…]$", lines[end + 1]) and not chrome_reason(lines[end + 1]):
                     end += 1  # the article's closing list of clauses (经验值增加200%，…) runs up to the box
                 break
+    cut = next((r for r in range(start + 1, end + 1) if comment_rows(lines, r)), None)
+    if cut is not None:  # the comments under the article, printed as labelled rows
+        end = max([i for i in best if i < cut] or [start])
     end = _link_row_tail(lines, start, end)
     end = _chapter_end(lines, start, end, weight)
     end = _list_tail(lines, start, end)
@@ -1058,6 +1061,27 @@ def box_heading(lines: list[str], i: int) -> bool:
         return True
     short = len(line) <= 10 and not CLAUSE_END_RE.search(line)
     return short and i + 1 < len(lines) and bool(MORE_RE.match(lines[i + 1]))
+
+
+COMMENT_AUTHOR_RE = re.compile(r"^\s*(?:评论|評論|留言|回复|回覆|网友|網友)(?:作者|人|者|用户|用戶|昵称|暱稱)\s*[:：]\s*\S.{0,30}$")
+COMMENT_BODY_RE = re.compile(r"^\s*(?:评论|評論|留言|回复|回覆)(?:内容|內容)\s*[:：]")
+
+
+def comment_rows(lines: list[str], i: int) -> bool:
+    """Whether line i opens a list of comments printed as labelled rows: an author row (评论作者：X), the comment's
+    row under it (评论内容：…), and another author row within the next six lines.
+
+    Evidence: w008451, a news post under which 32 comments came as 评论作者：/评论内容： pairs; the comments' rows
+    read as sentences and as a list of records, so the text ran on to the last comment. Confuser: a news story
+    quoting one reader (网友评论：这个政策好。) has no author row over it, and an interview's 记者：/张三： rows carry
+    no comment label.
+
+    >>> rows = ["评论作者：G2shoxGOD", "评论内容：每个人都是被虐出来的", "评论作者：千年古尸", "评论内容：还没入坑呢。感觉不能玩"]
+    >>> comment_rows(rows, 0), comment_rows(["网友评论：这个政策好，点赞。", "记者：您怎么看？", "张三：很好。"], 0)
+    (True, False)
+    """
+    return bool(COMMENT_AUTHOR_RE.match(lines[i])) and i + 1 < len(lines) and bool(COMMENT_BODY_RE.match(lines[i + 1])) \
+        and any(COMMENT_AUTHOR_RE.match(ln) for ln in lines[i + 2:i + 8])
 
 
 def printed_twice(lines: list[str]) -> set[int]:
@@ -2053,6 +2077,7 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
                or ("tags" if TAGS_LINE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s<>«»|/]+", ln) else None)
                or ("reader_prompt" if i < nav and _reader_prompt(ln) else None) or ("pager" if pager_row(ln) else None)
                or ("meta_line" if dated_meta(ln) or trailer_date(ln) else None)
+               or ("comments" if comment_rows(trailer, i) else None)
                for i, ln in enumerate(trailer)]
     boxed = len(trailer) >= 4 and all(not r and len(ln) <= 40 for r, ln in zip(reasons[:4], trailer[:4], strict=True))
     stopped = False

@@ -7,8 +7,8 @@ from __future__ import annotations
 from cleaners import Record, clean_document
 
 
-def _clean(lines: list[str], name: str = "dump.txt") -> Record:
-    rec = clean_document("\n".join(lines).encode("utf-8"), name, kind="text")
+def _clean(lines: list[str], name: str = "dump.txt", sep: str = "\n") -> Record:
+    rec = clean_document(sep.join(lines).encode("utf-8"), name, kind="text")
     assert isinstance(rec, Record), rec
     return rec
 
@@ -884,3 +884,119 @@ def test_leaflets_with_bracketed_labels_are_one_article() -> None:
     assert rec.title == "22种急救药品使用说明总结"
     assert rec.text.startswith("1．尼可刹米（可拉明）——呼吸中枢兴奋药。"), rec.text[:60]
     assert "产物随尿排出。\n密闭，在凉暗处保存。" in rec.text and "厄贝沙坦片说明书" not in rec.text
+
+
+# w008451 (a news post on a portal): the post, then its comments as 评论作者：/评论内容： rows (the first nine and the
+# last three of 32 kept here), then the page's share bar, prev/next links and sidebar
+W008451 = [
+    '文章区',
+    '首页',
+    '文章综合',
+    '工作情感',
+    '动漫文化',
+    '游戏',
+    '[CSGO] TyLoo阵容官宣与白菜道歉',
+    '2017-02-10 17:03:00 分类：游戏 阅读()',
+    'TyLoo电子竞技俱乐部官宣微博：http://www.weibo.com/1767969392/EuTOvd79N?type=comment',
+    '白菜道歉微博： http://www.weibo.com/1761794423/EuTe9uwth?type=comment',
+    'TyLoo电子竞技俱乐部官宣：',
+    'TYLOO Dreamhack拉斯维加斯站参赛人员说明',
+    ('Dreamhack拉斯维加斯站开战在即，特向AG俱乐部租借HZ(HuangZhen)随队前往美国，俱乐部也已经帮其完成美国签证。Attacker(Sheng YuanZhang)归队进入观'
+     '察期，前往拉斯维加斯备战。fancy（Cai Yunlun）暂停活动。'),
+    '2017年新阵容也已基本确定，为了保障选手稳定的训练环境，所有正式上场选手的合同均续签到2019年。同时也感谢赞助商以及关心TYLOO俱乐部的玩家们的关心。',
+    'Dreamhack阵容如下：',
+    'TYLOO.Mo',
+    'TYLOO.DD',
+    'TYLOO.SOMEBODY',
+    'TYLOO.Attacker',
+    'TYLOO.HZ',
+    '白菜微博道歉原文：',
+    ('大家好，我是白菜。对于之前于俱乐部矛盾事件和大家说声对不起，我现在非常后悔，我要在这里因为我的行为向俱乐部和关心我的人，还有支持我的粉丝们真诚的道歉。我为之前说的那些话对俱乐部带来的负面影'
+     '响而道歉。我现在真的觉得当时自己很幼稚，考虑问题太简单，别人和我说我就觉得对了，导致后来发生了一系列的事情。也把自己弄到了一个非常尴尬的局面自己也不知道该怎么收拾。俱乐部在发布禁赛声明当天'
+     '还一直主动在联系我让我好好考虑，后来看了KD和JASON发的申明，觉得自己是很愧对俱乐部，事情发生后jason还亲自来上海找我跟我讲道理和解释之前我们之间的误会。本来我觉得自己已经不可能再'
+     '回tyloo好好打比赛了，在和jason见面聊了之后，还是愿意给我一次机会，我很珍惜，我也不知道该说什么话。以后我会好好努力为tyloo打好比赛。这里真的感谢俱乐部能再给我这样的机会，我会'
+     '用实际行动证明，我现在只想安心的训练打比赛，赛场见。'),
+    '评论作者：G2shoxGOD',
+    '评论内容：每个人都是被虐出来的顺便AC反恐群275046423',
+    '评论作者：千年古尸',
+    '评论内容：[emot=ac,05/]点解听你们好像是说社区外挂横行？？[emot=ac,34/]还没入坑呢。感觉不能玩',
+    '评论作者：littermichael',
+    '评论内容：等两年我换堆配置，还是一条好汉，兄弟们[emot=ac,06/]',
+    '评论作者：老式治疗机器',
+    '评论内容：我今天试玩战地四也是，超慢。。。挂上vpn就好了，听说改host也有效',
+    '评论作者：iCo_o',
+    '评论内容：[emot=ac,38/]等國服出來了，估計很多豪强就出現了，現在是在怕什麽？',
+    '评论作者：youta',
+    '评论内容：[emot=ac,05/]突然觉得既可笑又可悲',
+    '评论作者：iCo_o',
+    '评论内容：[emot=ac,40/]我打CF被人踢，我打CS還是被人踢，一個是比挂逼還挂逼，一個是被按在地上摩擦摩擦',
+    '评论作者：飞翔的胖ci',
+    '评论内容：',
+    ('借地问一下，大概3年前，origin送了一次战地3，之前我一直没时间玩，现在要玩了，但怎么也登不上去，进房间不是一个网站嘛，就是一直卡在加载中。。 联机不能玩就算了，单机战役也这样，咋弄？'
+     '要VPN？PS.橘子下载游戏，客户端更新真几把慢。。。。。'),
+    '评论作者：我来探探路',
+    '评论作者：宋哈娜',
+    '评论内容：行星边际2',
+    '评论作者：iCo_o',
+    '评论内容：[emot=ac,40/]社區服好多的，都被圈養在國服沒有出去喫肉而已',
+    '评论作者：瘊子没皮炎',
+    '评论内容：我也没怎么玩过，就是看5e天梯里面有好多cf的职业，感觉他们也有转型的倾向[emot=ac,25/]',
+    '()',
+    '分享到：',
+    '继续阅读：',
+    '此文由 文章区 编辑，未经允许不得转载！：首页\xa0>\xa0游戏 » [CSGO] TyLoo阵容官宣与白菜道歉',
+    '上一篇',
+    'MUL《塞伯利亚之谜3》曝光最新游戏宣传影片，4月20日上市、支援中文字幕 下一篇',
+    '返回列表',
+    '相关推荐',
+    '[CSGO] 近日的一些队员转会内容',
+    'CSGO大赛DH拉斯维加斯站，TYLOO遭遇',
+    'CSGO大赛EPL S5，豪强乱战引爆你的感',
+    '【cs：go】法国CSGO梦之队出炉，Kennys',
+    '[CSGO] Happy 组建一支新队伍',
+    '[CSGO] EL Major第三日赛程表',
+    '[CSGO] EL Major 第二天赛程表',
+    '[CSGO] EL Major 首日赛程时间表',
+    '[CSGO] B.O.O.T：我们想要遨游的不仅',
+    '【cs：go】法国劲旅EnVyUs斩获WESG C',
+    '评论 暂无评论',
+    '热门排行',
+    '推荐阅读',
+    '点赞热门',
+    '赞助我们,不做伸手党',
+    '支付宝扫描',
+    '()',
+    '分享到：',
+    '热门阅读',
+    '【铅笔手绘】《你的名字》海报（新手）',
+    '12-13 阅读()',
+    '燕郊首富之孙撞车身亡 事发路以其爷爷命名',
+    '12-13 阅读()',
+    '2016好莱坞“六大”内地成绩单 迪士尼占据半壁江山',
+    '12-13 阅读()',
+    '国外著名工匠团队“武器人间”锻造亚瑟王湖中圣剑Excalibur 纹饰/符文超精美还原',
+    '12-13 阅读()',
+    '死灵法师将来袭？《暗黑破坏神3》第九赛季开始时间及第八赛季结束时间公布',
+    '12-18 阅读()',
+    '关于国漫圈大地震，夏达怒怼姚非拉事件整理。',
+    '12-14 阅读()',
+    '热门话题',
+    '特别推荐',
+    '© 2015 文章区 \xa0 豫ICP备13023352号-13',
+]
+
+
+def test_comments_printed_as_labelled_rows_close_the_article() -> None:
+    """comment_rows: the first 评论作者： row with its 评论内容： row under it ends the post; the comments' rows had read
+    as sentences and as records, and the text ran on to the last comment."""
+    rec = _clean(W008451, sep="\n\n")  # the render's blank lines between paragraphs
+    assert rec.text.endswith("我现在只想安心的训练打比赛，赛场见。"), rec.text[-80:]
+    assert "评论作者" not in rec.text and "评论内容" not in rec.text
+
+
+def test_a_quoted_reader_comment_stays_in_the_article() -> None:
+    """Confuser: a reader's comment quoted in the text (网友评论：…, no author row over it) is the article's."""
+    at = W008451.index("白菜微博道歉原文：")
+    quote = "网友评论：俱乐部和选手都退了一步，这次道歉很有诚意，希望他们在拉斯维加斯打出好成绩。"
+    rec = _clean([*W008451[:at], quote, *W008451[at:]], sep="\n\n")
+    assert quote in rec.text and rec.text.endswith("赛场见。")
