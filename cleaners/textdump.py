@@ -465,7 +465,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     end = _table_tail(lines, start, end)
     while end + 1 < len(lines) and end + 1 in fields and not chrome_reason(lines[end + 1]):
         end += 1  # the last record's closing fields (【贮藏】 / 密闭，在凉暗处保存。): too short for prose, still its text
-    return _numbering_head(lines, _list_head(lines, start)), _drop_teasers(lines, start, end)
+    return _under_description(lines, _numbering_head(lines, _list_head(lines, start))), _drop_teasers(lines, start, end)
 
 
 FIELD_LABEL_RE = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*[:：]\s*\S")
@@ -720,6 +720,33 @@ def _numbering_on(lines: list[str], end: int, runs: list[list[int]], step: int =
         if reach > end:
             new_end = max([new_end] + [run[-1] for run in runs if end < run[0] <= reach + 3])
     return new_end
+
+
+DESCRIPTION_HEAD_RE = re.compile(r"^\s*(?:产品|商品|项目|课程|图书|内容)?(?:简介|详情|介绍|描述|详细介绍|详细信息|详细说明|详细描述)\s*[:：]?\s*$")
+
+
+def _under_description(lines: list[str], start: int, step: int = 4) -> int:
+    """The article's first line on a product or course page: the line right under its description heading (产品简介,
+    产品详情, 详细介绍) when the text found starts at most `step` lines below it, with no chrome, box heading or
+    meta line between.
+
+    Evidence: a catalogue template labels the item's description, and all of it sits under that heading; w001385's
+    description opens with two lines too short or too stuffed for prose (了解百谷信息组建和谐网络胡来华136… and a
+    keyword string), and the text began at its first paragraph. Confuser: field rows under the heading (型号：X,
+    价格：面议, named by the chrome rules) stay out, and a heading further up than `step` lines is another box's.
+
+    >>> para = "H3C S7500E系列产品是杭州华三通信技术有限公司面向融合业务网络的高端多业务路由交换机，基于自主知识产权的操作系统。"
+    >>> _under_description(["留言咨询", "产品简介", "了解百谷信息组建和谐网络胡来华 电话0531-83196110", para], 3)
+    2
+    >>> _under_description(["产品简介", "型号：S7503E", para], 2), _under_description(["产品简介", "a", "b", "c", "d", para], 5)
+    (2, 5)
+    """
+    h = next((h for h in range(start - 1, max(-1, start - 1 - step), -1) if DESCRIPTION_HEAD_RE.match(lines[h])), None)
+    if h is None or h + 1 >= start:
+        return start
+    if any(chrome_reason(lines[j]) or box_heading(lines, j) or is_meta_line(lines[j]) for j in range(h + 1, start)):
+        return start
+    return h + 1
 
 
 def _numbering_head(lines: list[str], start: int, step: int = 40) -> int:
