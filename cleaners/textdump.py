@@ -1487,7 +1487,8 @@ def forum_title(line: str) -> str | None:
 
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
 BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源|本文来自|本文來自)\s*[:：]|^(?:作者|记者|記者)\s*[/／]\s*\S{1,12}$"
-                       r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
+                       r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$"
+                       r"|^[\u4e00-\u9fffA-Za-z·]{2,16}(?:供稿|撰稿)$")  # 安森美供稿: a firm's article, credited
 
 
 def _heading_under_crumb(header: list[str], candidates: list[int], title_idx: int | None) -> int | None:
@@ -1625,7 +1626,13 @@ AUTHOR_CREDIT_RE = re.compile(r"^\s*(?:作者|文|记者|記者)\s*[/／:：]\s*
 
 
 def _is_byline(line: str) -> bool:
-    """A date, source or reporter line under a headline: 2011年12月09日 20:38, 来源：中广网, 【聯合報╱記者某某／即時報導】."""
+    """A date, source or reporter line under a headline: 2011年12月09日 20:38, 来源：中广网, 【聯合報╱記者某某／即時報導】,
+    or a firm's credit alone on its line (安森美供稿: w008496, a chip maker's article reposted under a vendor's adverts,
+    which the credit line sets apart); a sentence asking for articles is no credit.
+
+    >>> _is_byline("安森美供稿"), _is_byline("欢迎各界人士踊跃供稿。"), _is_byline("来源：中广网")
+    (True, False, True)
+    """
     return len(line) <= 80 and bool(BYLINE_RE.search(line)) and not is_prose(line)
 
 
