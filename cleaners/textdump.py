@@ -2115,6 +2115,28 @@ def letter_close(trailer: list[str]) -> int:
     return k
 
 
+def _lines_over_tags(trailer: list[str], reasons: list[str | None], most: int = 6) -> int:
+    """How many of the lines under the text are the article's own, because its keyword line (Tags：…, 关键词：…)
+    follows them: at most `most` lines, none of them chrome, a box heading or a control, the last of them or one
+    before it introducing what follows (…可参考下面这篇文章：) or closing a clause. 0 when there is no such line.
+
+    Evidence: the keyword line is printed right under the article it tags; w008040's last four lines (a download
+    link's label, 教程可参考下面这篇文章：, that post's title, 更多教程见…论坛) sat over Tags：… and were cut as a box
+    of short headlines. Confuser: a box of headlines with no such lead-in line over the tags (four short titles)
+    stays a box, and a box heading (相关文章) between text and tags stops it.
+
+    >>> t = ["英雄联盟英文版下载链接【在云电脑里下载哦】", "LiquidSky云游戏玩英雄联盟教程可参考下面这篇文章：",
+    ...      "手机上使用云游戏LiquidSky软件玩国服英雄联盟LOL教程", "更多教程见LiquidSky中文网论坛", "Tags：英雄联盟比赛，英雄联盟赛事"]
+    >>> _lines_over_tags(t, [None] * 4 + ["tags"]), _lines_over_tags(t[2:], [None] * 2 + ["tags"])
+    (4, 0)
+    """
+    at = next((i for i, r in enumerate(reasons[:most + 1]) if r == "tags"), None)
+    if not at or any(reasons[:at]):
+        return 0
+    lead_in = any(re.search(r"[:：，,；;]\s*$", ln) and len(re.findall(r"[\u4e00-\u9fff]", ln)) >= 6 for ln in trailer[:at])
+    return at if lead_in else 0
+
+
 def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer.
 
@@ -2144,8 +2166,12 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
                or ("comments" if comment_rows(trailer, i) else None) or ("actions" if control_line(ln) else None)
                for i, ln in enumerate(trailer)]
     boxed = len(trailer) >= 4 and all(not r and len(ln) <= 40 for r, ln in zip(reasons[:4], trailer[:4], strict=True))
+    tagged = _lines_over_tags(trailer, reasons)
     stopped = False
-    for ln, reason in zip(trailer, reasons, strict=True):
+    for i, (ln, reason) in enumerate(zip(trailer, reasons, strict=True)):
+        if i < tagged:  # the article's own last lines, over its keyword line
+            keep.append(ln)
+            continue
         stopped = stopped or boxed and not SENTENCE_LINE_RE.search(ln)
         if reason == "prevnext" or len(ln) <= 40:  # prev/next and 热门推荐 rows: slots brands are put in
             draft.slots.prevnext.append(ln)

@@ -1351,3 +1351,152 @@ def test_a_closing_sentence_naming_a_control_stays() -> None:
     at = W000470.index("分页： 1 2 3 下一页")
     rec = _clean([*W000470[:at], "我要评论一下这个故事：她能活下来靠的是自己。", *W000470[at:]])
     assert "我要评论一下这个故事：她能活下来靠的是自己。" in rec.text[-60:], rec.text[-80:]
+
+
+# w008040 (a game-news page, whole): the notice, four short lines pointing to a tutorial, then Tags：… and the
+# prev/next links and boxes
+W008040 = [
+    '云游戏LiquidSky【亮空云】在手机上玩大型游戏 Liquidsky中文网官方QQ群488033338',
+    '首页',
+    '云游戏',
+    '游戏论坛',
+    '游戏硬件',
+    '游戏设备',
+    'Steam游戏',
+    '英雄联盟',
+    'GTA5',
+    '全境封锁',
+    '守望先锋',
+    '穿越火线',
+    '使命召唤',
+    '网站首页 英雄联盟 正文',
+    'LiquidSky云游戏2016英雄联盟大奖赛报名开始',
+    '高摩尔 2016-12-04 815 ℃',
+    ('推荐给英雄联盟中级玩家一个赛事，LiquidSky云游戏2016年英雄联盟现金赛事。这次活动是全球所有用户都可以参加，英文版的英雄联盟，直接通过LiquidSky软件在英雄联盟官网下载即可'
+     '，不是国服版本哦。冠军奖励现金100美金以及价值$240美金的LiquidSky无限月套餐。比赛门槛非常低，LiquidSky新注册用户可以报名，官方会发免费发放云电脑点数到你账户里用于比'
+     '赛。建议网速不错的玩家，都来报名参加下，至少熟悉下赛事流程也可以，估计以后的赛事奖金会更加丰富。建议比赛当天在LiquidSky电脑客户端登陆比赛。'),
+    '举办单位：云游戏LiquidSky公司',
+    '报名时间：北京时间2016年11月28日-12月16日',
+    '比赛时间：北京时间12月17日和18日凌晨2点【GMT时间19:00】。17日团体赛，18日个人赛。比赛将在twitch.tv上进行网络直播',
+    '报名资格：所有用户都可以报名，包括新用户。只要报名确认成功，就会获得LiquidSky的公测邀请码和赠送的免费点数。',
+    '报名方式：参赛者可以个人、结队或整队报名。估计报名人数众多，提前报名会优先安排比赛资格。',
+    '重要事项：',
+    ('1. 本赛事在discord上房间是“LiquidSkyLeague Tournament“，所有确认参赛者都会与12月16日收到discord邮件邀请链接。所有参赛者在赛前都必须进入“L'
+     'SLeague Checkin”房间来确认参赛对手。'),
+    '2. 本赛事全部在LiquidSky客户端进行，官方为确认参赛者发放点数和邀请码。',
+    '3. 有关本赛事任何问题，可在discord上联系客服kaza#2466。若在比赛前您没有进入Checkin房间报道，那您的比赛资格将被取消。',
+    '4. 决赛全程直播，直播地址http://www.twitch.tv/liquidskyian，请提前订阅该频道，同时官方会在直播期间随机发放LiquidSky公测邀请码。',
+    '赛事奖金：',
+    '团体赛冠军队伍：团队获得奖金500美金，以及每人6个月LiquidSky云游戏无限月套餐使用权。',
+    '团体赛亚军队伍：团队获得奖金250美金，以及每人3个月LiquidSky云游戏无限月套餐使用权。',
+    '个人赛冠军：获得奖金100美金，以及6个月LiquidSky云游戏无限月套餐使用权。',
+    '赛事日程：',
+    '团体赛：英雄联盟 召唤师峡谷 5v5 征召模式',
+    '比赛时间：北京时间12月17日凌晨2点【GMT时间16日19:00】',
+    '比赛赛制：循环赛，诞生冠军队伍和亚军队伍。初定8支队伍，每个队伍由5人组成；其他队伍在满足人数后后按报名顺序选入。',
+    '个人赛：英雄联盟 ARAM 1v1 自选模式 “天空国王”(King of the Sky)',
+    '比赛时间：北京时间12月18日凌晨2点【GMT时间17日19:00】',
+    '比赛赛制：淘汰赛，诞生1位冠军。最少选择16位个人玩家，其他玩家在满足人数后按报名顺序选入。最好成绩的玩家成为冠军。',
+    '报名表填写要求',
+    '点击此处到官网报名',
+    '需要勾选你要参加的赛事：',
+    '召唤师峡谷5v5',
+    '嚎哭深渊1v1',
+    '还要选择你目前的账号排位等级：',
+    '无等级，青铜，白银，黄金，白金，钻石，挑战者，超凡大师，挑战者',
+    '英雄联盟英文版下载链接【在云电脑里下载哦】',
+    'LiquidSky云游戏玩英雄联盟教程可参考下面这篇文章：',
+    '手机上使用云游戏LiquidSky软件玩国服英雄联盟LOL教程',
+    '更多教程见LiquidSky中文网论坛',
+    'Tags：英雄联盟比赛，英雄联盟赛事，英雄联盟最近比赛，英雄联盟2017年比赛，',
+    '上一篇：黑色星期五大降价 美国LiquidSky云游戏套餐半价开售 只有2天多时间',
+    '下一篇：LiquidSky试用帐号激活码',
+    '猜你喜欢',
+    '已有1位网友发表了看法：',
+    '科尔多瓦\xa0\xa0评论于 [2016-12-12 17:44:55]\xa0\xa0回复',
+    '求组队报名',
+    '欢迎 你 发表评论:',
+    '网站收藏',
+    'Liquidsky中文网',
+    'LiquidSky官网',
+    'LiquidSky中文论坛',
+    'LiquidSky官网论坛',
+    'LiquidSky新浪微博',
+    'LiquidSky贴吧',
+    'LiquidSky中文博客',
+    'LiquidSky官网博客',
+    'LiquidSky Twitter',
+    'LiquidSky Facebook',
+    'LiquidSky Twitch',
+    'LiquidSky Youtube',
+    'LiquidSky',
+    '标签列表',
+    'liquidsky (33)',
+    '云游戏 (6)',
+    '阿里云 (2)',
+    'zblog (2)',
+    '美服 (2)',
+    '欧服 (2)',
+    '手机 (2)',
+    '教程 (2)',
+    '反向链接 (1)',
+    'Aliyun (2)',
+    'Cloud hosting (1)',
+    '游戏云 (1)',
+    '网站外链 (1)',
+    '房地产 (1)',
+    'windows10激活 (1)',
+    'steam (2)',
+    '银行短信诈骗 (1)',
+    '游戏充值被骗 (1)',
+    '淘宝店主被骗 (1)',
+    'ubuntu (2)',
+    'liquidsky账号 (1)',
+    '视频 (2)',
+    '亮空云 (3)',
+    '云游戏liquidsky (3)',
+    '云游戏LiquidSky (2)',
+    '网站分类',
+    '游戏设备',
+    '外国公司',
+    '游戏硬件',
+    'SEO',
+    '反向链接',
+    '手机',
+    '国外企业',
+    '软件',
+    'Steam游戏',
+    'Linux游戏',
+    'GTA5',
+    '英雄联盟',
+    '穿越火线',
+    '使命召唤',
+    '战争雷霆',
+    '云游戏',
+    '最新留言',
+    '没赶上！求其他活动',
+    '求组队报名',
+    ('相信很多人收到的激活码都是3个吧！中间那个我用了，其他两个你们试试吧。提醒：复制的时候一定要注意后面不要有空格，必须要翻墙才能出现rechapcha人机验证勾选框。HK-xtj42_W6T'
+     '8zhqTUVagHK-_fx7itqiay0tRrH58w（已用过）HK-Ym0URUhV6rCwOG0B1Q没有那么赤裸啦。国内刷这种好评的大有人在，100块钱刷2000个好评。一方面'
+     '是搞活动，一方面要好评，理解。'),
+    '赤裸裸的敲诈好评嘛',
+    'Powered By Z-BlogPHP,Theme By zblog模板',
+    '版权归Liquidsky中文网【亮空云】 Liquidsky.cn | 微信公众号 liquidskytv | LiquidSky中文网QQ群 539681962 | 京ICP备12038139号-2',
+    '点击关闭',
+]
+
+
+def test_lines_over_the_keyword_line_are_the_articles() -> None:
+    """_lines_over_tags: the four short lines between the last paragraph and Tags：…, one of them a lead-in ending in
+    ：, are the article's last lines, not a box of headlines."""
+    rec = _clean(W008040)
+    assert rec.text.endswith("更多教程见LiquidSky中文网论坛"), rec.text[-80:]
+    assert "Tags" not in rec.text
+
+
+def test_short_titles_over_the_keyword_line_stay_a_box() -> None:
+    """Confuser: without the lead-in line (four short titles over the tags, nothing introducing them), the lines are a
+    box of headlines, as before."""
+    at = W008040.index("LiquidSky云游戏玩英雄联盟教程可参考下面这篇文章：")
+    rec = _clean([*W008040[:at], "LiquidSky云游戏英雄联盟教程", *W008040[at + 1:]])
+    assert "更多教程见" not in rec.text, rec.text[-80:]
