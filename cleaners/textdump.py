@@ -403,7 +403,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
             runs.append([])
         runs[-1].append(i)
     best = max(runs, key=lambda run: 0 if card_list(lines[run[0]:run[-1] + 1]) else sum(len(lines[i]) for i in run))
-    best = _headed_run(lines, runs, best)
+    best = _post_under_date(lines, _headed_run(lines, runs, best))
     on = _numbering_on(lines, best[-1], runs)
     best = sorted({*best, *(i for run in runs if best[-1] < run[0] and run[-1] <= on for i in run)})
     start, end = best[0], best[-1]
@@ -557,6 +557,44 @@ def headed(lines: list[str], run: list[int]) -> bool:
             return any(_heading_like(lines[h]) and not _is_byline(lines[h]) and _overlap(lines[h], text) >= 0.3
                        for h in range(r - 1, max(-1, r - 4), -1))
     return False
+
+
+def _post_under_date(lines: list[str], best: list[int], reach: int = 10) -> list[int]:
+    """A short post's lines instead of a one-line run above its header: when the run found holds two lines or less
+    and under 150 characters, and a date line follows it within `reach` lines, the lines right under that date line
+    (after at most two headline lines), three or more in a row, each a sentence or a clause (从昨晚到今天中午一直高烧，
+    看手机都恶心。 / 手写稿，周六日会誊抄到手机里。 …), and more text than the run, are the article.
+
+    Evidence: w000749, a LOFTER post of six short sentences under its date line and title, beneath the blog's
+    bio whose one long line (♞玄幻世界观里…哼哼唧唧。) was the only prose of the page. Confuser: a one-paragraph
+    brief under its own header keeps its paragraph (no date line below it), and a list of headlines under a date
+    line has no clauses.
+
+    >>> bio = ["♞玄幻世界观里张新杰身边的守护者小狮子哼哼唧唧，三个疗程碎一地。", "♞进群看我卖萌，群号码：548621812"]
+    >>> post = ["从昨晚到今天中午一直高烧，看手机都恶心。", "手写稿，周六日会誊抄到手机里。", "抱歉抱歉，拖了整个企划的进度。",
+    ...         "只打企划tag吧，毕竟什么也没有x", "再次道歉，鞠躬。"]
+    >>> _post_under_date([*bio, "14 7 2017-03-31 韩张糖厂开业啦", "摇尾巴的狼【2017韩文清生贺】", *post, "评论(7)"], [0])
+    [4, 5, 6, 7, 8]
+    >>> _post_under_date([*bio, "2017-03-31", "今日要闻", "某地发布新规", "另一条新闻标题", "第三条新闻"], [0])
+    [0]
+    """
+    if len(best) > 2 or sum(len(lines[i]) for i in best) >= 150:
+        return best
+    d = next((d for d in range(best[-1] + 1, min(len(lines), best[-1] + 1 + reach))
+              if DATELINE_RE.match(lines[d]) or re.search(r"\d{4}-\d{1,2}-\d{1,2}", lines[d]) and _is_byline(lines[d])), None)
+    if d is None:
+        return best
+    k = d + 1
+    while k < min(len(lines), d + 3) and _heading_like(lines[k]) and not CLAUSE_END_RE.search(lines[k]):
+        k += 1
+    block: list[int] = []
+    while k < len(lines) and len(lines[k]) >= 6 and not chrome_reason(lines[k]) and (
+            SENTENCE_LINE_RE.search(lines[k]) or re.search(r"[，,；;].", lines[k])):
+        block.append(k)
+        k += 1
+    if len(block) >= 3 and sum(len(lines[i]) for i in block) > sum(len(lines[i]) for i in best):
+        return block
+    return best
 
 
 def _headed_run(lines: list[str], runs: list[list[int]], best: list[int]) -> list[int]:
@@ -1748,11 +1786,15 @@ def _chapter_under_byline(header: list[str], usable: list[int], byline: int, pic
     >>> rule = "为加强城市道路停车管理，规范停车秩序，根据有关法律法规，制定本办法。"
     >>> _chapter_under_byline(["某市城市道路停车管理办法", "发布时间：2024-01-02", "第一章 总则"], [0, 2], 1, 0, rule)
     0
+    >>> post = "从昨晚到今天中午一直高烧，看手机都恶心。韩文清生日快乐，今年也请好好照顾张新杰。"
+    >>> _chapter_under_byline(["♞进群看我卖萌，群号码：548621812", "14 7 2017-03-31", "摇尾巴的狼【2017韩文清生贺】"], [0, 2], 1, 0, post)
+    2
     """
     last = len(header) - 1
-    if last > byline and last in usable and CHAPTER_RE.match(header[last]) and _overlap(header[pick], text) == 0:
-        return last
-    return pick
+    if last > byline and last in usable and _overlap(header[pick], text) == 0 and (
+            CHAPTER_RE.match(header[last]) or _overlap(header[last], text) >= 0.3):
+        return last  # a chapter heading, or a headline sharing the text's words (摇尾巴的狼【2017韩文清生贺】 under
+    return pick  # a LOFTER post's date line, w000749, where the line over the date is the blog's bio)
 
 
 def _headline_over_far_byline(header: list[str], usable: list[int], text: str) -> int | None:

@@ -1500,3 +1500,59 @@ def test_short_titles_over_the_keyword_line_stay_a_box() -> None:
     at = W008040.index("LiquidSky云游戏玩英雄联盟教程可参考下面这篇文章：")
     rec = _clean([*W008040[:at], "LiquidSky云游戏英雄联盟教程", *W008040[at + 1:]])
     assert "更多教程见" not in rec.text, rec.text[-80:]
+
+
+# w000749 (a LOFTER blog post, whole): the blog's bio (one long line of it prose), the date line, the title, six
+# short sentences, then the likes
+W000749 = [
+    '晶格',
+    '♞玄幻世界观里张新杰身边的守护者小狮子(ฅ>ω<*ฅ)哼哼唧唧。',
+    '♞韩张头顶天，带老林乐乐家属玩。',
+    '♞三十年老中医治疗玻璃心，三个疗程碎一地。',
+    '♞虐伤肝，肉伤肾，开坑伤脑子。',
+    '♞进群看我卖萌，群号码：548621812',
+    '↑',
+    '听说下雨天 蔷薇如血 私信 归档 RSS 搜索',
+    '14 7 2017-03-31 \xa0 韩张糖厂开业啦',
+    '摇尾巴的狼【2017韩文清生贺】',
+    '从昨晚到今天中午一直高烧，看手机都恶心。',
+    '手写稿，周六日会誊抄到手机里。',
+    '抱歉抱歉，拖了整个企划的进度。',
+    '韩文清生日快乐，今年也请好好照顾张新杰。',
+    '只打企划tag吧，毕竟什么也没有x',
+    '再次道歉，鞠躬。',
+    '评论(7)',
+    '热度(14)',
+    '在屋檐上打瞌睡的猫 很喜欢此文字',
+    '独竹成篁 很喜欢此文字',
+    '狐三大人. 很喜欢此文字',
+    '狐三大人. 推荐了此文字',
+    '灵师爷 很喜欢此文字',
+    '米奈的大波斯菊 推荐了此文字',
+    '张书裴/雨天zys 很喜欢此文字',
+    '葡萄糖_咕咕的玉米 很喜欢此文字',
+    '昔年如歌 很喜欢此文字',
+    '零落成泥水不转 很喜欢此文字',
+    '百里琴音 很喜欢此文字',
+    'i梨花卷 很喜欢此文字',
+    '雲驀膜膜膜 推荐了此文字',
+    '清欢 很喜欢此文字',
+    '©晶格',
+    'Powered by LOFTER',
+]
+
+
+def test_short_post_under_its_date_line_beats_a_one_line_bio() -> None:
+    """_post_under_date and _chapter_under_byline: the six short sentences under the date line and title are the
+    post, and the title is the line over them (the line over the date line is the bio's)."""
+    rec = _clean(W000749)
+    assert rec.text.startswith("从昨晚到今天中午一直高烧，看手机都恶心。"), rec.text[:60]
+    assert rec.text.endswith("再次道歉，鞠躬。") and "♞" not in rec.text
+    assert rec.title == "摇尾巴的狼【2017韩文清生贺】" and rec.published == "2017-03-31"
+
+
+def test_no_date_line_no_post() -> None:
+    """Confuser: without the date line nothing marks the short lines as a post under its header: the bio's run is
+    kept, as before."""
+    rec = _clean([ln for ln in W000749 if "2017-03-31" not in ln])
+    assert "从昨晚到今天中午一直高烧" not in rec.text
