@@ -760,7 +760,7 @@ def _numbering_on(lines: list[str], end: int, runs: list[list[int]], step: int =
     return new_end
 
 
-DESCRIPTION_HEAD_RE = re.compile(r"^\s*(?:产品|商品|项目|课程|图书|内容)?(?:简介|详情|介绍|描述|详细介绍|详细信息|详细说明|详细描述)\s*[:：]?\s*$")
+DESCRIPTION_HEAD_RE = re.compile(r"^\s*(?:产品|商品|项目|课程|图书|内容)?(?:简介|详情|介绍|描述|详细介绍|详细信息|详细说明|详细描述)\s*(?:[:：]\s*)?$")
 
 
 def _under_description(lines: list[str], start: int, step: int = 4) -> int:
@@ -2027,7 +2027,7 @@ PAGER_ROW_RE = re.compile(r"^\s*(?:(?:\d+\s*/\s*\d+|首页|尾页|上一页|下�
 # a reader's control with its count (收藏0, 支持0, 我要点赞(0)), and controls that are words alone on their line
 CONTROL_COUNT_RE = re.compile(r"(?:收藏|支持|反对|点赞|赞|顶|踩|喜欢|分享|转发|举报|评论)\s*[(（]?\d+[)）]?")
 CONTROL_WORDS_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,4}\s*[:：]\s*)?(?:我要(?:评论|点赞|收藏|分享|举报|纠错)|展开阅读全文|展开全文|"
-                              r"查看原文|查看信源地址|查看源网页)\s*(?:>>|»)?\s*$|^\s*分页\s*[:：][\s\d]*(?:下一页|尾页)?\s*$")
+                              r"查看原文|查看信源地址|查看源网页)\s*(?:(?:>>|»)\s*)?$|^\s*分页\s*[:：](?:\s*\d)*\s*(?:(?:下一页|尾页)\s*)?$")
 
 
 def control_line(line: str) -> bool:
