@@ -392,7 +392,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
         return None
     # short sentences between paragraphs (dialogue: “救命！”她喊道。) are text, not a gap: only other lines count, and
     # so are the fields of a list of records (所需材料：… / 作用：… under each item)
-    fields = record_fields(lines)
+    fields = record_fields(lines) | bracket_fields(lines)
     gaps = [0] * (len(lines) + 1)
     for i, ln in enumerate(lines):
         gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or question_line(lines, i) or i in fields)
@@ -403,7 +403,9 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
             runs.append([])
         runs[-1].append(i)
     best = max(runs, key=lambda run: 0 if card_list(lines[run[0]:run[-1] + 1]) else sum(len(lines[i]) for i in run))
-    best = _headed_run(lines, runs, best)
+    best = _post_under_date(lines, _headed_run(lines, runs, best))
+    on = _numbering_on(lines, best[-1], runs)
+    best = sorted({*best, *(i for run in runs if best[-1] < run[0] and run[-1] <= on for i in run)})
     start, end = best[0], best[-1]
     while start > 0 and SENTENCE_LINE_RE.search(lines[start - 1]) and not chrome_reason(lines[start - 1]) \
             and not is_meta_line(lines[start - 1]) and not _is_byline(lines[start - 1]):
@@ -437,11 +439,13 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
             start = nxt[0]
     best = [i for i in best if i >= start]
     weight = {i: 0 if TEASER_RE.search(lines[i]) else len(lines[i]) for i in best}  # leads cut short: other stories
+    twice = printed_twice(lines)
     for r in range(start + 1, end + 1):
         if box_heading(lines, r):
             before = sum(weight[i] for i in best if i < r)
-            # under the box only sentences count: rows of headlines glued together end with no full stop
-            after = sum(weight[i] for i in best if i > r and SENTENCE_LINE_RE.search(lines[i]))
+            # under the box only sentences count: rows of headlines glued together end with no full stop, and a
+            # list the page prints twice (the tabs of one box) is the template's
+            after = sum(weight[i] for i in best if i > r and SENTENCE_LINE_RE.search(lines[i]) and i not in twice)
             # boxes stacked under the article (评论, 评论期已过。, 评论, a video box): when no text at all comes before
             # the next heading, less text after than before is enough
             nxt = next((k for k in range(r + 1, len(lines)) if box_heading(lines, k)), len(lines))
@@ -451,12 +455,17 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
                 while end + 1 < r and re.search(r"[，。！？；,!?;…]$", lines[end + 1]) and not chrome_reason(lines[end + 1]):
                     end += 1  # the article's closing list of clauses (经验值增加200%，…) runs up to the box
                 break
+    cut = next((r for r in range(start + 1, end + 1) if comment_rows(lines, r)), None)
+    if cut is not None:  # the comments under the article, printed as labelled rows
+        end = max([i for i in best if i < cut] or [start])
     end = _link_row_tail(lines, start, end)
     end = _chapter_end(lines, start, end, weight)
     end = _list_tail(lines, start, end)
     end = _options_tail(lines, start, end)
     end = _table_tail(lines, start, end)
-    return _list_head(lines, start), _drop_teasers(lines, start, end)
+    while end + 1 < len(lines) and end + 1 in fields and not chrome_reason(lines[end + 1]):
+        end += 1  # the last record's closing fields (【贮藏】 / 密闭，在凉暗处保存。): too short for prose, still its text
+    return _under_description(lines, _numbering_head(lines, _list_head(lines, start))), _drop_teasers(lines, start, end)
 
 
 FIELD_LABEL_RE = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*[:：]\s*\S")
@@ -492,6 +501,45 @@ def record_fields(lines: list[str], span: int = 40) -> set[int]:
     return {i for i in recurring if any(abs(j - i) <= span for j in described)}
 
 
+BRACKET_FIELD_RE = re.compile(r"^\s*(?:\d{1,2}\s*[.．、]\s*)?【(?P<label>[\u4e00-\u9fff]{2,8})】\s*(?P<value>.{0,6})$")
+
+
+def bracket_fields(lines: list[str]) -> set[int]:
+    """The lines of a list of records whose fields are headed by bracketed labels (【性状】, 【规格】, 【贮藏】 over
+    each of 22 drugs' leaflets): a `【label】` line (with a short value or none) whose label comes back three times or
+    more, when two labels or more do, and the line right under a bare label (its value: 2年, 密封，遮光，在冷处保存。).
+    A label line carries at most a word after it (【禁用场合】 赛内).
+
+    Evidence: w008245, a page of drug leaflets: each leaflet's label lines and short values (尼可刹米注射液[药典],
+    (1)1.5ml：0.375g) counted as lines between paragraphs, cutting the page into 19 runs; the longest, one leaflet,
+    was taken for the article. Confuser: a box heading repeated on a page (【详细】 under each teaser) is one label,
+    and column labels before headlines in a sidebar (【推荐】稻田养虾亩产创新高, 【热门】…) carry more than a word.
+
+    >>> leaflet = ["1.【通用名称】", "尼可刹米注射液[药典]", "【性状】", "本品为无色的澄明液体。", "【贮藏】", "遮光，密闭保存。"]
+    >>> sorted(bracket_fields(leaflet * 3))[:6]
+    [0, 1, 2, 3, 4, 5]
+    >>> bracket_fields(["【详细】", "某条新闻的标题", "【详细】", "另一条新闻", "【详细】", "第三条新闻"])
+    set()
+    >>> bracket_fields(["【推荐】稻田养虾亩产创新高", "【热门】我市今日起进入汛期"] * 3)
+    set()
+    """
+    found = [(i, m) for i, ln in enumerate(lines) if (m := BRACKET_FIELD_RE.match(ln)) and not chrome_reason(ln)]
+    counts: dict[str, int] = {}
+    for _, m in found:
+        counts[m.group("label")] = counts.get(m.group("label"), 0) + 1
+    recurring = {label for label, n in counts.items() if n >= 3}
+    if len(recurring) < 2:
+        return set()
+    out: set[int] = set()
+    for i, m in found:
+        if m.group("label") in recurring:
+            out.add(i)
+            if not m.group("value").strip() and i + 1 < len(lines) and len(lines[i + 1]) <= 80 \
+                    and not chrome_reason(lines[i + 1]):
+                out.add(i + 1)
+    return out
+
+
 def headed(lines: list[str], run: list[int]) -> bool:
     """Whether a run of text sits under the article's own header: a byline or date line at most six lines above
     its first line, with a headline sharing the run's words at most three lines above that.
@@ -509,6 +557,44 @@ def headed(lines: list[str], run: list[int]) -> bool:
             return any(_heading_like(lines[h]) and not _is_byline(lines[h]) and _overlap(lines[h], text) >= 0.3
                        for h in range(r - 1, max(-1, r - 4), -1))
     return False
+
+
+def _post_under_date(lines: list[str], best: list[int], reach: int = 10) -> list[int]:
+    """A short post's lines instead of a one-line run above its header: when the run found holds two lines or less
+    and under 150 characters, and a date line follows it within `reach` lines, the lines right under that date line
+    (after at most two headline lines), three or more in a row, each a sentence or a clause (从昨晚到今天中午一直高烧，
+    看手机都恶心。 / 手写稿，周六日会誊抄到手机里。 …), and more text than the run, are the article.
+
+    Evidence: w000749, a LOFTER post of six short sentences under its date line and title, beneath the blog's
+    bio whose one long line (♞玄幻世界观里…哼哼唧唧。) was the only prose of the page. Confuser: a one-paragraph
+    brief under its own header keeps its paragraph (no date line below it), and a list of headlines under a date
+    line has no clauses.
+
+    >>> bio = ["♞玄幻世界观里张新杰身边的守护者小狮子哼哼唧唧，三个疗程碎一地。", "♞进群看我卖萌，群号码：548621812"]
+    >>> post = ["从昨晚到今天中午一直高烧，看手机都恶心。", "手写稿，周六日会誊抄到手机里。", "抱歉抱歉，拖了整个企划的进度。",
+    ...         "只打企划tag吧，毕竟什么也没有x", "再次道歉，鞠躬。"]
+    >>> _post_under_date([*bio, "14 7 2017-03-31 韩张糖厂开业啦", "摇尾巴的狼【2017韩文清生贺】", *post, "评论(7)"], [0])
+    [4, 5, 6, 7, 8]
+    >>> _post_under_date([*bio, "2017-03-31", "今日要闻", "某地发布新规", "另一条新闻标题", "第三条新闻"], [0])
+    [0]
+    """
+    if len(best) > 2 or sum(len(lines[i]) for i in best) >= 150:
+        return best
+    d = next((d for d in range(best[-1] + 1, min(len(lines), best[-1] + 1 + reach))
+              if DATELINE_RE.match(lines[d]) or re.search(r"\d{4}-\d{1,2}-\d{1,2}", lines[d]) and _is_byline(lines[d])), None)
+    if d is None:
+        return best
+    k = d + 1
+    while k < min(len(lines), d + 3) and _heading_like(lines[k]) and not CLAUSE_END_RE.search(lines[k]):
+        k += 1
+    block: list[int] = []
+    while k < len(lines) and len(lines[k]) >= 6 and not chrome_reason(lines[k]) and (
+            SENTENCE_LINE_RE.search(lines[k]) or re.search(r"[，,；;].", lines[k])):
+        block.append(k)
+        k += 1
+    if len(block) >= 3 and sum(len(lines[i]) for i in block) > sum(len(lines[i]) for i in best):
+        return block
+    return best
 
 
 def _headed_run(lines: list[str], runs: list[list[int]], best: list[int]) -> list[int]:
@@ -601,6 +687,139 @@ def _sentence_lines(lines: list[str]) -> list[int]:
 
 
 ITEM_NO_RE = re.compile(r"^\s*(\d{1,2})[、.．]")
+
+# a section or item number opening a line: 五、招生专业, 9. (a table's row number on a line of its own), 3．盐酸肾上腺素
+SECTION_NO_RE = re.compile(r"^\s*(?:(?P<cn>[一二三四五六七八九十]{1,3})、|(?P<ar>\d{1,2})(?P<sep>[.．、])(?![\d.．]))")
+CN_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+def section_number(line: str) -> tuple[str, int] | None:
+    """The numbering style and number a line opens with, for lines of 80 characters or less: ('cn', 5) for
+    五、招生专业, ('.', 9) for 9., ('、', 2) for 2、分断能力高；. None for others (2.5年, 1.00, a long paragraph).
+
+    >>> section_number("五、招生专业"), section_number("十一、重要提示"), section_number("9."), section_number("3．盐酸肾上腺素")
+    (('cn', 5), ('cn', 11), ('.', 9), ('.', 3))
+    >>> section_number("2.5年"), section_number("2017年新阵容也已基本确定。"), section_number("1、体积小，重量轻；")
+    (None, None, ('、', 1))
+    """
+    m = SECTION_NO_RE.match(line)
+    if not m or len(line) > 80:
+        return None
+    if m.group("ar"):
+        return ("." if m.group("sep") in ".．" else "、"), int(m.group("ar"))
+    cn = m.group("cn")
+    tens, _, units = cn.rpartition("十")
+    if "十" not in cn:
+        return ("cn", CN_NUMBER[cn]) if len(cn) == 1 else None
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return "cn", (CN_NUMBER[tens] if tens else 1) * 10 + (CN_NUMBER[units] if units else 0)
+
+
+def _plain_gap(lines: list[str], a: int, b: int) -> bool:
+    """Whether lines a..b-1 hold no page chrome and no box heading (a menu, a crumb, a 相关阅读 label, a footer)."""
+    return not any(chrome_reason(lines[j]) or box_heading(lines, j) for j in range(a, b))
+
+
+def _numbering_on(lines: list[str], end: int, runs: list[list[int]], step: int = 120) -> int:
+    """The article's last line when its numbering runs on below the run that ends at `end`: the next numbers of a
+    style it uses (五、 then 六、 七、 …; 8. then 9. 10. 11.) follow one another, each within `step` lines, with no
+    chrome or box heading on the way, so the runs of text among them are the article's, cut apart by a table
+    printed one cell a line.
+
+    Evidence: w001975, an admissions notice whose section 五、招生专业 is a table of 97 one-cell lines (行政管理 /
+    高起专 / 2.5年 …) over 六、 to 十一、; w007374, a timetable numbered 1. to 11. in a cell of its own. A sidebar or
+    a box under an article numbers its own items from 1 (or sits under a heading), so it never runs on from the
+    article's last number. Confuser: an article's numbered points (1、2、3、) under which a box lists 1. 2. 3. …
+    is not extended: the box starts over at 1.
+
+    >>> p = "华中科技大学是教育部直属的全国重点大学，是最早的“985”和“211”院校，现代远程教育试点高校。"
+    >>> cells = ["专业名称", "层次", "最短期限"] * 12
+    >>> lines = ["四、学习形式", p, "五、招生专业", p, *cells, "六、考生报名", p, "七、入学测试", p, "热门推荐", "1.某条新闻", p]
+    >>> _numbering_on(lines, 3, [[1, 3], [41, 43], [46]])
+    43
+    >>> _numbering_on(lines[:40] + ["热门推荐", *lines[40:]], 3, [[1, 3], [42, 44], [47]])
+    3
+    """
+    new_end = end
+    for style in {n[0] for n in map(section_number, lines[:end + 1]) if n}:
+        k, at = next((n[1], i) for i in range(end, -1, -1) if (n := section_number(lines[i])) and n[0] == style)
+        reach = at
+        for j in range(end + 1, len(lines)):
+            if j - reach > step:
+                break
+            n = section_number(lines[j])
+            if n and n[0] == style:
+                if n[1] != k + 1:
+                    break  # a list that starts over is another one
+                if not _plain_gap(lines, reach + 1, j):
+                    break
+                k, reach = n[1], j
+        if reach > end:
+            new_end = max([new_end] + [run[-1] for run in runs if end < run[0] <= reach + 3])
+    return new_end
+
+
+DESCRIPTION_HEAD_RE = re.compile(r"^\s*(?:产品|商品|项目|课程|图书|内容)?(?:简介|详情|介绍|描述|详细介绍|详细信息|详细说明|详细描述)\s*(?:[:：]\s*)?$")
+
+
+def _under_description(lines: list[str], start: int, step: int = 4) -> int:
+    """The article's first line on a product or course page: the line right under its description heading (产品简介,
+    产品详情, 详细介绍) when the text found starts at most `step` lines below it, with no chrome, box heading or
+    meta line between.
+
+    Evidence: a catalogue template labels the item's description, and all of it sits under that heading; w001385's
+    description opens with two lines too short or too stuffed for prose (了解百谷信息组建和谐网络胡来华136… and a
+    keyword string), and the text began at its first paragraph. Confuser: field rows under the heading (型号：X,
+    价格：面议, named by the chrome rules) stay out, and a heading further up than `step` lines is another box's.
+
+    >>> para = "H3C S7500E系列产品是杭州华三通信技术有限公司面向融合业务网络的高端多业务路由交换机，基于自主知识产权的操作系统。"
+    >>> _under_description(["留言咨询", "产品简介", "了解百谷信息组建和谐网络胡来华 电话0531-83196110", para], 3)
+    2
+    >>> _under_description(["产品简介", "型号：S7503E", para], 2), _under_description(["产品简介", "a", "b", "c", "d", para], 5)
+    (2, 5)
+    """
+    h = next((h for h in range(start - 1, max(-1, start - 1 - step), -1) if DESCRIPTION_HEAD_RE.match(lines[h])), None)
+    if h is None or h + 1 >= start:
+        return start
+    if any(chrome_reason(lines[j]) or box_heading(lines, j) or is_meta_line(lines[j]) for j in range(h + 1, start)):
+        return start
+    return h + 1
+
+
+def _numbering_head(lines: list[str], start: int, step: int = 40) -> int:
+    """The article's first line when it opens under section k (k >= 2) of a numbered notice whose sections 1 … k-1
+    sit above it (一、采购要求 over tab-separated field rows, 二、 over a one-row table, 三、 over two dated fields, then
+    四、 over the first paragraph): the first section's heading, when each number follows the one above it within
+    `step` lines and no chrome or box heading lies between.
+
+    Evidence: w003599, a purchase notice whose first sections hold no prose line (tables and dated fields); the
+    text started inside section 四. Confuser: a numbered list of headlines above an article does not run on into
+    the article's own section number, and a section 1 under the menu is where the text starts already.
+
+    >>> rows = ["交货地址\\t安徽省滁州市\\t定远县", "二、计划采购物品", "序号\\t物资编码\\t物资名称", "三、报名时间",
+    ...         "报名时间：2017年01月05日 至 2017年01月09日", "四、报名及询价方式", "报名方式："]
+    >>> _numbering_head(["首页", "一、采购要求", *rows, "（1）本项目只接受已入库企业报名，未入库的请及时办理入库手续；"], 8)
+    1
+    >>> _numbering_head(["首页", "一、采购要求", "相关公告", *rows, "（1）本项目只接受已入库企业报名。"], 9)
+    9
+    """
+    for h in range(start, max(-1, start - 4), -1):
+        n = section_number(lines[h])
+        if not n or n[1] < 2:
+            continue
+        style, k, at = n[0], n[1], h
+        for j in range(h - 1, max(-1, h - 1 - step * (n[1] - 1)), -1):
+            m = section_number(lines[j])
+            if m and m[0] == style:
+                if m[1] != k - 1 or at - j > step or not _plain_gap(lines, j + 1, at):
+                    break
+                k, at = m[1], j
+                if k == 1:
+                    return at
+        return start
+    return start
+
 
 
 def _list_head(lines: list[str], start: int) -> int:
@@ -907,6 +1126,52 @@ def box_heading(lines: list[str], i: int) -> bool:
         return True
     short = len(line) <= 10 and not CLAUSE_END_RE.search(line)
     return short and i + 1 < len(lines) and bool(MORE_RE.match(lines[i + 1]))
+
+
+COMMENT_AUTHOR_RE = re.compile(r"^\s*(?:评论|評論|留言|回复|回覆|网友|網友)(?:作者|人|者|用户|用戶|昵称|暱稱)\s*[:：]\s*\S.{0,30}$")
+COMMENT_BODY_RE = re.compile(r"^\s*(?:评论|評論|留言|回复|回覆)(?:内容|內容)\s*[:：]")
+
+
+def comment_rows(lines: list[str], i: int) -> bool:
+    """Whether line i opens a list of comments printed as labelled rows: an author row (评论作者：X), the comment's
+    row under it (评论内容：…), and another author row within the next six lines.
+
+    Evidence: w008451, a news post under which 32 comments came as 评论作者：/评论内容： pairs; the comments' rows
+    read as sentences and as a list of records, so the text ran on to the last comment. Confuser: a news story
+    quoting one reader (网友评论：这个政策好。) has no author row over it, and an interview's 记者：/张三： rows carry
+    no comment label.
+
+    >>> rows = ["评论作者：G2shoxGOD", "评论内容：每个人都是被虐出来的", "评论作者：千年古尸", "评论内容：还没入坑呢。感觉不能玩"]
+    >>> comment_rows(rows, 0), comment_rows(["网友评论：这个政策好，点赞。", "记者：您怎么看？", "张三：很好。"], 0)
+    (True, False)
+    """
+    return bool(COMMENT_AUTHOR_RE.match(lines[i])) and i + 1 < len(lines) and bool(COMMENT_BODY_RE.match(lines[i + 1])) \
+        and any(COMMENT_AUTHOR_RE.match(ln) for ln in lines[i + 2:i + 8])
+
+
+def printed_twice(lines: list[str]) -> set[int]:
+    """The lines of a list that the dump prints twice in a row (three lines or more, then the same lines again): the
+    tabs of one box (最新文章 and 热门文章 rendering the same ten links). Used only to weigh the text under a box
+    heading, never to remove a line.
+
+    Evidence: w008924, a job ad whose 相关阅读 box of glued teasers sits over two copies of one numbered list of
+    headlines that end in ！ (1 过年聚会请留意这5类人，最容易成为微商代理！): counted as sentences they outweighed half
+    the article and kept the box in the text. Confuser: a sign-off printed once under the article and again in the
+    sidebar (w005242's 关注爱心天使，…) is not a list printed twice in a row, and still weighs (it keeps a one-line
+    post from having no sentence at all); an article's refrain is not three lines repeated back to back.
+
+    >>> box = ["1 过年聚会请留意这5类人！", "2 一招就知道了！", "3 送女朋友的礼物！"]
+    >>> sorted(printed_twice(["正文第一段。", *box, *box, "热门推荐"]))
+    [1, 2, 3, 4, 5, 6]
+    >>> printed_twice(["正文。", *box, "另一个栏目", *box]), printed_twice(["好！", "好！", "好！", "好！"])
+    (set(), set())
+    """
+    out: set[int] = set()
+    for i in range(len(lines)):
+        for d in range(3, min(31, (len(lines) - i) // 2 + 1)):
+            if lines[i] == lines[i + d] and lines[i:i + d] == lines[i + d:i + 2 * d] and len(set(lines[i:i + d])) == d:
+                out.update(range(i, i + 2 * d))
+    return out
 
 
 def _drop_teasers(lines: list[str], start: int, end: int) -> int:
@@ -1260,7 +1525,8 @@ def forum_title(line: str) -> str | None:
 
 CLAUSE_END_RE = re.compile(r"[，。！？；,.!?;]")
 BYLINE_RE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:来源|來源|作者|记者|記者|发布|發布|编辑|編輯|稿源|本文来自|本文來自)\s*[:：]|^(?:作者|记者|記者)\s*[/／]\s*\S{1,12}$"
-                       r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$")
+                       r"|^[【\[(（][^】\]]{0,30}(?:记者|記者|报道|報導|电|電|讯|訊)[】\])）]$"
+                       r"|^[\u4e00-\u9fffA-Za-z·]{2,16}(?:供稿|撰稿)$")  # 安森美供稿: a firm's article, credited
 
 
 def _heading_under_crumb(header: list[str], candidates: list[int], title_idx: int | None) -> int | None:
@@ -1398,7 +1664,13 @@ AUTHOR_CREDIT_RE = re.compile(r"^\s*(?:作者|文|记者|記者)\s*[/／:：]\s*
 
 
 def _is_byline(line: str) -> bool:
-    """A date, source or reporter line under a headline: 2011年12月09日 20:38, 来源：中广网, 【聯合報╱記者某某／即時報導】."""
+    """A date, source or reporter line under a headline: 2011年12月09日 20:38, 来源：中广网, 【聯合報╱記者某某／即時報導】,
+    or a firm's credit alone on its line (安森美供稿: w008496, a chip maker's article reposted under a vendor's adverts,
+    which the credit line sets apart); a sentence asking for articles is no credit.
+
+    >>> _is_byline("安森美供稿"), _is_byline("欢迎各界人士踊跃供稿。"), _is_byline("来源：中广网")
+    (True, False, True)
+    """
     return len(line) <= 80 and bool(BYLINE_RE.search(line)) and not is_prose(line)
 
 
@@ -1514,11 +1786,15 @@ def _chapter_under_byline(header: list[str], usable: list[int], byline: int, pic
     >>> rule = "为加强城市道路停车管理，规范停车秩序，根据有关法律法规，制定本办法。"
     >>> _chapter_under_byline(["某市城市道路停车管理办法", "发布时间：2024-01-02", "第一章 总则"], [0, 2], 1, 0, rule)
     0
+    >>> post = "从昨晚到今天中午一直高烧，看手机都恶心。韩文清生日快乐，今年也请好好照顾张新杰。"
+    >>> _chapter_under_byline(["♞进群看我卖萌，群号码：548621812", "14 7 2017-03-31", "摇尾巴的狼【2017韩文清生贺】"], [0, 2], 1, 0, post)
+    2
     """
     last = len(header) - 1
-    if last > byline and last in usable and CHAPTER_RE.match(header[last]) and _overlap(header[pick], text) == 0:
-        return last
-    return pick
+    if last > byline and last in usable and _overlap(header[pick], text) == 0 and (
+            CHAPTER_RE.match(header[last]) or _overlap(header[last], text) >= 0.3):
+        return last  # a chapter heading, or a headline sharing the text's words (摇尾巴的狼【2017韩文清生贺】 under
+    return pick  # a LOFTER post's date line, w000749, where the line over the date is the blog's bio)
 
 
 def _headline_over_far_byline(header: list[str], usable: list[int], text: str) -> int | None:
@@ -1748,6 +2024,36 @@ PAGER_ROW_RE = re.compile(r"^\s*(?:(?:\d+\s*/\s*\d+|首页|尾页|上一页|下�
                           r"|^\s*(?:查看全文|阅读全文|显示全文|点击查看全文)\s*(?:>>|»|\.{3}|…)?\s*$")
 
 
+# a reader's control with its count (收藏0, 支持0, 我要点赞(0)), and controls that are words alone on their line
+CONTROL_COUNT_RE = re.compile(r"(?:收藏|支持|反对|点赞|赞|顶|踩|喜欢|分享|转发|举报|评论)\s*[(（]?\d+[)）]?")
+CONTROL_WORDS_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,4}\s*[:：]\s*)?(?:我要(?:评论|点赞|收藏|分享|举报|纠错)|展开阅读全文|展开全文|"
+                              r"查看原文|查看信源地址|查看源网页)\s*(?:(?:>>|»)\s*)?$|^\s*分页\s*[:：](?:\s*\d)*\s*(?:(?:下一页|尾页)\s*)?$")
+
+
+def control_line(line: str) -> bool:
+    """A line of the page's controls under the text, which stays out of the closing lines: counted controls and
+    nothing else (收藏0 支持0 反对0, 我要点赞(0)), a control alone on its line (评论： 我要评论, 展开阅读全文,
+    查看信源地址), a 分页： row of page numbers.
+
+    Evidence: on the wild-2017 dev dumps these sat right under the text (w003162, w004420, w009425, w006642,
+    w002137, w000470) and were kept as its last lines, since a dump has no link markup to tell a control from a
+    word. Confuser: a closing sentence that names the action (我要评论一下这个政策。) or a count in prose (支持10万人。)
+    says more than the control.
+
+    >>> control_line("收藏0 支持0 反对0"), control_line("我要点赞(0)"), control_line("评论： 我要评论"), control_line("分页： 1 2 3 下一页")
+    (True, True, True, True)
+    >>> control_line("我要评论一下这个政策。"), control_line("支持10万人。"), control_line("（未完待续。）")
+    (False, False, False)
+    """
+    s = line.strip()
+    if len(s) > 30:
+        return False
+    rest = CONTROL_COUNT_RE.sub("", s)
+    if rest != s and not re.sub(r"[\s|｜/·()（）\[\]【】]|我要", "", rest):
+        return True
+    return bool(CONTROL_WORDS_RE.match(s))
+
+
 def pager_row(line: str) -> bool:
     """A paged article's controls under its text: page numbers with 上一页/下一页 (1 2 3 4 5 下一页, 2/2 首页 上一页
     1 2 3, 共9页:) or a lone 查看全文 link; a line of numbers alone needs a pager word or two numbers.
@@ -1851,6 +2157,28 @@ def letter_close(trailer: list[str]) -> int:
     return k
 
 
+def _lines_over_tags(trailer: list[str], reasons: list[str | None], most: int = 6) -> int:
+    """How many of the lines under the text are the article's own, because its keyword line (Tags：…, 关键词：…)
+    follows them: at most `most` lines, none of them chrome, a box heading or a control, the last of them or one
+    before it introducing what follows (…可参考下面这篇文章：) or closing a clause. 0 when there is no such line.
+
+    Evidence: the keyword line is printed right under the article it tags; w008040's last four lines (a download
+    link's label, 教程可参考下面这篇文章：, that post's title, 更多教程见…论坛) sat over Tags：… and were cut as a box
+    of short headlines. Confuser: a box of headlines with no such lead-in line over the tags (four short titles)
+    stays a box, and a box heading (相关文章) between text and tags stops it.
+
+    >>> t = ["英雄联盟英文版下载链接【在云电脑里下载哦】", "LiquidSky云游戏玩英雄联盟教程可参考下面这篇文章：",
+    ...      "手机上使用云游戏LiquidSky软件玩国服英雄联盟LOL教程", "更多教程见LiquidSky中文网论坛", "Tags：英雄联盟比赛，英雄联盟赛事"]
+    >>> _lines_over_tags(t, [None] * 4 + ["tags"]), _lines_over_tags(t[2:], [None] * 2 + ["tags"])
+    (4, 0)
+    """
+    at = next((i for i, r in enumerate(reasons[:most + 1]) if r == "tags"), None)
+    if not at or any(reasons[:at]):
+        return 0
+    lead_in = any(re.search(r"[:：，,；;]\s*$", ln) and len(re.findall(r"[\u4e00-\u9fff]", ln)) >= 6 for ln in trailer[:at])
+    return at if lead_in else 0
+
+
 def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
     """Prev/next links go to the slots, up to three short closing lines stay, the rest is footer.
 
@@ -1877,10 +2205,15 @@ def _read_trailer(trailer: list[str], draft: Draft) -> list[str]:
                or ("tags" if TAGS_LINE_RE.match(ln) else None) or ("counter" if re.fullmatch(r"[\d\s<>«»|/]+", ln) else None)
                or ("reader_prompt" if i < nav and _reader_prompt(ln) else None) or ("pager" if pager_row(ln) else None)
                or ("meta_line" if dated_meta(ln) or trailer_date(ln) else None)
+               or ("comments" if comment_rows(trailer, i) else None) or ("actions" if control_line(ln) else None)
                for i, ln in enumerate(trailer)]
     boxed = len(trailer) >= 4 and all(not r and len(ln) <= 40 for r, ln in zip(reasons[:4], trailer[:4], strict=True))
+    tagged = _lines_over_tags(trailer, reasons)
     stopped = False
-    for ln, reason in zip(trailer, reasons, strict=True):
+    for i, (ln, reason) in enumerate(zip(trailer, reasons, strict=True)):
+        if i < tagged:  # the article's own last lines, over its keyword line
+            keep.append(ln)
+            continue
         stopped = stopped or boxed and not SENTENCE_LINE_RE.search(ln)
         if reason == "prevnext" or len(ln) <= 40:  # prev/next and 热门推荐 rows: slots brands are put in
             draft.slots.prevnext.append(ln)
