@@ -615,9 +615,81 @@ def _english(segment: str) -> bool:
     return len(ENGLISH_WORD_RE.findall(segment)) >= 8 and len(CJK_RE.findall(segment)) < 0.1 * len(segment)
 
 
+FOOTER_LINE_RE = re.compile(r"版权所有|版權所有|Copyright|©|ICP|备案|備案|地址\s*[:：]|电话\s*[:：]|電話\s*[:：]|传真\s*[:：]|主办|承办|"
+                            r"技术支持|技術支持|邮编|E-?mail|Powered by|All Rights Reserved", re.I)
+FOOTER_GAP = 12  # lines between two owner lines of one footer (a row of links counts as its items)
+# a sentence, a label, a menu's separator (国匠城 |, 淘 · 主图视频), a count (您是第 1803 位访客), a name glued to
+# Latin (客服服务QQ), an e-mail or an address
+ITEM_MARK_RE = re.compile(r"[。！？；，,;!?：:()（）@|｜·•/]|[\u4e00-\u9fff][A-Za-z]|[A-Za-z][\u4e00-\u9fff]|[\u4e00-\u9fff].*\d|\d.*[\u4e00-\u9fff]|\.[a-z]{2,}\b", re.I)
+FOOTER_MIN_ITEMS = 3
+
+
+def footer_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """Keyword lines spliced among a site's footer lines (版权所有, 地址：, 电话：, ICP, Copyright …, each within twelve
+    lines of the next) that share no two characters (Latin: no word) with anything else on the page: three or
+    more such items in one footer (木工板, 多层板价格, 生态板 between a packing firm's address, phone and fax lines;
+    西安气球 西安宣传片制作 温室大棚 … under a Jinan firm's copyright; VXDIAG VCX NANO, XPROG-M V5.60 … on a
+    Chinese school's page).
+
+    Evidence: the owner lines are the site's template, and a paid dark link is hidden in the copyright div, so
+    a crawl's extract prints it among them. What a real footer holds between those lines is the site's own:
+    its menu (chrome), its name, partners and badges (named as sites or bodies: 中国互联网举报中心), contact
+    details (an e-mail, a phone) and its own trade, which its pages name elsewhere. A game site's two menu items
+    under its phone lines (新手引导, 职业战斗) stay below the bar.
+
+    >>> page = ["深圳市卓尔雅包装技术有限公司", "产品展示", "各种环保啤盒纸盒纸箱", "版权所有：深圳市卓尔雅包装技术有限公司", "木工板",
+    ...         "地址：深圳市坪山新区金田路287号", "多层板价格", "生态板", "电话：0755-27158266", "传真：0755-27158567"]
+    >>> footer_keywords(page)[1]
+    [4, 6, 7]
+    >>> footer_keywords(["九阴真经精彩视频", "客服电话：", "0512-67631800", "邮 箱：", "aoagm@snailgame.net", "精彩视频", "新手引导",
+    ...                  "职业战斗", "苏ICP备08012323号", "© 2009苏州市蜗牛电子有限公司版权所有"]) is None
+    True
+    """
+    foot = [i for i, ln in enumerate(lines) if len(ln) <= 200 and FOOTER_LINE_RE.search(ln)]
+    if len(foot) < 2:
+        return None
+    text = "\n".join(lines)
+    chinese = len(CJK_RE.findall(text)) > 2 * len(re.findall(r"[A-Za-z]", text))
+    blocks: list[list[int]] = []  # chains of owner lines, each within FOOTER_GAP lines of the next
+    for a, b in zip(foot, foot[1:], strict=False):
+        if b - a > FOOTER_GAP:
+            continue
+        if blocks and blocks[-1][-1] == a:
+            blocks[-1].append(b)
+        else:
+            blocks.append([a, b])
+    from cleaners.chrome import chrome_reason
+
+    for block in blocks:
+        span = [j for j in range(block[0] + 1, block[-1]) if j not in block]
+        rest = [ln for i, ln in enumerate(lines) if i not in span]
+        rest_bigrams = _bigrams("\n".join(rest))
+        rest_words = {w.lower() for ln in rest for w in LATIN_WORD_RE.findall(ln)}
+        found: dict[int, list[str]] = {}
+        for j in span:
+            if len(lines[j]) > 200 or chrome_reason(lines[j]):
+                continue
+            for item in row_items(lines[j]) or [lines[j]]:
+                if not 2 <= len(item) <= 20 or ITEM_MARK_RE.search(item) or SITE_NAME_RE.search(item):
+                    continue
+                if CJK_RE.search(item):  # a keyword, not a control (展开, 收缩)
+                    unrelated = _keyword(item) and not _bigrams(item) & rest_bigrams
+                else:  # Latin codes on a Chinese page (VXDIAG VCX NANO), none of their words used elsewhere; one
+                    words = {w.lower() for w in LATIN_WORD_RE.findall(item)}  # word alone is a menu's (shadow, Rights)
+                    unrelated = chinese and len(item.split()) >= 2 and bool(words) and not words & rest_words
+                if unrelated:
+                    found.setdefault(j, []).append(item)
+        if sum(map(len, found.values())) >= FOOTER_MIN_ITEMS:
+            terms = [t for ts in found.values() for t in ts]
+            return Finding("text", "spam_links", f"keyword lines among the footer's owner lines: {' '.join(terms)[:200]}",
+                           terms), sorted(found)
+    return None
+
+
 RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [
     pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands,
-    spliced_title_keyword, addressed_keywords, slot_names, headline_brands, boxed_brands, search_echo]
+    spliced_title_keyword, addressed_keywords, slot_names, headline_brands, boxed_brands, search_echo,
+    footer_keywords]
 
 
 ROW_GAP_RE = re.compile(r"[ \u00a0\u3000\t]+|\s*[|｜]\s*")
