@@ -686,10 +686,46 @@ def footer_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
     return None
 
 
+
+def foreign_links_box(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A Chinese links box (友情链接: over one-a-line Chinese names, three or more not named as sites or bodies) on
+    a page whose other text is Latin: an English firm's page carrying 设计教程网, 东莞广告装饰, 憨憨设计联盟,
+    东莞筑柏园林, 美食菜谱天地 under its product list.
+
+    Evidence: a site's links box is written in its own language for its own readers; Chinese link texts on an
+    English page were written for a Chinese search engine by someone selling links (a marquee of width 1 that
+    the crawl's extract prints in full). An English page of a Chinese body that links its Chinese partners names
+    them as bodies (教育部, 中国教育网), and a language switch (中文版) is one item with no heading.
+
+    >>> page = ["Zhengzhou Huashuo advanced ceramics Co., Ltd", "S-SiC is a new generation of high technology ceramics.",
+    ...         "Finishing Workshop", "Our company has a variety of finishing equipment for high precision parts."]
+    >>> foreign_links_box([*page, "友情链接:", "设计教程网", "东莞广告装饰", "憨憨设计联盟", "东莞筑柏园林", "美食菜谱天地", "Google"])[1]
+    [4, 5, 6, 7, 8, 9]
+    >>> foreign_links_box([*page, "友情链接:", "教育部", "中国教育网", "清华大学", "北京市人民政府", "Google"]) is None
+    True
+    """
+    from cleaners.chrome import LINKS_HEADING_RE
+
+    for h, head in enumerate(lines):
+        if len(head) > 16 or not LINKS_HEADING_RE.match(head):
+            continue
+        j = h + 1
+        while j < len(lines) and ITEM_LINE_RE.match(lines[j]) and CJK_RE.search(lines[j]):
+            j += 1
+        names = [x for x in lines[h + 1:j] if not SITE_NAME_RE.search(x)]
+        if len(names) < 3:
+            continue
+        rest = "\n".join(lines[:h] + lines[j:])
+        if len(CJK_RE.findall(rest)) * 10 < len(re.findall(r"[A-Za-z]", rest)):
+            items = lines[h + 1:j]
+            return Finding("text", "spam_links", f"a Chinese links box on a Latin page: {' '.join(items)[:200]}",
+                           items), list(range(h, j))
+    return None
+
 RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [
     pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands,
     spliced_title_keyword, addressed_keywords, slot_names, headline_brands, boxed_brands, search_echo,
-    footer_keywords]
+    footer_keywords, foreign_links_box]
 
 
 ROW_GAP_RE = re.compile(r"[ \u00a0\u3000\t]+|\s*[|｜]\s*")
