@@ -722,10 +722,69 @@ def foreign_links_box(lines: list[str]) -> tuple[Finding, list[int]] | None:
                            items), list(range(h, j))
     return None
 
+
+STEM_RE = re.compile(r"^[\u4e00-\u9fff]{4,12}$")
+VARIANT_RE = re.compile(r"^[^。！？；，,;!?：:|｜]{4,16}$")  # a search phrase: short, no clause mark, no label
+VARIANT_LINES = 5
+VARIANT_WINDOW = 8
+CLUSTER_LINE = 40
+
+
+def stem_variants(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A cluster of lines that are one search phrase and its variants (连环夺宝, 中福在线连环夺宝, 中福在线连环夺宝网络版,
+    中福在线连环夺宝技巧, 连环夺宝游戏 …): a line of four to twelve Chinese characters that five or more short
+    phrase lines (16 characters or less, no clause mark) within eight lines of it contain, three or more of them
+    different, on a page whose other lines never use it (the cluster: the lines of 40 characters or less around
+    it that use it, an advert line among them; the first line, a crawl extract's <title>, is the page's own).
+
+    Evidence: a link farm's anchors are the search phrases its buyer wants to rank for, the bare name and the name
+    with 技巧, 游戏, 网络版, 下载 …; flattened to text they stack one a line. A page's own lists vary their items
+    or repeat one (a housing list's estate name under each listing; brands before a product: 佳能硒鼓, 惠普硒鼓),
+    a column label before headlines makes long lines (动漫企业广州首家动漫企业成功上市), an archive differs by its
+    years only (2014年教育大事记, 2013年教育大事记 …), and a hot-search box of
+    the page's own subject names the subject in its title and text.
+
+    >>> page = ["风工程研究中心", "风工程研究中心成立于1962年，主要从事建设工程领域科学技术研究。", "广东省建筑科学研究院"]
+    >>> farm = ["中福在线连环夺宝网络版全新上线，24小时娱乐不打烊！", "中福在线连环夺宝", "中福在线连环夺宝网络版", "中福在线",
+    ...         "连环夺宝", "中福在线连环夺宝技巧", "连环夺宝游戏"]
+    >>> stem_variants(page + farm)[1]
+    [3, 4, 5, 6, 7, 8, 9]
+    >>> stem_variants([*page, *farm, "中福在线连环夺宝是一款彩票游戏，今年在全国上线，玩家可在各地的福利彩票销售厅购买。"]) is None
+    True
+    >>> stem_variants(["手机软件排行榜2016_热门手机软件下载", *[x + "软件排行榜" for x in ("", "综合", "彩票", "网店", "单车")]]) is None
+    True
+    >>> stem_variants(["教育部", "教育大事记", *[f"{y}年教育大事记" for y in range(2004, 2015)]]) is None
+    True
+    >>> stem_variants(["您看的房子", *["蓝光可可蜜园，上门实勘", "3室2厅 81㎡ 南北", "蓝光可可蜜园", "有钥匙"] * 3]) is None
+    True
+    """
+    found: dict[int, str] = {}
+    for i, stem in enumerate(lines):
+        if not i or not STEM_RE.match(stem) or i in found:
+            continue
+        near = range(max(0, i - VARIANT_WINDOW), min(len(lines), i + VARIANT_WINDOW + 1))
+        using = [j for j in near if stem in lines[j] and VARIANT_RE.match(lines[j])]
+        if len(using) < VARIANT_LINES or len({re.sub(r"\d+", "", lines[j]) for j in using}) < 3:  # not years
+            continue
+        a, b = using[0], using[-1]  # the cluster, grown over lines that use the stem (or one gap line)
+        while a > 1 and len(lines[a - 1]) <= CLUSTER_LINE and stem in lines[a - 1]:  # never the title line
+            a -= 1
+        while b + 1 < len(lines) and len(lines[b + 1]) <= CLUSTER_LINE and stem in lines[b + 1]:
+            b += 1
+        if any(stem in ln for j, ln in enumerate(lines) if not a <= j <= b):
+            continue
+        for j in range(a, b + 1):
+            found.setdefault(j, stem)
+    if not found:
+        return None
+    stems = list(dict.fromkeys(found.values()))
+    return Finding("text", "spam_list", f"lines that are one search phrase and its variants: {' '.join(stems)[:200]}",
+                   stems), sorted(found)
+
 RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [
     pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands,
     spliced_title_keyword, addressed_keywords, slot_names, headline_brands, boxed_brands, search_echo,
-    footer_keywords, foreign_links_box]
+    footer_keywords, foreign_links_box, stem_variants]
 
 
 ROW_GAP_RE = re.compile(r"[ \u00a0\u3000\t]+|\s*[|｜]\s*")
