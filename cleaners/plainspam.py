@@ -781,10 +781,44 @@ def stem_variants(lines: list[str]) -> tuple[Finding, list[int]] | None:
     return Finding("text", "spam_list", f"lines that are one search phrase and its variants: {' '.join(stems)[:200]}",
                    stems), sorted(found)
 
+
+# what only a betting site promises: money for signing up or paying in (注册即送123元彩金, 首存送1888, 开户送体验金,
+# 送2000元试玩金), a rebate (天天返水3%) or withdrawals in minutes (提款3分钟到账)
+OFFER_RE = re.compile(r"(?:注册|註冊|开户|開戶|首存|存款|充值)\s*(?:即|就|立即|立|即可)?\s*送|送\s*[\d０-９一二三四五六七八九十百千万]*\s*"
+                      r"(?:元|%|％)?\s*(?:彩金|体验金|體驗金|试玩金)|提款\s*[\d０-９]+\s*分钟|[\d０-９]+\s*分钟\s*到\s*账|返水")
+BET_CONTEXT_RE = re.compile(r"娱乐|娛樂|赌场|賭場|真人|视讯|視訊|博彩|投注|棋牌|百家乐|百家樂|赌博|賭博|电子|体育|平台|荷官")
+QUOTED_RE = re.compile(r"[“\"「『][^”\"」』]{0,40}[”\"」』]")
+REPORT_RE = re.compile(r"警方|民警|公安|诈骗|被骗|受害|骗子|涉案|案件|记者|提醒|报道|嫌疑")
+
+
+def casino_offers(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A betting site's sales line: a sign-up or deposit bonus, a rebate or withdrawals in minutes
+    (澳门巴黎人赌场注册即送123元彩金 … 提款3分钟到账, PT娱乐注册立即送体验金, 华人首家线上赌场→马上体验（送2000元试玩金）),
+    with a word of the betting trade beside it.
+
+    Evidence: the offer is the trade's advert copy, which a casino writes for its banners and a crawl's extract
+    keeps as a line of text; a lottery portal's own prize (答题闯关赢百元彩金) gives nothing for signing up, and
+    news of a scam quotes the offer (以“注册送彩金”为诱饵) or names the police and the victims.
+
+    >>> casino_offers(["视讯自拍2", "澳门巴黎人赌场注册即送123元彩金，实力保证。100万彩金证求赢家，提款3分钟到账"])[1]
+    [1]
+    >>> casino_offers(["[任务] 答题闯关赢百元彩金", "[论坛] 晒红单，领彩宝兑彩金"]) is None
+    True
+    >>> casino_offers(["警方提醒：骗子以注册即送彩金为诱饵，诱导受害人在赌博平台充值。"]) is None
+    True
+    """
+    idx = [i for i, ln in enumerate(lines) if len(ln) <= 300 and (m := OFFER_RE.search(ln))
+           and BET_CONTEXT_RE.search(ln) and not REPORT_RE.search(ln)
+           and not any(q.start() <= m.start() < q.end() for q in QUOTED_RE.finditer(ln))]
+    if not idx:
+        return None
+    texts = list(dict.fromkeys(lines[i] for i in idx))
+    return Finding("text", "spam_line", f"a betting site's offer: {' | '.join(texts)[:200]}", texts), idx
+
 RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [
     pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands,
     spliced_title_keyword, addressed_keywords, slot_names, headline_brands, boxed_brands, search_echo,
-    footer_keywords, foreign_links_box, stem_variants]
+    footer_keywords, foreign_links_box, stem_variants, casino_offers]
 
 
 ROW_GAP_RE = re.compile(r"[ \u00a0\u3000\t]+|\s*[|｜]\s*")
