@@ -815,10 +815,40 @@ def casino_offers(lines: list[str]) -> tuple[Finding, list[int]] | None:
     texts = list(dict.fromkeys(lines[i] for i in idx))
     return Finding("text", "spam_line", f"a betting site's offer: {' | '.join(texts)[:200]}", texts), idx
 
+
+# a lottery drawn every few minutes (分分彩, 五分彩, 三分快三, 极速时时彩) or a copy of a state game (新五分, 新十分)
+HOUSE_LOTTERY_RE = re.compile(r"(?:[一二三五]分|分分|秒秒)(?:彩|快三|快3|赛车|时时彩|11选5|PK10|六合彩)|极速(?:时时彩|快三|快3|11选5|六合彩)"
+                              r"|^新[五十]分$", re.I)
+
+
+def house_lotteries(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A menu item or a results heading (16 characters or less) naming a lottery drawn every minute or every few
+    minutes (五分彩, 分分彩, 三分快三) or a betting site's copy of a state game (新五分, 新十分 beside 新快三, 新11选5).
+
+    Evidence: China's state lotteries (福彩, 体彩) draw daily, or every ten or twenty minutes for the fast games,
+    and are named after their province (重庆时时彩, 广东快乐10分); a game named for its one-to-five-minute draw is a
+    betting site's house lottery, sold by nobody else (a porn site's 博彩区 menu, an unlicensed 大众彩票网). A
+    licensed lottery portal lists the state games only, and news of a crackdown on 分分彩 reports it in sentences
+    (or quotes it, or names the police or its victims).
+
+    >>> house_lotteries(["博彩区", "AG视讯", "BBIN视讯", "五分彩", "时时彩", "福彩3D"])[1]
+    [3]
+    >>> house_lotteries(["重庆时时彩", "广东快乐10分", "北京赛车pk10", "幸运农场", "广东11选5"]) is None
+    True
+    >>> house_lotteries(["警方破获“分分彩”赌博案"]) is None
+    True
+    """
+    idx = [i for i, ln in enumerate(lines) if len(ln) <= 16 and (m := HOUSE_LOTTERY_RE.search(ln.strip()))
+           and not REPORT_RE.search(ln) and not any(q.start() <= m.start() < q.end() for q in QUOTED_RE.finditer(ln))]
+    if not idx:
+        return None
+    texts = list(dict.fromkeys(lines[i] for i in idx))
+    return Finding("text", "spam_list", f"a betting site's house lottery: {' '.join(texts)[:200]}", texts), idx
+
 RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [
     pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands,
     spliced_title_keyword, addressed_keywords, slot_names, headline_brands, boxed_brands, search_echo,
-    footer_keywords, foreign_links_box, stem_variants, casino_offers]
+    footer_keywords, foreign_links_box, stem_variants, casino_offers, house_lotteries]
 
 
 ROW_GAP_RE = re.compile(r"[ \u00a0\u3000\t]+|\s*[|｜]\s*")
