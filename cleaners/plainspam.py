@@ -782,11 +782,14 @@ def stem_variants(lines: list[str]) -> tuple[Finding, list[int]] | None:
                    stems), sorted(found)
 
 
-# what only a betting site promises: money for signing up or paying in (注册即送123元彩金, 首存送1888, 开户送体验金,
-# 送2000元试玩金), a rebate (天天返水3%) or withdrawals in minutes (提款3分钟到账)
-OFFER_RE = re.compile(r"(?:注册|註冊|开户|開戶|首存|存款|充值)\s*(?:即|就|立即|立|即可)?\s*送|送\s*[\d０-９一二三四五六七八九十百千万]*\s*"
-                      r"(?:元|%|％)?\s*(?:彩金|体验金|體驗金|试玩金)|提款\s*[\d０-９]+\s*分钟|[\d０-９]+\s*分钟\s*到\s*账|返水")
-BET_CONTEXT_RE = re.compile(r"娱乐|娛樂|赌场|賭場|真人|视讯|視訊|博彩|投注|棋牌|百家乐|百家樂|赌博|賭博|电子|体育|平台|荷官")
+# what only a betting site promises: bonus money for signing up or paying in (注册即送123元彩金, 首存送1888, 开户送体验金,
+# 送2000元试玩金), a daily rebate (天天返水3%) or withdrawals in minutes (提款3分钟到账); a plain 注册送 (a shop's coupon)
+# or 返水 (a drain's backflow) is not one
+OFFER_RE = re.compile(r"送.{0,8}?(?:彩金|体验金|體驗金|试玩金|筹码)|提款\s*[\d０-９]+\s*分钟|[\d０-９]+\s*分钟\s*到\s*账"
+                      r"|(?:天天|每日|无限|最高)返水|返水\s*[\d０-９]")
+SIGNUP_RE = re.compile(r"(?:注册|註冊|开户|開戶|首存|存款|充值)\s*(?:即|就|立即|立|即可)?\s*送\s*[\d０-９]")  # 注册送38
+BET_CONTEXT_RE = re.compile(r"娱乐|娛樂|赌场|賭場|真人|视讯|視訊|博彩|投注|棋牌|百家乐|百家樂|赌博|賭博|荷官|真钱|體育|体育")
+CASINO_RE = re.compile(r"娱乐城|娛樂城|赌场|賭場|真人|视讯|視訊|博彩|投注|百家乐|百家樂|赌博|賭博|荷官|真钱")  # not 娱乐 alone
 QUOTED_RE = re.compile(r"[“\"「『][^”\"」』]{0,40}[”\"」』]")
 REPORT_RE = re.compile(r"警方|民警|公安|诈骗|被骗|受害|骗子|涉案|案件|记者|提醒|报道|嫌疑")
 
@@ -794,7 +797,7 @@ REPORT_RE = re.compile(r"警方|民警|公安|诈骗|被骗|受害|骗子|涉案
 def casino_offers(lines: list[str]) -> tuple[Finding, list[int]] | None:
     """A betting site's sales line: a sign-up or deposit bonus, a rebate or withdrawals in minutes
     (澳门巴黎人赌场注册即送123元彩金 … 提款3分钟到账, PT娱乐注册立即送体验金, 华人首家线上赌场→马上体验（送2000元试玩金）),
-    with a word of the betting trade beside it.
+    with a word of the betting trade beside it (a bare 注册即送38 beside a casino word: 娱乐城, 赌场, 真人, 视讯 …).
 
     Evidence: the offer is the trade's advert copy, which a casino writes for its banners and a crawl's extract
     keeps as a line of text; a lottery portal's own prize (答题闯关赢百元彩金) gives nothing for signing up, and
@@ -806,10 +809,17 @@ def casino_offers(lines: list[str]) -> tuple[Finding, list[int]] | None:
     True
     >>> casino_offers(["警方提醒：骗子以注册即送彩金为诱饵，诱导受害人在赌博平台充值。"]) is None
     True
+    >>> casino_offers(["新用户注册即送20元优惠券，娱乐频道全场包邮", "卫生间地漏返水怎么办？娱乐休闲两不误"]) is None
+    True
     """
-    idx = [i for i, ln in enumerate(lines) if len(ln) <= 300 and (m := OFFER_RE.search(ln))
-           and BET_CONTEXT_RE.search(ln) and not REPORT_RE.search(ln)
-           and not any(q.start() <= m.start() < q.end() for q in QUOTED_RE.finditer(ln))]
+    idx = []
+    for i, line in enumerate(lines):
+        if len(line) > 300 or REPORT_RE.search(line):
+            continue
+        m = OFFER_RE.search(line) if BET_CONTEXT_RE.search(line) else None
+        m = m or (SIGNUP_RE.search(line) if CASINO_RE.search(line) else None)  # a video site's 注册即送30天 is no bet
+        if m and not any(q.start() <= m.start() < q.end() for q in QUOTED_RE.finditer(line)):
+            idx.append(i)
     if not idx:
         return None
     texts = list(dict.fromkeys(lines[i] for i in idx))
