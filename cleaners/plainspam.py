@@ -14,7 +14,10 @@ article (markup pasted as text, keywords stacked one a line) together with words
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
+from itertools import accumulate
 
 from cleaners.draft import Draft
 from cleaners.inject import SITE_TOPICS, Finding, _host, _keyword, _sells, _topic_re, registrable, topic_words
@@ -615,8 +618,8 @@ def _english(segment: str) -> bool:
     return len(ENGLISH_WORD_RE.findall(segment)) >= 8 and len(CJK_RE.findall(segment)) < 0.1 * len(segment)
 
 
-FOOTER_LINE_RE = re.compile(r"版权所有|版權所有|Copyright|©|ICP|备案|備案|地址\s*[:：]|电话\s*[:：]|電話\s*[:：]|传真\s*[:：]|主办|承办|"
-                            r"技术支持|技術支持|邮编|E-?mail|Powered by|All Rights Reserved", re.I)
+FOOTER_LINE_RE = re.compile(r"版[权權]所有|©|备案|備案|(?:地址|电话|電話|传真)\s*[:：]|主办|承办|技[术術]支持|邮编")
+FOOTER_LATIN_RE = re.compile(r"copyright|icp|e-?mail|powered by|all rights reserved")  # on the lower-cased text
 FOOTER_GAP = 12  # lines between two owner lines of one footer (a row of links counts as its items)
 # a sentence, a label, a menu's separator (国匠城 |, 淘 · 主图视频), a count (您是第 1803 位访客), a name glued to
 # Latin (客服服务QQ), an e-mail or an address
@@ -645,11 +648,18 @@ def footer_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
     ...                  "职业战斗", "苏ICP备08012323号", "© 2009苏州市蜗牛电子有限公司版权所有"]) is None
     True
     """
-    foot = [i for i, ln in enumerate(lines) if len(ln) <= 200 and FOOTER_LINE_RE.search(ln)]
+    text = "\n".join(lines)
+    starts = list(accumulate((len(ln) + 1 for ln in lines[:-1]), initial=0))
+    lower = text.lower()  # one pass, not re.I (several times slower); a letter whose lower case is longer: by line
+    marks = [m.start() for m in FOOTER_LINE_RE.finditer(text)]
+    if len(lower) == len(text):
+        marks += [m.start() for m in FOOTER_LATIN_RE.finditer(lower)]
+    else:
+        marks += [starts[i] for i, ln in enumerate(lines) if FOOTER_LATIN_RE.search(ln.lower())]
+    foot = sorted({i for at in marks if len(lines[i := bisect_right(starts, at) - 1]) <= 200})
     if len(foot) < 2:
         return None
-    text = "\n".join(lines)
-    chinese = len(CJK_RE.findall(text)) > 2 * len(re.findall(r"[A-Za-z]", text))
+    chinese = None  # the page is Chinese (read once, for Latin items only)
     blocks: list[list[int]] = []  # chains of owner lines, each within FOOTER_GAP lines of the next
     for a, b in zip(foot, foot[1:], strict=False):
         if b - a > FOOTER_GAP:
@@ -660,31 +670,38 @@ def footer_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
             blocks.append([a, b])
     from cleaners.chrome import chrome_reason
 
+    counts: Counter[str] | None = None  # in how many lines each bigram and Latin word stands (built once, if needed)
     for block in blocks:
         span = [j for j in range(block[0] + 1, block[-1]) if j not in block]
-        rest = [ln for i, ln in enumerate(lines) if i not in span]
-        rest_bigrams = _bigrams("\n".join(rest))
-        rest_words = {w.lower() for ln in rest for w in LATIN_WORD_RE.findall(ln)}
+        items = [(j, item) for j in span if len(lines[j]) <= 200 and not chrome_reason(lines[j])
+                 for item in row_items(lines[j]) or [lines[j]]
+                 if 2 <= len(item) <= 20 and not ITEM_MARK_RE.search(item) and not SITE_NAME_RE.search(item)]
+        if len(items) < FOOTER_MIN_ITEMS:
+            continue
+        if counts is None:
+            counts = Counter(x for ln in lines for x in _units(ln))
+        inside = Counter(x for j in span for x in _units(lines[j]))
         found: dict[int, list[str]] = {}
-        for j in span:
-            if len(lines[j]) > 200 or chrome_reason(lines[j]):
-                continue
-            for item in row_items(lines[j]) or [lines[j]]:
-                if not 2 <= len(item) <= 20 or ITEM_MARK_RE.search(item) or SITE_NAME_RE.search(item):
-                    continue
-                if CJK_RE.search(item):  # a keyword, not a control (展开, 收缩)
-                    unrelated = _keyword(item) and not _bigrams(item) & rest_bigrams
-                else:  # Latin codes on a Chinese page (VXDIAG VCX NANO), none of their words used elsewhere; one
-                    words = {w.lower() for w in LATIN_WORD_RE.findall(item)}  # word alone is a menu's (shadow, Rights)
-                    unrelated = chinese and len(item.split()) >= 2 and bool(words) and not words & rest_words
-                if unrelated:
-                    found.setdefault(j, []).append(item)
+        for j, item in items:
+            if CJK_RE.search(item):  # a keyword, not a control (展开, 收缩)
+                unrelated = _keyword(item) and not any(counts[x] > inside[x] for x in _bigrams(item))
+            else:  # Latin codes on a Chinese page (VXDIAG VCX NANO), none of their words used elsewhere; one
+                words = {w.lower() for w in LATIN_WORD_RE.findall(item)}  # word alone is a menu's (shadow, Rights)
+                if chinese is None:
+                    chinese = len(CJK_RE.findall(text)) > 2 * len(re.findall(r"[A-Za-z]", text))
+                unrelated = chinese and len(item.split()) >= 2 and bool(words) and not any(counts[w] > inside[w] for w in words)
+            if unrelated:
+                found.setdefault(j, []).append(item)
         if sum(map(len, found.values())) >= FOOTER_MIN_ITEMS:
             terms = [t for ts in found.values() for t in ts]
             return Finding("text", "spam_links", f"keyword lines among the footer's owner lines: {' '.join(terms)[:200]}",
                            terms), sorted(found)
     return None
 
+
+def _units(line: str) -> set[str]:
+    """A line's Chinese bigrams and lower-cased Latin words (of three letters or more)."""
+    return _bigrams(line) | {w.lower() for w in LATIN_WORD_RE.findall(line)}
 
 
 def foreign_links_box(lines: list[str]) -> tuple[Finding, list[int]] | None:
@@ -814,7 +831,7 @@ def casino_offers(lines: list[str]) -> tuple[Finding, list[int]] | None:
     """
     idx = []
     for i, line in enumerate(lines):
-        if len(line) > 300 or REPORT_RE.search(line):
+        if "送" not in line and "分钟" not in line and "返水" not in line or len(line) > 300 or REPORT_RE.search(line):
             continue
         m = OFFER_RE.search(line) if BET_CONTEXT_RE.search(line) else None
         m = m or (SIGNUP_RE.search(line) if CASINO_RE.search(line) else None)  # a video site's 注册即送30天 is no bet
@@ -848,7 +865,7 @@ def house_lotteries(lines: list[str]) -> tuple[Finding, list[int]] | None:
     >>> house_lotteries(["警方破获“分分彩”赌博案"]) is None
     True
     """
-    idx = [i for i, ln in enumerate(lines) if len(ln) <= 16 and (m := HOUSE_LOTTERY_RE.search(ln.strip()))
+    idx = [i for i, ln in enumerate(lines) if len(ln) <= 16 and ("分" in ln or "极速" in ln) and (m := HOUSE_LOTTERY_RE.search(ln.strip()))
            and not REPORT_RE.search(ln) and not any(q.start() <= m.start() < q.end() for q in QUOTED_RE.finditer(ln))]
     if not idx:
         return None
