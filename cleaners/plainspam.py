@@ -621,9 +621,10 @@ def _english(segment: str) -> bool:
 FOOTER_LINE_RE = re.compile(r"版[权權]所有|©|备案|備案|(?:地址|电话|電話|传真)\s*[:：]|主办|承办|技[术術]支持|邮编")
 FOOTER_LATIN_RE = re.compile(r"copyright|icp|e-?mail|powered by|all rights reserved")  # on the lower-cased text
 FOOTER_GAP = 12  # lines between two owner lines of one footer (a row of links counts as its items)
-# a sentence, a label, a menu's separator (国匠城 |, 淘 · 主图视频), a count (您是第 1803 位访客), a name glued to
-# Latin (客服服务QQ), an e-mail or an address
-ITEM_MARK_RE = re.compile(r"[。！？；，,;!?：:()（）@|｜·•/]|[\u4e00-\u9fff][A-Za-z]|[A-Za-z][\u4e00-\u9fff]|[\u4e00-\u9fff].*\d|\d.*[\u4e00-\u9fff]|\.[a-z]{2,}\b", re.I)
+# a sentence, a label, a menu's separator (国匠城 |, 淘 · 主图视频), a name glued to Latin (客服服务QQ), an e-mail or
+# an address; Chinese with digits is a count (您是第 1803 位访客), read apart
+ITEM_MARK_RE = re.compile(r"[。！？；，,;!?：:()（）@|｜·•/]|[\u4e00-\u9fff][A-Za-z]|[A-Za-z][\u4e00-\u9fff]|\.[a-z]{2,}\b", re.I)
+DIGIT_RE = re.compile(r"\d")
 FOOTER_MIN_ITEMS = 3
 
 
@@ -675,7 +676,8 @@ def footer_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
         span = [j for j in range(block[0] + 1, block[-1]) if j not in block]
         items = [(j, item) for j in span if len(lines[j]) <= 200 and not chrome_reason(lines[j])
                  for item in row_items(lines[j]) or [lines[j]]
-                 if 2 <= len(item) <= 20 and not ITEM_MARK_RE.search(item) and not SITE_NAME_RE.search(item)]
+                 if 2 <= len(item) <= 20 and not ITEM_MARK_RE.search(item) and not SITE_NAME_RE.search(item)
+                 and not (DIGIT_RE.search(item) and CJK_RE.search(item))]
         if len(items) < FOOTER_MIN_ITEMS:
             continue
         if counts is None:
@@ -689,7 +691,8 @@ def footer_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
                 words = {w.lower() for w in LATIN_WORD_RE.findall(item)}  # word alone is a menu's (shadow, Rights)
                 if chinese is None:
                     chinese = len(CJK_RE.findall(text)) > 2 * len(re.findall(r"[A-Za-z]", text))
-                unrelated = chinese and len(item.split()) >= 2 and bool(words) and not any(counts[w] > inside[w] for w in words)
+                unrelated = (chinese and len(item.split()) >= 2 and bool(words)
+                             and not any(counts[w] > inside[w] for w in words))
             if unrelated:
                 found.setdefault(j, []).append(item)
         if sum(map(len, found.values())) >= FOOTER_MIN_ITEMS:
@@ -783,7 +786,7 @@ def stem_variants(lines: list[str]) -> tuple[Finding, list[int]] | None:
         using = [j for j in near if stem in lines[j] and VARIANT_RE.match(lines[j])]
         if len(using) < VARIANT_LINES or len({re.sub(r"\d+", "", lines[j]) for j in using}) < 3:  # not years
             continue
-        a, b = using[0], using[-1]  # the cluster, grown over lines that use the stem (or one gap line)
+        a, b = using[0], using[-1]  # the cluster, grown over the short lines next to it that use the stem
         while a > 1 and len(lines[a - 1]) <= CLUSTER_LINE and stem in lines[a - 1]:  # never the title line
             a -= 1
         while b + 1 < len(lines) and len(lines[b + 1]) <= CLUSTER_LINE and stem in lines[b + 1]:
@@ -865,12 +868,14 @@ def house_lotteries(lines: list[str]) -> tuple[Finding, list[int]] | None:
     >>> house_lotteries(["警方破获“分分彩”赌博案"]) is None
     True
     """
-    idx = [i for i, ln in enumerate(lines) if len(ln) <= 16 and ("分" in ln or "极速" in ln) and (m := HOUSE_LOTTERY_RE.search(ln.strip()))
-           and not REPORT_RE.search(ln) and not any(q.start() <= m.start() < q.end() for q in QUOTED_RE.finditer(ln))]
+    idx = [i for i, ln in enumerate(lines) if len(ln) <= 16 and ("分" in ln or "极速" in ln)
+           and (m := HOUSE_LOTTERY_RE.search(ln.strip())) and not REPORT_RE.search(ln)
+           and not any(q.start() <= m.start() < q.end() for q in QUOTED_RE.finditer(ln))]
     if not idx:
         return None
     texts = list(dict.fromkeys(lines[i] for i in idx))
     return Finding("text", "spam_list", f"a betting site's house lottery: {' '.join(texts)[:200]}", texts), idx
+
 
 RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [
     pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands,
