@@ -618,7 +618,7 @@ def _english(segment: str) -> bool:
     return len(ENGLISH_WORD_RE.findall(segment)) >= 8 and len(CJK_RE.findall(segment)) < 0.1 * len(segment)
 
 
-FOOTER_LINE_RE = re.compile(r"版[权權]所有|©|备案|備案|(?:地址|电话|電話|传真)\s*[:：]|主办|承办|技[术術]支持|邮编")
+FOOTER_LINE_RE = re.compile(r"版[权權]所有|©|备案|備案|(?:地址|电话|電話|传真)\s{0,3}[:：]|主办|承办|技[术術]支持|邮编")
 FOOTER_LATIN_RE = re.compile(r"copyright|icp|e-?mail|powered by|all rights reserved")  # on the lower-cased text
 FOOTER_GAP = 12  # lines between two owner lines of one footer (a row of links counts as its items)
 # a sentence, a label, a menu's separator (国匠城 |, 淘 · 主图视频), a name glued to Latin (客服服务QQ), an e-mail or
@@ -805,9 +805,9 @@ def stem_variants(lines: list[str]) -> tuple[Finding, list[int]] | None:
 # what only a betting site promises: bonus money for signing up or paying in (注册即送123元彩金, 首存送1888, 开户送体验金,
 # 送2000元试玩金), a daily rebate (天天返水3%) or withdrawals in minutes (提款3分钟到账); a plain 注册送 (a shop's coupon)
 # or 返水 (a drain's backflow) is not one
-OFFER_RE = re.compile(r"送.{0,8}?(?:彩金|体验金|體驗金|试玩金|筹码)|提款\s*[\d０-９]+\s*分钟|[\d０-９]+\s*分钟\s*到\s*账"
-                      r"|(?:天天|每日|无限|最高)返水|返水\s*[\d０-９]")
-SIGNUP_RE = re.compile(r"(?:注册|註冊|开户|開戶|首存|存款|充值)\s*(?:即|就|立即|立|即可)?\s*送\s*[\d０-９]")  # 注册送38
+OFFER_RE = re.compile(r"送.{0,8}?(?:彩金|体验金|體驗金|试玩金|筹码)|提款\s{0,3}[\d０-９]{1,4}\s{0,3}分钟"
+                      r"|[\d０-９]{1,4}\s{0,3}分钟\s{0,3}到\s{0,3}账|(?:天天|每日|无限|最高)返水|返水\s{0,3}[\d０-９]")
+SIGNUP_RE = re.compile(r"(?:注册|註冊|开户|開戶|首存|存款|充值)\s{0,3}(?:即|就|立即|立|即可)?\s{0,3}送\s{0,3}[\d０-９]")  # 注册送38
 BET_CONTEXT_RE = re.compile(r"娱乐|娛樂|赌场|賭場|真人|视讯|視訊|博彩|投注|棋牌|百家乐|百家樂|赌博|賭博|荷官|真钱|體育|体育")
 CASINO_RE = re.compile(r"娱乐城|娛樂城|赌场|賭場|真人|视讯|視訊|博彩|投注|百家乐|百家樂|赌博|賭博|荷官|真钱")  # not 娱乐 alone
 QUOTED_RE = re.compile(r"[“\"「『][^”\"」』]{0,40}[”\"」』]")
