@@ -14,7 +14,10 @@ article (markup pasted as text, keywords stacked one a line) together with words
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
+from itertools import accumulate
 
 from cleaners.draft import Draft
 from cleaners.inject import SITE_TOPICS, Finding, _host, _keyword, _sells, _topic_re, registrable, topic_words
@@ -615,9 +618,269 @@ def _english(segment: str) -> bool:
     return len(ENGLISH_WORD_RE.findall(segment)) >= 8 and len(CJK_RE.findall(segment)) < 0.1 * len(segment)
 
 
+FOOTER_LINE_RE = re.compile(r"版[权權]所有|©|备案|備案|(?:地址|电话|電話|传真)\s{0,3}[:：]|主办|承办|技[术術]支持|邮编")
+FOOTER_LATIN_RE = re.compile(r"copyright|icp|e-?mail|powered by|all rights reserved")  # on the lower-cased text
+FOOTER_GAP = 12  # lines between two owner lines of one footer (a row of links counts as its items)
+# a sentence, a label, a menu's separator (国匠城 |, 淘 · 主图视频), a name glued to Latin (客服服务QQ), an e-mail or
+# an address; Chinese with digits is a count (您是第 1803 位访客), read apart
+ITEM_MARK_RE = re.compile(r"[。！？；，,;!?：:()（）@|｜·•/]|[\u4e00-\u9fff][A-Za-z]|[A-Za-z][\u4e00-\u9fff]|\.[a-z]{2,}\b", re.I)
+DIGIT_RE = re.compile(r"\d")
+FOOTER_MIN_ITEMS = 3
+
+
+def footer_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """Keyword lines spliced among a site's footer lines (版权所有, 地址：, 电话：, ICP, Copyright …, each within twelve
+    lines of the next) that share no two characters (Latin: no word) with anything else on the page: three or
+    more such items in one footer (木工板, 多层板价格, 生态板 between a packing firm's address, phone and fax lines;
+    西安气球 西安宣传片制作 温室大棚 … under a Jinan firm's copyright; VXDIAG VCX NANO, XPROG-M V5.60 … on a
+    Chinese school's page).
+
+    Evidence: the owner lines are the site's template, and a paid dark link is hidden in the copyright div, so
+    a crawl's extract prints it among them. What a real footer holds between those lines is the site's own:
+    its menu (chrome), its name, partners and badges (named as sites or bodies: 中国互联网举报中心), contact
+    details (an e-mail, a phone) and its own trade, which its pages name elsewhere. A game site's two menu items
+    under its phone lines (新手引导, 职业战斗) stay below the bar.
+
+    >>> page = ["深圳市卓尔雅包装技术有限公司", "产品展示", "各种环保啤盒纸盒纸箱", "版权所有：深圳市卓尔雅包装技术有限公司", "木工板",
+    ...         "地址：深圳市坪山新区金田路287号", "多层板价格", "生态板", "电话：0755-27158266", "传真：0755-27158567"]
+    >>> footer_keywords(page)[1]
+    [4, 6, 7]
+    >>> footer_keywords(["九阴真经精彩视频", "客服电话：", "0512-67631800", "邮 箱：", "aoagm@snailgame.net", "精彩视频", "新手引导",
+    ...                  "职业战斗", "苏ICP备08012323号", "© 2009苏州市蜗牛电子有限公司版权所有"]) is None
+    True
+    """
+    text = "\n".join(lines)
+    starts = list(accumulate((len(ln) + 1 for ln in lines[:-1]), initial=0))
+    lower = text.lower()  # one pass, not re.I (several times slower); a letter whose lower case is longer: by line
+    marks = [m.start() for m in FOOTER_LINE_RE.finditer(text)]
+    if len(lower) == len(text):
+        marks += [m.start() for m in FOOTER_LATIN_RE.finditer(lower)]
+    else:
+        marks += [starts[i] for i, ln in enumerate(lines) if FOOTER_LATIN_RE.search(ln.lower())]
+    foot = sorted({i for at in marks if len(lines[i := bisect_right(starts, at) - 1]) <= 200})
+    if len(foot) < 2:
+        return None
+    chinese = None  # the page is Chinese (read once, for Latin items only)
+    blocks: list[list[int]] = []  # chains of owner lines, each within FOOTER_GAP lines of the next
+    for a, b in zip(foot, foot[1:], strict=False):
+        if b - a > FOOTER_GAP:
+            continue
+        if blocks and blocks[-1][-1] == a:
+            blocks[-1].append(b)
+        else:
+            blocks.append([a, b])
+    from cleaners.chrome import chrome_reason
+
+    counts: Counter[str] | None = None  # in how many lines each bigram and Latin word stands (built once, if needed)
+    for block in blocks:
+        span = [j for j in range(block[0] + 1, block[-1]) if j not in block]
+        items = [(j, item) for j in span if len(lines[j]) <= 200 and not chrome_reason(lines[j])
+                 for item in row_items(lines[j]) or [lines[j]]
+                 if 2 <= len(item) <= 20 and not ITEM_MARK_RE.search(item) and not SITE_NAME_RE.search(item)
+                 and not (DIGIT_RE.search(item) and CJK_RE.search(item))]
+        if len(items) < FOOTER_MIN_ITEMS:
+            continue
+        if counts is None:
+            counts = Counter(x for ln in lines for x in _units(ln))
+        inside = Counter(x for j in span for x in _units(lines[j]))
+        found: dict[int, list[str]] = {}
+        for j, item in items:
+            if CJK_RE.search(item):  # a keyword, not a control (展开, 收缩)
+                unrelated = _keyword(item) and not any(counts[x] > inside[x] for x in _bigrams(item))
+            else:  # Latin codes on a Chinese page (VXDIAG VCX NANO), none of their words used elsewhere; one
+                words = {w.lower() for w in LATIN_WORD_RE.findall(item)}  # word alone is a menu's (shadow, Rights)
+                if chinese is None:
+                    chinese = len(CJK_RE.findall(text)) > 2 * len(re.findall(r"[A-Za-z]", text))
+                unrelated = (chinese and len(item.split()) >= 2 and bool(words)
+                             and not any(counts[w] > inside[w] for w in words))
+            if unrelated:
+                found.setdefault(j, []).append(item)
+        if sum(map(len, found.values())) >= FOOTER_MIN_ITEMS:
+            terms = [t for ts in found.values() for t in ts]
+            return Finding("text", "spam_links", f"keyword lines among the footer's owner lines: {' '.join(terms)[:200]}",
+                           terms), sorted(found)
+    return None
+
+
+def _units(line: str) -> set[str]:
+    """A line's Chinese bigrams and lower-cased Latin words (of three letters or more)."""
+    return _bigrams(line) | {w.lower() for w in LATIN_WORD_RE.findall(line)}
+
+
+def foreign_links_box(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A Chinese links box (友情链接: over one-a-line Chinese names, three or more not named as sites or bodies) on
+    a page whose other text is Latin: an English firm's page carrying 设计教程网, 东莞广告装饰, 憨憨设计联盟,
+    东莞筑柏园林, 美食菜谱天地 under its product list.
+
+    Evidence: a site's links box is written in its own language for its own readers; Chinese link texts on an
+    English page were written for a Chinese search engine by someone selling links (a marquee of width 1 that
+    the crawl's extract prints in full). An English page of a Chinese body that links its Chinese partners names
+    them as bodies (教育部, 中国教育网), and a language switch (中文版) is one item with no heading.
+
+    >>> page = ["Zhengzhou Huashuo advanced ceramics Co., Ltd", "S-SiC is a new generation of high technology ceramics.",
+    ...         "Finishing Workshop", "Our company has a variety of finishing equipment for high precision parts."]
+    >>> foreign_links_box([*page, "友情链接:", "设计教程网", "东莞广告装饰", "憨憨设计联盟", "东莞筑柏园林", "美食菜谱天地", "Google"])[1]
+    [4, 5, 6, 7, 8, 9]
+    >>> foreign_links_box([*page, "友情链接:", "教育部", "中国教育网", "清华大学", "北京市人民政府", "Google"]) is None
+    True
+    """
+    from cleaners.chrome import LINKS_HEADING_RE
+
+    for h, head in enumerate(lines):
+        if len(head) > 16 or not LINKS_HEADING_RE.match(head):
+            continue
+        j = h + 1
+        while j < len(lines) and ITEM_LINE_RE.match(lines[j]) and CJK_RE.search(lines[j]):
+            j += 1
+        names = [x for x in lines[h + 1:j] if not SITE_NAME_RE.search(x)]
+        if len(names) < 3:
+            continue
+        rest = "\n".join(lines[:h] + lines[j:])
+        if len(CJK_RE.findall(rest)) * 10 < len(re.findall(r"[A-Za-z]", rest)):
+            items = lines[h + 1:j]
+            return Finding("text", "spam_links", f"a Chinese links box on a Latin page: {' '.join(items)[:200]}",
+                           items), list(range(h, j))
+    return None
+
+
+STEM_RE = re.compile(r"^[\u4e00-\u9fff]{4,12}$")
+VARIANT_RE = re.compile(r"^[^。！？；，,;!?：:|｜]{4,16}$")  # a search phrase: short, no clause mark, no label
+VARIANT_LINES = 5
+VARIANT_WINDOW = 8
+CLUSTER_LINE = 40
+
+
+def stem_variants(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A cluster of lines that are one search phrase and its variants (连环夺宝, 中福在线连环夺宝, 中福在线连环夺宝网络版,
+    中福在线连环夺宝技巧, 连环夺宝游戏 …): a line of four to twelve Chinese characters that five or more short
+    phrase lines (16 characters or less, no clause mark) within eight lines of it contain, three or more of them
+    different, on a page whose other lines never use it (the cluster: the lines of 40 characters or less around
+    it that use it, an advert line among them; the first line, a crawl extract's <title>, is the page's own).
+
+    Evidence: a link farm's anchors are the search phrases its buyer wants to rank for, the bare name and the name
+    with 技巧, 游戏, 网络版, 下载 …; flattened to text they stack one a line. A page's own lists vary their items
+    or repeat one (a housing list's estate name under each listing; brands before a product: 佳能硒鼓, 惠普硒鼓),
+    a column label before headlines makes long lines (动漫企业广州首家动漫企业成功上市), an archive differs by its
+    years only (2014年教育大事记, 2013年教育大事记 …), and a hot-search box of
+    the page's own subject names the subject in its title and text.
+
+    >>> page = ["风工程研究中心", "风工程研究中心成立于1962年，主要从事建设工程领域科学技术研究。", "广东省建筑科学研究院"]
+    >>> farm = ["中福在线连环夺宝网络版全新上线，24小时娱乐不打烊！", "中福在线连环夺宝", "中福在线连环夺宝网络版", "中福在线",
+    ...         "连环夺宝", "中福在线连环夺宝技巧", "连环夺宝游戏"]
+    >>> stem_variants(page + farm)[1]
+    [3, 4, 5, 6, 7, 8, 9]
+    >>> stem_variants([*page, *farm, "中福在线连环夺宝是一款彩票游戏，今年在全国上线，玩家可在各地的福利彩票销售厅购买。"]) is None
+    True
+    >>> stem_variants(["手机软件排行榜2016_热门手机软件下载", *[x + "软件排行榜" for x in ("", "综合", "彩票", "网店", "单车")]]) is None
+    True
+    >>> stem_variants(["教育部", "教育大事记", *[f"{y}年教育大事记" for y in range(2004, 2015)]]) is None
+    True
+    >>> stem_variants(["您看的房子", *["蓝光可可蜜园，上门实勘", "3室2厅 81㎡ 南北", "蓝光可可蜜园", "有钥匙"] * 3]) is None
+    True
+    """
+    found: dict[int, str] = {}
+    for i, stem in enumerate(lines):
+        if not i or not STEM_RE.match(stem) or i in found:
+            continue
+        near = range(max(0, i - VARIANT_WINDOW), min(len(lines), i + VARIANT_WINDOW + 1))
+        using = [j for j in near if stem in lines[j] and VARIANT_RE.match(lines[j])]
+        if len(using) < VARIANT_LINES or len({re.sub(r"\d+", "", lines[j]) for j in using}) < 3:  # not years
+            continue
+        a, b = using[0], using[-1]  # the cluster, grown over the short lines next to it that use the stem
+        while a > 1 and len(lines[a - 1]) <= CLUSTER_LINE and stem in lines[a - 1]:  # never the title line
+            a -= 1
+        while b + 1 < len(lines) and len(lines[b + 1]) <= CLUSTER_LINE and stem in lines[b + 1]:
+            b += 1
+        if any(stem in ln for j, ln in enumerate(lines) if not a <= j <= b):
+            continue
+        for j in range(a, b + 1):
+            found.setdefault(j, stem)
+    if not found:
+        return None
+    stems = list(dict.fromkeys(found.values()))
+    return Finding("text", "spam_list", f"lines that are one search phrase and its variants: {' '.join(stems)[:200]}",
+                   stems), sorted(found)
+
+
+# what only a betting site promises: bonus money for signing up or paying in (注册即送123元彩金, 首存送1888, 开户送体验金,
+# 送2000元试玩金), a daily rebate (天天返水3%) or withdrawals in minutes (提款3分钟到账); a plain 注册送 (a shop's coupon)
+# or 返水 (a drain's backflow) is not one
+OFFER_RE = re.compile(r"送.{0,8}?(?:彩金|体验金|體驗金|试玩金|筹码)|提款\s{0,3}[\d０-９]{1,4}\s{0,3}分钟"
+                      r"|[\d０-９]{1,4}\s{0,3}分钟\s{0,3}到\s{0,3}账|(?:天天|每日|无限|最高)返水|返水\s{0,3}[\d０-９]")
+SIGNUP_RE = re.compile(r"(?:注册|註冊|开户|開戶|首存|存款|充值)\s{0,3}(?:即|就|立即|立|即可)?\s{0,3}送\s{0,3}[\d０-９]")  # 注册送38
+BET_CONTEXT_RE = re.compile(r"娱乐|娛樂|赌场|賭場|真人|视讯|視訊|博彩|投注|棋牌|百家乐|百家樂|赌博|賭博|荷官|真钱|體育|体育")
+CASINO_RE = re.compile(r"娱乐城|娛樂城|赌场|賭場|真人|视讯|視訊|博彩|投注|百家乐|百家樂|赌博|賭博|荷官|真钱")  # not 娱乐 alone
+QUOTED_RE = re.compile(r"[“\"「『][^”\"」』]{0,40}[”\"」』]")
+REPORT_RE = re.compile(r"警方|民警|公安|诈骗|被骗|受害|骗子|涉案|案件|记者|提醒|报道|嫌疑")
+
+
+def casino_offers(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A betting site's sales line: a sign-up or deposit bonus, a rebate or withdrawals in minutes
+    (澳门巴黎人赌场注册即送123元彩金 … 提款3分钟到账, PT娱乐注册立即送体验金, 华人首家线上赌场→马上体验（送2000元试玩金）),
+    with a word of the betting trade beside it (a bare 注册即送38 beside a casino word: 娱乐城, 赌场, 真人, 视讯 …).
+
+    Evidence: the offer is the trade's advert copy, which a casino writes for its banners and a crawl's extract
+    keeps as a line of text; a lottery portal's own prize (答题闯关赢百元彩金) gives nothing for signing up, and
+    news of a scam quotes the offer (以“注册送彩金”为诱饵) or names the police and the victims.
+
+    >>> casino_offers(["视讯自拍2", "澳门巴黎人赌场注册即送123元彩金，实力保证。100万彩金证求赢家，提款3分钟到账"])[1]
+    [1]
+    >>> casino_offers(["[任务] 答题闯关赢百元彩金", "[论坛] 晒红单，领彩宝兑彩金"]) is None
+    True
+    >>> casino_offers(["警方提醒：骗子以注册即送彩金为诱饵，诱导受害人在赌博平台充值。"]) is None
+    True
+    >>> casino_offers(["新用户注册即送20元优惠券，娱乐频道全场包邮", "卫生间地漏返水怎么办？娱乐休闲两不误"]) is None
+    True
+    """
+    idx = []
+    for i, line in enumerate(lines):
+        if "送" not in line and "分钟" not in line and "返水" not in line or len(line) > 300 or REPORT_RE.search(line):
+            continue
+        m = OFFER_RE.search(line) if BET_CONTEXT_RE.search(line) else None
+        m = m or (SIGNUP_RE.search(line) if CASINO_RE.search(line) else None)  # a video site's 注册即送30天 is no bet
+        if m and not any(q.start() <= m.start() < q.end() for q in QUOTED_RE.finditer(line)):
+            idx.append(i)
+    if not idx:
+        return None
+    texts = list(dict.fromkeys(lines[i] for i in idx))
+    return Finding("text", "spam_line", f"a betting site's offer: {' | '.join(texts)[:200]}", texts), idx
+
+
+# a lottery drawn every few minutes (分分彩, 五分彩, 三分快三, 极速时时彩) or a copy of a state game (新五分, 新十分)
+HOUSE_LOTTERY_RE = re.compile(r"(?:[一二三五]分|分分|秒秒)(?:彩|快三|快3|赛车|时时彩|11选5|PK10|六合彩)|极速(?:时时彩|快三|快3|11选5|六合彩)"
+                              r"|^新[五十]分$", re.I)
+
+
+def house_lotteries(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """A menu item or a results heading (16 characters or less) naming a lottery drawn every minute or every few
+    minutes (五分彩, 分分彩, 三分快三) or a betting site's copy of a state game (新五分, 新十分 beside 新快三, 新11选5).
+
+    Evidence: China's state lotteries (福彩, 体彩) draw daily, or every ten or twenty minutes for the fast games,
+    and are named after their province (重庆时时彩, 广东快乐10分); a game named for its one-to-five-minute draw is a
+    betting site's house lottery, sold by nobody else (a porn site's 博彩区 menu, an unlicensed 大众彩票网). A
+    licensed lottery portal lists the state games only, and news of a crackdown on 分分彩 reports it in sentences
+    (or quotes it, or names the police or its victims).
+
+    >>> house_lotteries(["博彩区", "AG视讯", "BBIN视讯", "五分彩", "时时彩", "福彩3D"])[1]
+    [3]
+    >>> house_lotteries(["重庆时时彩", "广东快乐10分", "北京赛车pk10", "幸运农场", "广东11选5"]) is None
+    True
+    >>> house_lotteries(["警方破获“分分彩”赌博案"]) is None
+    True
+    """
+    idx = [i for i, ln in enumerate(lines) if len(ln) <= 16 and ("分" in ln or "极速" in ln)
+           and (m := HOUSE_LOTTERY_RE.search(ln.strip())) and not REPORT_RE.search(ln)
+           and not any(q.start() <= m.start() < q.end() for q in QUOTED_RE.finditer(ln))]
+    if not idx:
+        return None
+    texts = list(dict.fromkeys(lines[i] for i in idx))
+    return Finding("text", "spam_list", f"a betting site's house lottery: {' '.join(texts)[:200]}", texts), idx
+
+
 RULES: list[Callable[[list[str]], tuple[Finding, list[int]] | None]] = [
     pasted_anchors, lone_trade_lines, brand_labels, access_runs, foreign_keywords, sold_links, title_brands,
-    spliced_title_keyword, addressed_keywords, slot_names, headline_brands, boxed_brands, search_echo]
+    spliced_title_keyword, addressed_keywords, slot_names, headline_brands, boxed_brands, search_echo,
+    footer_keywords, foreign_links_box, stem_variants, casino_offers, house_lotteries]
 
 
 ROW_GAP_RE = re.compile(r"[ \u00a0\u3000\t]+|\s*[|｜]\s*")
