@@ -12,7 +12,7 @@ What is counted (the goals of issue #9):
   that says ``is_spam_page`` counts too. Injected strings left: a labelled string still in a record's title,
   text or references (NFKC, case-folded).
 * ordinary pages: called spam (record or reject saying ``is_spam_page``); damaged: a spam removal
-  (SPAM_REASONS) from the title or the text, or a legitimate word of the article missing from the record.
+  (SPAM_REASONS and the planted-link reasons) from the title or the text, or a legitimate word of the article missing from the record.
 * spam sites: called spam.
 """
 
@@ -135,10 +135,11 @@ class SetScore:
 
 
 def spam_removals(out: dict[str, Any]) -> list[dict[str, Any]]:
-    """Removals that say "this was injected spam" and cut into the title or the text."""
-    from cleaners.record import SPAM_REASONS
+    """Removals that say "this was injected spam" and cut into the title or the text: the spam reasons, and the
+    planted-link reasons a plain-text rule gives the lines it cuts (spam_links from footer_keywords …)."""
+    from mirrorclean.keepbest import PLANTED
 
-    return [r for r in out.get("removed", []) if r["reason"] in SPAM_REASONS and r["where"] in {"title", "body"}]
+    return [r for r in out.get("removed", []) if r["reason"] in PLANTED and r["where"] in {"title", "body"}]
 
 
 def is_gambling(lab: dict[str, Any]) -> bool:
