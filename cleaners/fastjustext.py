@@ -150,16 +150,20 @@ def _paragraph_class() -> type:
     return TextParagraph
 
 
+def _stopword_density(text: str, stoplist: Any) -> float:
+    words = text.split()
+    return sum(word.lower() in stoplist for word in words) / len(words) if words else 0
+
+
 def classify_paragraphs(paragraphs: list[Any], stoplist: Any, length_low: int = 70, length_high: int = 200,
                         stopwords_low: float = 0.30, stopwords_high: float = 0.32, max_link_density: float = 0.2,
                         no_headings: bool = False) -> None:
-    """justext.core.classify_paragraphs (its defaults), each paragraph's text computed once."""
+    """justext.core.classify_paragraphs (its defaults), each paragraph's text computed once and its stop words counted
+    only where the class depends on them."""
     stoplist = importlib.import_module("justext.core").define_stoplist(stoplist)
     for paragraph in paragraphs:
         text = paragraph.text
         length = len(text)
-        words = text.split()
-        stopword_density = sum(word.lower() in stoplist for word in words) / len(words) if words else 0
         link_density = paragraph.chars_count_in_links / length if length else 0
         paragraph.heading = bool(not no_headings and paragraph.is_heading)
 
@@ -171,7 +175,7 @@ def classify_paragraphs(paragraphs: list[Any], stoplist: Any, length_low: int = 
             paragraph.cf_class = "bad"
         elif length < length_low:
             paragraph.cf_class = "bad" if paragraph.chars_count_in_links > 0 else "short"
-        elif stopword_density >= stopwords_high:
+        elif (stopword_density := _stopword_density(text, stoplist)) >= stopwords_high:
             paragraph.cf_class = "good" if length > length_high else "neargood"
         elif stopword_density >= stopwords_low:
             paragraph.cf_class = "neargood"
