@@ -753,12 +753,15 @@ def extract_paragraphs(tree: lxml.html.HtmlElement, url: str | None) -> list[str
     keep a link list instead; the balanced run is only paid for on such pages, and when neither finds an
     article, the densest prose container (density_extract) is taken if it holds more.
 
-    The balanced run's fallbacks (readability, jusText, the baseline and the recall retry) run only where the page
-    holds RESCUE_GAP or more characters of sentence lines (sentence_chars) beyond the prose precision mode found:
-    there they may rescue an article trafilatura's own rules miss (w000179: 82 prose characters without them,
-    1,317 with). On a page with nothing more to find (a spam site's link lists, a portal's teasers, an empty
-    page) precision mode's own fallbacks have already been tried and the balanced run without them gives the same
-    paragraphs (313 of the 334 balanced runs on the wild-2017 dev, DAnIEL, Scrapinghub and fixture pages).
+    The balanced run's comparison with readability and jusText runs only where it can pay. Where the page holds
+    RESCUE_GAP or more characters of sentence lines (sentence_chars) beyond the prose precision mode found, they
+    may rescue an article trafilatura's own rules miss (w000179: 82 prose characters without them, 1,317 with).
+    Elsewhere (a spam site's link lists, a portal's teasers, an empty page: precision mode's own fallbacks have
+    been tried already) the balanced run goes without them first, and its result stands when it finds no more prose
+    than precision mode did (it is then not taken) or an article (150+); a short text that would replace
+    precision's is checked by the default run (w001503: 125 characters of menu lines without the fallbacks, 104,
+    precision's, with them). 313 of the 334 balanced runs on the wild-2017 dev, DAnIEL, Scrapinghub and fixture
+    pages give the same paragraphs either way.
     """
     paras: list[str] = []
     prose = 0  # _prose_chars(paras)
@@ -767,6 +770,10 @@ def extract_paragraphs(tree: lxml.html.HtmlElement, url: str | None) -> list[str
         body = _trafilatura(tree, url, precision, fast)
         found = [p.strip() for p in body.split("\n") if p.strip()]
         chars = _prose_chars(found)
+        if fast and prose < chars < 150:  # a short text would replace precision's: the default run decides
+            body = _trafilatura(tree, url, precision)
+            found = [p.strip() for p in body.split("\n") if p.strip()]
+            chars = _prose_chars(found)
         if chars >= 150:
             return found
         if chars > prose:
