@@ -807,9 +807,11 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     if not re.search(rf"[{CJK}A-Za-z]", term):
         return False  # 10 of a 10:01 pm byline, a page number: digits alone name nothing
     core = core_of(term)
-    if where <= LABEL_SLOTS and core_slots_of(core, evidence) <= LABEL_SLOTS and topic_label(core, body):
+    # The same core in several slots: collect where the core shows up, under any phrase.
+    core_slots = core_slots_of(core, evidence)
+    if where <= LABEL_SLOTS and core_slots <= LABEL_SLOTS and topic_label(core, body):
         return False  # 澳门赌场：三月博彩收入… over Macau revenue news: the article's topic, not a brand
-    if core_slots_of(core, evidence) <= REPORT_SLOTS and reported(core, body):
+    if core_slots <= REPORT_SLOTS and reported(core, body):
         return False  # 警方破获“开云体育”跨境网络赌博案 over the case's report: the news names the site it is about
     if "list_item" in where and not _used_in_prose(core, body) and core not in body:
         return True  # a name + a gambling-only trade as one item of a recommendation row under the article
@@ -819,8 +821,6 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
         return True  # X讯（www.jz88.cc）: a digit-laden domain; X娱乐 of X娱乐真人: the gambling compound names it
     if is_family(term) and (where - {"keywords"} or core in cores - {term}):
         return True
-    # The same core in several slots: collect where the core shows up, under any phrase.
-    core_slots = core_slots_of(core, evidence)
     # 政府工作报告…_乐竞体育, 来源：星辉彩票: a trade's name in a title or source slot over an article not of that trade
     if where & (TITLE_SLOTS | {"source_line"}) and trade_mismatch(core, body) and not _used_in_prose(core, body):
         return True
