@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 from cleaners.record import Removal
 
@@ -906,9 +907,11 @@ def reported(core: str, body: str) -> bool:
     >>> reported("开云体育", news), reported("开云体育", "国务院总理在政府工作报告中提出，今年增长5%左右。")
     (True, False)
     """
-    rest = body.replace(core, "")
-    if len(GAMBLING_WORDS.findall(rest)) < 2 or len(core) < 2 or _ALIAS_MARK_RE.search(core):
+    if len(core) < 2 or _ALIAS_MARK_RE.search(core):
         return False  # (a Latin-digit alias is a brand's or a doorway keyword's: v8平台签到送积分吗, hg0088)
+    rest = body.replace(core, "")
+    if next(islice(GAMBLING_WORDS.finditer(rest), 1, None), None) is None:  # under two gambling words: no scan past two
+        return False
     # a clause counts when it uses the name among six other Chinese characters and sells nothing (注册, 彩金 …);
     # a name the article quotes (以“开云体育”为名) counts twice: a report quotes what it names, a mirror does not
     own = sum((2 if f"“{core}”" in c else 1) for c in _naming_clauses(core, body, lambda c: c.replace(core, ""))
@@ -1016,7 +1019,13 @@ def _naming_clauses(name: str, body: str, without: Callable[[str], str]) -> list
     >>> _naming_clauses("葡京", "下次来澳门还会选择葡京，葡京，好。", lambda c: c.replace("葡京", ""))
     ['下次来澳门还会选择葡京']
     """
-    return [c for c in _CLAUSE_SPLIT_RE.split(body) if name in c and len(_CJK_CHAR_RE.findall(without(c))) >= 6]
+    return [c for c in _clauses(body) if name in c and len(_CJK_CHAR_RE.findall(without(c))) >= 6]
+
+
+@lru_cache(maxsize=4)
+def _clauses(body: str) -> list[str]:
+    """`body` split into clauses, kept for the last pages: every term of a page asks about the same body."""
+    return _CLAUSE_SPLIT_RE.split(body)
 
 
 _CLAUSE_SPLIT_RE = re.compile(r"[，。！？；,!?;\n]")
