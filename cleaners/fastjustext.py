@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import inspect
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -48,7 +49,6 @@ def _digest(module_name: str) -> str:
 def _make_paragraphs(root: Any, original: Any) -> list[Any]:
     """`ParagraphMaker.make_paragraphs(root)`: the same `Paragraph`s with the same fields."""
     from justext.core import PARAGRAPH_TAGS
-    from justext.paragraph import Paragraph
     from justext.utils import normalize_whitespace
 
     if not isinstance(root, etree._Element):
@@ -56,24 +56,26 @@ def _make_paragraphs(root: Any, original: Any) -> list[Any]:
     for sibling in (root.getprevious(), root.getnext()):
         if sibling is not None and sibling.tag is etree.ProcessingInstruction:
             return original(root)
+    paragraph_class = _paragraph_class()
     comment, pi = etree.Comment, etree.ProcessingInstruction
     paragraphs: list[Any] = []
-    stack: list[tuple[str, int, dict[str, int]]] = []  # PathInfo's (tag name, order, children)
-    # the open paragraph: the path at its start, its text nodes, characters in links, tags
-    start: list[tuple[str, int, dict[str, int]]] = []
+    # PathInfo's (tag name, order, children) of each open element, with its dom path and XPath (built as it opens:
+    # jusText formats them from the whole stack at every paragraph start)
+    stack: list[tuple[str, int, dict[str, int], str, str]] = []
+    # the open paragraph: the paths at its start, its text nodes, characters in links, tags
+    start: tuple[str, str] = ("", "/")
     nodes: list[str] = []
     in_links = tags = 0
     link = br = False
 
     def new_paragraph() -> None:  # ParagraphMaker._start_new_pragraph
         nonlocal start, nodes, in_links, tags
-        if "".join(nodes).strip():  # Paragraph's truth: a non-empty normalised, stripped text
-            path = SimpleNamespace(dom=".".join(e[0] for e in start),
-                                   xpath="/" + "/".join(f"{e[0]}[{e[1]:d}]" for e in start))
-            paragraph = Paragraph(path)
+        if nodes and (text := "".join(nodes)).strip():  # Paragraph's truth: a non-empty normalised, stripped text
+            paragraph = paragraph_class(SimpleNamespace(dom=start[0], xpath=start[1]))
             paragraph.text_nodes, paragraph.chars_count_in_links, paragraph.tags_count = nodes, in_links, tags
+            paragraph.text = normalize_whitespace(text.strip())  # Paragraph.text, computed once
             paragraphs.append(paragraph)
-        start, nodes, in_links, tags = stack[:], [], 0, 0
+        start, nodes, in_links, tags = (stack[-1][3], stack[-1][4]) if stack else ("", "/"), [], 0, 0
 
     def characters(content: str) -> None:
         nonlocal in_links, br
@@ -96,10 +98,13 @@ def _make_paragraphs(root: Any, original: Any) -> list[Any]:
             raise _Fallback
         name = tag if tag[:1] != "{" else tag[1:].split("}", 1)[1]
         # startElementNS
-        children = stack[-1][2] if stack else {}
+        if stack:
+            children, dom, xpath = stack[-1][2], stack[-1][3] + ".", stack[-1][4]
+        else:
+            children, dom, xpath = {}, "", ""
         order = children.get(name, 0) + 1
         children[name] = order
-        stack.append((name, order, {}))
+        stack.append((name, order, {}, dom + name, f"{xpath}/{name}[{order:d}]"))
         if name in PARAGRAPH_TAGS or (name == "br" and br):
             if name == "br":
                 tags -= 1
@@ -132,16 +137,33 @@ def _make_paragraphs(root: Any, original: Any) -> list[Any]:
     return paragraphs
 
 
+@lru_cache(maxsize=1)
+def _paragraph_class() -> type:
+    """jusText's `Paragraph` with its text kept as computed when the paragraph is made (the property joins and
+    normalises its text nodes at every read: the classifier, the heading and neargood revisions and trafilatura's
+    output each read it again; nothing changes the nodes after the maker)."""
+    from justext.paragraph import Paragraph
+
+    class TextParagraph(Paragraph):  # type: ignore[misc, valid-type]
+        text: str = ""  # an instance attribute in place of the property
+
+    return TextParagraph
+
+
+def _stopword_density(text: str, stoplist: Any) -> float:
+    words = text.split()
+    return sum(word.lower() in stoplist for word in words) / len(words) if words else 0
+
+
 def classify_paragraphs(paragraphs: list[Any], stoplist: Any, length_low: int = 70, length_high: int = 200,
                         stopwords_low: float = 0.30, stopwords_high: float = 0.32, max_link_density: float = 0.2,
                         no_headings: bool = False) -> None:
-    """justext.core.classify_paragraphs (its defaults), each paragraph's text computed once."""
+    """justext.core.classify_paragraphs (its defaults), each paragraph's text computed once and its stop words counted
+    only where the class depends on them."""
     stoplist = importlib.import_module("justext.core").define_stoplist(stoplist)
     for paragraph in paragraphs:
         text = paragraph.text
         length = len(text)
-        words = text.split()
-        stopword_density = sum(word.lower() in stoplist for word in words) / len(words) if words else 0
         link_density = paragraph.chars_count_in_links / length if length else 0
         paragraph.heading = bool(not no_headings and paragraph.is_heading)
 
@@ -153,7 +175,7 @@ def classify_paragraphs(paragraphs: list[Any], stoplist: Any, length_low: int = 
             paragraph.cf_class = "bad"
         elif length < length_low:
             paragraph.cf_class = "bad" if paragraph.chars_count_in_links > 0 else "short"
-        elif stopword_density >= stopwords_high:
+        elif (stopword_density := _stopword_density(text, stoplist)) >= stopwords_high:
             paragraph.cf_class = "good" if length > length_high else "neargood"
         elif stopword_density >= stopwords_low:
             paragraph.cf_class = "neargood"

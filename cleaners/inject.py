@@ -505,14 +505,17 @@ class SpamLinkRows:
         if len([t for t, _ in _foreign(table.values(), home) if _site_words(t)]) < 2:
             return out
         taken: set[lxml.html.HtmlElement] = set()
+        counts = _anchor_counts(table, home)
         for el in _iter(tree, *LINK_BLOCK_TAGS):
-            if el in taken or el in skip or any(a in skip or a in taken for a in el.iterancestors()):
+            if (skip or taken) and (el in taken or el in skip
+                                    or any(a in skip or a in taken for a in el.iterancestors())):
                 continue
-            if any(d in taken for d in el.iterdescendants()):
+            if taken and any(d in taken for d in el.iterdescendants()):
                 continue  # holds a row already found: the row is the finding, not its container
+            n_anchors, n_foreign, n_spammy = counts.get(el, (0, 0, 0))
+            if n_anchors < 3 or n_foreign < 3 or n_spammy < 2 or n_spammy < 0.3 * n_foreign:
+                continue  # the tests below on the lists, by their lengths
             anchors = table.of(el)
-            if len(anchors) < 3:
-                continue
             foreign = _foreign(anchors, home)
             spammy = [t for t, _ in foreign if _site_words(t)]
             if len(foreign) < 3 or len(spammy) < 2 or len(spammy) < 0.3 * len(foreign):
@@ -525,7 +528,7 @@ class SpamLinkRows:
             block = el
             while True:
                 inner = [c for c in block if isinstance(c.tag, str) and c.tag in LINK_BLOCK_TAGS
-                         and len([t for t, _ in _foreign(table.of(c), home) if _site_words(t)]) == len(spammy)]
+                         and counts.get(c, (0, 0, 0))[2] == len(spammy)]
                 if not inner:
                     break
                 block = inner[0]
@@ -534,6 +537,25 @@ class SpamLinkRows:
             out.append(Finding("links", "spam_links", block_text(block), _terms(t for t, _ in foreign),
                                sorted({d for _, d in foreign}), [block]))
         return out
+
+
+def _anchor_counts(table: AnchorTable, home: str | None) -> dict[lxml.html.HtmlElement, list[int]]:
+    """For each element holding anchors of the table: how many (`len(table.of(el))`), how many to other sites
+    (`_foreign`) and how many of those sell a spam topic (`_site_words`): each anchor read once and counted in its
+    ancestors, where SpamLinkRows read every block's anchors again for each block around it."""
+    counts: dict[lxml.html.HtmlElement, list[int]] = {}
+    for a, row in table.items():
+        foreign = _foreign([row], home)
+        add = (1, 1, 1 if _site_words(foreign[0][0]) else 0) if foreign else (1, 0, 0)
+        for el in (a, *a.iterancestors()):  # el.iter("a") holds `a` itself
+            count = counts.get(el)
+            if count is None:
+                counts[el] = list(add)
+            else:
+                count[0] += add[0]
+                count[1] += add[1]
+                count[2] += add[2]
+    return counts
 
 
 def _own_text(el: lxml.html.HtmlElement) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 from cleaners.record import Removal
 
@@ -807,9 +808,11 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
     if not re.search(rf"[{CJK}A-Za-z]", term):
         return False  # 10 of a 10:01 pm byline, a page number: digits alone name nothing
     core = core_of(term)
-    if where <= LABEL_SLOTS and core_slots_of(core, evidence) <= LABEL_SLOTS and topic_label(core, body):
+    # The same core in several slots: collect where the core shows up, under any phrase.
+    core_slots = core_slots_of(core, evidence)
+    if where <= LABEL_SLOTS and core_slots <= LABEL_SLOTS and topic_label(core, body):
         return False  # 澳门赌场：三月博彩收入… over Macau revenue news: the article's topic, not a brand
-    if core_slots_of(core, evidence) <= REPORT_SLOTS and reported(core, body):
+    if core_slots <= REPORT_SLOTS and reported(core, body):
         return False  # 警方破获“开云体育”跨境网络赌博案 over the case's report: the news names the site it is about
     if "list_item" in where and not _used_in_prose(core, body) and core not in body:
         return True  # a name + a gambling-only trade as one item of a recommendation row under the article
@@ -819,8 +822,6 @@ def _is_spam(term: str, where: set[str], evidence: dict[str, set[str]], cores: s
         return True  # X讯（www.jz88.cc）: a digit-laden domain; X娱乐 of X娱乐真人: the gambling compound names it
     if is_family(term) and (where - {"keywords"} or core in cores - {term}):
         return True
-    # The same core in several slots: collect where the core shows up, under any phrase.
-    core_slots = core_slots_of(core, evidence)
     # 政府工作报告…_乐竞体育, 来源：星辉彩票: a trade's name in a title or source slot over an article not of that trade
     if where & (TITLE_SLOTS | {"source_line"}) and trade_mismatch(core, body) and not _used_in_prose(core, body):
         return True
@@ -906,9 +907,11 @@ def reported(core: str, body: str) -> bool:
     >>> reported("开云体育", news), reported("开云体育", "国务院总理在政府工作报告中提出，今年增长5%左右。")
     (True, False)
     """
-    rest = body.replace(core, "")
-    if len(GAMBLING_WORDS.findall(rest)) < 2 or len(core) < 2 or _ALIAS_MARK_RE.search(core):
+    if len(core) < 2 or _ALIAS_MARK_RE.search(core):
         return False  # (a Latin-digit alias is a brand's or a doorway keyword's: v8平台签到送积分吗, hg0088)
+    rest = body.replace(core, "")
+    if next(islice(GAMBLING_WORDS.finditer(rest), 1, None), None) is None:  # under two gambling words: no scan past two
+        return False
     # a clause counts when it uses the name among six other Chinese characters and sells nothing (注册, 彩金 …);
     # a name the article quotes (以“开云体育”为名) counts twice: a report quotes what it names, a mirror does not
     own = sum((2 if f"“{core}”" in c else 1) for c in _naming_clauses(core, body, lambda c: c.replace(core, ""))
@@ -1016,7 +1019,13 @@ def _naming_clauses(name: str, body: str, without: Callable[[str], str]) -> list
     >>> _naming_clauses("葡京", "下次来澳门还会选择葡京，葡京，好。", lambda c: c.replace("葡京", ""))
     ['下次来澳门还会选择葡京']
     """
-    return [c for c in _CLAUSE_SPLIT_RE.split(body) if name in c and len(_CJK_CHAR_RE.findall(without(c))) >= 6]
+    return [c for c in _clauses(body) if name in c and len(_CJK_CHAR_RE.findall(without(c))) >= 6]
+
+
+@lru_cache(maxsize=4)
+def _clauses(body: str) -> list[str]:
+    """`body` split into clauses, kept for the last pages: every term of a page asks about the same body."""
+    return _CLAUSE_SPLIT_RE.split(body)
 
 
 _CLAUSE_SPLIT_RE = re.compile(r"[，。！？；,!?;\n]")
