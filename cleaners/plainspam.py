@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate
 
+from cleaners.chrome import WARNING_FRAME_RE
 from cleaners.draft import Draft
 from cleaners.inject import SITE_TOPICS, Finding, _host, _keyword, _sells, _topic_re, registrable, topic_words
 from cleaners.record import Removal
@@ -834,7 +835,8 @@ def casino_offers(lines: list[str]) -> tuple[Finding, list[int]] | None:
     """
     idx = []
     for i, line in enumerate(lines):
-        if "送" not in line and "分钟" not in line and "返水" not in line or len(line) > 300 or REPORT_RE.search(line):
+        if ("送" not in line and "分钟" not in line and "返水" not in line or len(line) > 300 or REPORT_RE.search(line)
+                or WARNING_FRAME_RE.search(line)):  # 平台常以注册送彩金为噱头: a warning names the offer
             continue
         m = OFFER_RE.search(line) if BET_CONTEXT_RE.search(line) else None
         m = m or (SIGNUP_RE.search(line) if CASINO_RE.search(line) else None)  # a video site's 注册即送30天 is no bet
@@ -867,11 +869,21 @@ def house_lotteries(lines: list[str]) -> tuple[Finding, list[int]] | None:
     True
     >>> house_lotteries(["警方破获“分分彩”赌博案"]) is None
     True
+
+    The line is the name and little else (a menu item, not a headline: 快乐彩票知识：什么是分分彩 explains it), and a
+    page whose sentences warn about such games (分分彩…国家从未批准发行此类彩票，…属于非法网站) lists them to explain:
+
+    >>> house_lotteries(["彩票常识问答", "快乐彩票知识：什么是分分彩"]) is None
+    True
+    >>> house_lotteries(["目录", "分分彩", "五分彩", "分分彩是一种每分钟开奖一次的彩票玩法，凡是销售分分彩的网站都属于非法网站。"]) is None
+    True
     """
     idx = [i for i, ln in enumerate(lines) if len(ln) <= 16 and ("分" in ln or "极速" in ln)
-           and (m := HOUSE_LOTTERY_RE.search(ln.strip())) and not REPORT_RE.search(ln)
+           and (m := HOUSE_LOTTERY_RE.search(ln.strip())) and len(ln.strip()) - len(m.group(0)) <= 4
+           and not re.search(r"[:：?？]", ln) and not REPORT_RE.search(ln)
            and not any(q.start() <= m.start() < q.end() for q in QUOTED_RE.finditer(ln))]
-    if not idx:
+    if not idx or any(len(ln) >= 20 and HOUSE_LOTTERY_RE.search(ln) and (WARNING_FRAME_RE.search(ln) or REPORT_RE.search(ln))
+                      for ln in lines):
         return None
     texts = list(dict.fromkeys(lines[i] for i in idx))
     return Finding("text", "spam_list", f"a betting site's house lottery: {' '.join(texts)[:200]}", texts), idx
