@@ -673,6 +673,7 @@ def footer_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
     from cleaners.chrome import chrome_reason
 
     counts: Counter[str] | None = None  # in how many lines each bigram and Latin word stands (built once, if needed)
+    trade: set[str] | None = None  # the characters of the site owner's trade (built once, if needed)
     for block in blocks:
         span = [j for j in range(block[0] + 1, block[-1]) if j not in block]
         items = [(j, item) for j in span if len(lines[j]) <= 200 and not chrome_reason(lines[j])
@@ -687,7 +688,8 @@ def footer_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
         found: dict[int, list[str]] = {}
         for j, item in items:
             if CJK_RE.search(item):  # a keyword, not a control (展开, 收缩)
-                unrelated = _keyword(item) and not any(counts[x] > inside[x] for x in _bigrams(item))
+                unrelated = (_keyword(item) and not any(counts[x] > inside[x] for x in _bigrams(item))
+                             and not set(item) & (trade := _firm_trade(lines) if trade is None else trade))
             else:  # Latin codes on a Chinese page (VXDIAG VCX NANO), none of their words used elsewhere; one
                 words = {w.lower() for w in LATIN_WORD_RE.findall(item)}  # word alone is a menu's (shadow, Rights)
                 if chinese is None:
@@ -701,6 +703,29 @@ def footer_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
             return Finding("text", "spam_links", f"keyword lines among the footer's owner lines: {' '.join(terms)[:200]}",
                            terms), sorted(found)
     return None
+
+
+OWNER_LINE_RE = re.compile(r"版[权權]所有|©|copyright", re.I)
+FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:股份有限公司|有限责任公司|有限公司|集团|公司|工厂|厂)")
+FIRM_GENERIC_RE = re.compile(r"(?:科技|技术|實業|实业|发展|發展|贸易|貿易|工程|制品|製品|有限|股份|国际|國際)+$")
+
+
+def _firm_trade(lines: list[str]) -> set[str]:
+    """The characters of the site owner's trade: the two characters before the firm's suffix in the firm name of the
+    page's first line (a dump's site name) or its copyright line, generic words taken off (深圳市卓尔雅包装技术有限公司 ->
+    包装, 东莞市宏达木业有限公司 -> 木业). A footer keyword sharing one (细木工板 under 宏达木业) is the firm's own product,
+    not a paid link. Other lines are not read: a farm's own keywords name firms too (深圳手板厂).
+
+    >>> "".join(sorted(_firm_trade(["首页", "版权所有：深圳市卓尔雅包装技术有限公司"]))), "".join(sorted(_firm_trade(["东莞市宏达木业有限公司"])))
+    ('包装', '业木')
+    """
+    trade: set[str] = set()
+    for line in lines[:1] + [ln for ln in lines[1:] if OWNER_LINE_RE.search(ln)]:
+        for m in FIRM_RE.finditer(line):
+            core = FIRM_GENERIC_RE.sub("", m.group(1))
+            if len(core) >= 4:
+                trade |= set(core[-2:])
+    return trade
 
 
 def _units(line: str) -> set[str]:

@@ -97,3 +97,17 @@ def test_an_archive_of_years_is_not_a_phrase_and_its_variants() -> None:
     assert "2014年教育大事记" in lines
     hit = stem_variants(lines)
     assert hit is None or "教育大事记" not in hit[0].terms
+
+
+def test_a_firms_own_products_in_its_footer_are_no_farm() -> None:
+    """Keyword lines between a wood firm's footer lines that name its own trade (细木工板 under 宏达木业) on a news page
+    that never names them: the firm's products, not paid links (plainspam._firm_trade; team-written confuser in the
+    shape of w001564, whose packing firm's footer carries 木工板 and stays a farm above)."""
+    page = ["东莞市宏达木业有限公司", "首页 产品中心 新闻中心 联系我们", "公司组织员工开展消防安全演练", "发布时间：2017-03-05",
+            "3月5日上午，公司组织全体员工开展消防安全演练，邀请厚街消防中队的教官现场指导。",
+            "演练分为火灾报警、人员疏散和灭火器使用三个环节，员工们按照预案有序撤离到安全区域。",
+            "教官对演练进行了点评，并讲解了常见火灾的预防知识和初起火灾的扑救方法。",
+            "版权所有：东莞市宏达木业有限公司", "细木工板", "地址：东莞市厚街镇宝塘工业区", "多层板", "生态板",
+            "电话：0769-85588888", "备案号：粤ICP备12345678号"]
+    rec = clean_document("\n".join(page).encode(), "firm.txt", kind="text").to_dict()
+    assert not rec["is_spam_page"] and not [r for r in rec["removed"] if r["reason"] == "spam_links"]
