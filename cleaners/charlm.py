@@ -125,6 +125,28 @@ def _boundary_history(rows: np.ndarray) -> np.ndarray:
     return rows
 
 
+_SHARE_MIN = 64  # below this many queries, finding the repeated ones costs more than it saves
+
+
+def _find_sorted(keys: np.ndarray, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(index, found) of each query in sorted `keys`, the queries sorted too: each distinct query is searched once.
+
+    A text's rows repeat their contexts (927,000 context lookups of the 160 wild dev pages' rows are 101,000
+    distinct at order 2, 348,000 at order 3), and numpy's search pays a full binary search for a repeated key.
+    """
+    if len(query) >= _SHARE_MIN:
+        first = np.empty(len(query), dtype=bool)
+        first[0] = True
+        np.not_equal(query[1:], query[:-1], out=first[1:])
+        distinct = query[first]
+        if len(distinct) < len(query):
+            index = np.minimum(np.searchsorted(keys, distinct), len(keys) - 1)
+            group = np.cumsum(first) - 1
+            return index[group], (keys[index] == distinct)[group]
+    index = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
+    return index, keys[index] == query
+
+
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "charlm.npz"
 _FLOAT_PREFIXES = ("v", "ct", "cn", "char_counts")
 
@@ -187,6 +209,14 @@ class CharLM:
             table = self._unigrams = np.maximum(table, 1.0 / (self.unigram_total * self.vocab))
         return table
 
+    def _context_table(self) -> tuple[np.ndarray, np.ndarray]:
+        """(index, found) of every code point of the BMP among the order-2 contexts (one character each), as the
+        search in :meth:`_logprob` gives them: computed once, then gathered."""
+        table = getattr(self, "_contexts", None)
+        if table is None:
+            table = self._contexts = _find_sorted(self.ctx_keys[1], np.arange(1 << 16, dtype=np.uint64))
+        return table
+
     def logprob(self, rows: np.ndarray) -> np.ndarray:
         """Natural-log P(c | c-3 c-2 c-1) for each row of :func:`windows`.
 
@@ -233,16 +263,16 @@ class CharLM:
             order = None if in_order and n == ORDER else np.argsort(gram)
             sorted_gram = gram if order is None else gram[order]
             context = sorted_gram >> np.uint64(16)
-            ctx_keys = self.ctx_keys[n - 1]
-            ci = np.minimum(np.searchsorted(ctx_keys, context), len(ctx_keys) - 1)
-            cfound = ctx_keys[ci] == context
+            if n == 2 and len(context) and not int(context[-1]) >> 16:  # one character: a gather, no search
+                index_table, found_table = self._context_table()
+                ci, cfound = index_table[context], found_table[context]
+            else:
+                ci, cfound = _find_sorted(self.ctx_keys[n - 1], context)
             total = np.where(cfound, self.ctx_total[n - 1][ci], 1.0)
             types = np.where(cfound, self.ctx_types[n - 1][ci], 0.0)
-            keys = self.keys[n - 1]
-            wanted = sorted_gram[cfound]
-            gi = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+            gi, gfound = _find_sorted(self.keys[n - 1], sorted_gram[cfound])
             count = np.zeros(len(gram))
-            count[cfound] = np.where(keys[gi] == wanted, self.vals[n - 1][gi], 0.0)
+            count[cfound] = np.where(gfound, self.vals[n - 1][gi], 0.0)
             before = prob if order is None else prob[order]
             mixed = (np.maximum(count - DISCOUNT, 0.0) + DISCOUNT * types * before) / total
             if order is None:

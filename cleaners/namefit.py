@@ -118,7 +118,11 @@ def _gains(lm: CharLM, padded: np.ndarray, points: np.ndarray, groups: list[list
     prefixes = list(dict.fromkeys(t[: i + 1] for group in groups for t in group for i in range(len(t))))
     scored = lm.logprob(np.concatenate([head(p)[:, len(p) - 1 : len(p) - 1 + ORDER] for p in prefixes]))
     by_prefix = dict(zip(prefixes, scored.reshape(len(prefixes), n_points), strict=True))
-    costs, alive_at, tails = [], [], []
+    # The windows after the term that reach back into the left context (i < k - m) are scored only where the gain
+    # can still reach `min_gain` once the others are known: the log-probabilities are <= 0, so cost + the others'
+    # sum + surprise3 bounds the gain (in floats too: rounding is monotone), and most places fall below it there.
+    floor = np.broadcast_to(np.asarray(min_gain, dtype=np.float64), (n_points,))
+    costs, alive_at, seqs, right_rows = [], [], [], []
     for group in groups:
         m = len(group[0])
         cost = np.stack([np.stack([by_prefix[t[: i + 1]] for i in range(m)], axis=-1) for t in group]).sum(axis=2)
@@ -126,19 +130,41 @@ def _gains(lm: CharLM, padded: np.ndarray, points: np.ndarray, groups: list[list
         costs.append(cost)
         alive_at.append((t_index, p_index))
         if not len(t_index):
+            seqs.append(None)
             continue
         table = np.stack([codes(normalise(t)) for t in group])  # (terms, m)
         right = np.stack([padded[points[p_index] + k + i] for i in range(k)], axis=1)
         seq = np.concatenate([left[p_index], table[t_index], right], axis=1)  # (alive, 3 + m + 3)
-        tails.append(np.stack([seq[:, m + i : m + i + ORDER] for i in range(k)], axis=1).reshape(-1, ORDER))
-    tail_scores = lm.logprob(np.concatenate(tails)) if tails else np.zeros(0)
+        seqs.append(seq)
+        right_rows.append(np.stack([seq[:, m + i : m + i + ORDER] for i in range(max(0, k - m), k)],
+                                   axis=1).reshape(-1, ORDER))
+    right_scores = lm.logprob(np.concatenate(right_rows)) if right_rows else np.zeros(0)
+    tails, left_rows, at = [], [], 0
+    for group, cost, (t_index, p_index), seq in zip(groups, costs, alive_at, seqs, strict=True):
+        if seq is None:
+            tails.append(None)
+            continue
+        m = len(group[0])
+        first = max(0, k - m)  # the windows 0 .. first - 1 reach into the left context
+        tail = np.empty((len(t_index), k))
+        tail[:, first:] = right_scores[at : at + (k - first) * len(t_index)].reshape(-1, k - first)
+        at += (k - first) * len(t_index)
+        if first:
+            bound = cost[t_index, p_index] + tail[:, first:].sum(axis=1) + surprise3[p_index]
+            keep = np.flatnonzero(bound >= floor[p_index])
+            t_index, p_index, tail = t_index[keep], p_index[keep], tail[keep]
+            left_rows.append(np.stack([seq[keep, m + i : m + i + ORDER] for i in range(first)], axis=1).reshape(-1, ORDER))
+        tails.append((t_index, p_index, tail, first))
+    left_scores = lm.logprob(np.concatenate(left_rows)) if left_rows else np.zeros(0)
     out, at = [], 0
-    for group, cost, (t_index, p_index) in zip(groups, costs, alive_at, strict=True):
+    for group, cost, item in zip(groups, costs, tails, strict=True):
         gains = np.full((len(group), n_points), -np.inf)
-        if len(t_index):
-            tail = tail_scores[at : at + k * len(t_index)]
-            at += k * len(t_index)
-            gains[t_index, p_index] = cost[t_index, p_index] + tail.reshape(-1, k).sum(axis=1) + surprise3[p_index]
+        if item is not None and len(item[0]):
+            t_index, p_index, tail, first = item
+            if first:
+                tail[:, :first] = left_scores[at : at + first * len(t_index)].reshape(-1, first)
+                at += first * len(t_index)
+            gains[t_index, p_index] = cost[t_index, p_index] + tail.sum(axis=1) + surprise3[p_index]
         out.append(gains)
     return out
 
