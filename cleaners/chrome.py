@@ -85,6 +85,8 @@ CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 CONTACT_RE = re.compile(r"^\s*(?:电话|電話|传真|傳真|邮箱|郵箱|E-?mail|地址|手机|手機|QQ|微信|联系人|聯繫人)\s*[:：]", re.I)
 PROMO_RE = re.compile(r"Facebook\s*(?:專頁|专页)|Like我們|关注我们的|關注我們的|扫描二维码关注|掃描二維碼關注|下载客户端|下載客戶端|"
                       r"注册即送|註冊即送|体验金|體驗金|首存|彩金|返水|【立即进入】|【立即進入】|新用户注册")
+BET_PROMO_RE = re.compile(r"体验金|體驗金|首存|彩金|返水")
+SIGNUP_PROMO_RE = re.compile(r"注册即送|註冊即送|新用户注册")
 # A line that names a betting offer to warn about it or report it (…以注册送彩金为噱头, 警方提示：所谓“天天返水”都是诱饵)
 # is an article's sentence, not the offer: the frame words of a warning, a report or a scam story.
 WARNING_FRAME_RE = re.compile(r"噱头|诱饵|誘餌|幌子|宣称|宣稱|号称|號稱|打着|打著|陷阱|骗局|騙局|套路|所谓|所謂|非法|违法|違法|谎称|"
@@ -172,8 +174,10 @@ def _chrome_reason(line: str) -> str | None:
         return "disclaimer"
     if n <= 80 and CONTACT_RE.match(s) and CJK_RE.search(s):
         return "contact_line"
-    if n <= 200 and PROMO_RE.search(s) and CJK_RE.search(s) and not WARNING_FRAME_RE.search(s):
-        return "promo"
+    if (n <= 200 and (m := PROMO_RE.search(s)) and CJK_RE.search(s) and not WARNING_FRAME_RE.search(s)
+            and not (SIGNUP_PROMO_RE.match(m.group(0)) and n >= 20 and re.search(r"[，。！？；,]", s)
+                     and not BET_PROMO_RE.search(s))):
+        return "promo"  # a sign-up offer in a sentence (新用户注册即送888钻石，…) is cut only as a betting offer
     if n <= 300 and CODE_RE.match(s) and not re.search(r"[\u4e00-\u9fff]{6,}", s):
         return "code"
     if DATE_ONLY_RE.match(s) or n <= 60 and DATE_FIELDS_RE.match(s):

@@ -838,6 +838,8 @@ BET_CONTEXT_RE = re.compile(r"娱乐|娛樂|赌场|賭場|真人|视讯|視訊|�
 CASINO_RE = re.compile(r"娱乐城|娛樂城|赌场|賭場|真人|视讯|視訊|博彩|投注|百家乐|百家樂|赌博|賭博|荷官|真钱")  # not 娱乐 alone
 QUOTED_RE = re.compile(r"[“\"「『][^”\"」』]{0,40}[”\"」』]")
 REPORT_RE = re.compile(r"警方|民警|公安|诈骗|被骗|受害|骗子|涉案|案件|记者|提醒|报道|嫌疑")
+# a reporter's or an analyst's frame: who says, who announced (an advert speaks to the reader and cites nobody)
+NEWS_FRAME_RE = re.compile(r"人士|认为|認為|指出|表示|据悉|據悉|据了解|據了解|公布|分析|报告|報告|统计|統計|同比")
 
 
 def casino_offers(lines: list[str]) -> tuple[Finding, list[int]] | None:
@@ -861,8 +863,8 @@ def casino_offers(lines: list[str]) -> tuple[Finding, list[int]] | None:
     idx = []
     for i, line in enumerate(lines):
         if ("送" not in line and "分钟" not in line and "返水" not in line or len(line) > 300 or REPORT_RE.search(line)
-                or WARNING_FRAME_RE.search(line)):  # 平台常以注册送彩金为噱头: a warning names the offer
-            continue
+                or WARNING_FRAME_RE.search(line) or NEWS_FRAME_RE.search(line)):  # 平台常以注册送彩金为噱头: a warning
+            continue  # names the offer; 多家赌场推出注册会员送筹码等优惠…，业内人士认为…: news reports it
         m = OFFER_RE.search(line) if BET_CONTEXT_RE.search(line) else None
         m = m or (SIGNUP_RE.search(line) if CASINO_RE.search(line) else None)  # a video site's 注册即送30天 is no bet
         if m and not any(q.start() <= m.start() < q.end() for q in QUOTED_RE.finditer(line)):

@@ -47,3 +47,15 @@ def test_a_betting_sites_offer_is_still_spam() -> None:
                       *WARNING[4:]])
     rec = clean_document(dump.encode(), "offer.txt", kind="text").to_dict()
     assert rec["is_spam_page"] and "注册即送123元彩金" not in rec["text"]
+
+
+def test_news_that_reports_offers_keeps_its_sentences() -> None:
+    """A game's sign-up gift in a game-news sentence is no promo chrome, and a casino's offer reported in a revenue
+    story (…推出注册会员送筹码等优惠…，业内人士认为…) is no betting site's sales line (plainspam.NEWS_FRAME_RE)."""
+    game = ["《王者荣耀》新赛季今日开启", "2017-03-05 来源：游戏频道", "《王者荣耀》新赛季今日正式开启，新英雄和新皮肤同步上线。",
+            "新用户注册即送888钻石和限定皮肤体验卡，老玩家登录可领取赛季礼包。", "据官方介绍，新赛季对排位赛规则进行了调整，段位继承更加合理。"]
+    macau = ["澳门博彩业2月收入同比增长", "2017-03-01 来源：新华网", "澳门博彩监察协调局公布，2月份博彩毛收入为229亿澳门元，同比增长17.8%。",
+             "分析人士指出，春节假期访澳旅客增加，带动了中场和贵宾厅业务。", "多家赌场推出注册会员送筹码等优惠吸引旅客，业内人士认为这反映出竞争加剧。"]
+    for lines in (game, macau):
+        rec = clean_document("\n".join(lines).encode(), "news.txt", kind="text").to_dict()
+        assert not rec["is_spam_page"] and all(ln in rec["text"] for ln in lines[2:]), rec["removed"]
