@@ -705,16 +705,16 @@ def footer_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
     return None
 
 
-OWNER_LINE_RE = re.compile(r"版[权權]所有|©|copyright", re.I)
 FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:股份有限公司|有限责任公司|有限公司|集团|公司|工厂|厂)")
 FIRM_GENERIC_RE = re.compile(r"(?:科技|技术|實業|实业|发展|發展|贸易|貿易|工程|制品|製品|有限|股份|国际|國際)+$")
 
 
 def _firm_trade(lines: list[str]) -> set[str]:
     """The characters of the site owner's trade: the two characters before the firm's suffix in the firm name of the
-    page's first line (a dump's site name) or its copyright line, generic words taken off (深圳市卓尔雅包装技术有限公司 ->
-    包装, 东莞市宏达木业有限公司 -> 木业). A footer keyword sharing one (细木工板 under 宏达木业) is the firm's own product,
-    not a paid link. Other lines are not read: a farm's own keywords name firms too (深圳手板厂).
+    page's first line (a dump's site name) or its owner lines (OWNER_LINE_RE: 版权所有, ©, ICP, 关于X), generic words
+    taken off (深圳市卓尔雅包装技术有限公司 -> 包装, 东莞市宏达木业有限公司 -> 木业). A footer keyword sharing one (细木工板
+    under 宏达木业) is the firm's own product, not a paid link. Other lines are not read: a farm's own keywords name
+    firms too (深圳手板厂).
 
     >>> "".join(sorted(_firm_trade(["首页", "版权所有：深圳市卓尔雅包装技术有限公司"]))), "".join(sorted(_firm_trade(["东莞市宏达木业有限公司"])))
     ('包装', '业木')
