@@ -52,7 +52,11 @@ def place(text: str, fit: Fit) -> str:
     """The kind of place of a fit (module docstring)."""
     if fit.kind != "deletion":
         return fit.kind
-    before = text[fit.position - 1] if fit.position else "\n"
+    return place_kind(text[fit.position - 1] if fit.position else "\n")
+
+
+def place_kind(before: str) -> str:
+    """The kind of place after the character `before` (a deletion point's left neighbour)."""
     if before == "\n":
         return "line start"
     if before in " \t\u3000":

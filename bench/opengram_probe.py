@@ -63,7 +63,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from gap_misses import DEFAULT, FIXTURES, HELD_OUT, residue_spans, wild_lines  # noqa: E402
+from gap_misses import DEFAULT, FIXTURES, HELD_OUT, place_kind, residue_spans, wild_lines  # noqa: E402
 
 from cleaners.censor import find_censored_gaps  # noqa: E402
 from cleaners.namefit import _is_traditional  # noqa: E402
@@ -136,6 +136,13 @@ class Trigram:
             back += self.uni[v][1] if v in self.uni else 0.0
         return back + self.uni[w][0] if w in self.uni else UNK_LOGP
 
+    def word(self, piece: str) -> tuple[float, int] | None:
+        """A piece's unigram log-probability and id: an unknown single character as UNK, a longer unknown None."""
+        wid = self.words.get(piece)
+        if wid is not None:
+            return self.uni[wid][0], wid
+        return (UNK_LOGP, UNK) if len(piece) == 1 else None
+
     def viterbi(self, line: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """Forward and backward unigram best paths: fwd[p] = (start, id) of the last word of line[:p],
         bwd[p] = (end, id) of the first word of line[p:]."""
@@ -144,47 +151,15 @@ class Trigram:
         fwd: list[tuple[int, int]] = [(0, BOUNDARY)] * (n + 1)
         for end in range(1, n + 1):
             for k in range(1, min(MAX_WORD, end) + 1):
-                piece = line[end - k:end]
-                wid = self.words.get(piece)
-                if wid is None:
-                    if k > 1:
-                        continue
-                    score, wid = UNK_LOGP, UNK
-                else:
-                    score = self.uni[wid][0]
-                if fs[end - k] + score > fs[end]:
-                    fs[end], fwd[end] = fs[end - k] + score, (end - k, wid)
+                if (w := self.word(line[end - k:end])) and fs[end - k] + w[0] > fs[end]:
+                    fs[end], fwd[end] = fs[end - k] + w[0], (end - k, w[1])
         bs = [-math.inf] * n + [0.0]
         bwd: list[tuple[int, int]] = [(n, BOUNDARY)] * (n + 1)
         for start in range(n - 1, -1, -1):
             for k in range(1, min(MAX_WORD, n - start) + 1):
-                piece = line[start:start + k]
-                wid = self.words.get(piece)
-                if wid is None:
-                    if k > 1:
-                        continue
-                    score, wid = UNK_LOGP, UNK
-                else:
-                    score = self.uni[wid][0]
-                if bs[start + k] + score > bs[start]:
-                    bs[start], bwd[start] = bs[start + k] + score, (start + k, wid)
+                if (w := self.word(line[start:start + k])) and bs[start + k] + w[0] > bs[start]:
+                    bs[start], bwd[start] = bs[start + k] + w[0], (start + k, w[1])
         return fwd, bwd
-
-
-def place_kind(before: str) -> str:
-    if before == "\n":
-        return "line start"
-    if before in " \t\u3000":
-        return "blank in line"
-    if before in "。！？；!?;":
-        return "sentence end"
-    if before in "，,、":
-        return "comma"
-    if before in "：:":
-        return "colon"
-    if before in "“”\"‘’「」《》（）()【】[]|·・":
-        return "quote/bracket"
-    return "inside clause"
 
 
 class Scorer:
