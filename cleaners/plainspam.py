@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate
 
-from cleaners.chrome import WARNING_FRAME_RE
+from cleaners.chrome import LINKS_HEADING_RE, WARNING_FRAME_RE, chrome_reason
 from cleaners.draft import Draft
 from cleaners.inject import SITE_TOPICS, Finding, _host, _keyword, _sells, _topic_re, registrable, topic_words
 from cleaners.record import Removal
@@ -254,8 +254,6 @@ def sold_links(lines: list[str]) -> tuple[Finding, list[int]] | None:
     ...                    "全国中小学教师继续教育网", "四川人事人才培训网", "巴中市人民政府", "南江县人民政府"]) is None
     True
     """
-    from cleaners.chrome import LINKS_HEADING_RE
-
     for h, head in enumerate(lines):
         if len(head) > 16 or not LINKS_HEADING_RE.match(head):
             continue
@@ -670,8 +668,6 @@ def footer_keywords(lines: list[str]) -> tuple[Finding, list[int]] | None:
             blocks[-1].append(b)
         else:
             blocks.append([a, b])
-    from cleaners.chrome import chrome_reason
-
     counts: Counter[str] | None = None  # in how many lines each bigram and Latin word stands (built once, if needed)
     trade: set[str] | None = None  # the characters of the site owner's trade (built once, if needed)
     for block in blocks:
@@ -750,8 +746,6 @@ def foreign_links_box(lines: list[str]) -> tuple[Finding, list[int]] | None:
     >>> foreign_links_box([*page, "友情链接:", "教育部", "中国教育网", "清华大学", "北京市人民政府", "Google"]) is None
     True
     """
-    from cleaners.chrome import LINKS_HEADING_RE
-
     for h, head in enumerate(lines):
         if len(head) > 16 or not LINKS_HEADING_RE.match(head):
             continue
