@@ -494,14 +494,26 @@ def _name_before(text: str, j: int) -> bool:
     return any(before.endswith(name) or (len(name) == 3 and before.endswith(name[1:])) for name in FILTERED_NAMES)
 
 
+_SPACES = (" ", "\u3000")
+
+
 def _in_word(text: str, j: int) -> bool:
     """Whether the surname-like character at `j` is part of a word (学习, 习惯, 温度, 江西) or a short form (习主席).
 
+    Text spaced out character by character (学 习 提 高, a page whose lines were set one glyph per box) keeps its
+    words across a single space.
+
     >>> [_in_word(t, t.index(c)) for t, c in (("学习在于", "习"), ("习惯了", "习"), ("习主席说", "习"), ("，习在重庆", "习"))]
     [True, True, True, False]
+    >>> [_in_word(t, t.index(c)) for t, c in (("说 他 学 习提 高", "习"), ("，习 惯 了", "习"), ("会上 习在讲话", "习"))]
+    [True, True, False]
     """
     vocab = _vocabulary()
     if text[max(0, j - 1) : j + 1] in vocab or text[j : j + 2] in vocab or text[j : j + 3] in vocab:
+        return True
+    if j >= 2 and text[j - 1] in _SPACES and text[j - 2] + text[j] in vocab:
+        return True
+    if text[j + 1 : j + 2] in _SPACES and text[j] + text[j + 2 : j + 3] in vocab:
         return True
     return text.startswith(_SHORT_FORM, j + 1)
 
