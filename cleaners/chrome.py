@@ -40,6 +40,8 @@ DATE_FIELDS_RE = re.compile(
 END_MARK_RE = re.compile(r"^\s*+[—\-－–~～]*+\s*+[（(【\[]?\s*+(?:完|全文完|本文完|end|the end)\s*+[)）】\]]?\s*+[—\-－–~～]*+\s*+$",
                          re.I)
 COUNTER_RE = re.compile(r"(?:浏览次数|点击次数|阅读次数|浏览量|点击量|阅读量|点击数|浏览数|人气|访问量)\s*[:：]?\s*\d*")
+# A counter line alone is the word and its number or colon (人气：1523, 阅读量 88): 人气爆棚 opens a caption or a heading.
+COUNTER_LINE_RE = re.compile(r"(?:浏览次数|点击次数|阅读次数|浏览量|点击量|阅读量|点击数|浏览数|人气|访问量)\s*(?:[:：]|\d|$)")
 SHARE_RE = re.compile(r"^\s*(?:分享到|分享至|分享)\s*[:：]|^\s*分享到.{0,40}(?:微博|微信|QQ|空间|人人|豆瓣)")
 FOOTER_RE = re.compile(
     r"版权所有|Copyright|©|\(c\)\s*\d{4}|ICP\s*备|ICP\s*证|公网安备|技术支持\s*[:：]|Powered\s+by|网站地图|"
@@ -91,9 +93,11 @@ SIGNUP_PROMO_RE = re.compile(r"注册即送|註冊即送|新用户注册")
 # is an article's sentence, not the offer: the frame words of a warning, a report or a scam story.
 WARNING_FRAME_RE = re.compile(r"噱头|诱饵|誘餌|幌子|宣称|宣稱|号称|號稱|打着|打著|陷阱|骗局|騙局|套路|所谓|所謂|非法|违法|違法|谎称|"
                               r"警方|民警|公安|诈骗|詐騙|被骗|被騙|受害|谨防|謹防|切勿|警惕|记者|記者|上当|上當")
+# A tag is a name closed at once or followed by attributes (`<div class="x">`, `</p>`, `<br/>`): a title in angle
+# brackets (<The Palace: Jang Noksu>, a drama's name in a review) has words and no `=`.
 # (leading blanks read once: `[#.]?[\w\s.#>-]+\{` is `[\w\s.#>-]*+\{` after at least one character; only the
 # last `function(` or `document.write` of the first line is tried: the others end on the same line)
-CODE_RE = re.compile(r"^\s*+(?:[\w-]+\s*:\s*[^;：。]{1,80};\s*|<\/?[a-z][^>]*>.*|[{}].*|[\w\s.#>-]*+(?<=[\w\s.#>-])\{\s*+|"
+CODE_RE = re.compile(r"^\s*+(?:[\w-]+\s*:\s*[^;：。]{1,80};\s*|<\/?[a-z][a-z0-9]*+(?:\s*+\/?>|\s[^>=]*=[^>]*>).*|[{}].*|[\w\s.#>-]*+(?<=[\w\s.#>-])\{\s*+|"
                      r"(?>.*\bfunction\s*+\().*+|(?>.*document\.write).*+)$", re.I)
 DATE_ONLY_RE = re.compile(r"^\s*[（(]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?[)）]?\s*$")
 SHARE_TOOLS_RE = re.compile(r"复制成功|复制链接|複製連結|按CTRL\+V|字号[：:]\s*T|人阅读\s*字号|加入收藏|设为首页|設為首頁|"
@@ -138,6 +142,10 @@ def chrome_reason(line: str) -> str | None:
     ('links_row', None)
     >>> chrome_reason("扫一扫在手机打开当前页"), chrome_reason("扫一扫，关注公众号了解更多产品信息。")
     ('actions', None)
+    >>> chrome_reason("人气：1523"), chrome_reason("阅读量 88"), chrome_reason("人气爆棚 长枪短炮拍姚明")
+    ('counter', 'counter', None)
+    >>> chrome_reason('<div class="share">'), chrome_reason("</div>"), chrome_reason("<The Palace: Jang Noksu>")
+    ('code', 'code', None)
     """
     return _chrome_reason(line)
 
@@ -162,7 +170,7 @@ def _chrome_reason(line: str) -> str | None:
         return "actions"
     if n <= 40 and SHARE_RE.match(s):
         return "share"
-    if n <= 80 and COUNTER_RE.search(s) and META_LABEL_RE.search(s) or n <= 20 and COUNTER_RE.match(s):
+    if n <= 80 and COUNTER_RE.search(s) and META_LABEL_RE.search(s) or n <= 20 and COUNTER_LINE_RE.match(s):
         return "counter"
     if n <= 160 and FOOTER_RE.search(s) and not _is_sentence(s) and not (
             s.endswith("。") and not re.search(r"版权所有|Copyright|©|ICP|公网安备", s, re.I)):
@@ -296,6 +304,7 @@ def _is_signature(line: str) -> bool:
 
 
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*•·・]\s*)+")
+SENTENCE_END_RE = re.compile(r"(?:[。；]|(?<=[A-Za-z\u00C0-\u024F])[.;])[\s\"'”’)）]*$")
 
 
 def drop_link_lists(paras: list[str], where: str = "body") -> tuple[list[str], list[Removal]]:
@@ -307,11 +316,22 @@ def drop_link_lists(paras: list[str], where: str = "body") -> tuple[list[str], l
 
     >>> drop_link_lists(["正文第一段很长，有逗号，也有句号。", "- 相关新闻一", "- 相关新闻二", "- 相关新闻三"])[0]
     ['正文第一段很长，有逗号，也有句号。']
+    >>> notes = ["* O calendário da Cup é composto por 36 corridas.", "*Somente os 12 primeiros disputam o título.",
+    ...          "* Clique no link para ver o calendário"]
+    >>> drop_link_lists(["The season starts in February, and the final race is in Miami.", *notes])[0] == [
+    ...     "The season starts in February, and the final race is in Miami.", *notes]
+    True
+    >>> drop_link_lists(["正文第一段很长，有逗号，也有句号。", "·人教版地理必修一4.2山地的形成 课.", "·学易试题君之每日一题君2017年高.",
+    ...                  "·2016-2017学年八年级地理同步单元."])[0]
+    ['正文第一段很长，有逗号，也有句号。']
     """
     from cleaners.references import is_numbered_citation  # a bulleted reference list is not a link list
 
     def is_item(p: str) -> bool:
-        return (bool(LIST_ITEM_RE.match(p)) and len(p) <= 80 and not p.rstrip().endswith("。")
+        # a headline never ends with a full stop or a semicolon: an item that does (。；, or `.` `;` after a Latin
+        # word) is a sentence of the article's own list (*O calendário da Cup é composto por 36 corridas.); a
+        # headline cut short to fit its box ends in a lone dot after a digit or a Chinese character (·人教版地理必修一4.2山地的形成 课.)
+        return (bool(LIST_ITEM_RE.match(p)) and len(p) <= 80 and not SENTENCE_END_RE.search(p)
                 and not is_numbered_citation(LIST_ITEM_RE.sub("", p)))
 
     start, end = 0, len(paras)
