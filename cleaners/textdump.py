@@ -1350,6 +1350,8 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             or i >= len(header) - 2 and len(header[i]) <= 18 and header[i].endswith((":", "："))
             or i == len(header) - 1 and (section_heading(header[i]) or _first_subheading(header[i], body)))]
     lead = _lead_next_to_body([header[i] for i in after], lead)
+    subheads = _subheads(header, after, lead, body, title_idx)
+    lead = [header[i] for i in after if header[i] in lead or i in subheads]
     draft.removed += [Removal("header", header[i], "header_line") for i in candidates
                       if i != title_idx and header[i] not in lead]
     return lead
@@ -1375,6 +1377,58 @@ def labelled_title(line: str) -> str | None:
     if not m or SENTENCE_LINE_RE.search(m.group("title")) or re.search(r"[，。；]", m.group("title")):
         return None
     return m.group("title")
+
+
+def _subheads(header: list[str], after: list[int], lead: list[str], body: list[str], title_idx: int = 0) -> set[int]:
+    """The headline-like lines right over the body, under the headline, that share the body's words: a news story's
+    subheads and key points (家屬懷疑送檢標本被偷換, ■就醫結算“一卡通”爭取從全省延伸到上海), up to four. The article's own
+    words, so they stay as its opening lines.
+
+    Evidence: a stack of them (two or more, or a bulleted key point, or one over a lead's label such as 核心提示：);
+    position (under the headline's byline or controls, nothing else between them and the first paragraph)
+    and words shared with the text (half or more of the bigrams of a line of eight or more Chinese characters): a
+    menu, a control or a sidebar headline shares few; a line that repeats one above it (the page's <title>, the
+    keyword of a doorway page: 高压气枪的价格及图片) is no subhead. Read from the body up; a line already kept as lead
+    (核心提示：) is passed over. With no byline under the headline, a line over the text that shares its words is as often a
+    spam page's keyword line or a forum's control (官方指定线上娱乐平台, 重设密码): never taken then, unless the text
+    opens with its headline and has nothing else above the body (an article saved as bare text).
+
+    >>> body = ["去年1月30日，1歲3個月的女嬰婷婷吊針後突然出現狂躁。家屬懷疑送檢標本被偷換，醫院則稱檢驗報告內容不可信。"]
+    >>> sorted(_subheads(["女嬰吊針後病死", "【打印】【关闭】", "家屬懷疑送檢標本被偷換", "醫院稱檢驗報告內容不可信", "核心提示："],
+    ...                  [2, 3, 4], ["核心提示："], body))
+    [2, 3]
+    >>> _subheads(["女嬰吊針後病死", "热门排行榜新闻", "核心提示："], [1, 2], ["核心提示："], body)
+    set()
+    >>> _subheads(["女嬰吊針後病死", "【打印】【关闭】", "醫院稱檢驗報告內容不可信"], [2], [], body)  # one line alone
+    set()
+    """
+    text = "\n".join(body)[:1500]
+    kept: set[int] = set()
+    allowed = set(after)
+    for i in range(len(header) - 1, -1, -1):
+        ln = header[i]
+        if i not in allowed or len(kept) >= 4:
+            break
+        if ln in lead:
+            continue
+        point = KEY_POINT_RE.sub("", ln) if key_point(ln) else ln
+        if not _heading_like(point) or _is_byline(ln) or caption(ln) or _overlap(point, text) < 0.5 \
+                or len(re.findall(r"[\u4e00-\u9fff]", point)) < 8 or DOMAIN_IN_RE.search(point) \
+                or any(point in above for above in header[:i]):  # a line above (the <title>) said it: a keyword
+            break
+        kept.add(i)
+    labelled = any(ln.endswith((":", "：")) for ln in header[max(kept, default=len(header)) + 1:] if ln in lead)
+    if len(kept) < 2 and not labelled and not any(key_point(header[i]) for i in kept):
+        return set()  # one line over the text is as often a caption or a label (test_textdump_rules' confuser)
+    bare = title_idx == 0 and len(header) <= 6 and set(after) == set(range(1, len(header)))
+    if kept and title_idx is not None and not bare and not any(
+            _is_byline(ln) or is_meta_line(ln) or chrome_reason(ln) in BYLINE_CHROME for ln in header[title_idx + 1:min(kept)]):
+        return set()
+    return kept
+
+
+DOMAIN_IN_RE = re.compile(r"[A-Za-z0-9-]+\.(?:com|net|cn|cc|org|vip|top|me|tv|cm)\b", re.I)
+BYLINE_CHROME = ("actions", "share", "counter", "date_line", "credit_line", "meta_line")
 
 
 def _lead_next_to_body(after: list[str], lead: list[str]) -> list[str]:
@@ -1577,12 +1631,26 @@ def _heading_over_body(header: list[str], candidates: list[int], title_idx: int 
     """
     last = len(header) - 1
     if last < 0 or last not in candidates or title_idx == last or not _heading_like(header[last]) \
-            or _is_byline(header[last]) or SENTENCE_LINE_RE.search(header[last]) or caption(header[last]):
+            or _is_byline(header[last]) or SENTENCE_LINE_RE.search(header[last]) or caption(header[last]) \
+            or key_point(header[last]):
         return title_idx
     text = "\n".join(body)[:1500]
     picked = _overlap(header[title_idx], text) if title_idx is not None else 0.0
     mine = _overlap(header[last], text)
     return last if mine >= 0.5 and picked < min(0.3, mine / 2) else title_idx
+
+
+KEY_POINT_RE = re.compile(r"^\s*[■□●◆◇▲△▶►▪•・]\s*(?=\S)")
+
+
+def key_point(line: str) -> bool:
+    """A bulleted line: one of a story's key points under its headline (■就醫結算“一卡通”爭取從全省延伸到上海), or an item
+    of a box; never the headline itself.
+
+    >>> key_point("■人均基本公共衛生服務經費力爭不低于35元"), key_point("无锡新一轮医改即将启动")
+    (True, False)
+    """
+    return bool(KEY_POINT_RE.match(line))
 
 
 CAPTION_RE = re.compile(r"。\s*[(（](?:资料图|資料圖|图|圖|图片|圖片|摄|攝|[^()（）]{0,12}(?:摄|攝|供图|供圖|图片|圖片))[)）]\s*$")
@@ -1732,7 +1800,8 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
     ...                 [0, 1, 3], ["十九年后，我与李毅大帝重逢。那是2014年夏天的凌晨，我独自步行到包子铺。"])
     1
     """
-    usable = [i for i in candidates if _heading_like(header[i]) and not _is_byline(header[i]) and not caption(header[i])]
+    usable = [i for i in candidates if _heading_like(header[i]) and not _is_byline(header[i]) and not caption(header[i])
+              and not key_point(header[i])]
     if not usable:
         return None
     text = "\n".join(body)[:1500]
