@@ -8,17 +8,24 @@ Sets and modes:
 * DAnIEL (../shared/eval/daniel-zh-dev) and Scrapinghub (../shared/eval/scrapinghub-aeb), read with
   ``mirrorclean.evaluate.load_set`` and cleaned as ``mirrorclean eval`` cleans them (``html``), their gold text
   cleaned as a ``.txt`` (``gold``), and a WET-like extract of the HTML (``wet``, ``mirrorclean.wildeval.wet_text``,
-  the extract bench/plaintext_spam_guard.py uses). A removal is **false** when its text (NFKC, whitespace
-  collapsed, two characters or more) is in the gold article (title line included) and missing from the record's
-  title, text and references.
+  the extract bench/plaintext_spam_guard.py uses). A removal is **false** when its text (NFKC, case-folded,
+  whitespace and punctuation dropped, two characters or more) is in the gold article (title line included) and
+  missing from the record's title, text and references.
 * wild-2017 dev and opened pages labelled ordinary with ``article: true`` (fixtures/wild/labels.jsonl,
-  opened.jsonl; never holdout.jsonl). No gold text there: a removal is false when it overlaps the labelled title,
-  first or last line of the page's text dump (fixtures/wild/dumps.jsonl), and every prose-like removal (20+
-  characters with a clause mark) is listed to be judged by reading the page.
+  opened.jsonl; never holdout.jsonl). No gold text there: a removal is false when it took the labelled first or
+  last line of the page's text dump (fixtures/wild/dumps.jsonl) that the record lacks, and every prose-like
+  removal (20+ characters with a clause mark) is listed (``prose``) to be judged by reading the page.
 
-A false removal is **accepted** (counted apart, not damage) when the gold line it came from is one the record
-schema drops on purpose: a byline, dateline, source or editor line, a share/comment bar, a picture credit
-(``accepted_line``). Each removal is tagged with the cleaner that made it (the module and function that built the
+Kinds of false removal:
+
+* ``damage``: the article's words lost;
+* ``title``: the gold's headline line (or the labelled title) lost because the record's title is another line: a
+  miss of the title picker, measured by the title figures, counted apart;
+* ``accepted``: the gold line it came from is one the record schema drops on purpose: a byline, dateline, source
+  or editor line, a share/comment bar, a picture credit (``metadata``), the site's disclaimer or copyright
+  notice, a related-reading box the gold kept (``boilerplate``).
+
+Each removal is tagged with the cleaner that made it (the module and function that built the
 ``Removal``), found by watching ``Removal``'s constructor while the audit runs.
 """
 
@@ -45,8 +52,9 @@ CLAUSE_RE = re.compile(r"[，。；！？]|[,;.!?]\s")
 # A gold line the record schema drops on purpose: the article's byline, dateline, source, editor or picture
 # credit, a share/comment bar. Short (a metadata line, not a paragraph that happens to name a reporter).
 META_WORD_RE = re.compile(
-    r"来源|来自|编辑|记者|作者|责任编辑|责编|通讯员|发布时间|发表于|时间[:：]|日期|字号|评论|分享|打印|关闭窗口|收藏|点击|浏览|"
-    r"阅读|图片|图为|摄影|摄|供图|原标题|转载|本文|http|www\.|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}|"
+    r"来源|来自|來源|编辑|編輯|记者|記者|作者|责任编辑|责编|通讯员|發布|发布时间|发表于|时间[:：]|日期|字号|字體|字体|"
+    r"评论|分享|打印|列印|关闭窗口|收藏|点击|浏览|阅读|图片|图为|截图|摄影|攝影|摄|攝|供图|文/图|文/圖|原标题|摘自|"
+    r"截稿|本报讯|报讯|转载|本文|http|www\.|\d{4}[-/年]\d{1,2}[-/月]\d{1,2}|"
     r"\b(?:By|Updated|Posted|Published|Photo|Image|Credit|Getty|Reuters|AP|AFP)\b", re.I)
 DATE_RE = re.compile(r"\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}|\d{1,2}:\d{2}")
 
@@ -57,25 +65,42 @@ def norm(s: str) -> str:
 
 
 def tight(s: str) -> str:
-    """`norm` with no whitespace at all (Chinese lines break anywhere)."""
-    return "".join(norm(s).split())
+    """`norm` with no whitespace and no punctuation (Chinese lines break anywhere; a pull quote repeats a sentence
+    with a full stop where the paragraph has a comma)."""
+    return re.sub(r"[\W_]+", "", norm(s))
 
 
 # Site boilerplate a gold set kept: the site's disclaimer under every article, a related-reading box.
 BOILER_RE = re.compile(r"^\W{0,3}(?:免责声明|声明[:：]|特别声明|版权声明|推荐阅读|相关阅读|延伸阅读|相关新闻|相关报道|热点推荐|"
-                       r"更多精彩|Related\b|Read more\b|Recommended\b)", re.I)
+                       r"更多精彩|Related\b|Read more\b|Recommended\b)|^.{0,40}(?:©|Copyright\b|All Rights Reserved|版权所有)",
+                       re.I)
 
 
 def accepted_line(line: str, removed: str) -> str:
     """Why taking `removed` from the gold is right ("" when it is damage): the gold line holding it is metadata
     the schema drops (a short byline/dateline/source/credit line with no clause of prose, or the removed text
-    itself is one), or site boilerplate (the site's disclaimer, a related-reading box)."""
+    itself is one), or site boilerplate (the site's disclaimer or copyright notice, a related-reading box)."""
     for s in (removed, line):
         t = norm(s)
         if BOILER_RE.search(t):
             return "boilerplate"
         if len(t) <= 120 and META_WORD_RE.search(t) and (DATE_RE.search(t) or not CLAUSE_RE.search(t)):
             return "metadata"
+    return ""
+
+
+BOX_HEAD_RE = re.compile(r"^\W{0,3}(?:推荐阅读|相关阅读|延伸阅读|相关新闻|相关报道|相关文章|热点推荐|热门推荐|Related(?: \w+)?|"
+                         r"Read more|Recommended(?: \w+)?|More from \w+)\W{0,3}$", re.I)
+
+
+def in_box(lines: list[str], at: int) -> str:
+    """"boilerplate" when gold line `at` is an item of a related-reading box the gold kept: under a heading alone on
+    its line (推荐阅读) with only short headline lines between."""
+    for k in range(at, max(-1, at - 12), -1):
+        if BOX_HEAD_RE.match(lines[k]):
+            return "boilerplate"
+        if len(lines[k]) > 120 or "。" in lines[k]:
+            return ""
     return ""
 
 
@@ -115,6 +140,11 @@ def gold_lines(gold: str) -> list[str]:
     return [ln for ln in (" ".join(x.split()) for x in gold.splitlines()) if ln]
 
 
+def _took(mark: str, t: str, hay: str) -> bool:
+    """The labelled line `mark` is lost from the record (`hay`) and the removal `t` took it or a good part of it."""
+    return len(mark) >= 2 and mark not in hay and (mark in t or (t in mark and len(t) >= min(8, len(mark))))
+
+
 def audit(rec: Any, gold: str | None, labels: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """The removals of one record that took gold text (or, with no gold, labelled dump lines and prose-like ones).
     Returns a dict per case: where, reason, cleaner, text, chars, kind (damage / accepted / prose), why, line."""
@@ -131,15 +161,23 @@ def audit(rec: Any, gold: str | None, labels: dict[str, Any] | None = None) -> l
         if gold is not None:
             if t not in gold_t:
                 continue
-            line = next((ln for ln in lines if t in tight(ln)), "")
-            why = accepted_line(line, r.text)
-            out.append({**base, "kind": "accepted" if why else "damage", "why": why, "line": line[:300]})
+            at = next((k for k, ln in enumerate(lines) if t in tight(ln)), None)
+            line = lines[at] if at is not None else ""
+            why = accepted_line(line, r.text) or (in_box(lines, at) if at is not None else "")
+            head = tight(lines[0]) if lines else ""
+            if not why and head and head not in hay and (t in head or head in t):
+                kind = "title"  # the gold's headline line, lost because the record's title is another line
+            else:
+                kind = "accepted" if why else "damage"
+            out.append({**base, "kind": kind, "why": why, "line": line[:300]})
             continue
         # a labelled dump line (title, first or last line of the article) the record lost, and this removal took
         # it or a good part of it (a short number or word inside it is no evidence)
-        marks = [tight(labels.get(k) or "") for k in ("title", "first", "last")] if labels else []
-        if any(len(m) >= 2 and m not in hay and (m in t or (t in m and len(t) >= min(8, len(m)))) for m in marks):
-            out.append({**base, "kind": "damage", "line": "(a labelled dump line)"})
+        marks = [tight(labels.get(k) or "") for k in ("first", "last")] if labels else []
+        if any(_took(m, t, hay) for m in marks):
+            out.append({**base, "kind": "damage", "line": "(a labelled first or last line)"})
+        elif labels and _took(tight(labels.get("title") or ""), t, hay):
+            out.append({**base, "kind": "title", "line": "(the labelled title)"})
         elif prose_like(r.text):
             out.append({**base, "kind": "prose"})
     return out
@@ -227,9 +265,9 @@ def run(sets: Sequence[str], modes: Sequence[str], jobs: int) -> list[dict[str, 
 
 
 def summary(results: Sequence[dict[str, Any]]) -> list[str]:
-    """A line per (set, mode): records, removals, false removals (damage / accepted / prose), chars, pages."""
+    """A line per (set, mode): records, removals, false removals (damage / title / accepted / prose), chars, pages."""
     lines = [f"{'set':12} {'mode':5} {'records':>7} {'removed':>7} {'damage':>6} {'chars':>6} {'pages':>5} "
-             f"{'accepted':>8} {'prose':>5}"]
+             f"{'title':>5} {'accepted':>8} {'prose':>5}"]
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for r in results:
         groups.setdefault((r["set"], r["mode"]), []).append(r)
@@ -238,7 +276,8 @@ def summary(results: Sequence[dict[str, Any]]) -> list[str]:
         dmg = [c for c in cases if c["kind"] == "damage"]
         lines.append(f"{name:12} {mode:5} {sum(r['record'] for r in rs):7} {sum(r['removed'] for r in rs):7} "
                      f"{len(dmg):6} {sum(c['chars'] for c in dmg):6} {len({c['key'] for c in dmg}):5} "
-                     f"{sum(c['kind'] == 'accepted' for c in cases):8} {sum(c['kind'] == 'prose' for c in cases):5}")
+                     f"{sum(c['kind'] == 'title' for c in cases):5} {sum(c['kind'] == 'accepted' for c in cases):8} "
+                     f"{sum(c['kind'] == 'prose' for c in cases):5}")
     return lines
 
 
