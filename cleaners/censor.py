@@ -762,35 +762,35 @@ _MASK_ANY_RE = re.compile(MASK)
 _BEFORE_MASK_SUBJECT = "的了是和与同将由对向给让请把被及在以为"
 _MASK_OPEN = "。！？；，、：:“”‘’「」《》（）()【】\n 和与同由是的在为"  # what may stand before a name's slot
 _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
-    (re.compile(rf"(?<!用户)(?<!用戶)(?<!买家)(?<!買家)(?<!客户)(?<!会员)(?<!會員)(?<!网友)(?<!網友)(?<!顾客)(?<!读者)"
+    (re.compile(rf"(?=[习習])(?<!用户)(?<!用戶)(?<!买家)(?<!買家)(?<!客户)(?<!会员)(?<!會員)(?<!网友)(?<!網友)(?<!顾客)(?<!读者)"
                 rf"(?<!人：)(?<!名：)(?<!人:)(?<!名:)(?<![{''.join(sorted(_XI_WORD_END))}])[习習](?:{MASK}|[○〇]|某){{1,3}}(?!{MASK})"), "习近平", 0.9),
-    (re.compile(rf"(?<![\d*×xX□■●○〇])(?:[*＊□■●]|[○〇]){{2,4}}(?=同志(?![：:，,]))|"
+    (re.compile(rf"(?=[*＊×✕□■●xXＸ○〇毛邓鄧江胡温溫周])(?:(?<![\d*×xX□■●○〇])(?:[*＊□■●]|[○〇]){{2,4}}(?=同志(?![：:，,]))|"
                 rf"(?<![\d*×xX□■●○〇])(?:{MASK}|[○〇]){{2,4}}(?=在|总书记|總書記|主席|总理|總理|题词|題詞|像章|南巡|诗词|詩詞|"
-                rf"选集|選集|会见|會見)|(?<=献给|獻給|感恩|歌颂|歌頌)(?:{MASK}|[○〇]){{2,4}}|[毛邓鄧江胡温溫周]{MASK}{{2}}(?=在|曾|同志|主席|总理|總理|总书记|總書記|出席|会见|會見|视察|視察|思想|理论|理論|文选|文選|南巡|诞辰|誕辰|故居|像章|今日|抵达|抵達)"),
+                rf"选集|選集|会见|會見)|(?<=献给|獻給|感恩|歌颂|歌頌)(?:{MASK}|[○〇]){{2,4}}|[毛邓鄧江胡温溫周]{MASK}{{2}}(?=在|曾|同志|主席|总理|總理|总书记|總書記|出席|会见|會見|视察|視察|思想|理论|理論|文选|文選|南巡|诞辰|誕辰|故居|像章|今日|抵达|抵達))"),
      None, 0.8),
     (re.compile(rf"邓{MASK}平|鄧{MASK}平|毛泽{MASK}|毛{MASK}东|江泽{MASK}|江{MASK}民|胡锦{MASK}|胡{MASK}涛|周恩{MASK}|周{MASK}来"),
      None, 0.85),
     (re.compile(rf"[毛邓鄧江胡]{MASK}{{1,3}}(?=在|宣布|宣告|指出|强调|強調)"), None, 0.8),
-    (re.compile(r"(?<![一二三四五六七八九十〇零○◯\d])[〇○◯]{2,3}(?=同志)"), None, 0.8),
+    (re.compile(r"(?=[〇○◯])(?<![一二三四五六七八九十〇零○◯\d])[〇○◯]{2,3}(?=同志)"), None, 0.8),
     (re.compile(rf"{MASK}{{2,4}}(?=总书记|總書記|新时代中国特色社会主义思想|新時代中國特色社會主義思想)"), "习近平", 0.85),
-    (re.compile(rf"(?:{MASK}|[○〇]){{2,4}}(?=思想|理论|理論|故居|纪念堂|紀念堂|纪念馆|紀念館|主义|主義|团中央|團中央|周[一二三四五六日]|同(?=[\u4e00-\u9fff]{{2,4}}(?:总统|總統|总理|總理|首相|国王|國王|主席)))"
-                rf"|(?:(?<=总书记)|(?<=總書記)|(?<=主席)|(?<=总理)|(?<=總理))某某"), None, 0.8),
-    (re.compile(rf"共{MASK}{{1,3}}宣言|(?<![\w]){MASK}{{2,4}}(?=中央办公厅|中央辦公廳|中央委员会|中央委員會)"), "共产党", 0.85),
+    (re.compile(rf"(?=[*＊×✕□■●xXＸ○〇某])(?:(?:{MASK}|[○〇]){{2,4}}(?=思想|理论|理論|故居|纪念堂|紀念堂|纪念馆|紀念館|主义|主義|团中央|團中央|周[一二三四五六日]|同(?=[\u4e00-\u9fff]{{2,4}}(?:总统|總統|总理|總理|首相|国王|國王|主席)))"
+                rf"|(?:(?<=总书记)|(?<=總書記)|(?<=主席)|(?<=总理)|(?<=總理))某某)"), None, 0.8),
+    (re.compile(rf"(?=共|{MASK})(?:共{MASK}{{1,3}}宣言|(?<![\w]){MASK}{{2,4}}(?=中央办公厅|中央辦公廳|中央委员会|中央委員會))"), "共产党", 0.85),
     # any mask (× X too) before 同志 and what only a leader's name is followed by: his works, his birth or death
     # anniversary, his former home, 正如…所说, 以…为核心 (a form's ×××同志 is followed by its business: 系我单位, 为…主任)
-    (re.compile(rf"(?<!{MASK})(?:{MASK}|[○〇]){{2,4}}(?=同志(?:在《|的《|诞辰|誕辰|逝世|故居|旧居|舊居|纪念馆|紀念館|所说|所說|"
+    (re.compile(rf"(?={MASK}|[○〇])(?<!{MASK})(?:{MASK}|[○〇]){{2,4}}(?=同志(?:在《|的《|诞辰|誕辰|逝世|故居|旧居|舊居|纪念馆|紀念館|所说|所說|"
                 r"所言|的故乡|的故鄉|为核心|為核心|为总书记|為總書記|在南方谈话|在南方談話))"), None, 0.85),
     # the party's slot after 中国 (中国***是一个伟大的党, |中国***新闻, （中国×××）): × and X only before punctuation or 是
     (re.compile(r"(?<=中[国國])(?:[*＊□■●]{2,4}(?=[是与與和为為在，,。、；;：:）)”\"\s]|$|新闻|新聞|党员|黨員|章程|成立|历史|歷史)"
                 r"|[×X]{2,4}(?=[是与與，,。；;）)”\"\s]|$))"), "共产党", 0.85),
     # the party's organs with 中共 masked (《××中央关于…的决定》, ××中央政治局, ××张家界市委, 一名××党员, 每一名×××员): a
     # template writes its placeholder for a place (XX市委), not before a real place's name or the centre's organs
-    (re.compile(rf"(?:^|(?<=[{_MASK_OPEN}]))(?:{MASK}{{2,4}}(?=中央(?:关于|關於|政治局|纪委|紀委|组织部|組織部|宣传部|宣傳部|文献|文獻"
+    (re.compile(rf"(?={MASK})(?:^|(?<=[{_MASK_OPEN}]))(?:{MASK}{{2,4}}(?=中央(?:关于|關於|政治局|纪委|紀委|组织部|組織部|宣传部|宣傳部|文献|文獻"
                 rf"|党校|黨校|军委|軍委|统战部|統戰部|办公厅|辦公廳|委员会|委員會))|{MASK}{{2,4}}(?=[\u4e00-\u9fff]{{2,4}}?[省市县縣区區州]委(?!员|員)))"),
      "中共", 0.85),
-    (re.compile(rf"(?:(?<=一名)|(?<=每名)|(?<=优秀)|(?<=優秀)|(?<=合格)|(?<=普通)|(?<=老)|(?<=系)|(?<=是)|(?<=名)){MASK}{{2,4}}"
+    (re.compile(rf"(?={MASK})(?:(?<=一名)|(?<=每名)|(?<=优秀)|(?<=優秀)|(?<=合格)|(?<=普通)|(?<=老)|(?<=系)|(?<=是)|(?<=名)){MASK}{{2,4}}"
                 r"(?=党员|黨員)"), "中共", 0.85),
-    (re.compile(r"(?:(?<=一名)|(?<=每名)|(?<=优秀)|(?<=優秀)|(?<=合格)|(?<=普通)|(?<=老)|(?<=名))[*＊□■●]{2,4}"
+    (re.compile(r"(?=[*＊□■●])(?:(?<=一名)|(?<=每名)|(?<=优秀)|(?<=優秀)|(?<=合格)|(?<=普通)|(?<=老)|(?<=名))[*＊□■●]{2,4}"
                 r"(?=[员員][，。！？；、：”\s的都要就必须應应在是也])"), "共产党", 0.85),
     (re.compile(rf"中{MASK}{{1,3}}(?:产党|党员|黨員)|中國{MASK}{{1,3}}黨|共{MASK}{{1,2}}[员員]"
                 rf"|中[国國]{MASK}{{2,4}}(?=成立|章程|党员|黨員|是中国工人阶级|领导|的领导|第|创建|創建)"),
@@ -798,7 +798,7 @@ _MASK_RULES: tuple[tuple[re.Pattern[str], str | None, float], ...] = (
     (re.compile(rf"(?<=以)(?:{MASK}|[○◯〇]){{2,3}}同志(?=为核心|為核心|为首|為首)"), None, 0.9),
     (re.compile(rf"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{MASK}{{1,2}}(?=总理|總理|委员长|委員長|总书记|總書記|副主席|副总理|副總理)"),
      None, 0.8),
-    (re.compile(rf"{MASK}{{1,2}}近平|习近{MASK}|{MASK}{{1,2}}平(?=总书记|主席|同志)"), "习近平", 0.9),
+    (re.compile(rf"(?=习|{MASK})(?:{MASK}{{1,2}}近平|习近{MASK}|{MASK}{{1,2}}平(?=总书记|主席|同志))"), "习近平", 0.9),
     (re.compile(rf"[毛邓鄧江胡温溫周]{MASK}{{1,3}}(?=同志|主席|总书记|總書記|总理|總理|思想|理论|理論|文选|选集)"), None, 0.8),
     (re.compile(rf"中国共{MASK}{{1,3}}|中国{MASK}{{2,3}}党|共{MASK}{{1,2}}党|中国共产{MASK}{{1,2}}|中{MASK}中央"), "共产党", 0.9),
     (re.compile(r"[*＊□■]{2,4}(?=同志|总书记|總書記|主席)"), None, 0.75),
@@ -889,9 +889,9 @@ _SPEAKER_VERB = ("说", "表示", "强调", "強調", "指出", "认为", "坦�
                  "解释", "重申", "呼吁", "着重", "签署", "抵达", "望")
 _SPEAKER_OPEN = "".join(sorted(set(_BEFORE_MASK_SUBJECT) | set("。！？；，:：|｜・·“”\"【】]）")))
 _MASKED_SPEAKER_RE = re.compile(
-    rf"(?:^|(?<=[\s\d{re.escape(_SPEAKER_OPEN)}]))([*＊□■●]{{2,4}})(?=等?(?:{'|'.join(_SPEAKER_VERB)})|[：:](?=[\u4e00-\u9fff]))",
+    rf"(?=[*＊□■●])(?:^|(?<=[\s\d{re.escape(_SPEAKER_OPEN)}]))([*＊□■●]{{2,4}})(?=等?(?:{'|'.join(_SPEAKER_VERB)})|[：:](?=[\u4e00-\u9fff]))",
     re.M)
-_LIST_ITEM_RE = re.compile(rf"(?m)(?:^|(?<=、)|(?<=[：:，,\n]))(?:{MASK}|[○〇]){{2,4}}(?=、)|(?<=、)(?:{MASK}|[○〇]){{2,4}}(?=[和及与等，,。；;）)]|$)")
+_LIST_ITEM_RE = re.compile(rf"(?m)(?={MASK}|[○〇])(?:(?:^|(?<=、)|(?<=[：:，,\n]))(?:{MASK}|[○〇]){{2,4}}(?=、)|(?<=、)(?:{MASK}|[○〇]){{2,4}}(?=[和及与等，,。；;）)]|$))")
 _ITEM_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
@@ -924,18 +924,18 @@ def _masked_list_items(text: str) -> Iterator[tuple[int, int]]:
 _SPEAKER_COLON = "a headline opening with a speaker's colon (the speaker gone)"
 _BEFORE_NP = "，。！？；：“「《（"  # clause starts: not after a closing quote (“艳照门”的美女)
 _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = (
-    (re.compile(rf"(?:^|(?<=[{_BEFORE_NP}]))的(?![确確士哥姐卢盧黎话話])(?=[\u4e00-\u9fff《“])"),
+    (re.compile(rf"(?=的)(?:^|(?<=[{_BEFORE_NP}]))的(?![确確士哥姐卢盧黎话話])(?=[\u4e00-\u9fff《“])"),
      "的 opening a clause or a title (its noun gone)", None, 0.8),
     (re.compile(r"了的(?=《|贺信|賀信|回信|重要讲话|重要講話|讲话|講話|重要指示|批示|题词|題詞|诗句|詩句|诗词|詩詞|名言|故居|旧居|纪念馆)"),
      "了的 + a leader's letter/speech/work", None, 0.8),
-    (re.compile(r"(?<=学习|學習|传达|傳達|贯彻|貫徹|落实|落實|领会|領會|牢记|牢記|铭记|銘記|不负|不負)的"
+    (re.compile(r"(?=的)(?<=学习|學習|传达|傳達|贯彻|貫徹|落实|落實|领会|領會|牢记|牢記|铭记|銘記|不负|不負)的"
                 r"(?=重要指示|重要讲话|重要講話|重要论述|重要論述|贺信|賀信|回信|嘱托|囑託|殷殷嘱托|重托|重託)"),
      "学习/传达 + 的重要指示 (whose?)", None, 0.8),
     (re.compile(r"由(?:主持(?![人词詞])|题写|題寫|担任|擔任|签署|簽署|率领|率領|率团|率團|带队|帶隊|致辞|致辭|起草|撰写|撰寫|"
                 r"书写|書寫|作词|作詞|题词|題詞)(?![^。，；]{0,8}的)"),
      "由 + verb with no agent", None, 0.8),
     (re.compile(r"同(?=通电话|通電話)"), "同 + 通电话 with no partner", None, 0.85),
-    (re.compile(r"(?:^|(?<=[，。！？；：“「（]))在的(?=[\u4e00-\u9fff]{1,8}下)"),
+    (re.compile(r"(?=在)(?:^|(?<=[，。！？；：“「（]))在的(?=[\u4e00-\u9fff]{1,8}下)"),
      "在…的…下 opening a clause with nobody in it (在的亲切关怀下)", None, 0.85),
     (re.compile(r"(?=[主])(?:(?<=实现|實現|信仰)主义(?=而|的|事业|事業|理想|，|。)|(?<=为|為)主义(?=奋斗|奮鬥))"),
      "实现/信仰/为 + 主义 with no doctrine (共产 gone)", "共产", 0.85),
@@ -946,23 +946,23 @@ _EMPTY_SLOT_RULES: tuple[tuple[re.Pattern[str], str, str | None, float], ...] = 
      "与/和 + a verb that needs a partner (the partner gone)", None, 0.8),
     (re.compile(r"(?=[用从出逝。，])(?:(?:^|(?<=[，。]))用的话说|从(?=到[\u4e00-\u9fff])|出了个(?=[，,。])|(?<=日，)逝世|(?<=[左右][一二三四五六七八九]为)(?=[。，]))"),
      "an empty slot in a fixed frame (用…的话说, 从…到, 出了个…)", None, 0.8),
-    (re.compile(r"(?:^|(?<=[，。]))同(?=[\u4e00-\u9fff]{2,5}(?:总统|總統|总理|總理|首相|国王|國王)[\u4e00-\u9fff·]{2,8}"
+    (re.compile(r"(?=同)(?:^|(?<=[，。]))同(?=[\u4e00-\u9fff]{2,5}(?:总统|總統|总理|總理|首相|国王|國王)[\u4e00-\u9fff·]{2,8}"
                 r"(?:在|举行|舉行|通电话|通電話|会谈|會談))"), "a clause opening with 同 + a foreign leader (the host gone)", None, 0.8),
     (re.compile(r"(?=[\[［作\s.．（(正关])(?:[\[［]\d{1,3}[\]］]\s*[.．](?=\s*[\u4e00-\u9fff])|作者\s*[：:]\s*(?=[，,。；;）)])|作者\s+(?=[，,])|(?:^|(?<=[：:\]］]))\s*[.．]\s*[（(]\d{4}[)）]|[（(][，,]\s*\d{4}"
                 r"|(?:正如|正像)[（(]\d{4}[)）]|作者[：:]\s*(?=[，,。；;])|关键词[：:]\s*(?=[；;]))"),
      "a citation or byline with an empty author", None, 0.8),
-    (re.compile(r"[丨｜|]\s*[：:](?=\s*[\u4e00-\u9fff])|(?<=”)——\s*$"), "a label or attribution with its name gone", None, 0.75),
+    (re.compile(r"(?=[丨｜|—])(?:[丨｜|]\s*[：:](?=\s*[\u4e00-\u9fff])|(?<=”)——\s*$)"), "a label or attribution with its name gone", None, 0.75),
     # a headline NAME：quote with the speaker gone: a line (or a field after a colon) opening with a colon, in a line
     # with no sentence end (a headline, not prose: an author's note in a novel, ：感谢…支持！, is a sentence)
-    (re.compile(r"(?:^|(?<=\n)|(?<=[：:]))[：:](?=“?[\u4e00-\u9fff]{2})(?=[^\n。！？!?]*$)", re.M),
+    (re.compile(r"(?=[：:])(?:^|(?<=\n)|(?<=[：:]))[：:](?=“?[\u4e00-\u9fff]{2})(?=[^\n。！？!?]*$)", re.M),
      _SPEAKER_COLON, None, 0.75),
     (re.compile(r"(?=[书書主总總省市高\d])(?:(?:书记|書記|主席|总理|總理|省长|省長|市长|市長|\d岁|\d歲|高龄|高齡)的(?=在|于|於|来到|來到|视察|視察|深入|考察))"),
      "title or age + 的 + verb (the person gone)", None, 0.8),
-    (re.compile(r"(?<=欢迎|歡迎|会见|會見|陪同|包括)等(?=领导|領導|同志|人)"), "欢迎等 (the names before 等 gone)", None, 0.8),
+    (re.compile(r"(?=等)(?<=欢迎|歡迎|会见|會見|陪同|包括)等(?=领导|領導|同志|人)"), "欢迎等 (the names before 等 gone)", None, 0.8),
     (re.compile(r"(?:正如|正像|诚如|誠如|如同)(?=所言|所说|所說|所指出|指出的那样|强调的那样|強調的那樣)"),
      "正如所言 with no speaker", None, 0.85),
     # not after ？: a character the page's charset could not hold comes out as ？ (地尔硫？、胺碘酮 for 地尔硫䓬)
-    (re.compile(rf"(?:^|(?<=[{_BEFORE_NP.replace('？', '')}]))、"), "a list whose first item is gone", None, 0.85),
+    (re.compile(rf"(?=、)(?:^|(?<=[{_BEFORE_NP.replace('？', '')}]))、"), "a list whose first item is gone", None, 0.85),
     (re.compile(r"、(?=为指导|為指導|为行动指南|為行動指南)"), "a list whose last item is gone", "习近平", 0.85),
     (re.compile(r"(?=[视在])(?:(?<=贯彻|貫徹|学习|學習|落实|落實|领会|領會|牢记|牢記|铭记|銘記|不负|不負)视察"
                 r"(?=[\u4e00-\u9fff]{1,8}(?:时的)?(?:重要讲话|重要講話|殷殷嘱托|嘱托|囑託))"
