@@ -88,7 +88,6 @@ def _clean(
 ) -> Record | Reject:
     from cleaners.html import parse_html, parse_page  # lxml/trafilatura only when HTML is cleaned
     from cleaners.pagetype import classify
-    from cleaners.textdump import parse_text
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if not raw.strip():
@@ -114,6 +113,8 @@ def _clean(
         for more, more_url, more_charset in continuations:
             _append_page(draft, more, more_url, more_charset)
     else:
+        from cleaners.textdump import parse_text  # only for text: an HTML run never compiles its 2,200 lines
+
         draft = parse_text(text)
     draft.encoding = encoding
     draft.url = draft.url or url
