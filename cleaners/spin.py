@@ -638,12 +638,13 @@ def synonym_fit(text: str) -> float:
     return excess * min(1.0, cjk / CONTEXT_MIN_CHARS)
 
 
-def spin_evidence(text: str, spun: list[dict] | None = None) -> dict[str, float]:
-    """The evidence behind :func:`spin_score`; `spun` = find_spun_phrases(text) if known."""
+def spin_evidence(text: str, spun: list[dict] | None = None, rarity: bool = True) -> dict[str, float]:
+    """The evidence behind :func:`spin_score`; `spun` = find_spun_phrases(text) if known. With `rarity` False
+    the rare-word excess, which the score does not weigh while RARITY_WEIGHT is 0, is not computed (0.0)."""
     return {
         "lexicon_hits": float(len(find_spun_phrases(text) if spun is None else spun)),
         "artefacts": float(grammar_artefacts(text)),
-        "rarity_excess": rarity_excess(text),
+        "rarity_excess": rarity_excess(text) if rarity else 0.0,
         "context_deficit": context_deficit(text),
         "synonym_fit": synonym_fit(text),
         "cjk_chars": float(_prepared(text)[0]),
@@ -672,5 +673,5 @@ def spin_score(text: str, spun: list[dict] | None = None) -> float:
     >>> spin_score("会议明白准确地提出，要在某些特定的程度上热情参加改革。") > SPIN_THRESHOLD
     True
     """
-    strength = spin_strength(spin_evidence(text, spun))
+    strength = spin_strength(spin_evidence(text, spun, rarity=RARITY_WEIGHT != 0))
     return round(strength / (strength + SPIN_HALF), 3)
