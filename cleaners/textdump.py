@@ -12,6 +12,7 @@ import re
 from cleaners.chrome import chrome_reason, is_category_list, is_meta_line, source_of
 from cleaners.dates import _mostly_date, find_published, parse_date
 from cleaners.draft import Draft, is_prose
+from cleaners.dumplines import undress
 from cleaners.normalize import join_hard_breaks
 from cleaners.plainspam import mark_planted
 from cleaners.record import Removal
@@ -46,7 +47,7 @@ def parse_text(text: str) -> Draft:
     >>> d.title, d.published, d.paras[0][:5]
     ('稻田养虾亩产创新高_某站', '2024-03-19T11:40', '稻渔综合种')
     """
-    lines = [ln.strip() for ln in _join_wrapped(text.splitlines()) if ln.strip()]
+    lines = [ln.strip() for ln in _join_wrapped(undress(text.splitlines())) if ln.strip()]
     draft = _parse_lines(lines)
     mark_planted(lines, draft)  # planted spam the text still shows (cleaners.plainspam)
     return draft
@@ -1698,7 +1699,7 @@ def _heading_like(line: str) -> bool:
     """A line that can be a headline: 4-80 characters of words, not a sentence, a label or a link row."""
     s = spaced_out(line.strip())
     words = len(re.findall(r"[\u4e00-\u9fff]", s)) + 2 * len(re.findall(r"[A-Za-z]{2,}", s))
-    return (4 <= len(s) <= 80 and words >= 4 and not s.endswith(("：", ":", "。", "，", ">>", "»"))
+    return (4 <= len(s) <= 80 and words >= 4 and not s.endswith(("：", ":", "。", "，", ">>", "»")) and not s.startswith("• ")
             and not re.match(r"^(?:https?://|www\.)", s) and len(s.split()) <= 6 and not PAGER_RE.match(s))
 
 

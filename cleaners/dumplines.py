@@ -1,0 +1,158 @@
+"""A dump's lines in one shape, whatever tool wrote it: list, heading and table notation off, split fields rejoined.
+
+Text dumps come from many tools. A browser's innerText gives a block a line and a table row as tab-separated
+cells; a Markdown converter marks headings (`# 标题`), list items (`* 首页`), bold (`**来源：**`) and tables
+(`a | b` over `---|---`); a text browser draws list bullets (`• 首页`) and table borders (`│ a │ b │`,
+`├──┼──┤`); a scraper's ``get_text("\\n")`` prints one text node a line, so a field's label and its value
+(`来源:` / `腾讯动漫`) and a sentence around a number in its own tag (`该试验一共` / `19` / `名受试对象`) fall
+apart. `undress` turns each notation into the plain shape the rest of cleaners/textdump.py reads. Every rule
+reads a notation that many tools share (Markdown, box drawing, bullets) or the shape of the line itself, never
+a tool's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+HEADING_MARK_RE = re.compile(r"^#{1,6}[ \t]+(?=\S)")  # Markdown ATX heading: `## 标题`
+CLOSING_MARK_RE = re.compile(r"(?<=\S)[ \t]+#{1,6}[ \t]*$")  # `## 标题 ##`
+BULLET_RE = re.compile(r"^[*+•◦▪‣⁃][ \t\u00a0]+(?=\S)")  # a list item's bullet; `-` and `·` are often text
+STRONG_RE = re.compile(r"(?<!\*)\*\*(?!\*)")  # bold, not a run of stars
+EM_RE = re.compile(r"(?<![^\s(（【\[])_(?=\S)(?P<inner>[^_\n]*?[^_\s])_(?=$|[\s,.:;!?，。：；！？)）】\]|])")
+TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")  # Markdown: ---|---|---
+BOX_RULE_RE = re.compile(r"^[\s─━┄┈┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫+=-]*[─━═┼┬┴├┤][\s─━┄┈┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫+=-]*$")
+BOX_SEP_RE = re.compile(r"[│┃║]")
+FIELD_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]$")  # `来源:` alone on its line
+CONTINUATION_RE = re.compile(r"^[，。、；！？）】」』,;!?)]")  # a sentence's rest (not ”, which some pages open quotes with)
+NUMBER_RE = re.compile(r"^[\d.,%％]{1,10}$")
+CJK_END_RE = re.compile(r"[\u4e00-\u9fff]$")
+CJK_START_RE = re.compile(r"^[\u4e00-\u9fff]")
+CLAUSE_RE = re.compile(r"[，。！？；]")
+
+
+def undecorate(line: str) -> str:
+    """A line without its heading notation and balanced bold marks, its list bullet as `• ` (a bullet is evidence
+    of a list item: cleaners.chrome.drop_link_lists reads it). A line with no notation is returned as it is (its
+    indent and trailing tabs are evidence too); runs of stars or underscores (a censored word `找****来`, a blank
+    `_______`, a form's `20**年**月**日`) are text.
+
+    >>> undecorate("## 摇尾巴的狼【2017韩文清生贺】"), undecorate("* 南充市安汉中学2016校园招聘")
+    ('摇尾巴的狼【2017韩文清生贺】', '• 南充市安汉中学2016校园招聘')
+    >>> undecorate("**射程：** 70"), undecorate("20**年**月**日"), undecorate("_发表于 2014-10-10 14:05_ |只看该作者")
+    ('射程： 70', '20**年**月**日', '发表于 2014-10-10 14:05 |只看该作者')
+    >>> undecorate("#话题# 不是标题"), undecorate("- 保证每个月提交 2 篇"), undecorate("找****来，他也懵了、")
+    ('#话题# 不是标题', '- 保证每个月提交 2 篇', '找****来，他也懵了、')
+    """
+    lead = line[:len(line) - len(line.lstrip())]
+    s = line.strip()
+    t = CLOSING_MARK_RE.sub("", HEADING_MARK_RE.sub("", s)) if HEADING_MARK_RE.match(s) else s
+    t = BULLET_RE.sub("• ", t)
+    if len(STRONG_RE.findall(t)) % 2 == 0:
+        t = STRONG_RE.sub("", t)
+    t = EM_RE.sub(lambda m: m.group("inner"), t)
+    return line if t == s else lead + t
+
+
+def _cells(line: str, sep: re.Pattern[str]) -> str:
+    """A table row as the tab-separated cells a browser gives (empty cells dropped)."""
+    return "\t".join(c.strip() for c in sep.split(line) if c.strip())
+
+
+def table_rows(lines: list[str]) -> list[str]:
+    """Markdown tables (a `---|---` rule under the header row) and box-drawn ones (`│ a │ b │`, `├──┼──┤`) as
+    tab-separated rows; the rules go. A row of pipes with no rule under a header is a menu (`首页 | 新闻`) and
+    stays.
+
+    >>> table_rows(["序号 | 时间 | 内容", "---|---|---", "1 | 3月 | 报名", "正文。"])
+    ['序号\\t时间\\t内容', '1\\t3月\\t报名', '正文。']
+    >>> table_rows(["┌──┬──┐", "│ 序号 │ 工作阶段 │", "├──┼──┤", "首页 | 新闻"])
+    ['序号\\t工作阶段', '首页 | 新闻']
+    """
+    out: list[str] = []
+    in_table = False
+    for ln in lines:
+        if TABLE_RULE_RE.match(ln):
+            if out and "|" in out[-1] and not in_table:
+                out[-1] = _cells(out[-1], re.compile(r"\|"))
+            in_table = True
+            continue
+        if in_table and "|" in ln:
+            out.append(_cells(ln, re.compile(r"\|")))
+            continue
+        in_table = False
+        if ln.strip() and BOX_RULE_RE.match(ln.strip()) and len(ln.strip()) >= 3:
+            continue
+        if len(BOX_SEP_RE.findall(ln)) >= 2:
+            out.append(_cells(ln, BOX_SEP_RE))
+            continue
+        out.append(ln)
+    return out
+
+
+def rejoin_fragments(lines: list[str]) -> list[str]:
+    """Lines that one text node a line split apart, joined again: a field block printed one label and one value
+    a line (`发布:` / `圣骑士` / `来源:` / `腾讯动漫`: two such pairs in a row at least; one lone label over a line is
+    a box's heading, `相关新闻：` over a headline), a line that opens with a clause mark (`，顺利开展…`: no line
+    starts so but a sentence's rest), and a number alone between the two halves of its sentence (`该试验一共` /
+    `19` / `名受试对象…`, one half a clause). Blank lines between are skipped.
+
+    >>> rejoin_fragments(["发布:", "圣骑士", "来源:", "", "腾讯动漫", "时间:", "2015-05-12 09:33:49"])
+    ['发布:圣骑士', '来源:腾讯动漫', '时间:2015-05-12 09:33:49']
+    >>> rejoin_fragments(["相关新闻：", "格兰仕三遇产品不合格", "格兰仕回应虚标门"])
+    ['相关新闻：', '格兰仕三遇产品不合格', '格兰仕回应虚标门']
+    >>> rejoin_fragments(["为宣传贯彻新条例", "，顺利开展工作。"])
+    ['为宣传贯彻新条例，顺利开展工作。']
+    >>> rejoin_fragments(["结果令人失望。该试验一共", "19", "名受试对象，没有一名显示疗效。"])
+    ['结果令人失望。该试验一共19名受试对象，没有一名显示疗效。']
+    >>> rejoin_fragments(["上一页", "1", "2", "下一页"]), rejoin_fragments(["阅读", "2056", "标签"])
+    (['上一页', '1', '2', '下一页'], ['阅读', '2056', '标签'])
+    """
+    full = [i for i, ln in enumerate(lines) if ln.strip()]
+    pairs = [k for k in range(len(full) - 1) if FIELD_LABEL_RE.match(lines[full[k]].strip())
+             and not FIELD_LABEL_RE.match(lines[full[k + 1]].strip()) and len(lines[full[k + 1]].strip()) <= 40]
+    paired = {k for k in pairs if k - 2 in pairs or k + 2 in pairs}
+    value_of = {full[k + 1]: full[k] for k in paired}
+    out: list[str] = []
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if not s:
+            if not any(j > i for j in value_of if value_of[j] < i):
+                out.append(ln)
+            continue
+        if i in value_of or CONTINUATION_RE.match(s) and _last(out):
+            k = _last_index(out)
+            out[k:] = [out[k].rstrip() + s]
+            continue
+        out.append(ln)
+    return _join_numbers(out)
+
+
+def _last_index(out: list[str]) -> int:
+    return max(i for i, ln in enumerate(out) if ln.strip())
+
+
+def _last(out: list[str]) -> str:
+    return next((ln for ln in reversed(out) if ln.strip()), "")
+
+
+def _join_numbers(lines: list[str]) -> list[str]:
+    """A number alone on its line between a line ending in a Chinese character and one opening with one, when
+    either side holds a clause: the three are one sentence."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        s = lines[i].strip()
+        if (out and i + 1 < len(lines) and NUMBER_RE.match(s) and CJK_END_RE.search(out[-1].rstrip())
+                and CJK_START_RE.match(lines[i + 1].strip())
+                and (CLAUSE_RE.search(out[-1]) or CLAUSE_RE.search(lines[i + 1]))):
+            out[-1] = out[-1].rstrip() + s + lines[i + 1].strip()
+            i += 2
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+def undress(lines: list[str]) -> list[str]:
+    """The dump's lines in the shape cleaners/textdump.py reads (see the module's docstring)."""
+    return rejoin_fragments(table_rows([undecorate(ln) for ln in lines]))
