@@ -28,6 +28,10 @@ NUMBER_RE = re.compile(r"^[\d.,%％]{1,10}$")
 CJK_END_RE = re.compile(r"[\u4e00-\u9fff]$")
 CJK_START_RE = re.compile(r"^[\u4e00-\u9fff]")
 CLAUSE_RE = re.compile(r"[，。！？；]")
+# an image's name in brackets where the image was (`[05hzxw_pic015]`, `[index09 logo]`): Latin words, one with a
+# digit or an underscore, never a date (`[2024-02-28]` has no letter); a line of only such names goes whole
+PLACEHOLDER_RE = re.compile(r"\[(?=[^\]]*[A-Za-z])(?=[^\]]*[\d_])[A-Za-z0-9_.\-]+(?: [A-Za-z0-9_.\-]+)*\]")
+PLACEHOLDER_LINE_RE = re.compile(r"^(?:\s*\[[A-Za-z][A-Za-z0-9_.\- ]{0,30}\])+\s*$")
 
 
 def undecorate(line: str) -> str:
@@ -40,6 +44,8 @@ def undecorate(line: str) -> str:
     ('摇尾巴的狼【2017韩文清生贺】', '• 南充市安汉中学2016校园招聘')
     >>> undecorate("**射程：** 70"), undecorate("20**年**月**日"), undecorate("_发表于 2014-10-10 14:05_ |只看该作者")
     ('射程： 70', '20**年**月**日', '发表于 2014-10-10 14:05 |只看该作者')
+    >>> undecorate("[logo] [banner]"), undecorate("[05hzxw_pic015] 图为假西洋参"), undecorate("[2024-02-28]")
+    ('', '图为假西洋参', '[2024-02-28]')
     >>> undecorate("#话题# 不是标题"), undecorate("- 保证每个月提交 2 篇"), undecorate("找****来，他也懵了、")
     ('#话题# 不是标题', '- 保证每个月提交 2 篇', '找****来，他也懵了、')
     """
@@ -50,6 +56,7 @@ def undecorate(line: str) -> str:
     if len(STRONG_RE.findall(t)) % 2 == 0:
         t = STRONG_RE.sub("", t)
     t = EM_RE.sub(lambda m: m.group("inner"), t)
+    t = "" if PLACEHOLDER_LINE_RE.match(t) else PLACEHOLDER_RE.sub("", t).strip()
     return line if t == s else lead + t
 
 
@@ -125,6 +132,7 @@ def rejoin_fragments(lines: list[str]) -> list[str]:
             continue
         out.append(ln)
     return _join_numbers(out)
+
 
 
 def _last_index(out: list[str]) -> int:
