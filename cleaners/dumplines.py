@@ -22,15 +22,19 @@ EM_RE = re.compile(r"(?<![^\s(（【\[])_(?=\S)(?P<inner>[^_\n]*?[^_\s])_(?=$|[\
 TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")  # Markdown: ---|---|---
 BOX_RULE_RE = re.compile(r"^[\s─━┄┈┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫+=-]*[─━═┼┬┴├┤][\s─━┄┈┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫+=-]*$")
 BOX_SEP_RE = re.compile(r"[│┃║]")
+# four spaces or more between words: a text browser's table cells side by side (a browser's innerText collapses
+# runs of spaces; a ticker's wide gaps are no-break or ideographic spaces)
+COLUMN_GAP_RE = re.compile(r"(?<=\S) {4,}(?=\S)")
 FIELD_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]$")  # `来源:` alone on its line
 CONTINUATION_RE = re.compile(r"^[，。、；！？）】」』,;!?)]")  # a sentence's rest (not ”, which some pages open quotes with)
 NUMBER_RE = re.compile(r"^\d{1,9}(?:[.,]\d+)?[%％]?$")  # 8000, 1.5, 30%: not a list mark (264.)
 CJK_END_RE = re.compile(r"[\u4e00-\u9fff]$")
 CJK_START_RE = re.compile(r"^[\u4e00-\u9fff]")
 CLAUSE_RE = re.compile(r"[，。！？；]")
-# an image's name in brackets where the image was (`[05hzxw_pic015]`, `[index09 logo]`): Latin words, one with a
-# digit or an underscore, never a date (`[2024-02-28]` has no letter); a line of only such names goes whole
-PLACEHOLDER_RE = re.compile(r"\[(?=[^\]]*[A-Za-z])(?=[^\]]*[\d_])[A-Za-z0-9_.\-]+(?: [A-Za-z0-9_.\-]+)*\]")
+# an image's name in brackets where the image was (`[05hzxw_pic015]`, `[index09 logo]`): Latin words with a letter
+# and a digit, six characters or more: never a date (`[2024-02-28]` has no letter), a citation (`[G3]`) or a wiki
+# link (`[[Roberto_Rossellini]]`); a line of only such names goes whole
+PLACEHOLDER_RE = re.compile(r"(?<!\[)\[(?=[^\]]*[A-Za-z])(?=[^\]]*\d)(?=[^\]]{6})[A-Za-z0-9_.\-]+(?: [A-Za-z0-9_.\-]+)*\](?!\])")
 PLACEHOLDER_LINE_RE = re.compile(r"^(?:\s*\[[A-Za-z][A-Za-z0-9_.\- ]{0,30}\])+\s*$")
 
 
@@ -91,6 +95,9 @@ def table_rows(lines: list[str]) -> list[str]:
             continue
         if len(BOX_SEP_RE.findall(ln)) >= 2:
             out.append(_cells(ln, BOX_SEP_RE))
+            continue
+        if COLUMN_GAP_RE.search(ln.strip()):  # cells laid side by side, padded with spaces
+            out.append(_cells(ln, COLUMN_GAP_RE))
             continue
         out.append(ln)
     return out
