@@ -26,15 +26,16 @@ BOX_SEP_RE = re.compile(r"[│┃║]")
 # runs of spaces; a ticker's wide gaps are no-break or ideographic spaces)
 COLUMN_GAP_RE = re.compile(r"(?<=\S) {4,}(?=\S)")
 FIELD_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]$")  # `来源:` alone on its line
+DATE_VALUE_RE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")  # a date is never a box's headline
 CONTINUATION_RE = re.compile(r"^[，。、；！？）】」』,;!?)]")  # a sentence's rest (not ”, which some pages open quotes with)
 NUMBER_RE = re.compile(r"^\d{1,9}(?:[.,]\d+)?[%％]?$")  # 8000, 1.5, 30%: not a list mark (264.)
 CJK_END_RE = re.compile(r"[\u4e00-\u9fff]$")
 CJK_START_RE = re.compile(r"^[\u4e00-\u9fff]")
 CLAUSE_RE = re.compile(r"[，。！？；]")
 # an image's name in brackets where the image was (`[05hzxw_pic015]`, `[index09 logo]`): Latin words with a letter
-# and a digit, six characters or more: never a date (`[2024-02-28]` has no letter), a citation (`[G3]`) or a wiki
+# and a digit, five characters or more: never a date (`[2024-02-28]` has no letter), a citation (`[G3]`) or a wiki
 # link (`[[Roberto_Rossellini]]`); a line of only such names goes whole
-PLACEHOLDER_RE = re.compile(r"(?<!\[)\[(?=[^\]]*[A-Za-z])(?=[^\]]*\d)(?=[^\]]{6})[A-Za-z0-9_.\-]+(?: [A-Za-z0-9_.\-]+)*\](?!\])")
+PLACEHOLDER_RE = re.compile(r"(?<!\[)\[(?=[^\]]*[A-Za-z])(?=[^\]]*\d)(?=[^\]]{5})[A-Za-z0-9_.\-]+(?: [A-Za-z0-9_.\-]+)*\](?!\])")
 PLACEHOLDER_LINE_RE = re.compile(r"^(?:\s*\[[A-Za-z][A-Za-z0-9_.\- ]{0,30}\])+\s*$")
 
 
@@ -105,13 +106,15 @@ def table_rows(lines: list[str]) -> list[str]:
 
 def rejoin_fragments(lines: list[str]) -> list[str]:
     """Lines that one text node a line split apart, joined again: a field block printed one label and one value
-    a line (`发布:` / `圣骑士` / `来源:` / `腾讯动漫`: two such pairs in a row at least; one lone label over a line is
-    a box's heading, `相关新闻：` over a headline), a line that opens with a clause mark (`，顺利开展…`: no line
+    a line (`发布:` / `圣骑士` / `来源:` / `腾讯动漫`: two such pairs in a row at least, or a label over a date; one
+    lone label over a line is a box's heading, `相关新闻：` over a headline), a line that opens with a clause mark (`，顺利开展…`: no line
     starts so but a sentence's rest), and a number alone between the two halves of its sentence (`该试验一共` /
     `19` / `名受试对象…`, one half a clause). Blank lines between are skipped.
 
     >>> rejoin_fragments(["发布:", "圣骑士", "来源:", "", "腾讯动漫", "时间:", "2015-05-12 09:33:49"])
     ['发布:圣骑士', '来源:腾讯动漫', '时间:2015-05-12 09:33:49']
+    >>> rejoin_fragments(["使命召唤ol武器介绍：AK-47突击步枪", "发布时间：", "2016-12-02 16:12", "0", "人参与"])[:2]
+    ['使命召唤ol武器介绍：AK-47突击步枪', '发布时间：2016-12-02 16:12']
     >>> rejoin_fragments(["相关新闻：", "格兰仕三遇产品不合格", "格兰仕回应虚标门"])
     ['相关新闻：', '格兰仕三遇产品不合格', '格兰仕回应虚标门']
     >>> rejoin_fragments(["为宣传贯彻新条例", "，顺利开展工作。"])
@@ -124,7 +127,7 @@ def rejoin_fragments(lines: list[str]) -> list[str]:
     full = [i for i, ln in enumerate(lines) if ln.strip()]
     pairs = [k for k in range(len(full) - 1) if FIELD_LABEL_RE.match(lines[full[k]].strip())
              and not FIELD_LABEL_RE.match(lines[full[k + 1]].strip()) and len(lines[full[k + 1]].strip()) <= 40]
-    paired = {k for k in pairs if k - 2 in pairs or k + 2 in pairs}
+    paired = {k for k in pairs if k - 2 in pairs or k + 2 in pairs or DATE_VALUE_RE.match(lines[full[k + 1]].strip())}
     value_of = {full[k + 1]: full[k] for k in paired}
     out: list[str] = []
     for i, ln in enumerate(lines):
