@@ -19,6 +19,7 @@ CLOSING_MARK_RE = re.compile(r"(?<=\S)[ \t]+#{1,6}[ \t]*$")  # `## 标题 ##`
 BULLET_RE = re.compile(r"^[*+•◦▪‣⁃][ \t\u00a0]+(?=\S)")  # a list item's bullet; `-` and `·` are often text
 STRONG_RE = re.compile(r"(?<!\*)\*\*(?!\*)")  # bold, not a run of stars
 EM_RE = re.compile(r"(?<![^\s(（【\[])_(?=\S)(?P<inner>[^_\n]*?[^_\s])_(?=$|[\s,.:;!?，。：；！？)）】\]|])")
+EMPTY_EM_RE = re.compile(r"(?:^|(?<=\s))__(?=_?[^_\s])")  # an empty <i></i> (an icon) as Markdown: `__admin`, `___回复_`
 TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")  # Markdown: ---|---|---
 BOX_RULE_RE = re.compile(r"^[\s─━┄┈┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫+=-]*[─━═┼┬┴├┤][\s─━┄┈┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫+=-]*$")
 BOX_SEP_RE = re.compile(r"[│┃║]")
@@ -49,6 +50,8 @@ def undecorate(line: str) -> str:
     ('摇尾巴的狼【2017韩文清生贺】', '• 南充市安汉中学2016校园招聘')
     >>> undecorate("**射程：** 70"), undecorate("20**年**月**日"), undecorate("_发表于 2014-10-10 14:05_ |只看该作者")
     ('射程： 70', '20**年**月**日', '发表于 2014-10-10 14:05 |只看该作者')
+    >>> undecorate("__百科收藏 __admin __10年前 (2007-08-15)"), undecorate("2011-5-19 11:58:39 ___回复_ ___赞_")
+    ('百科收藏 admin 10年前 (2007-08-15)', '2011-5-19 11:58:39 回复 赞')
     >>> undecorate("[logo] [banner]"), undecorate("[05hzxw_pic015] 图为假西洋参"), undecorate("[2024-02-28]")
     ('', '图为假西洋参', '[2024-02-28]')
     >>> undecorate("#话题# 不是标题"), undecorate("- 保证每个月提交 2 篇"), undecorate("找****来，他也懵了、")
@@ -60,6 +63,7 @@ def undecorate(line: str) -> str:
     t = BULLET_RE.sub("• ", t)
     if len(STRONG_RE.findall(t)) % 2 == 0:
         t = STRONG_RE.sub("", t)
+    t = EMPTY_EM_RE.sub("", t)
     t = EM_RE.sub(lambda m: m.group("inner"), t)
     t = "" if PLACEHOLDER_LINE_RE.match(t) else PLACEHOLDER_RE.sub("", t).strip()
     return line if t == s else lead + t
