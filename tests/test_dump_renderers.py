@@ -42,6 +42,12 @@ def test_one_node_a_line_field_block_gives_the_date(name: str) -> None:
     assert rec.published == LABELS[name]["published"]
 
 
+def test_one_node_a_line_label_over_a_date_is_a_byline() -> None:
+    """w001327 by get_text: the headline over `发布时间：` / `2016-12-02 16:12` (a lone label over a date)."""
+    rec = cleaned("soup", "w001327.html")
+    assert (rec.title, rec.published) == (LABELS["w001327.html"]["title"], LABELS["w001327.html"]["published"])
+
+
 @pytest.mark.parametrize("name", ["w000470.html", "w000724.html", "w001240.html", "w001327.html"])
 def test_markdown_dump_title_is_the_headline(name: str) -> None:
     """html2text marks the headline `# 标题` and field labels `**射程：**`: the marks are notation, not words."""
@@ -82,6 +88,8 @@ def test_notation_off_but_text_kept() -> None:
                  "- 保证每个月可以提交至少 2 篇原创文章，",  # w008924: a dash the page prints
                  "[2024-02-28]"):  # a date in brackets, not an image's name
         assert undecorate(line) == line
+    assert undecorate("【经乳汁分泌】 Compatible [G3].") == "【经乳汁分泌】 Compatible [G3]."  # w008245: a citation
+    assert "[[Roberto_Rossellini]]" in undecorate("电影（[[Roberto_Rossellini]]编剧）")  # w002120: a wiki link
 
 
 def test_tables_drawn_in_text_become_rows() -> None:
@@ -92,6 +100,21 @@ def test_tables_drawn_in_text_become_rows() -> None:
            "│1.       │   考点申报    │         常年开通          │                                                       │"]
     assert table_rows(box) == ["序号\t工作阶段\t时间点\t工作内容", "1.\t考点申报\t常年开通"]
     assert table_rows(["首页 | 新闻中心 | 关于我们"]) == ["首页 | 新闻中心 | 关于我们"]  # a menu: no rule under it
+
+
+def test_columns_side_by_side_are_cells() -> None:
+    """A text browser lays a layout table's cells side by side, padded with spaces (a chinanews page's picture box
+    beside a list): cells, not one long line of prose that outweighs the article."""
+    line = "银河系大量新星诞生" + " " * 470 + "南京全城搜捕抢劫嫌犯"
+    assert table_rows([line]) == ["银河系大量新星诞生\t南京全城搜捕抢劫嫌犯"]
+    assert table_rows(["公益时空  法律在线"]) == ["公益时空  法律在线"]  # two spaces: words, not columns
+
+
+def test_icons_as_empty_emphasis_are_no_text() -> None:
+    """html2text prints an icon's empty <i></i> as `__` (w003380's byline, w002026's post footer)."""
+    assert undecorate("__百科收藏 __admin __10年前 (2007-08-15) __2472浏览 __0评论") == \
+        "百科收藏 admin 10年前 (2007-08-15) 2472浏览 0评论"
+    assert undecorate("2011-5-19 11:58:39 ___回复_ ___赞_") == "2011-5-19 11:58:39 回复 赞"
 
 
 def test_image_names_are_no_brand() -> None:
