@@ -9,6 +9,7 @@ under test (cleaners/dumplines.py) read notations many tools share and the shape
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -123,7 +124,16 @@ def test_image_names_are_no_brand() -> None:
     assert [ln for ln in lines if ln.strip()] == ["假西洋参流入杭州市场 不但不值钱吃了还伤身"]
 
 
-@pytest.mark.skipif(shutil.which("w3m") is None, reason="w3m not installed (a bench renderer: apt-get install w3m)")
-def test_text_browser_dump_not_spam() -> None:
+def test_text_browser_dumps() -> None:
+    """w3m's dumps of real pages: w005209's image names are no brands; a chinanews page's picture box beside a list
+    (cells padded with spaces) no longer outweighs the article under its headline."""
+    if shutil.which("w3m") is None:
+        if os.environ.get("CI"):
+            pytest.fail("w3m must be installed in CI (.ci/run installs it)")
+        pytest.skip("w3m not installed (apt-get install w3m)")
     rec = cleaned("w3m", "w005209.html")
     assert not rec.is_spam_page, rec.spam_terms
+    key = "20120112_www.chinanews.com_0d42564bf0e1f05cd8f867ce4d5c8eeb7efb50a1814840d3e4f53f86"
+    rec = cleaned("w3m", f"{key}.html", SHARED / "daniel-zh-dev" / "html")
+    assert rec.title == "上海人大代表吁逐步取消高速路收费缓解堵塞"
+    assert "朱利民说，自己住在市区" in rec.text
