@@ -8,6 +8,12 @@ save: menus, bylines, sidebars, footers and the article, one block per line. Hid
     python -m mirrorclean.dumps ../shared/eval/daniel-zh-dev [--limit N]   # title, text F1, spam verdicts
     python -m mirrorclean.dumps ../shared/eval/wild-2017 --wild fixtures/wild/dumps.jsonl
     python -m mirrorclean.dumps ../shared/eval/daniel-zh-dev --cache /tmp/dumps   # render once, re-score quickly
+    python -m mirrorclean.dumps ../shared/eval/daniel-zh-dev --renderer soup   # or w3m, html2text: other tools' dumps
+
+Other people's dumps come from other tools: `--renderer` renders the same pages as a scraper's BeautifulSoup
+``get_text`` (one text node a line), a text browser (w3m) or a Markdown converter (html2text), so that the rules of
+cleaners/textdump.py are measured on line shapes they were not tuned on (docs/benchmarks.md, "Dumps from other
+renderers").
 
 Nothing rendered is stored in the repo (the pages' licences vary); dumps are cached under a temporary folder.
 """
