@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from cleaners.chrome import chrome_reason
+
 HEADING_MARK_RE = re.compile(r"^#{1,6}[ \t]+(?=\S)")  # Markdown ATX heading: `## 标题`
 CLOSING_MARK_RE = re.compile(r"(?<=\S)[ \t]+#{1,6}[ \t]*$")  # `## 标题 ##`
 BULLET_RE = re.compile(r"^[*+•◦▪‣⁃][ \t\u00a0]+(?=\S)")  # a list item's bullet; `-` and `·` are often text
@@ -29,7 +31,10 @@ COLUMN_GAP_RE = re.compile(r"(?<=\S) {4,}(?=\S)")
 FIELD_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]$")  # `来源:` alone on its line
 DATE_VALUE_RE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")  # a date is never a box's headline
 CONTINUATION_RE = re.compile(r"^[，。、；！？）】」』,;!?)]")  # a sentence's rest (not ”, which some pages open quotes with)
-NUMBER_RE = re.compile(r"^\d{1,9}(?:[.,]\d+)?[%％]?$")  # 8000, 1.5, 30%: not a list mark (264.)
+# a number or a Latin word in a tag of its own: 8000, 1.5, 30%, ATC, II; never a list mark (264.)
+TOKEN_RE = re.compile(r"^(?:\d{1,9}(?:[.,]\d+)?[%％]?|[A-Za-z][A-Za-z0-9\-]{0,11})$")
+END_MARK_RE = re.compile(r"[。！？；]$")
+RANK_RE = re.compile(r"^\d{1,2}$")  # a box's rank (1, 2, 3 over each headline), never a sentence's opening
 CJK_END_RE = re.compile(r"[\u4e00-\u9fff]$")
 CJK_START_RE = re.compile(r"^[\u4e00-\u9fff]")
 CLAUSE_RE = re.compile(r"[，。！？；]")
@@ -158,18 +163,34 @@ def _last(out: list[str]) -> str:
 
 
 def _join_numbers(lines: list[str]) -> list[str]:
-    """A number alone on its line between a line ending in a Chinese character and one opening with one, when
-    either side holds a clause: the three are one sentence."""
+    """A number or a Latin word alone on its line (its own tag: `8000`, `2009`, `ATC`, `II`) before a line that
+    opens with a Chinese character: after a line ending in one, the three are one sentence when either side holds a
+    clause; after a sentence's end (`。`, `；`), the word opens the next line's sentence when that line is prose.
+    Never before a menu or box label (`TOP` / `最新文章` under an article is a control and a box).
+
+    >>> _join_numbers(["但是，最近一项关于帕唑帕尼单药治疗", "ATC", "的多中心", "II", "期临床试验的结果令人失望。"])
+    ['但是，最近一项关于帕唑帕尼单药治疗ATC的多中心II期临床试验的结果令人失望。']
+    >>> _join_numbers(["发展。", "2010", "年被腾讯网评为“十佳网络学院”；"]), _join_numbers(["热门", "NBA", "新闻中心"])
+    (['发展。', '2010年被腾讯网评为“十佳网络学院”；'], ['热门', 'NBA', '新闻中心'])
+    >>> _join_numbers(["过年聚会请留意这5类人！", "2", "他到底爱不爱你？只要一招就知道了~"])[1]
+    '2'
+
+    """
     out: list[str] = []
     i = 0
     while i < len(lines):
         s = lines[i].strip()
-        if (out and i + 1 < len(lines) and NUMBER_RE.match(s) and CJK_END_RE.search(out[-1].rstrip())
-                and CJK_START_RE.match(lines[i + 1].strip())
-                and (CLAUSE_RE.search(out[-1]) or CLAUSE_RE.search(lines[i + 1]))):
-            out[-1] = out[-1].rstrip() + s + lines[i + 1].strip()
-            i += 2
-            continue
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if out and TOKEN_RE.match(s) and CJK_START_RE.match(nxt) and not chrome_reason(nxt):  # 唤醒了 / TOP / 最新文章
+            prev = out[-1].rstrip()
+            if CJK_END_RE.search(prev) and (CLAUSE_RE.search(prev) or CLAUSE_RE.search(nxt)):
+                out[-1] = prev + s + nxt
+                i += 2
+                continue
+            if END_MARK_RE.search(prev) and CLAUSE_RE.search(nxt) and not RANK_RE.match(s):  # 1 / 标题 / 2 / 标题
+                out.append(s + nxt)
+                i += 2
+                continue
         out.append(lines[i])
         i += 1
     return out
