@@ -49,6 +49,13 @@ def test_one_node_a_line_label_over_a_date_is_a_byline() -> None:
     assert (rec.title, rec.published) == (LABELS["w001327.html"]["title"], LABELS["w001327.html"]["published"])
 
 
+def test_one_node_a_line_sentences_around_numbers_rejoin() -> None:
+    """w001975 by get_text: `2012` / `年，荣贺腾讯网…称号；` (a year in its own tag) had made a headline of the rest of
+    its sentence; joined again, the page's headline is found."""
+    rec = cleaned("soup", "w001975.html")
+    assert rec.title == LABELS["w001975.html"]["title"]
+
+
 @pytest.mark.parametrize("name", ["w000470.html", "w000724.html", "w001240.html", "w001327.html"])
 def test_markdown_dump_title_is_the_headline(name: str) -> None:
     """html2text marks the headline `# 标题` and field labels `**射程：**`: the marks are notation, not words."""
