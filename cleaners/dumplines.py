@@ -22,8 +22,9 @@ BULLET_RE = re.compile(r"^[*+•◦▪‣⁃][ \t\u00a0]+(?=\S)")  # a list item
 STRONG_RE = re.compile(r"(?<!\*)\*\*(?!\*)")  # bold, not a run of stars
 EM_RE = re.compile(r"(?<![^\s(（【\[])_(?=\S)(?P<inner>[^_\n]*?[^_\s])_(?=$|[\s,.:;!?，。：；！？)）】\]|])")
 EMPTY_EM_RE = re.compile(r"(?:^|(?<=\s))__(?=_?[^_\s])")  # an empty <i></i> (an icon) as Markdown: `__admin`, `___回复_`
-TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")  # Markdown: ---|---|---
-BOX_RULE_RE = re.compile(r"^[\s─━┄┈┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫+=-]*[─━═┼┬┴├┤][\s─━┄┈┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫+=-]*$")
+TABLE_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")  # Markdown: ---|---|--- (stripped)
+BOX_CHARS = frozenset("─━┄┈┌┐└┘├┤┬┴┼═║╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫+=- \t")
+BOX_CORE = frozenset("─━═┼┬┴├┤")  # a rule has a line or a joint, not only + = -
 BOX_SEP_RE = re.compile(r"[│┃║]")
 # four spaces or more between words: a text browser's table cells side by side (a browser's innerText collapses
 # runs of spaces; a ticker's wide gaps are no-break or ideographic spaces)
@@ -41,7 +42,8 @@ CLAUSE_RE = re.compile(r"[，。！？；]")
 # an image's name in brackets where the image was (`[05hzxw_pic015]`, `[index09 logo]`): Latin words with a letter
 # and a digit, five characters or more: never a date (`[2024-02-28]` has no letter), a citation (`[G3]`) or a wiki
 # link (`[[Roberto_Rossellini]]`); a line of only such names goes whole
-PLACEHOLDER_RE = re.compile(r"(?<!\[)\[(?=[^\]]*[A-Za-z])(?=[^\]]*\d)(?=[^\]]{5})[A-Za-z0-9_.\-]+(?: [A-Za-z0-9_.\-]+)*\](?!\])")
+PLACEHOLDER_RE = re.compile(r"(?<!\[)\[(?=[^\]]{0,60}[A-Za-z])(?=[^\]]{0,60}\d)(?=[^\]]{5})"
+                            r"[A-Za-z0-9_.\-]{1,40}(?: [A-Za-z0-9_.\-]{1,40}){0,4}\](?!\])")
 PLACEHOLDER_LINE_RE = re.compile(r"^(?:\s*\[[A-Za-z][A-Za-z0-9_.\- ]{0,30}\])+\s*$")
 
 
@@ -92,7 +94,7 @@ def table_rows(lines: list[str]) -> list[str]:
     out: list[str] = []
     in_table = False
     for ln in lines:
-        if TABLE_RULE_RE.match(ln):
+        if TABLE_RULE_RE.match(ln.strip()):
             if out and "|" in out[-1] and not in_table:
                 out[-1] = _cells(out[-1], re.compile(r"\|"))
             in_table = True
@@ -101,7 +103,7 @@ def table_rows(lines: list[str]) -> list[str]:
             out.append(_cells(ln, re.compile(r"\|")))
             continue
         in_table = False
-        if ln.strip() and BOX_RULE_RE.match(ln.strip()) and len(ln.strip()) >= 3:
+        if len(ln.strip()) >= 3 and set(ln.strip()) <= BOX_CHARS and BOX_CORE & set(ln):  # ├──┼──┤
             continue
         if len(BOX_SEP_RE.findall(ln)) >= 2:
             out.append(_cells(ln, BOX_SEP_RE))
@@ -116,9 +118,9 @@ def table_rows(lines: list[str]) -> list[str]:
 def rejoin_fragments(lines: list[str]) -> list[str]:
     """Lines that one text node a line split apart, joined again: a field block printed one label and one value
     a line (`发布:` / `圣骑士` / `来源:` / `腾讯动漫`: two such pairs in a row at least, or a label over a date; one
-    lone label over a line is a box's heading, `相关新闻：` over a headline), a line that opens with a clause mark (`，顺利开展…`: no line
-    starts so but a sentence's rest), and a number alone between the two halves of its sentence (`该试验一共` /
-    `19` / `名受试对象…`, one half a clause). Blank lines between are skipped.
+    lone label over a line is a box's heading, `相关新闻：` over a headline), a line that opens with a clause mark
+    (`，顺利开展…`: no line starts so but a sentence's rest), and a number alone between the two halves of its
+    sentence (`_join_numbers`). Blank lines inside a pair go.
 
     >>> rejoin_fragments(["发布:", "圣骑士", "来源:", "", "腾讯动漫", "时间:", "2015-05-12 09:33:49"])
     ['发布:圣骑士', '来源:腾讯动漫', '时间:2015-05-12 09:33:49']
@@ -134,32 +136,26 @@ def rejoin_fragments(lines: list[str]) -> list[str]:
     (['上一页', '1', '2', '下一页'], ['阅读', '2056', '标签'])
     """
     full = [i for i, ln in enumerate(lines) if ln.strip()]
-    pairs = [k for k in range(len(full) - 1) if FIELD_LABEL_RE.match(lines[full[k]].strip())
-             and not FIELD_LABEL_RE.match(lines[full[k + 1]].strip()) and len(lines[full[k + 1]].strip()) <= 40]
+    pairs = {k for k in range(len(full) - 1) if FIELD_LABEL_RE.match(lines[full[k]].strip())
+             and not FIELD_LABEL_RE.match(lines[full[k + 1]].strip()) and len(lines[full[k + 1]].strip()) <= 40}
     paired = {k for k in pairs if k - 2 in pairs or k + 2 in pairs or DATE_VALUE_RE.match(lines[full[k + 1]].strip())}
-    value_of = {full[k + 1]: full[k] for k in paired}
+    values = {full[k + 1] for k in paired}
+    between = {i for k in paired for i in range(full[k] + 1, full[k + 1])}  # blank lines inside a pair
     out: list[str] = []
+    last = -1  # where out's last non-blank line is
     for i, ln in enumerate(lines):
         s = ln.strip()
         if not s:
-            if not any(j > i for j in value_of if value_of[j] < i):
+            if i not in between:
                 out.append(ln)
             continue
-        if i in value_of or CONTINUATION_RE.match(s) and _last(out):
-            k = _last_index(out)
-            out[k:] = [out[k].rstrip() + s]
+        if last >= 0 and (i in values or CONTINUATION_RE.match(s)):
+            out[last:] = [out[last].rstrip() + s]
             continue
         out.append(ln)
+        last = len(out) - 1
     return _join_numbers(out)
 
-
-
-def _last_index(out: list[str]) -> int:
-    return max(i for i, ln in enumerate(out) if ln.strip())
-
-
-def _last(out: list[str]) -> str:
-    return next((ln for ln in reversed(out) if ln.strip()), "")
 
 
 def _join_numbers(lines: list[str]) -> list[str]:
@@ -174,7 +170,6 @@ def _join_numbers(lines: list[str]) -> list[str]:
     (['发展。', '2010年被腾讯网评为“十佳网络学院”；'], ['热门', 'NBA', '新闻中心'])
     >>> _join_numbers(["过年聚会请留意这5类人！", "2", "他到底爱不爱你？只要一招就知道了~"])[1]
     '2'
-
     """
     out: list[str] = []
     i = 0
