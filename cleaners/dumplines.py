@@ -18,8 +18,10 @@ from cleaners.chrome import chrome_reason
 
 HEADING_MARK_RE = re.compile(r"^#{1,6}[ \t]+(?=\S)")  # Markdown ATX heading: `## 标题`
 CLOSING_MARK_RE = re.compile(r"(?<=\S)[ \t]+#{1,6}[ \t]*$")  # `## 标题 ##`
-BULLET_RE = re.compile(r"^[*+•◦▪‣⁃][ \t\u00a0]+(?=\S)")  # a list item's bullet; `-` and `·` are often text
 STRONG_RE = re.compile(r"(?<!\*)\*\*(?!\*)")  # bold, not a run of stars
+# a bold span: `**` opening before a non-space (`Ni** My**`, censored names, is no span); html2text may put a
+# space before the closing `**` (`**一、学校介绍 **`)
+STRONG_SPAN_RE = re.compile(r"(?<!\*)\*\*(?=[^\s*])(?P<inner>.*?[^\s*])[ \t]*\*\*(?!\*)")
 EM_RE = re.compile(r"(?<![^\s(（【\[])_(?=\S)(?P<inner>[^_\n]*?[^_\s])_(?=$|[\s,.:;!?，。：；！？)）】\]|])")
 EMPTY_EM_RE = re.compile(r"(?:^|(?<=\s))__(?=_?[^_\s])")  # an empty <i></i> (an icon) as Markdown: `__admin`, `___回复_`
 TABLE_RULE_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")  # Markdown: ---|---|--- (stripped)
@@ -39,37 +41,40 @@ RANK_RE = re.compile(r"^\d{1,2}$")  # a box's rank (1, 2, 3 over each headline),
 CJK_END_RE = re.compile(r"[\u4e00-\u9fff]$")
 CJK_START_RE = re.compile(r"^[\u4e00-\u9fff]")
 CLAUSE_RE = re.compile(r"[，。！？；]")
-# an image's name in brackets where the image was (`[05hzxw_pic015]`, `[index09 logo]`): Latin words with a letter
-# and a digit, five characters or more: never a date (`[2024-02-28]` has no letter), a citation (`[G3]`) or a wiki
-# link (`[[Roberto_Rossellini]]`); a line of only such names goes whole
-PLACEHOLDER_RE = re.compile(r"(?<!\[)\[(?=[^\]]{0,60}[A-Za-z])(?=[^\]]{0,60}\d)(?=[^\]]{5})"
+# an image's name in brackets where the image was (`[05hzxw_pic015]`, `[index09 logo]`, `[out_7]`): Latin words, a
+# letter next to a digit, five characters or more; never a date (`[2024-02-28]`), a citation (`[G3]`, `[Al Maidah 2]`)
+# or a wiki link (`[[Roberto_Rossellini]]`). A line of two or more one-word names (`[BPPA_logo] [banner]`) goes
+# whole; one name in brackets (`[Engadget]`, a source) stays
+PLACEHOLDER_RE = re.compile(r"(?<!\[)\[(?=[^\]]{0,60}(?:[A-Za-z][_\-]?\d|\d[_\-]?[A-Za-z]))(?=[^\]]{5})"
                             r"[A-Za-z0-9_.\-]{1,40}(?: [A-Za-z0-9_.\-]{1,40}){0,4}\](?!\])")
-PLACEHOLDER_LINE_RE = re.compile(r"^(?:\s*\[[A-Za-z][A-Za-z0-9_.\- ]{0,30}\])+\s*$")
+PLACEHOLDER_LINE_RE = re.compile(r"^\s*\[[A-Za-z][\w.\-]{0,30}\](?:\s*\[[A-Za-z][\w.\-]{0,30}\])+\s*$", re.ASCII)
 
 
 def undecorate(line: str) -> str:
-    """A line without its heading notation and balanced bold marks, its list bullet as `• ` (a bullet is evidence
-    of a list item: cleaners.chrome.drop_link_lists reads it). A line with no notation is returned as it is (its
-    indent and trailing tabs are evidence too); runs of stars or underscores (a censored word `找****来`, a blank
-    `_______`, a form's `20**年**月**日`) are text.
+    """A line without its heading notation and balanced bold spans. A list bullet (`* 首页`) stays: it is evidence
+    of a list item (cleaners.chrome.drop_link_lists reads it; `_heading_like` takes no bulleted headline), and some
+    texts print it. A line with no notation is returned as it is (its indent and trailing tabs are evidence too);
+    runs of stars or underscores (a censored word `找****来` or `Ni** My**`, a blank `_______`, a form's
+    `20**年**月**日`) are text.
 
-    >>> undecorate("## 摇尾巴的狼【2017韩文清生贺】"), undecorate("* 南充市安汉中学2016校园招聘")
-    ('摇尾巴的狼【2017韩文清生贺】', '• 南充市安汉中学2016校园招聘')
-    >>> undecorate("**射程：** 70"), undecorate("20**年**月**日"), undecorate("_发表于 2014-10-10 14:05_ |只看该作者")
-    ('射程： 70', '20**年**月**日', '发表于 2014-10-10 14:05 |只看该作者')
+    >>> undecorate("## 摇尾巴的狼【2017韩文清生贺】"), undecorate("* 南充市安汉中学2016校园招聘"), undecorate("– Ni** My**")
+    ('摇尾巴的狼【2017韩文清生贺】', '* 南充市安汉中学2016校园招聘', '– Ni** My**')
+    >>> undecorate("**一、学校介绍 **"), undecorate("**射程：** 70"), undecorate("20**年**月**日"), undecorate("_发表于 2014-10-10 14:05_ |只看该作者")
+    ('一、学校介绍', '射程： 70', '20**年**月**日', '发表于 2014-10-10 14:05 |只看该作者')
     >>> undecorate("__百科收藏 __admin __10年前 (2007-08-15)"), undecorate("2011-5-19 11:58:39 ___回复_ ___赞_")
     ('百科收藏 admin 10年前 (2007-08-15)', '2011-5-19 11:58:39 回复 赞')
-    >>> undecorate("[logo] [banner]"), undecorate("[05hzxw_pic015] 图为假西洋参"), undecorate("[2024-02-28]")
+    >>> undecorate("[BPPA_logo] [banner]"), undecorate("[05hzxw_pic015] 图为假西洋参"), undecorate("[2024-02-28]")
     ('', '图为假西洋参', '[2024-02-28]')
+    >>> undecorate("[Engadget]"), undecorate("…更接近虔诚…” [Al Maidah: 8]")
+    ('[Engadget]', '…更接近虔诚…” [Al Maidah: 8]')
     >>> undecorate("#话题# 不是标题"), undecorate("- 保证每个月提交 2 篇"), undecorate("找****来，他也懵了、")
     ('#话题# 不是标题', '- 保证每个月提交 2 篇', '找****来，他也懵了、')
     """
     lead = line[:len(line) - len(line.lstrip())]
     s = line.strip()
     t = CLOSING_MARK_RE.sub("", HEADING_MARK_RE.sub("", s)) if HEADING_MARK_RE.match(s) else s
-    t = BULLET_RE.sub("• ", t)
     if len(STRONG_RE.findall(t)) % 2 == 0:
-        t = STRONG_RE.sub("", t)
+        t = STRONG_SPAN_RE.sub(lambda m: m.group("inner"), t)
     t = EMPTY_EM_RE.sub("", t)
     t = EM_RE.sub(lambda m: m.group("inner"), t)
     t = "" if PLACEHOLDER_LINE_RE.match(t) else PLACEHOLDER_RE.sub("", t).strip()

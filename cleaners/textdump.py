@@ -1714,11 +1714,14 @@ def spaced_out(line: str) -> str:
     return "".join(tokens) if len(tokens) >= 6 and len(single) >= 0.8 * len(tokens) else line
 
 
+BULLETED_RE = re.compile(r"^[*+•◦▪‣⁃][ \t\u00a0]+\S")  # a list item (`* 首页`, `• 英雄联盟`), never a headline
+
+
 def _heading_like(line: str) -> bool:
     """A line that can be a headline: 4-80 characters of words, not a sentence, a label or a link row."""
     s = spaced_out(line.strip())
     words = len(re.findall(r"[\u4e00-\u9fff]", s)) + 2 * len(re.findall(r"[A-Za-z]{2,}", s))
-    return (4 <= len(s) <= 80 and words >= 4 and not s.endswith(("：", ":", "。", "，", ">>", "»")) and not s.startswith("• ")
+    return (4 <= len(s) <= 80 and words >= 4 and not s.endswith(("：", ":", "。", "，", ">>", "»")) and not BULLETED_RE.match(s)
             and not re.match(r"^(?:https?://|www\.)", s) and len(s.split()) <= 6 and not PAGER_RE.match(s))
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from cleaners import Record, clean_document
 from cleaners.dumplines import table_rows, undecorate, undress
+from cleaners.textdump import _heading_like
 from mirrorclean.dumps import render
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
@@ -88,12 +89,15 @@ def test_notation_off_but_text_kept() -> None:
     browser's trailing tab (an empty table cell)."""
     assert undecorate("# 三日“鲁滨逊”") == "三日“鲁滨逊”"
     assert undecorate("**射程：** 70| **移动速度：** 78") == "射程： 70| 移动速度： 78"
-    assert undecorate("* 主站") == "• 主站"  # a list item stays a list item
+    assert undecorate("* 主站") == "* 主站"  # a list item stays a list item (and is never a headline)
+    assert not _heading_like("* 南充市安汉中学2016校园招聘") and _heading_like("南充市安汉中学2016校园招聘")
     for line in ("20**年**月**日",  # w000135: a letter's date to fill in
                  "这突然找****来，他也懵b啊、",  # w003159: a censored word
                  "24.知识产权制度的本质是通过保护产权形成_______，",  # w006704: a blank to fill
                  "会员标识：\t",  # w007477's field row with an empty value
                  "- 保证每个月可以提交至少 2 篇原创文章，",  # w008924: a dash the page prints
+                 "– Ni** My**",  # a Scrapinghub article's censored names
+                 "[Engadget]",  # a source named in brackets
                  "[2024-02-28]"):  # a date in brackets, not an image's name
         assert undecorate(line) == line
     assert undecorate("【经乳汁分泌】 Compatible [G3].") == "【经乳汁分泌】 Compatible [G3]."  # w008245: a citation
