@@ -12,6 +12,7 @@ import re
 from cleaners.chrome import chrome_reason, is_category_list, is_meta_line, source_of
 from cleaners.dates import _mostly_date, find_published, parse_date
 from cleaners.draft import Draft, is_prose
+from cleaners.dumplines import undress
 from cleaners.normalize import join_hard_breaks
 from cleaners.plainspam import mark_planted
 from cleaners.record import Removal
@@ -46,7 +47,7 @@ def parse_text(text: str) -> Draft:
     >>> d.title, d.published, d.paras[0][:5]
     ('稻田养虾亩产创新高_某站', '2024-03-19T11:40', '稻渔综合种')
     """
-    lines = [ln.strip() for ln in _join_wrapped(text.splitlines()) if ln.strip()]
+    lines = [ln.strip() for ln in _join_wrapped(undress(text.splitlines())) if ln.strip()]
     draft = _parse_lines(lines)
     mark_planted(lines, draft)  # planted spam the text still shows (cleaners.plainspam)
     return draft
@@ -67,6 +68,9 @@ def _parse_lines(lines: list[str]) -> Draft:
         draft.removed += [Removal("text", ln, chrome_reason(ln) or "") for ln in lines if chrome_reason(ln)]
         return draft
     start, end = span
+    again = title_line_again(lines) if start == 0 else None
+    if again is not None and (rest := body_span(lines[again + 1:cut])) is not None:
+        start, end = again + 1 + rest[0], again + 1 + rest[1]
     header, body, trailer = lines[:start], lines[start:end + 1], lines[end + 1:cut]
     crumb = next((j for j, ln in enumerate(body[:3]) if crumb_parts(ln)), None)
     if crumb is not None and len(body) > crumb + 1:  # a breadcrumb opens the article's part of the page
@@ -91,6 +95,22 @@ def _parse_lines(lines: list[str]) -> Draft:
     if not draft.published:
         draft.published = signed_date(trailer)
     return draft
+
+
+def title_line_again(lines: list[str], reach: int = 8) -> int | None:
+    """Where the dump's first line is printed again within `reach` lines: a scraper prints the page's ``<title>``
+    first, and the page then prints its headline (the same words) over the byline. The first line is then a title,
+    not the article's first sentence, however much it looks like one (`中国女排执行主帅任人唯亲？郎平霸气回应…`).
+
+    >>> title_line_again(["女排执行主帅任人唯亲？郎平霸气回应", "网站导航", "女排执行主帅任人唯亲？郎平霸气回应", "03月31日 10:43"])
+    2
+    >>> title_line_again(["第一段，很长的一句话。", "第二段。"]) is None
+    True
+    """
+    first = lines[0].strip() if lines else ""
+    if not 4 <= len(first) <= 80:
+        return None
+    return next((j for j in range(1, min(len(lines), reach + 1)) if lines[j].strip() == first), None)
 
 
 # A forum post's header (小明 发表于 2008-7-26 14:41, 2016迈上 发表于 2016-3-10 11:33 点赞(17)), a floor label
@@ -1762,11 +1782,14 @@ def spaced_out(line: str) -> str:
     return "".join(tokens) if len(tokens) >= 6 and len(single) >= 0.8 * len(tokens) else line
 
 
+BULLETED_RE = re.compile(r"^[*+•◦▪‣⁃][ \t\u00a0]+\S")  # a list item (`* 首页`, `• 英雄联盟`), never a headline
+
+
 def _heading_like(line: str) -> bool:
     """A line that can be a headline: 4-80 characters of words, not a sentence, a label or a link row."""
     s = spaced_out(line.strip())
     words = len(re.findall(r"[\u4e00-\u9fff]", s)) + 2 * len(re.findall(r"[A-Za-z]{2,}", s))
-    return (4 <= len(s) <= 80 and words >= 4 and not s.endswith(("：", ":", "。", "，", ">>", "»"))
+    return (4 <= len(s) <= 80 and words >= 4 and not s.endswith(("：", ":", "。", "，", ">>", "»")) and not BULLETED_RE.match(s)
             and not re.match(r"^(?:https?://|www\.)", s) and len(s.split()) <= 6 and not PAGER_RE.match(s))
 
 

@@ -8,6 +8,12 @@ save: menus, bylines, sidebars, footers and the article, one block per line. Hid
     python -m mirrorclean.dumps ../shared/eval/daniel-zh-dev [--limit N]   # title, text F1, spam verdicts
     python -m mirrorclean.dumps ../shared/eval/wild-2017 --wild fixtures/wild/dumps.jsonl
     python -m mirrorclean.dumps ../shared/eval/daniel-zh-dev --cache /tmp/dumps   # render once, re-score quickly
+    python -m mirrorclean.dumps ../shared/eval/daniel-zh-dev --renderer soup   # or w3m, html2text: other tools' dumps
+
+Other people's dumps come from other tools: `--renderer` renders the same pages as a scraper's BeautifulSoup
+``get_text`` (one text node a line), a text browser (w3m) or a Markdown converter (html2text), so that the rules of
+cleaners/textdump.py are measured on line shapes they were not tuned on (docs/benchmarks.md, "Dumps from other
+renderers").
 
 Nothing rendered is stored in the repo (the pages' licences vary); dumps are cached under a temporary folder.
 """
@@ -117,17 +123,101 @@ def inner_text(driver: Any, page: Path) -> str | None:
         return None
 
 
-def cached_text(driver: Any, page: Path, cache: Path | None) -> str | None:
-    """inner_text, read from and saved to `cache` (one JSON file per page, by the page's name) when given: renders
-    vary slightly between runs, and rendering is most of a run's time."""
+def _decoded(page: Path) -> str | None:
+    """The page's text as cleaners/decode.py reads its bytes (what every renderer but Chromium is given)."""
+    from cleaners.decode import DecodeError, decode_bytes
+
+    try:
+        return decode_bytes(page.read_bytes())[0]
+    except DecodeError:
+        return None
+
+
+def soup_text(html: str) -> str:
+    """A scraper's dump: BeautifulSoup's ``get_text("\\n", strip=True)`` over the whole document with its scripts
+    and styles dropped. One text node a line: a sentence with a link in it comes out in three lines, the
+    ``<title>`` is the first line, and hidden blocks are in it (no CSS is read)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    return soup.get_text("\n", strip=True)
+
+
+def w3m_text(html: str, cols: int = 4000) -> str:
+    """A text browser's dump (Debian's w3m, ``w3m -dump -cols 4000``): block layout without CSS, so tables come
+    out as columns set apart by spaces and hidden blocks are in it."""
+    import subprocess
+
+    if shutil.which("w3m") is None:
+        raise RuntimeError("w3m is not installed (apt-get install w3m)")
+    with tempfile.TemporaryDirectory(prefix="mc-dumps-w3m-") as folder:
+        copy = Path(folder) / "page.html"
+        copy.write_bytes(unicode_page(html)[3:])  # no byte order mark: w3m is told the charset
+        done = subprocess.run(["w3m", "-dump", "-cols", str(cols), "-I", "UTF-8", "-O", "UTF-8", "-T", "text/html",
+                               "-o", "display_link_number=0", str(copy)], capture_output=True, timeout=60)
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def html2text_text(html: str) -> str:
+    """A Markdown dump (the html2text package, links and images left out, no wrapping): ``# heading``,
+    ``**bold**``, ``* item`` and ``| a | b |`` table rows."""
+    import html2text  # not a dependency: pip install html2text for this renderer
+
+    h = html2text.HTML2Text()
+    h.ignore_links = h.ignore_images = True
+    h.body_width = 0
+    h.unicode_snob = True  # characters as they are (by default it prints · as *)
+    return h.handle(html)
+
+
+# The renderers `python -m mirrorclean.dumps --renderer` knows: innertext (Chromium, what a reader copies) is the
+# default; the others take the page as cleaners/decode.py decodes it.
+PY_RENDERERS = {"soup": soup_text, "w3m": w3m_text, "html2text": html2text_text}
+RENDERERS = ("innertext", *PY_RENDERERS)
+
+
+def render(driver: Any, page: Path, renderer: str = "innertext") -> str | None:
+    """The page's dump by `renderer` (None when it cannot be rendered)."""
+    if renderer == "innertext":
+        return inner_text(driver, page)
+    html = _decoded(page)
+    if html is None:
+        return None
+    try:
+        return PY_RENDERERS[renderer](html)
+    except (RuntimeError, ImportError):
+        raise
+    except Exception:  # noqa: BLE001 - one page a renderer cannot read must not stop the run
+        return None
+
+
+@contextmanager
+def renderer_session(renderer: str) -> Iterator[Any]:
+    """A Chromium session for innertext, nothing for the renderers that need no browser."""
+    if renderer not in RENDERERS:
+        raise ValueError(f"unknown renderer {renderer!r}: one of {', '.join(RENDERERS)}")
+    if renderer == "innertext":
+        with chromium() as driver:
+            yield driver
+    else:
+        yield None
+
+
+def cached_text(driver: Any, page: Path, cache: Path | None, renderer: str = "innertext") -> str | None:
+    """render(), read from and saved to `cache` (one JSON file per page, by the page's name; each renderer but
+    innertext in a sub-folder of its name) when given: renders vary slightly between runs, and rendering is most
+    of a run's time."""
     import json
 
     if cache is None:
-        return inner_text(driver, page)
-    path = cache / page.parent.parent.name / f"{page.name}.json"
+        return render(driver, page, renderer)
+    folder = cache if renderer == "innertext" else cache / f"renderer-{renderer}"
+    path = folder / page.parent.parent.name / f"{page.name}.json"
     if path.exists():
         return json.loads(path.read_text("utf-8"))["text"]
-    text = inner_text(driver, page)
+    text = render(driver, page, renderer)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"text": text}, ensure_ascii=False), "utf-8")
     return text
@@ -137,16 +227,17 @@ def _norm(s: str) -> str:
     return re.sub(r"\s", "", unicodedata.normalize("NFKC", s))
 
 
-def score_daniel(folder: Path, limit: int | None = None, cache: Path | None = None) -> dict[str, Any]:
+def score_daniel(folder: Path, limit: int | None = None, cache: Path | None = None,
+                 renderer: str = "innertext") -> dict[str, Any]:
     """Render DAnIEL pages, clean their text dumps, and compare with the gold (headline = first paragraph)."""
     from cleaners import Record, clean_document
     from mirrorclean.score import corpus_prf
 
     ids = [i.strip() for i in (folder / "ids.txt").read_text("utf-8").splitlines() if i.strip()][:limit]
     pairs, titles, spam, rendered, pages = [], 0, 0, 0, []
-    with chromium() as driver:
+    with renderer_session(renderer) as driver:
         for key in ids:
-            text = cached_text(driver, folder / "html" / f"{key}.html", cache)
+            text = cached_text(driver, folder / "html" / f"{key}.html", cache, renderer)
             gold = [re.sub(r"<[^>]+>", "", p).strip()
                     for p in re.findall(r"<p>(.*?)</p>", (folder / "reference" / f"{key}.txt").read_text("utf-8"), re.S)]
             if text is None or not gold:
@@ -165,7 +256,7 @@ def score_daniel(folder: Path, limit: int | None = None, cache: Path | None = No
 
 
 def score_wild(pages: Path, labels: Path, cache: Path | None = None,
-               misses: list[str] | None = None) -> dict[str, dict[str, int]]:
+               misses: list[str] | None = None, renderer: str = "innertext") -> dict[str, dict[str, int]]:
     """Render the labelled wild-2017 pages (fixtures/wild/dumps.jsonl, readable ones with a title), clean their
     dumps, and count per split (dev / opened / holdout, as fixtures/wild/split.py): title, date, article start and end.
     With `misses` (a list), a line per miss of a dev or opened page is appended to it (never a holdout page's)."""
@@ -176,11 +267,11 @@ def score_wild(pages: Path, labels: Path, cache: Path | None = None,
 
     rows = [json.loads(line) for line in labels.read_text("utf-8").splitlines() if line.strip()]
     out: dict[str, dict[str, int]] = {}
-    with chromium() as driver:
+    with renderer_session(renderer) as driver:
         for lab in rows:
             if not lab.get("readable") or not lab.get("title"):
                 continue
-            text = cached_text(driver, pages / lab["file"], cache)
+            text = cached_text(driver, pages / lab["file"], cache, renderer)
             digest = hashlib.sha1(lab["file"].encode()).hexdigest()  # fixtures/wild/split.py: dev, opened, holdout
             split = ("opened" if digest[1] in "01234567" else "holdout") if digest[0] in "0123" else "dev"
             c = out.setdefault(split, {"pages": 0, "title": 0, "date": 0, "start": 0, "end": 0, "spam": 0})
@@ -199,6 +290,9 @@ def score_wild(pages: Path, labels: Path, cache: Path | None = None,
                     ("title", rec.title, lab["title"]), ("date", rec.published, lab["published"]),
                     ("start", rec.text[:60], lab["first"]), ("end", rec.text[-60:], lab["last"]))
                     if not got[key]]
+                if rec.is_spam_page:  # a page of this file is an article: ordinary, or a parasite whose farm shows
+                    misses.append(f"{split} {lab['file']} spam: called spam, terms "
+                                  f"{rec.spam_terms[:4]!r}")
     return out
 
 
@@ -213,16 +307,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "(fixtures/wild/dumps.jsonl): title, date, article start/end found")
     parser.add_argument("--misses", action="store_true", help="with --wild: also list each miss of a dev or opened "
                         "page (what the cleaner gave, what the label says); holdout pages are never shown")
+    parser.add_argument("--renderer", choices=RENDERERS, default="innertext", help="how a page becomes a dump: "
+                        "innertext (headless Chromium, the default), soup (BeautifulSoup get_text, one text node a "
+                        "line), w3m (w3m -dump), html2text (Markdown; pip install html2text)")
     args = parser.parse_args(argv)
     if args.wild:
         misses: list[str] | None = [] if args.misses else None
-        for split, c in sorted(score_wild(args.folder / "pages", args.wild, args.cache, misses).items()):
+        for split, c in sorted(score_wild(args.folder / "pages", args.wild, args.cache, misses, args.renderer).items()):
             print(f"{split}: {c['pages']} dumps; title {c['title']}, date {c['date']}, article start {c['start']}, "
                   f"end {c['end']}; spam pages {c['spam']}")
         if misses:
             print("\n".join(misses))
         return 0
-    res = score_daniel(args.folder, args.limit, args.cache)
+    res = score_daniel(args.folder, args.limit, args.cache, args.renderer)
     print(f"{args.folder}: {res['pages']} pages rendered; title exact {res['title_exact']}/{res['pages']}; "
           f"text P {res['precision']:.3f} R {res['recall']:.3f} F1 {res['f1']:.3f}; spam pages {res['spam_pages']}")
     return 0
