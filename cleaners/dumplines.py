@@ -74,11 +74,22 @@ def undecorate(line: str) -> str:
     s = line.strip()
     t = CLOSING_MARK_RE.sub("", HEADING_MARK_RE.sub("", s)) if HEADING_MARK_RE.match(s) else s
     if len(STRONG_RE.findall(t)) % 2 == 0:
-        t = STRONG_SPAN_RE.sub(lambda m: m.group("inner"), t)
+        t = STRONG_SPAN_RE.sub(lambda m: m.group(0) if _glued(m) else m.group("inner"), t)
     t = EMPTY_EM_RE.sub("", t)
     t = EM_RE.sub(lambda m: m.group("inner"), t)
     t = "" if PLACEHOLDER_LINE_RE.match(t) else PLACEHOLDER_RE.sub("", t).strip()
     return line if t == s else lead + t
+
+
+def _glued(m: re.Match[str]) -> bool:
+    """Whether a `**…**` pair sits between Chinese characters on both sides: two masks of a filtered name (邓**在…
+    习**主席), which cleaners.censor reads, more than bold (a converter's bold opens a line or a label: **来源：**).
+
+    >>> undecorate("1982年，邓**在人民大会堂会见英国首相，习**主席出席。"), undecorate("这是**重点**内容")
+    ('1982年，邓**在人民大会堂会见英国首相，习**主席出席。', '这是**重点**内容')
+    """
+    s = m.string
+    return bool(CJK_END_RE.search(s[: m.start()]) and CJK_START_RE.match(s[m.end() :]))
 
 
 def _cells(line: str, sep: re.Pattern[str]) -> str:
