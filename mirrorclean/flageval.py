@@ -293,8 +293,9 @@ class WildSpin:
 
 
 def wild_spin(labels: Path, pages: Path) -> WildSpin | None:
-    """Score the pages a label file marks ``ordinary`` (None when `pages` is absent): real web text of
-    every register, where the spin threshold must hold as it does on DAnIEL's edited news (issue 10)."""
+    """Score the records of the pages a label file marks ``ordinary`` (None when `pages` is absent; rejected
+    pages have no record and are left out): real web text of every register, where the spin threshold must
+    hold as it does on DAnIEL's edited news (issue 10)."""
     from cleaners import clean_document
 
     if not pages.is_dir() or not labels.exists():
@@ -309,6 +310,8 @@ def wild_spin(labels: Path, pages: Path) -> WildSpin | None:
             continue
         path = pages / row["file"]
         text = getattr(clean_document(path.read_bytes(), str(path)), "text", "") or ""
+        if not text:  # rejected (no article, too short): no record, so no spin_score
+            continue
         (result.articles if row.get("article") else result.others).append((spin_score(text), row["file"]))
     return result
 
@@ -326,7 +329,7 @@ def wild_spin_report(out, shared: Path) -> None:
         for kind, rows in (("articles", scored.articles), ("other pages", scored.others)):
             above = sum(score >= SPIN_THRESHOLD for score, _ in rows)
             parts.append(f"{kind} {above}/{len(rows)} = {above / max(len(rows), 1):.0%}")
-        out.write(f"spin wild-2017 {name} ordinary at/above threshold: {'; '.join(parts)}\n")
+        out.write(f"spin wild-2017 {name} ordinary records at/above threshold: {'; '.join(parts)}\n")
 
 
 def _seed_text() -> str:
