@@ -309,10 +309,10 @@ def wild_spin(labels: Path, pages: Path) -> WildSpin | None:
         if row.get("label") != "ordinary" or row["file"] in untouched or not (pages / row["file"]).exists():
             continue
         path = pages / row["file"]
-        text = getattr(clean_document(path.read_bytes(), str(path)), "text", "") or ""
-        if not text:  # rejected (no article, too short): no record, so no spin_score
+        record = clean_document(path.read_bytes(), str(path))
+        if not getattr(record, "text", ""):  # rejected (no article, too short): no record, so no spin_score
             continue
-        (result.articles if row.get("article") else result.others).append((spin_score(text), row["file"]))
+        (result.articles if row.get("article") else result.others).append((record.spin_score, row["file"]))
     return result
 
 
