@@ -8,7 +8,10 @@ Prints:
 * spin separation: AUC of spin_score (spun vs original) on the team's pairs, overall and by group, as an
   all-pairs AUC and as the share of pairs whose spun version scores above its own original; the same on
   DAnIEL articles spun with the public word list (shared/reference/spin_pairs_raw.txt) minus every
-  substitution the team's lexicon knows; and the seed page's spin_score against the DAnIEL mean.
+  substitution the team's lexicon knows; and the seed page's spin_score against the DAnIEL mean;
+* the share of real web pages labelled ``ordinary`` (wild-2017, fixtures/wild/labels.jsonl = dev and
+  opened.jsonl, never the holdout) whose cleaned text scores at or above the spin threshold, articles and
+  other pages apart (skipped when ../shared/eval/wild-2017/pages is absent).
 
 Scoring of the censor cases: a HIDDEN row (a real filtered sentence that still reads as whole) is out of
 recall and reported apart; a GAP row is found when a flag overlaps its expected residue; a flag is
@@ -278,6 +281,57 @@ def spin_report(out, pairs_path: Path, texts: list[str], shared: Path) -> None:
         out.write(f"spin_score seed page {seed:.3f}\n")
 
 
+WILD_LABELS = ROOT / "fixtures" / "wild"
+
+
+@dataclass
+class WildSpin:
+    """spin_score of the cleaned text of wild-2017 pages labelled ``ordinary``: (score, file) per page."""
+
+    articles: list[tuple[float, str]] = field(default_factory=list)
+    others: list[tuple[float, str]] = field(default_factory=list)
+
+
+def wild_spin(labels: Path, pages: Path) -> WildSpin | None:
+    """Score the records of the pages a label file marks ``ordinary`` (None when `pages` is absent; rejected
+    pages have no record and are left out): real web text of every register, where the spin threshold must
+    hold as it does on DAnIEL's edited news (issue 10)."""
+    from cleaners import clean_document
+
+    if not pages.is_dir() or not labels.exists():
+        return None
+    holdout = WILD_LABELS / "holdout.jsonl"  # never scored, whatever file is passed
+    untouched = {json.loads(line)["file"] for line in holdout.read_text(encoding="utf-8").splitlines()
+                 if line.strip()} if holdout.exists() else set()
+    result = WildSpin()
+    for line in labels.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line) if line.strip() else {}
+        if row.get("label") != "ordinary" or row["file"] in untouched or not (pages / row["file"]).exists():
+            continue
+        path = pages / row["file"]
+        record = clean_document(path.read_bytes(), str(path))
+        if not getattr(record, "text", ""):  # rejected (no article, too short): no record, so no spin_score
+            continue
+        (result.articles if row.get("article") else result.others).append((record.spin_score, row["file"]))
+    return result
+
+
+def wild_spin_report(out, shared: Path) -> None:
+    """One line per wild label file (dev, opened): ordinary pages at or above the spin threshold."""
+    from cleaners.spin import SPIN_THRESHOLD
+
+    pages = shared / "eval" / "wild-2017" / "pages"
+    for name, labels in (("dev", WILD_LABELS / "labels.jsonl"), ("opened", WILD_LABELS / "opened.jsonl")):
+        scored = wild_spin(labels, pages)
+        if scored is None:
+            continue
+        parts = []
+        for kind, rows in (("articles", scored.articles), ("other pages", scored.others)):
+            above = sum(score >= SPIN_THRESHOLD for score, _ in rows)
+            parts.append(f"{kind} {above}/{len(rows)} = {above / max(len(rows), 1):.0%}")
+        out.write(f"spin wild-2017 {name} ordinary records at/above threshold: {'; '.join(parts)}\n")
+
+
 def _seed_text() -> str:
     from cleaners import clean_document
 
@@ -328,6 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.write(f"stray flags: skipped ({args.shared / 'eval/daniel-zh-dev'} not found)\n")
 
     spin_report(out, args.pairs, texts, args.shared)
+    wild_spin_report(out, args.shared)
     return 0
 
 
