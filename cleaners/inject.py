@@ -421,6 +421,27 @@ HIDE_STYLE_RE = re.compile(r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*h
                            rf"|clip\s*:\s*rect\(\s*0|{_OFFSCREEN})", re.I)
 
 
+# a gambling brand's shape as a bare anchor text: a short name and a gambling category (皇冠体育, 金沙娱乐, 永利棋牌);
+# weak words alone (皇冠, 金沙: cars, places) and hotel names (威尼斯人, 金沙城中心) are not it
+BRAND_ANCHOR_RE = re.compile(f"[{CJK}]{{2,5}}(?:体育|娱乐|娱乐城|棋牌|彩票|电竞|真人|赌场)")
+# a gambling site's domain shape: a few letters (the brand's initials) and digits, or digits and a few letters
+# (hg0088.com, js333.com, pj8.com, 365bet.com)
+GAMBLING_DOMAIN_RE = re.compile(r"(?:[a-z]{1,5}\d+|\d{2,}[a-z]{0,5})\.")
+
+
+def _related(domain: str, home: str | None) -> bool:
+    """Whether another registrable domain is named like the page's own (le.com and lesports.com, offcn.com and
+    eoffcn.com: a sister site), by their first labels.
+
+    >>> _related("lesports.com", "le.com"), _related("hg0088.com", "youth.cn"), _related("x.cn", None)
+    (True, False, False)
+    """
+    if not home:
+        return False
+    a, b = domain.split(".")[0], home.split(".")[0]
+    return bool(a and b) and (a in b or b in a)
+
+
 class HiddenLinks:
     """Hidden blocks that link to other sites under keyword texts (dark links, 暗链).
 
@@ -447,8 +468,9 @@ class HiddenLinks:
              hidden: list[tuple[lxml.html.HtmlElement, str]] | None = None,
              table: AnchorTable | None = None) -> list[Finding]:
         table = AnchorTable(tree) if table is None else table
+        hidden = list(hidden_elements(tree)) if hidden is None else hidden
         groups: dict[lxml.html.HtmlElement | None, list] = {}  # hidden siblings (one hidden <a> each) make one block
-        for el, how in hidden_elements(tree) if hidden is None else hidden:
+        for el, how in hidden:
             listed = table.of(el)
             anchors = [t for t, _ in listed if t]
             foreign = [(t, d) for t, d in _foreign(listed, home) if _keyword(t)]
@@ -465,7 +487,9 @@ class HiddenLinks:
                 # its own style hides it, or (no style) a class, id, `hidden` or script the page hides it by
                 if el.tag == "a" and (HIDE_STYLE_RE.search(el.get("style") or "") or not el.get("style")) for t, d in foreign
                 if re.fullmatch(f"[{CJK}]{{3,12}}", t.strip())]
-        if (len(keyword_domains) < 5 and not selling and not pushed and not lone
+        hidden_set = {el for el, _ in hidden}
+        in_prose = any(self._in_prose(key, group, home, hidden_set) for key, group in groups.items() if key is not None)
+        if (len(keyword_domains) < 5 and not selling and not pushed and not lone and not in_prose
                 and not any(self._selling([t for *_, a in g for t in a]) for g in groups.values())):
             return []
         out = []
@@ -478,6 +502,31 @@ class HiddenLinks:
             out.append(Finding(how, "hidden_links", text, terms, sorted({d for _, d in foreign}),
                                [el for el, *_ in group]))
         return out
+
+    @staticmethod
+    def _in_prose(key: lxml.html.HtmlElement, group: list, home: str | None,
+                  hidden: set[lxml.html.HtmlElement]) -> bool:
+        """Hidden prose (300+ characters of sentence paragraphs: what html.HiddenElements would spare as an article a
+        script reveals) carrying bare gambling-brand anchors to two or more unrelated gambling-shaped domains: 暗链
+        spliced into 伪原创 text (皇冠体育 -> hg0088.com, 金沙娱乐 -> js333.com inside neutral paragraphs).
+
+        Each anchor: 2-8 Chinese characters, a name + 体育/娱乐/棋牌/彩票 … (BRAND_ANCHOR_RE), no source name, to a
+        domain not named like the page's own whose name is a few letters and digits (GAMBLING_DOMAIN_RE: hg0088,
+        js333, pj8); the anchors a sliver of the prose. A real site's revealed article links its own site, cites
+        sources (新华网, a URL, a headline) or names hotels and portals (威尼斯人 -> venetianmacao.com, 搜狐体育 ->
+        sohu.com): none of these has both shapes.
+        """
+        if group[0][0] is not key:  # keyed by the parent of hidden pieces (each <p> hidden): all its hidden children
+            els = [c for c in key if c in hidden] or [el for el, *_ in group]
+        else:
+            els = [key]
+        prose = sum(len(t) for el in els for p in el.iter("p", "section")
+                    if (t := " ".join(p.text_content().split())) and len(t) >= 20 and re.search(r"[。！？]", t))
+        if prose < 300:
+            return False
+        brands = [(t.strip(), d) for *_, foreign, _ in group for t, d in foreign
+                  if BRAND_ANCHOR_RE.fullmatch(t.strip()) and GAMBLING_DOMAIN_RE.match(d) and not _related(d, home)]
+        return len({d for _, d in brands}) >= 2 and 10 * sum(len(t) for t, _ in brands) <= prose
 
     @staticmethod
     def _selling(anchors: list[str]) -> bool:
