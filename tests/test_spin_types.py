@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 from pathlib import Path
 
 import pytest
@@ -74,5 +75,7 @@ def test_one_artefact_in_a_short_quotation_is_no_rate() -> None:
     assert spin_score(quoted) < SPIN_THRESHOLD
     one_artefact = {"lexicon_hits": 0.0, "artefacts": 1.0, "rarity_excess": 0.0, "context_deficit": 0.0,
                     "synonym_fit": 0.0, "cjk_chars": 22.0}
-    assert cleaners.spin.spin_strength(one_artefact) == pytest.approx(0.5 * 1000 / 200)  # below SPIN_HALF
+    ceiling = cleaners.spin.STATISTICS_CEILING  # no lexicon hit: the rate is squashed under the ceiling
+    assert cleaners.spin.spin_strength(one_artefact) == pytest.approx(ceiling * math.tanh(0.5 * 1000 / 200 / ceiling))
+    assert cleaners.spin.spin_strength({**one_artefact, "lexicon_hits": 1.0}) == pytest.approx(1.5 * 1000 / 200)
     assert spin_score("会议明白准确地提出，要在某些特定的程度上热情参加改革。") > SPIN_THRESHOLD
