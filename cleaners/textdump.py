@@ -1340,7 +1340,11 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         title_idx = _heading_over_body(header, candidates, pick_title_line(header, candidates, body), body)
         title_idx = _heading_under_crumb(header, candidates, title_idx)
         title_idx, crumb_title = _crumb_title(header, candidates, title_idx, body)
-    glued = None if crumb_title or labelled is not None else _glued_headline(header, title_idx, body)
+        echo = title_echo(header, candidates, body)
+        if echo is not None and echo != title_idx:  # the <title>'s headline printed again on its own line
+            title_idx, crumb_title = echo, None
+    glued = None if crumb_title or labelled is not None or title_idx == title_echo(header, candidates, body) \
+        else _glued_headline(header, title_idx, body)
     if glued:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         draft.title = draft.slots.title = glued
@@ -1358,7 +1362,9 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     draft.slots.title = draft.title
     draft.published = draft.published or _byline_date(header[title_idx + 1:title_idx + 4])
     after = [i for i in candidates if i > title_idx]
-    draft.slots.first_lines = [header[i] for i in after][-3:]
+    # the injection slot is a line or two between the headline and the text: many lines there are a table of
+    # contents or a list the body was found under (w009837's weapon list, 猎鹰OP99 last), not that slot
+    draft.slots.first_lines = [header[i] for i in after][-3:] if len(after) <= 12 else []
     # Lines between the heading and the body open the article only when they read as text (a subtitle, a lead);
     # short ones are template controls (我要评论, 字号, 产品详情) or brand lines kept as slots.
     # A short `X88:` line right above the body is the first-line injection slot: it stays for the spam finder,
@@ -1375,6 +1381,39 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     draft.removed += [Removal("header", header[i], "header_line") for i in candidates
                       if i != title_idx and header[i] not in lead]
     return lead
+
+
+TITLE_SEP_RE = re.compile(r"\s*(?:[-_|–—]|\s[(（])")  # what a <title> puts between headline, column and site
+
+
+def title_echo(header: list[str], candidates: list[int], body: list[str]) -> int | None:
+    """The header line that the dump's first line (a page's ``<title>``, which a scraper prints first) opens with,
+    printed again on its own line lower down: the article's headline (`戚风蛋糕与千层蛋糕哪个好吃？-饮食养生-湖州19楼`
+    over the page, then `戚风蛋糕与千层蛋糕哪个好吃？` over its byline), whatever the lines around it look like
+    (a `19楼客户端扫一下` control under it was taken for the headline). The copy must be a whole line, four
+    characters or more, and the first line must go on with a separator (`-`, `_`, `|`, a dash) after it or be the
+    same words, and then share the body's words (`网络及通讯开发`, a forum's column printed first and again in its
+    menu, is no headline of the novel chapter under it); the last copy in the header wins.
+
+    >>> title_echo(["戚风蛋糕与千层蛋糕哪个好吃？-饮食养生-湖州19楼", "首页", "戚风蛋糕与千层蛋糕哪个好吃？", "67596阅读", "19楼客户端扫一下"],
+    ...            [0, 2, 4], ["经常有亲问我，戚风跟千层哪个好吃，于是就想着写个小短文来解释一下。"])
+    2
+    >>> title_echo(["网络及通讯开发", "茶馆", "网络及通讯开发", "发布时间：2015-8-13", "第八十二章【美国劫匪真的有枪】"], [0, 1, 2, 4],
+    ...            ["虽然眼前这个黑人显得很壮实，可是艾一戈却丝毫不怎么担心。"]) is None
+    True
+    """
+    if len(header) < 2:
+        return None
+    top = header[0].strip()
+    for i in sorted((c for c in candidates if c > 0), reverse=True):
+        ln = header[i].strip()
+        if len(ln) < 4 or not _heading_like(ln):
+            continue
+        rest = top[len(ln):] if top.startswith(ln) else top[len(ln) + 2:] if top.startswith(f"【{ln}】") else None
+        if rest is not None and (TITLE_SEP_RE.match(rest) if rest.strip()
+                                 else _overlap(ln, "\n".join(body)[:1500]) >= 0.2):
+            return i
+    return None
 
 
 # a headline printed as a field: 标题：X, 新闻标题：X, 題目：X (not 副标题：, a subtitle)
