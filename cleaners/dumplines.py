@@ -47,6 +47,10 @@ CLAUSE_RE = re.compile(r"[，。！？；]")
 # whole; one name in brackets (`[Engadget]`, a source) stays
 PLACEHOLDER_RE = re.compile(r"(?<!\[)\[(?=[^\]]{0,60}(?:[A-Za-z][_\-]?\d|\d[_\-]?[A-Za-z]))(?=[^\]]{5})"
                             r"[A-Za-z0-9_.\-]{1,40}(?: [A-Za-z0-9_.\-]{1,40}){0,4}\](?!\])")
+# an embedded object (a Flash movie, a video) that a text browser names by its address alone on a line
+# (`embed(/awakening/swf/anngrouplogo.swf)`, `embed(http://www.youtube.com/v/TAhTPILwNKM?hl=zh&rel=0)`): no text, and
+# no headline. A call in a program's listing has arguments, not one bare address (`print(x)`, `open("/etc/x")`)
+OBJECT_LINE_RE = re.compile(r"^[A-Za-z]{3,10}\((?:[A-Za-z]+:)?/{1,2}[^\s()\"']+\)$")
 PLACEHOLDER_LINE_RE = re.compile(r"^\s*\[[A-Za-z][\w.\-]{0,30}\](?:\s*\[[A-Za-z][\w.\-]{0,30}\])+\s*$", re.ASCII)
 
 
@@ -65,6 +69,8 @@ def undecorate(line: str) -> str:
     ('百科收藏 admin 10年前 (2007-08-15)', '2011-5-19 11:58:39 回复 赞')
     >>> undecorate("[BPPA_logo] [banner]"), undecorate("[05hzxw_pic015] 图为假西洋参"), undecorate("[2024-02-28]")
     ('', '图为假西洋参', '[2024-02-28]')
+    >>> undecorate("embed(/awakening/swf/anngrouplogo.swf)"), undecorate('open("/etc/hosts")'), undecorate("f(/a/b)c")
+    ('', 'open("/etc/hosts")', 'f(/a/b)c')
     >>> undecorate("[Engadget]"), undecorate("…更接近虔诚…” [Al Maidah: 8]")
     ('[Engadget]', '…更接近虔诚…” [Al Maidah: 8]')
     >>> undecorate("#话题# 不是标题"), undecorate("- 保证每个月提交 2 篇"), undecorate("找****来，他也懵了、")
@@ -77,7 +83,7 @@ def undecorate(line: str) -> str:
         t = STRONG_SPAN_RE.sub(lambda m: m.group(0) if _glued(m) else m.group("inner"), t)
     t = EMPTY_EM_RE.sub("", t)
     t = EM_RE.sub(lambda m: m.group("inner"), t)
-    t = "" if PLACEHOLDER_LINE_RE.match(t) else PLACEHOLDER_RE.sub("", t).strip()
+    t = "" if PLACEHOLDER_LINE_RE.match(t) or OBJECT_LINE_RE.match(t) else PLACEHOLDER_RE.sub("", t).strip()
     return line if t == s else lead + t
 
 

@@ -1334,13 +1334,19 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         return []
     labelled = next((i for i in reversed(candidates) if i >= len(header) - 12 and labelled_title(header[i])), None)
+    displaced = None  # the line taken for the headline before its echo showed the headline (see _displaced_heading)
     if labelled is not None:  # 标题：X over the byline: the template names its headline
         title_idx, crumb_title = labelled, None
     else:
         title_idx = _heading_over_body(header, candidates, pick_title_line(header, candidates, body), body)
         title_idx = _heading_under_crumb(header, candidates, title_idx)
         title_idx, crumb_title = _crumb_title(header, candidates, title_idx, body)
-    glued = None if crumb_title or labelled is not None else _glued_headline(header, title_idx, body)
+        echo = title_echo(header, candidates, body)
+        if echo is not None and echo != title_idx:  # the <title>'s headline printed again on its own line
+            displaced = _displaced_heading(header, title_idx, echo, body)
+            title_idx, crumb_title = echo, None
+    glued = None if crumb_title or labelled is not None or title_idx == title_echo(header, candidates, body) \
+        else _glued_headline(header, title_idx, body)
     if glued:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         draft.title = draft.slots.title = glued
@@ -1354,11 +1360,13 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         # no headline found: a thread's title over its first post's label ([高州市资讯] X over 1# 杨梅工业)
         draft.title = draft.slots.title = first_post_title(header, "\n".join(body)[:1500]) or draft.title
         return []
-    draft.title = labelled_title(header[title_idx]) or _chapter_title(after_contacts(header[title_idx]))
+    draft.title = labelled_title(header[title_idx]) or _chapter_title(after_contacts(headline_cell(header[title_idx], body)))
     draft.slots.title = draft.title
     draft.published = draft.published or _byline_date(header[title_idx + 1:title_idx + 4])
     after = [i for i in candidates if i > title_idx]
-    draft.slots.first_lines = [header[i] for i in after][-3:]
+    # the injection slot is a line or two between the headline and the text: many lines there are a table of
+    # contents or a list the body was found under (w009837's weapon list, 猎鹰OP99 last), not that slot
+    draft.slots.first_lines = [header[i] for i in after][-3:] if len(after) <= 12 else []
     # Lines between the heading and the body open the article only when they read as text (a subtitle, a lead);
     # short ones are template controls (我要评论, 字号, 产品详情) or brand lines kept as slots.
     # A short `X88:` line right above the body is the first-line injection slot: it stays for the spam finder,
@@ -1371,10 +1379,81 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             or i == len(header) - 1 and (section_heading(header[i]) or _first_subheading(header[i], body)))]
     lead = _lead_next_to_body([header[i] for i in after], lead)
     subheads = _subheads(header, after, lead, body, title_idx)
-    lead = [header[i] for i in after if header[i] in lead or i in subheads]
+    lead = [header[i] for i in after if header[i] in lead or i in subheads or i == displaced]
+    if displaced is not None and displaced < title_idx:  # a kicker over the headline opens the text
+        lead = [header[displaced], *lead]
     draft.removed += [Removal("header", header[i], "header_line") for i in candidates
                       if i != title_idx and header[i] not in lead]
     return lead
+
+
+def _displaced_heading(header: list[str], pick: int | None, echo: int, body: list[str]) -> int | None:
+    """`pick`, the line the layout rules took for the headline before `echo` (title_echo) showed the headline,
+    when it is the article's own heading line: right above the text (a subheading, `煥然新"升"GALAXY Tab P6210登場`
+    under a byline) or right above the headline (a kicker, `《…规划纲要》发布`), and sharing the text's words. A
+    control or a tag line that shares nothing with the text (`19楼客户端扫一下`) is not kept.
+
+    >>> head = ["陇药销售额要超100亿元", "《药品流通行业发展规划纲要》发布", "陇药销售额要超100亿元", "记者 蒋凌"]
+    >>> _displaced_heading(head, 1, 2, ["甘肃省商务厅发布了《药品流通行业发展规划纲要》，陇药销售额超100亿元。"])
+    1
+    >>> _displaced_heading(["戚风蛋糕哪个好吃？-湖州19楼", "戚风蛋糕哪个好吃？", "19楼客户端扫一下", "更新于 2013-11-13"], 2, 1,
+    ...                    ["经常有亲问我，戚风跟千层哪个好吃。"]) is None
+    True
+    """
+    if pick is None or pick not in (echo - 1, len(header) - 1) or not _heading_like(header[pick]):
+        return None
+    return pick if _overlap(header[pick], "\n".join(body)[:1500]) >= 0.3 else None
+
+
+def headline_cell(line: str, body: list[str]) -> str:
+    """The headline's own cell when the headline line is a table row (cells a tab apart): a layout table puts the
+    headline beside a sidebar or an ad (`》母嬰親善醫療院所認證　診所表現佳` / `加入粉絲就送7-11禮卷`, `2015年陇药销售额要超100亿元`
+    / `论坛热帖`), and a dump prints the row as one line. The cell that shares most of the body's words is the
+    headline (the first, on a tie); a line with one cell is returned as it is.
+
+    >>> headline_cell("2015年陇药销售额要超100亿元\\t论坛热帖", ["到2015年，全省陇药销售额要超过100亿元，重点扶持一批企业。"])
+    '2015年陇药销售额要超100亿元'
+    >>> headline_cell("城市污水处理厂提标改造完成", ["城市污水处理厂提标改造工程日前完成。"])
+    '城市污水处理厂提标改造完成'
+    """
+    cells = [c.strip() for c in line.split("\t") if c.strip()]
+    if len(cells) < 2:
+        return line
+    text = "\n".join(body)[:1500]
+    return max(cells, key=lambda c: _overlap(c, text))
+
+
+TITLE_SEP_RE = re.compile(r"\s*(?:[-_|–—]|\s[(（])")  # what a <title> puts between headline, column and site
+
+
+def title_echo(header: list[str], candidates: list[int], body: list[str]) -> int | None:
+    """The header line that the dump's first line (a page's ``<title>``, which a scraper prints first) opens with,
+    printed again on its own line lower down: the article's headline (`戚风蛋糕与千层蛋糕哪个好吃？-饮食养生-湖州19楼`
+    over the page, then `戚风蛋糕与千层蛋糕哪个好吃？` over its byline), whatever the lines around it look like
+    (a `19楼客户端扫一下` control under it was taken for the headline). The copy must be a whole line, four
+    characters or more, and the first line must go on with a separator (`-`, `_`, `|`, a dash) after it or be the
+    same words, and then share the body's words (`网络及通讯开发`, a forum's column printed first and again in its
+    menu, is no headline of the novel chapter under it); the last copy in the header wins.
+
+    >>> title_echo(["戚风蛋糕与千层蛋糕哪个好吃？-饮食养生-湖州19楼", "首页", "戚风蛋糕与千层蛋糕哪个好吃？", "67596阅读", "19楼客户端扫一下"],
+    ...            [0, 2, 4], ["经常有亲问我，戚风跟千层哪个好吃，于是就想着写个小短文来解释一下。"])
+    2
+    >>> title_echo(["网络及通讯开发", "茶馆", "网络及通讯开发", "发布时间：2015-8-13", "第八十二章【美国劫匪真的有枪】"], [0, 1, 2, 4],
+    ...            ["虽然眼前这个黑人显得很壮实，可是艾一戈却丝毫不怎么担心。"]) is None
+    True
+    """
+    if len(header) < 2:
+        return None
+    top = header[0].strip()
+    for i in sorted((c for c in candidates if c > 0), reverse=True):
+        ln = header[i].strip()
+        if len(ln) < 4 or not _heading_like(ln):
+            continue
+        rest = top[len(ln):] if top.startswith(ln) else top[len(ln) + 2:] if top.startswith(f"【{ln}】") else None
+        if rest is not None and (TITLE_SEP_RE.match(rest) if rest.strip()
+                                 else _overlap(ln, "\n".join(body)[:1500]) >= 0.2):
+            return i
+    return None
 
 
 # a headline printed as a field: 标题：X, 新闻标题：X, 題目：X (not 副标题：, a subtitle)
