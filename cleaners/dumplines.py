@@ -94,8 +94,8 @@ def _glued(m: re.Match[str]) -> bool:
     >>> undecorate("1982年，邓**在人民大会堂会见英国首相，习**主席出席。"), undecorate("这是**重点**内容")
     ('1982年，邓**在人民大会堂会见英国首相，习**主席出席。', '这是**重点**内容')
     """
-    s = m.string
-    return bool(CJK_END_RE.search(s[: m.start()]) and CJK_START_RE.match(s[m.end() :]))
+    s, a, b = m.string, m.start(), m.end()
+    return 0 < a and b < len(s) and "\u4e00" <= s[a - 1] <= "\u9fff" and "\u4e00" <= s[b] <= "\u9fff"
 
 
 def _cells(line: str, sep: re.Pattern[str]) -> str:
