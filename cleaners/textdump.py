@@ -192,6 +192,50 @@ SHORT_DATE_RE = re.compile(r"^\s*\d{1,2}\s*[-/月]\s*\d{1,2}日?\s+\d{1,2}:\d{2}
 DATELINE_RE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s+\d{1,2}:\d{2}")
 
 
+LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff][A-Za-z\u00c0-\u024f\u0400-\u04ff'’-]*")
+
+
+def latin_text_line(line: str) -> bool:
+    """A line of running text in a language written in words (English, Russian …): three words or more, most of them
+    in lower case after the first, no Chinese character. Such a line is the article's own even without a full stop
+    (an item of a bulleted list: `Your email list will begin to grow`); a menu, a box of headlines or a product card
+    names things in Title Case or runs short.
+
+    Evidence: the Chinese gap rule reads a clause mark; a list item written in words has none, but its words are
+    the running prose of the sentence around it, lower case after the first.
+
+    >>> latin_text_line("Your email list will begin to grow"), latin_text_line("любые свежие грибы и другие продукты")
+    (True, True)
+    >>> latin_text_line("Home News Sports Business Contact Us"), latin_text_line("Apple AirPods with Charging Case")
+    (False, False)
+    >>> latin_text_line("稻渔综合种养 is a new way to grow rice and fish together")
+    False
+    """
+    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", line):
+        return False
+    words = LATIN_WORD_RE.findall(line)
+    if len(words) < 3:
+        return False
+    lower = sum(w[0].islower() for w in words[1:])
+    return lower * 2 >= len(words) - 1 and sum(map(len, words)) * 2 >= len(line.strip())
+
+
+LATIN_END_RE = re.compile(r"[.!?…][”’\"')]?\s*$")  # a sentence's end in a language written in words (the full stop too)
+
+
+def latin_sentence(line: str) -> bool:
+    """A whole sentence in a language written in words: a `latin_text_line` of six words or more that ends as a
+    sentence does. `is_prose` wants 80 characters of Latin text, the length of a Chinese paragraph; an English
+    article's short closing sentence (`Officials did not immediately provide any other details.`) is text too.
+
+    >>> latin_sentence("Officials did not immediately provide any other details."), latin_sentence("Read more.")
+    (True, False)
+    >>> latin_sentence("Sign Up For Our Daily Newsletter Today!")
+    False
+    """
+    return bool(LATIN_END_RE.search(line)) and latin_text_line(line) and len(LATIN_WORD_RE.findall(line)) >= 6
+
+
 def _is_body_line(line: str) -> bool:
     return (is_prose(line) or bool(REF_LINE_RE.match(line))) and not chrome_reason(line) \
         and not DATELINE_RE.match(line) and not tag_cloud(line) and not table_row(line) and not headline_row(line) \
@@ -415,7 +459,8 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     fields = record_fields(lines) | bracket_fields(lines)
     gaps = [0] * (len(lines) + 1)
     for i, ln in enumerate(lines):
-        gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or question_line(lines, i) or i in fields)
+        gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or question_line(lines, i) or i in fields
+                                       or latin_text_line(ln))
                                  and not chrome_reason(ln) else 1)
     runs: list[list[int]] = [[prose[0]]]
     for i in prose[1:]:
@@ -485,6 +530,8 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     end = _table_tail(lines, start, end)
     while end + 1 < len(lines) and end + 1 in fields and not chrome_reason(lines[end + 1]):
         end += 1  # the last record's closing fields (【贮藏】 / 密闭，在凉暗处保存。): too short for prose, still its text
+    while end + 1 < len(lines) and latin_sentence(lines[end + 1]) and not chrome_reason(lines[end + 1]):
+        end += 1  # an English article's short closing sentences (Officials did not provide any other details.)
     return _under_description(lines, _numbering_head(lines, _list_head(lines, start))), _drop_teasers(lines, start, end)
 
 
