@@ -156,3 +156,21 @@ def test_dropping_evasive_adverts_keeps_the_other_paragraphs_in_order(paras: lis
     it = iter(paras)
     assert all(any(p == q for q in it) for p in kept)  # a subsequence of the input
     assert all(r.reason == "evasive_ad" and r.text in paras for r in removed)
+
+
+# Notation many dump writers share, Chinese text, masks, separators, bullets, boxes, an embed line and an image name.
+DUMP_ALPHABET = "来源：新华社邓习在**_#|-─│┼ \t[]()0123456789abcXY，。：embed/.swf•*"
+
+
+@settings(max_examples=300)
+@given(lines=st.lists(st.text(alphabet=DUMP_ALPHABET, max_size=30), max_size=12))
+def test_undoing_dump_notation_keeps_every_chinese_character(lines: list[str]) -> None:
+    """cleaners.dumplines takes notation off (Markdown marks, table borders, image names, embed lines) and rejoins split
+    lines; whatever the lines, it never drops or adds a Chinese character (a mask's neighbours included)."""
+    import re
+    from collections import Counter
+
+    from cleaners.dumplines import undress
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    assert Counter(cjk.findall("".join(undress(lines)))) == Counter(cjk.findall("".join(lines)))
