@@ -10,6 +10,7 @@ import copy
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import urljoin
 
@@ -23,7 +24,7 @@ from trafilatura.settings import DEFAULT_CONFIG, Extractor
 from cleaners.chrome import PREVNEXT_WORDS, chrome_reason, is_meta_line, source_of
 from cleaners.dates import find_published, parse_date, published_from_meta
 from cleaners.draft import Draft
-from cleaners.inject import find_injections, strong_topic
+from cleaners.inject import REVEALED_PROSE, find_injections, paragraph_prose, strong_topic
 from cleaners.record import Removal
 from cleaners.spam import TITLE_BRAND_SHAPE_RE
 from cleaners.trafxpaths import fast_xpaths
@@ -237,19 +238,23 @@ def _sells_spam(text: str) -> bool:
     return n >= 3 and 100 * n >= len(text)
 
 
-def _revealed_article(el: lxml.html.HtmlElement) -> bool:
-    """A hidden block that is an article: 300+ characters in paragraphs with sentence ends, under 20% link text,
-    selling no spam topic (_sells_spam)."""
-    prose = sum(len(t) for p in el.iter("p", "section") if (t := _text(p)) and re.search(r"[。！？]", t) and len(t) >= 20)
-    if prose < 300:
+def _hidden_article(paragraphs: list[str], anchors: Iterable[lxml.html.HtmlElement], whole: str) -> bool:
+    """Hidden text that is an article: REVEALED_PROSE+ characters of sentence paragraphs (inject.paragraph_prose),
+    under 20% of `whole` link text, selling no spam topic (_sells_spam)."""
+    if paragraph_prose(paragraphs) < REVEALED_PROSE:
         return False
-    links = sum(len(_text(a)) for a in el.iter("a"))
-    return links < 0.2 * max(1, len(_text(el))) and not _sells_spam(_text(el))
+    links = sum(len(_text(a)) for a in anchors)
+    return links < 0.2 * max(1, len(whole)) and not _sells_spam(whole)
+
+
+def _revealed_article(el: lxml.html.HtmlElement) -> bool:
+    """A hidden block that is an article (_hidden_article: its <p> and <section> the paragraphs)."""
+    return _hidden_article([_text(p) for p in el.iter("p", "section")], el.iter("a"), _text(el))
 
 
 def _revealed_paragraphs(doomed: list[lxml.html.HtmlElement]) -> set[lxml.html.HtmlElement]:
     """Hidden paragraphs that are together an article a script reveals a page at a time: three or more hidden <p>
-    of one parent holding 300+ characters of sentences (20+ characters ending in 。！？), under 20% of it link text.
+    of one parent that are _hidden_article together.
 
     Evidence: w006157, a youth.cn gallery whose every paragraph (导读, captions, the text under each picture) is
     `<p style="display: none">` in the article's own container until a script shows the next slide: the record kept
@@ -263,12 +268,8 @@ def _revealed_paragraphs(doomed: list[lxml.html.HtmlElement]) -> set[lxml.html.H
             groups.setdefault(parent, []).append(el)
     spared: set[lxml.html.HtmlElement] = set()
     for run in groups.values():
-        if len(run) < 3:
-            continue
         texts = [_text(p) for p in run]
-        prose = sum(len(t) for t in texts if len(t) >= 20 and re.search(r"[。！？]", t))
-        links = sum(len(_text(a)) for p in run for a in p.iter("a"))
-        if prose >= 300 and links < 0.2 * max(1, sum(len(t) for t in texts)) and not _sells_spam("".join(texts)):
+        if len(run) >= 3 and _hidden_article(texts, (a for p in run for a in p.iter("a")), "".join(texts)):
             spared.update(run)
     return spared
 

@@ -421,6 +421,21 @@ HIDE_STYLE_RE = re.compile(r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*h
                            rf"|clip\s*:\s*rect\(\s*0|{_OFFSCREEN})", re.I)
 
 
+# Hidden text with this many characters of sentence paragraphs reads as an article a script reveals (a slide show's
+# captions, a tab's story): html.HiddenElements spares it, HiddenLinks._in_prose looks for brand anchors inside it.
+REVEALED_PROSE = 300
+_SENTENCE_END_RE = re.compile(r"[。！？]")
+
+
+def paragraph_prose(texts: Iterable[str]) -> int:
+    """Characters of the paragraphs that are sentences (20+ characters holding 。！？), the measure of REVEALED_PROSE.
+
+    >>> paragraph_prose(["第一段，本市今年继续推进老旧小区改造工作，居民反映良好。", "首页", "没有句号的一行文字二十个字符以上一二三四五"])
+    28
+    """
+    return sum(len(t) for t in texts if len(t) >= 20 and _SENTENCE_END_RE.search(t))
+
+
 # a gambling brand's shape as a bare anchor text: a short name and a gambling category (皇冠体育, 金沙娱乐, 永利棋牌);
 # weak words alone (皇冠, 金沙: cars, places) and hotel names (威尼斯人, 金沙城中心) are not it
 BRAND_ANCHOR_RE = re.compile(f"[{CJK}]{{2,5}}(?:体育|娱乐|娱乐城|棋牌|彩票|电竞|真人|赌场)")
@@ -520,9 +535,8 @@ class HiddenLinks:
             els = [c for c in key if c in hidden] or [el for el, *_ in group]
         else:
             els = [key]
-        prose = sum(len(t) for el in els for p in el.iter("p", "section")
-                    if (t := " ".join(p.text_content().split())) and len(t) >= 20 and re.search(r"[。！？]", t))
-        if prose < 300:
+        prose = paragraph_prose(" ".join(p.text_content().split()) for el in els for p in el.iter("p", "section"))
+        if prose < REVEALED_PROSE:
             return False
         brands = [(t.strip(), d) for *_, foreign, _ in group for t, d in foreign
                   if BRAND_ANCHOR_RE.fullmatch(t.strip()) and GAMBLING_DOMAIN_RE.match(d) and not _related(d, home)]
