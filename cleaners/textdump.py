@@ -1405,7 +1405,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     if title_idx is None:
         draft.removed += [Removal("header", header[i], "header_line") for i in candidates]
         # no headline found: a thread's title over its first post's label ([高州市资讯] X over 1# 杨梅工业)
-        draft.title = draft.slots.title = first_post_title(header, "\n".join(body)[:1500]) or draft.title
+        draft.title = draft.slots.title = first_post_title(header, _opening(body)) or draft.title
         return []
     draft.title = labelled_title(header[title_idx]) or _chapter_title(after_contacts(headline_cell(header[title_idx], body)))
     draft.slots.title = draft.title
@@ -1449,7 +1449,7 @@ def _displaced_heading(header: list[str], pick: int | None, echo: int, body: lis
     """
     if pick is None or pick not in (echo - 1, len(header) - 1) or not _heading_like(header[pick]):
         return None
-    return pick if _overlap(header[pick], "\n".join(body)[:1500]) >= 0.3 else None
+    return pick if _overlap(header[pick], _opening(body)) >= 0.3 else None
 
 
 def headline_cell(line: str, body: list[str]) -> str:
@@ -1466,7 +1466,7 @@ def headline_cell(line: str, body: list[str]) -> str:
     cells = [c.strip() for c in line.split("\t") if c.strip()]
     if len(cells) < 2:
         return line
-    text = "\n".join(body)[:1500]
+    text = _opening(body)
     return max(cells, key=lambda c: _overlap(c, text))
 
 
@@ -1498,7 +1498,7 @@ def title_echo(header: list[str], candidates: list[int], body: list[str]) -> int
             continue
         rest = top[len(ln):] if top.startswith(ln) else top[len(ln) + 2:] if top.startswith(f"【{ln}】") else None
         if rest is not None and (TITLE_SEP_RE.match(rest) if rest.strip()
-                                 else _overlap(ln, "\n".join(body)[:1500]) >= 0.2):
+                                 else _overlap(ln, _opening(body)) >= 0.2):
             return i
     return None
 
@@ -1548,7 +1548,7 @@ def _subheads(header: list[str], after: list[int], lead: list[str], body: list[s
     >>> _subheads(["女嬰吊針後病死", "【打印】【关闭】", "醫院稱檢驗報告內容不可信"], [2], [], body)  # one line alone
     set()
     """
-    text = "\n".join(body)[:1500]
+    text = _opening(body)
     kept: set[int] = set()
     allowed = set(after)
     for i in range(len(header) - 1, -1, -1):
@@ -1780,7 +1780,7 @@ def _heading_over_body(header: list[str], candidates: list[int], title_idx: int 
             or _is_byline(header[last]) or SENTENCE_LINE_RE.search(header[last]) or caption(header[last]) \
             or key_point(header[last]):
         return title_idx
-    text = "\n".join(body)[:1500]
+    text = _opening(body)
     picked = _overlap(header[title_idx], text) if title_idx is not None else 0.0
     mine = _overlap(header[last], text)
     return last if mine >= 0.5 and picked < min(0.3, mine / 2) else title_idx
@@ -1829,7 +1829,7 @@ def _glued_headline(header: list[str], title_idx: int | None, body: list[str]) -
     >>> _glued_headline(["北京PM2.5首入政府工作报告 2012年率先监测本文来源于《法制晚报》　2012年01月12日"], None, body)
     '北京PM2.5首入政府工作报告 2012年率先监测'
     """
-    text = "\n".join(body)[:1500]
+    text = _opening(body)
     for line in reversed(header[-8:]):
         m = FULL_DATE_RE.search(line)
         if not m or len(line) > 120 or is_prose(line):
@@ -1919,6 +1919,11 @@ def _heading_like(line: str) -> bool:
             and not re.match(r"^(?:https?://|www\.)", s) and len(s.split()) <= 6 and not PAGER_RE.match(s))
 
 
+def _opening(body: list[str]) -> str:
+    """The body's first 1,500 characters: what a heading line's words are looked for in (_overlap)."""
+    return "\n".join(body)[:1500]
+
+
 def _overlap(line: str, text: str) -> float:
     """Share of a line's character bigrams that the body also has (spaced-out lines and bodies read squeezed)."""
     if spaced_out(line) != line:
@@ -1953,7 +1958,7 @@ def pick_title_line(header: list[str], candidates: list[int], body: list[str]) -
               and not key_point(header[i])]
     if not usable:
         return None
-    text = "\n".join(body)[:1500]
+    text = _opening(body)
     window = len(header) - 12
     while window > 0 and len(header[window]) <= 6:
         window -= 1  # reader controls under the byline (字体大小 默认 中等 …, 阅读底色 …) do not push it out of reach
@@ -2071,7 +2076,7 @@ def _crumb_title(header: list[str], candidates: list[int], title_idx: int | None
     crumb's own sections (现代都市 of 小说网 > 现代都市 > 书名 > 第1096章…) or shares less of the body; a crumb that
     ends with its separator (… › WPS for Windows ›) has the heading on the next line.
     Returns (title line index or None, a title taken from inside the crumb or None)."""
-    text = "\n".join(body)[:1500]
+    text = _opening(body)
     for k in range(len(header) - 1, -1, -1):
         parts = crumb_parts(header[k])
         if not parts:
