@@ -8,33 +8,14 @@ under test (cleaners/dumplines.py) read notations many tools share and the shape
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-from pathlib import Path
 
 import pytest
+from _renders import LABELS, SHARED, cleaned
 
-from cleaners import Record, clean_document
 from cleaners.dumplines import table_rows, undecorate, undress
 from cleaners.textdump import _heading_like
-from mirrorclean.dumps import render
-
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
-PAGES = SHARED / "wild-2017" / "pages"
-LABELS = {row["file"]: row for row in map(json.loads, (Path(__file__).resolve().parent.parent / "fixtures" / "wild"
-                                                        / "dumps.jsonl").read_text("utf-8").splitlines())}
-
-
-def cleaned(renderer: str, name: str, folder: Path = PAGES) -> Record:
-    """The page `name` rendered by `renderer` and cleaned as a text dump."""
-    if not (folder / name).is_file():
-        pytest.skip("wild-2017 / DAnIEL not beside the repo")
-    text = render(None, folder / name, renderer)
-    assert text, f"{renderer} gave nothing for {name}"
-    rec = clean_document(text.encode("utf-8"), name + ".txt", kind="text")
-    assert isinstance(rec, Record), rec
-    return rec
 
 
 @pytest.mark.parametrize("name", ["w008040.html", "w001276.html"])

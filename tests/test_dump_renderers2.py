@@ -8,34 +8,16 @@ scraper's BeautifulSoup ``get_text("\\n")`` and by w3m, then cleaned as `.txt` (
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
-from pathlib import Path
 
 import pytest
+from _renders import DANIEL, LABELS, cleaned
 
 from cleaners import Record, clean_document
 from cleaners.dumplines import undecorate
-from mirrorclean.dumps import _norm, render
-
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
-PAGES = SHARED / "wild-2017" / "pages"
-DANIEL = SHARED / "daniel-zh-dev"
-LABELS = {row["file"]: row for row in map(json.loads, (Path(__file__).resolve().parent.parent / "fixtures" / "wild"
-                                                        / "dumps.jsonl").read_text("utf-8").splitlines())}
-
-
-def cleaned(renderer: str, name: str, folder: Path = PAGES) -> Record:
-    """The page `name` rendered by `renderer` and cleaned as a text dump."""
-    if not (folder / name).is_file():
-        pytest.skip("wild-2017 / DAnIEL not beside the repo")
-    text = render(None, folder / name, renderer)
-    assert text, f"{renderer} gave nothing for {name}"
-    rec = clean_document(text.encode("utf-8"), name + ".txt", kind="text")
-    assert isinstance(rec, Record), rec
-    return rec
+from mirrorclean.dumps import _norm
 
 
 def gold(key: str) -> list[str]:
