@@ -39,9 +39,10 @@ DATE_FIELDS_RE = re.compile(
 # The end mark of an article: — 完 —, （完）, 全文完, END
 END_MARK_RE = re.compile(r"^\s*+[—\-－–~～]*+\s*+[（(【\[]?\s*+(?:完|全文完|本文完|end|the end)\s*+[)）】\]]?\s*+[—\-－–~～]*+\s*+$",
                          re.I)
-COUNTER_RE = re.compile(r"(?:浏览次数|点击次数|阅读次数|浏览量|点击量|阅读量|点击数|浏览数|人气|访问量)\s*[:：]?\s*\d*")
+COUNTER_WORDS = "浏览次数|点击次数|阅读次数|浏览量|点击量|阅读量|点击数|浏览数|人气|访问量"
+COUNTER_RE = re.compile(rf"(?:{COUNTER_WORDS})\s*[:：]?\s*\d*")
 # A counter line alone is the word and its number or colon (人气：1523, 阅读量 88): 人气爆棚 opens a caption or a heading.
-COUNTER_LINE_RE = re.compile(r"(?:浏览次数|点击次数|阅读次数|浏览量|点击量|阅读量|点击数|浏览数|人气|访问量)\s*(?:[:：]|\d|$)")
+COUNTER_LINE_RE = re.compile(rf"(?:{COUNTER_WORDS})\s*(?:[:：]|\d|$)")
 SHARE_RE = re.compile(r"^\s*(?:分享到|分享至|分享)\s*[:：]|^\s*分享到.{0,40}(?:微博|微信|QQ|空间|人人|豆瓣)")
 FOOTER_RE = re.compile(
     r"版权所有|Copyright|©|\(c\)\s*\d{4}|ICP\s*备|ICP\s*证|公网安备|技术支持\s*[:：]|Powered\s+by|网站地图|"
