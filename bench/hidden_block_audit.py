@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from cleaners.inject import (  # noqa: E402
     block_text,
     hidden_elements,
     home_domain,
+    paragraph_prose,
     script_wrapped,
 )
 
@@ -84,8 +84,7 @@ def audit(path: Path, label: str) -> list[str]:
             continue
         foreign = _foreign(table.of(el), home)
         if foreign:
-            prose = sum(len(t) for p in el.iter("p", "section")
-                        if (t := " ".join(p.text_content().split())) and len(t) >= 20 and re.search(r"[。！？]", t))
+            prose = paragraph_prose(" ".join(p.text_content().split()) for p in el.iter("p", "section"))
             out.append(f"  UNREPORTED[{how}] <{el.tag}> prose={prose} {len(foreign)} anchors/{len({d for _, d in foreign})} domains "
                        f"{foreign[:5]} {block_text(el)[:120]!r}")
     if out:
