@@ -21,6 +21,7 @@ from trafilatura.core import bare_extraction, determine_returnstring
 from trafilatura.external import SANITIZED_XPATH
 from trafilatura.settings import DEFAULT_CONFIG, Extractor
 
+from cleaners import trafreuse
 from cleaners.chrome import PREVNEXT_WORDS, chrome_reason, is_meta_line, source_of
 from cleaners.dates import find_published, parse_date, published_from_meta
 from cleaners.draft import Draft
@@ -911,13 +912,16 @@ def _trafilatura(tree: lxml.html.HtmlElement, url: str | None, precision: bool, 
             options = _extractor(url, precision, fast=True)
             doc = bare_extraction(tree, options=options, as_dict=False)
             return determine_returnstring(doc, options) if doc is not None else ""
+        kept = trafreuse.Kept()
         if precision and sum(len(text_content(p)) for p in tree.iter("p")) >= FAST_MIN_P_CHARS:
             options = _extractor(url, precision, fast=True)
-            doc = bare_extraction(tree, options=options, as_dict=False)
+            with trafreuse.capture() as kept:  # the default run below takes the fast run's extraction
+                doc = bare_extraction(tree, options=options, as_dict=False)
             if doc is not None and _fallback_cannot_change(doc.body, doc.raw_text or "", options):
                 return determine_returnstring(doc, options)
         options = _extractor(url, precision, fast=False)
-        doc = bare_extraction(tree, options=options, as_dict=False)
+        with trafreuse.replay(kept):
+            doc = bare_extraction(tree, options=options, as_dict=False)
         return determine_returnstring(doc, options) if doc is not None else ""
 
 

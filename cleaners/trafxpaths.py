@@ -31,7 +31,7 @@ from contextlib import contextmanager
 
 from lxml import etree
 
-from cleaners import fastjustext, fastlinkdensity
+from cleaners import fastjustext, fastlinkdensity, trafreuse
 
 Test = Callable[[etree._Element], bool]
 
@@ -360,13 +360,14 @@ def _swap(inside: bool) -> None:
     for holder, key, original, replacement in _PLAN or ():
         _put(holder, key, replacement if inside else original)
     _swap_stoplist(inside)
-    for module, name, original, replacement in (_JT_PLAN or []) + (_LD_PLAN or []):
+    for module, name, original, replacement in (_JT_PLAN or []) + (_LD_PLAN or []) + (_REUSE_PLAN or []):
         setattr(module, name, replacement if inside else original)
 
 
 _PLAN = _plan()
 _JT_PLAN = fastjustext.plan() if _PLAN else None
 _LD_PLAN = fastlinkdensity.plan() if _PLAN else None
+_REUSE_PLAN = trafreuse.plan() if _PLAN else None
 _LOCK = threading.Lock()
 _depth = 0
 
