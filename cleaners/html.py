@@ -813,11 +813,12 @@ def extract_paragraphs(tree: lxml.html.HtmlElement, url: str | None) -> list[str
     prose = 0  # _prose_chars(paras)
     for precision in (True, False):
         fast = not precision and sentence_chars(tree) - prose < RESCUE_GAP
-        body = _trafilatura(tree, url, precision, fast)
+        kept = trafreuse.Kept()  # the fast run's extractions, which a default run after it takes (trafreuse)
+        body = _trafilatura(tree, url, precision, fast, kept)
         found = [p.strip() for p in body.split("\n") if p.strip()]
         chars = _prose_chars(found)
         if fast and prose < chars < 150:  # a short text would replace precision's: the default run decides
-            body = _trafilatura(tree, url, precision)
+            body = _trafilatura(tree, url, precision, kept=kept)
             found = [p.strip() for p in body.split("\n") if p.strip()]
             chars = _prose_chars(found)
         if chars >= 150:
@@ -888,7 +889,8 @@ def sentence_chars(tree: lxml.html.HtmlElement) -> int:
     return total
 
 
-def _trafilatura(tree: lxml.html.HtmlElement, url: str | None, precision: bool, fast: bool = False) -> str:
+def _trafilatura(tree: lxml.html.HtmlElement, url: str | None, precision: bool, fast: bool = False,
+                 kept: trafreuse.Kept | None = None) -> str:
     """What `trafilatura.extract(tree, favor_precision=precision, …)` returns, its fallbacks run only where they can
     change it.
 
@@ -907,15 +909,16 @@ def _trafilatura(tree: lxml.html.HtmlElement, url: str | None, precision: bool, 
     fast runs that did not stand were on such pages, against 23 of the 442 that did), so trying it first would
     only add its cost.
     """
+    kept = kept if kept is not None else trafreuse.Kept()  # a fast run's work, for a default run that follows it
     with fast_xpaths():  # the same elements as trafilatura's regex XPaths, their regexes run in Python
         if fast:  # no fallbacks at all (extract_paragraphs decides)
             options = _extractor(url, precision, fast=True)
-            doc = bare_extraction(tree, options=options, as_dict=False)
+            with trafreuse.capture(kept):
+                doc = bare_extraction(tree, options=options, as_dict=False)
             return determine_returnstring(doc, options) if doc is not None else ""
-        kept = trafreuse.Kept()
         if precision and sum(len(text_content(p)) for p in tree.iter("p")) >= FAST_MIN_P_CHARS:
             options = _extractor(url, precision, fast=True)
-            with trafreuse.capture() as kept:  # the default run below takes the fast run's extraction
+            with trafreuse.capture(kept):  # the default run below takes the fast run's extraction
                 doc = bare_extraction(tree, options=options, as_dict=False)
             if doc is not None and _fallback_cannot_change(doc.body, doc.raw_text or "", options):
                 return determine_returnstring(doc, options)

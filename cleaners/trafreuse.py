@@ -50,25 +50,29 @@ _TEASER_LIKE = etree.XPath("boolean(.//*[contains(@id, 'easer') or contains(@cla
 
 
 class Kept:
-    """What a fast precision run leaves for a default run on the same tree: the pre-conversion tree, the extracted
-    body and text; `usable` once all three are kept and the tree has no teaser-like element."""
+    """What a fast run leaves for a default run on the same tree, by focus (its main extraction's, and in balanced
+    mode its recall retry's, each at most once a run): the pre-conversion tree, the extracted body and text, and
+    whether the default run may take them (`usable`: the extraction reads `fast` only for teaser-class blocks, and
+    a recall extraction never prunes them)."""
 
-    __slots__ = ("backup", "body", "text", "usable")
+    __slots__ = ("entries", "taken")
 
     def __init__(self) -> None:
-        self.backup: Any = None
-        self.body: Any = None
-        self.text = ""
-        self.usable = False
+        self.entries: dict[str, tuple[Any, Any, str]] = {}  # focus -> (backup, body, text), usable ones only
+        self.taken: dict[str, tuple[Any, Any, str]] = {}  # replayed in the run under way, awaiting the comparison
+
+    @property
+    def usable(self) -> bool:
+        return bool(self.entries)
 
 
 _local = threading.local()
 
 
 @contextmanager
-def capture() -> Iterator[Kept]:
-    """While inside, this thread's next fast precision-mode extraction keeps its work in the Kept yielded."""
-    kept = Kept()
+def capture(kept: Kept | None = None) -> Iterator[Kept]:
+    """While inside, this thread's next fast extraction keeps its work in the Kept yielded."""
+    kept = kept if kept is not None else Kept()
     _local.capture = kept
     try:
         yield kept
@@ -78,24 +82,23 @@ def capture() -> Iterator[Kept]:
 
 @contextmanager
 def replay(kept: Kept) -> Iterator[None]:
-    """While inside, this thread's next default precision-mode extraction takes `kept`'s work, when usable."""
+    """While inside, this thread's next default extraction takes `kept`'s work, where usable."""
     _local.replay = kept if kept.usable else None
-    _local.replaying = False
     try:
         yield
     finally:
         _local.replay = None
-        _local.replaying = False
+        kept.entries.clear()
+        kept.taken.clear()
 
 
 def _prepare_tree(tree: Any, options: Any, url: str | None) -> tuple[Any, Any]:
-    """`core._prepare_tree`; in a replayed run an empty tree (what the sequence prunes before extracting: its result
-    is not read) and the kept pre-conversion tree, instead of cleaning and converting a copy again."""
+    """`core._prepare_tree`; in a replayed run an empty tree (what the sequence may prune before extracting: its
+    result is not read) and the kept pre-conversion tree, instead of cleaning and converting a copy again."""
     kept = getattr(_local, "replay", None)
-    if kept is not None and options.focus == "precision" and not options.fast:
-        _local.replay = None
-        _local.replaying = kept
-        return etree.Element("body"), kept.backup
+    if kept is not None and not options.fast and options.focus in kept.entries:
+        entry = kept.taken[options.focus] = kept.entries.pop(options.focus)
+        return etree.Element("body"), entry[0]
     return _ORIGINAL["_prepare_tree"](tree, options, url)
 
 
@@ -103,17 +106,17 @@ def _extract_and_compare(cleaned_tree: Any, cleaned_tree_backup: Any, tree: Any,
     """`core._extract_and_compare`: in a captured fast run, the extraction kept; in a replayed default run, the kept
     extraction compared as trafilatura compares its own (`compare_extraction` on the pre-conversion tree and a copy of
     the raw tree)."""
-    kept = getattr(_local, "replaying", False)
-    if kept and options.focus == "precision" and not options.fast:
-        _local.replaying = False
-        return _CORE.compare_extraction(kept.backup, _CORE.copy(tree), kept.body, kept.text, options)
+    kept = getattr(_local, "replay", None)
+    if kept is not None and not options.fast and options.focus in kept.taken:
+        backup, body, text = kept.taken.pop(options.focus)
+        return _CORE.compare_extraction(backup, _CORE.copy(tree), body, text, options)
     kept = getattr(_local, "capture", None)
-    if kept is not None and options.focus == "precision" and options.fast:
-        _local.capture = None
-        teasers = bool(_TEASER_LIKE(cleaned_tree))  # read before the extraction moves the tree's elements
+    if kept is not None and options.fast and options.focus not in kept.entries:
+        # teaser-class blocks: read before the extraction moves the tree's elements
+        teasers = options.focus != "recall" and bool(_TEASER_LIKE(cleaned_tree))
         body, text = _ORIGINAL["_extract_and_compare"](cleaned_tree, cleaned_tree_backup, tree, options)
-        kept.backup, kept.body, kept.text = cleaned_tree_backup, body, text
-        kept.usable = not teasers and options.max_tree_size is None
+        if not teasers and options.max_tree_size is None:
+            kept.entries[options.focus] = (cleaned_tree_backup, body, text)
         return body, text
     return _ORIGINAL["_extract_and_compare"](cleaned_tree, cleaned_tree_backup, tree, options)
 

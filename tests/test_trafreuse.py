@@ -32,7 +32,7 @@ def _tree(path: Path):
 
 
 @contextlib.contextmanager
-def _no_capture():
+def _no_capture(kept=None):
     yield trafreuse.Kept()
 
 
@@ -82,13 +82,29 @@ def test_teaser_class_keeps_the_whole_default_run(monkeypatch):
     pytest.fail("no page replayed")
 
 
+def test_balanced_default_run_after_a_fast_one_gives_the_same_text():
+    """extract_paragraphs' balanced pair: a fast run, then the default run checking a short result."""
+    replayed = 0
+    for path in _dev_pages(70):
+        tree = _tree(path)
+        kept = trafreuse.Kept()
+        html._trafilatura(tree, None, False, fast=True, kept=kept)
+        replayed += kept.usable
+        new = html._trafilatura(tree, None, False, kept=kept)
+        old = html._trafilatura(tree, None, False, kept=trafreuse.Kept())
+        assert new == old, path.name
+        assert not kept.entries and not kept.taken  # taken once, then let go
+    assert replayed >= 10
+
+
 def test_hooks_stand_aside_without_a_capture():
-    """Outside a capture or a replay (another caller of trafilatura, or this one's other runs) nothing is kept."""
+    """Outside a capture nothing is kept (another caller of trafilatura, or this one's other runs), and a fast run
+    keeps only its own modes' extractions."""
     tree = _tree(_dev_pages(1)[0])
     kept = trafreuse.Kept()
     with trafreuse.replay(kept):
         html._trafilatura(tree, None, True)
-    assert kept.backup is None and not kept.usable
-    with trafreuse.capture() as captured:
-        html._trafilatura(tree, None, False, fast=True)  # balanced: not a precision run, nothing kept
-    assert captured.backup is None and not captured.usable
+    assert not kept.entries and not kept.usable
+    captured = trafreuse.Kept()
+    html._trafilatura(tree, None, False, fast=True, kept=captured)
+    assert set(captured.entries) <= {"balanced", "recall"} and "balanced" in captured.entries
