@@ -907,7 +907,8 @@ def _trafilatura(tree: lxml.html.HtmlElement, url: str | None, precision: bool, 
     A page with under FAST_MIN_P_CHARS characters in <p> elements goes straight to the default run: its fast
     result is nearly always too short to stand (on 640 wild-2017, DAnIEL and Scrapinghub pages, 135 of the 198
     fast runs that did not stand were on such pages, against 23 of the 442 that did), so trying it first would
-    only add its cost.
+    only add its cost. A default run after a fast one on the same tree (here, or extract_paragraphs' balanced pair
+    through `kept`) takes the fast run's extraction and only adds the comparison (cleaners.trafreuse).
     """
     kept = kept if kept is not None else trafreuse.Kept()  # a fast run's work, for a default run that follows it
     with fast_xpaths():  # the same elements as trafilatura's regex XPaths, their regexes run in Python

@@ -12,7 +12,8 @@ document order, so `@id|@class` is whichever attribute the source gives first. T
 
 Inside the same scope trafilatura's jusText stop list is a tuple that hashes once (`_StopList`), jusText's
 paragraph maker and classifier are `fastjustext`'s (the same paragraphs and classes) and trafilatura's link-density
-prune is `fastlinkdensity`'s (the same deletions).
+prune is `fastlinkdensity`'s (the same deletions), and `trafreuse` lets a default run take the extraction of the fast
+run before it.
 
 The replacements are used only while `fast_xpaths()` is entered, and only when each of trafilatura's expressions
 is the text it was written from (the sha1 in `_SPECS`): another version of trafilatura keeps its own. Swapping
