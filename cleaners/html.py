@@ -21,6 +21,7 @@ from trafilatura.core import bare_extraction, determine_returnstring
 from trafilatura.external import SANITIZED_XPATH
 from trafilatura.settings import DEFAULT_CONFIG, Extractor
 
+from cleaners import trafreuse
 from cleaners.chrome import PREVNEXT_WORDS, chrome_reason, is_meta_line, source_of
 from cleaners.dates import find_published, parse_date, published_from_meta
 from cleaners.draft import Draft
@@ -812,11 +813,12 @@ def extract_paragraphs(tree: lxml.html.HtmlElement, url: str | None) -> list[str
     prose = 0  # _prose_chars(paras)
     for precision in (True, False):
         fast = not precision and sentence_chars(tree) - prose < RESCUE_GAP
-        body = _trafilatura(tree, url, precision, fast)
+        kept = trafreuse.Kept()  # the fast run's extractions, which a default run after it takes (trafreuse)
+        body = _trafilatura(tree, url, precision, fast, kept)
         found = [p.strip() for p in body.split("\n") if p.strip()]
         chars = _prose_chars(found)
         if fast and prose < chars < 150:  # a short text would replace precision's: the default run decides
-            body = _trafilatura(tree, url, precision)
+            body = _trafilatura(tree, url, precision, kept=kept)
             found = [p.strip() for p in body.split("\n") if p.strip()]
             chars = _prose_chars(found)
         if chars >= 150:
@@ -887,7 +889,8 @@ def sentence_chars(tree: lxml.html.HtmlElement) -> int:
     return total
 
 
-def _trafilatura(tree: lxml.html.HtmlElement, url: str | None, precision: bool, fast: bool = False) -> str:
+def _trafilatura(tree: lxml.html.HtmlElement, url: str | None, precision: bool, fast: bool = False,
+                 kept: trafreuse.Kept | None = None) -> str:
     """What `trafilatura.extract(tree, favor_precision=precision, …)` returns, its fallbacks run only where they can
     change it.
 
@@ -904,20 +907,25 @@ def _trafilatura(tree: lxml.html.HtmlElement, url: str | None, precision: bool, 
     A page with under FAST_MIN_P_CHARS characters in <p> elements goes straight to the default run: its fast
     result is nearly always too short to stand (on 640 wild-2017, DAnIEL and Scrapinghub pages, 135 of the 198
     fast runs that did not stand were on such pages, against 23 of the 442 that did), so trying it first would
-    only add its cost.
+    only add its cost. A default run after a fast one on the same tree (here, or extract_paragraphs' balanced pair
+    through `kept`) takes the fast run's extraction and only adds the comparison (cleaners.trafreuse).
     """
+    kept = kept if kept is not None else trafreuse.Kept()  # a fast run's work, for a default run that follows it
     with fast_xpaths():  # the same elements as trafilatura's regex XPaths, their regexes run in Python
         if fast:  # no fallbacks at all (extract_paragraphs decides)
             options = _extractor(url, precision, fast=True)
-            doc = bare_extraction(tree, options=options, as_dict=False)
+            with trafreuse.capture(kept):
+                doc = bare_extraction(tree, options=options, as_dict=False)
             return determine_returnstring(doc, options) if doc is not None else ""
         if precision and sum(len(text_content(p)) for p in tree.iter("p")) >= FAST_MIN_P_CHARS:
             options = _extractor(url, precision, fast=True)
-            doc = bare_extraction(tree, options=options, as_dict=False)
+            with trafreuse.capture(kept):  # the default run below takes the fast run's extraction
+                doc = bare_extraction(tree, options=options, as_dict=False)
             if doc is not None and _fallback_cannot_change(doc.body, doc.raw_text or "", options):
                 return determine_returnstring(doc, options)
         options = _extractor(url, precision, fast=False)
-        doc = bare_extraction(tree, options=options, as_dict=False)
+        with trafreuse.replay(kept):
+            doc = bare_extraction(tree, options=options, as_dict=False)
         return determine_returnstring(doc, options) if doc is not None else ""
 
 

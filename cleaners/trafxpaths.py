@@ -12,7 +12,8 @@ document order, so `@id|@class` is whichever attribute the source gives first. T
 
 Inside the same scope trafilatura's jusText stop list is a tuple that hashes once (`_StopList`), jusText's
 paragraph maker and classifier are `fastjustext`'s (the same paragraphs and classes) and trafilatura's link-density
-prune is `fastlinkdensity`'s (the same deletions).
+prune is `fastlinkdensity`'s (the same deletions), and `trafreuse` lets a default run take the extraction of the fast
+run before it.
 
 The replacements are used only while `fast_xpaths()` is entered, and only when each of trafilatura's expressions
 is the text it was written from (the sha1 in `_SPECS`): another version of trafilatura keeps its own. Swapping
@@ -31,7 +32,7 @@ from contextlib import contextmanager
 
 from lxml import etree
 
-from cleaners import fastjustext, fastlinkdensity
+from cleaners import fastjustext, fastlinkdensity, trafreuse
 
 Test = Callable[[etree._Element], bool]
 
@@ -360,13 +361,14 @@ def _swap(inside: bool) -> None:
     for holder, key, original, replacement in _PLAN or ():
         _put(holder, key, replacement if inside else original)
     _swap_stoplist(inside)
-    for module, name, original, replacement in (_JT_PLAN or []) + (_LD_PLAN or []):
+    for module, name, original, replacement in (_JT_PLAN or []) + (_LD_PLAN or []) + (_REUSE_PLAN or []):
         setattr(module, name, replacement if inside else original)
 
 
 _PLAN = _plan()
 _JT_PLAN = fastjustext.plan() if _PLAN else None
 _LD_PLAN = fastlinkdensity.plan() if _PLAN else None
+_REUSE_PLAN = trafreuse.plan() if _PLAN else None
 _LOCK = threading.Lock()
 _depth = 0
 
