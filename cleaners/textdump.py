@@ -13,7 +13,7 @@ from cleaners.chrome import chrome_reason, is_category_list, is_meta_line, sourc
 from cleaners.dates import _mostly_date, find_published, parse_date
 from cleaners.draft import Draft, is_prose
 from cleaners.dumplines import undress
-from cleaners.normalize import join_hard_breaks
+from cleaners.normalize import _continues, _display_width, _joiner, join_hard_breaks
 from cleaners.plainspam import mark_planted
 from cleaners.record import Removal
 
@@ -495,6 +495,8 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
         if after >= (1 if canonical else 2) * before:
             start = nxt
     start = _past_lead_lists(lines, best, start, end)
+    while start < end and site_prompt(lines, start):
+        start = min(i for i in best if i > start)
     while start < end and field_block(lines, start, above_only=True):
         start = min(i for i in best if i > start)  # 产品简介：… under 产品型号：…, 产品价格：…: a field, not the text
     # a headline that reads like a sentence (任人唯亲？郎平霸气回应“八个字”，力挺安家杰) over its author and date lines
@@ -970,6 +972,7 @@ CHAPTER_NAV_RE = re.compile(r"上一[章页].{0,40}(?:下一[章页]|目\s*录)|
 # the author's note under a web-novel chapter (作者有话要说：感谢…)
 AUTHOR_NOTE_RE = re.compile(r"^\s*(?:作者有话要说|作者的话|作者留言)\s*[:：]?")
 # a web-novel site speaking to the reader under a chapter: 加入书架, 手机用户可访问…, 下载本书…txt, 点击报错
+WEB_ADDRESS_RE = re.compile(r"https?://|www\.")
 READER_PROMPT_RE = re.compile(r"书架|书签|章节|txt|TXT|电子书|书评|报错|手机(?:用户|阅读|访问|版)|阅读记录|下次阅读|无弹窗|"
                               r"全文阅读|最新章节|推荐票|月票|求票|https?://|www\.")
 
@@ -1015,6 +1018,22 @@ def _reader_prompt(line: str) -> bool:
     (True, True, False)
     """
     return bool(READER_PROMPT_RE.search(line)) or not re.search(r"[\u4e00-\u9fff]", line)
+
+
+def site_prompt(lines: list[str], i: int) -> bool:
+    """Line i is the site's line to the reader, printed under a row of links over a chapter: it holds the site's
+    web address and a reader word (一秒记住【棉花糖小说网www.mianhuatang.la】，为您提供精彩小说阅读。 under 推荐阅读： 微爱 打鬼 …).
+    A sentence, so it passed for the chapter's first line (w005674). Confuser: an article's sentence naming a
+    web address with no row of links over it (据新华网www.xinhuanet.com报道，…) is text.
+
+    >>> row = "推荐阅读： 微爱 打鬼 天火大道 大宋的智慧 儒道至圣 隐身高手 龙血战神 武神天下"
+    >>> site_prompt([row, "一秒记住【某某小说网www.example.la】，为您提供精彩小说阅读。"], 1)
+    True
+    >>> site_prompt(["作者：张三", "据新华网www.xinhuanet.com报道，今年全国小麦丰收。"], 1)
+    False
+    """
+    return 0 < i < len(lines) and lead_list(lines[i - 1]) and bool(WEB_ADDRESS_RE.search(lines[i])) \
+        and _reader_prompt(lines[i])
 
 
 # a labelled row of links: 热门点击：书名、书名、书名 / 推荐阅读： 微爱 打鬼 天火大道 / 其他书友在看：…
@@ -1079,6 +1098,11 @@ def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) ->
     ...          "热门推荐：穿越之修仙、谨言、农家乐小老板、秀爷修真中、穿越魔皇武尊、暖阳、重生之天下", "四合院里。", ch, ch]
     >>> _past_lead_lists(lines, [0, 2, 4, 5], 0, 5)
     3
+
+    A site's prompt with its web address right under the row is the site's, not the chapter's first line:
+    >>> lines[3] = "一秒记住【某某小说网www.example.la】，为您提供精彩小说阅读。"
+    >>> _past_lead_lists(lines, [0, 2, 3, 4, 5], 0, 5)
+    4
     """
     head = [i for i in best if start <= i <= min(end, start + 12)]
     lists = head_rows(lines, start, min(end, start + 12))
@@ -1087,8 +1111,11 @@ def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) ->
     last = lists[-1]
     if any(i < last and not (lead_list(lines[i]) or crumb_parts(lines[i]) or chrome_reason(lines[i])) for i in head):
         return start  # text above the row: a list inside the article
+    # the site's line to the reader under the rows (一秒记住【X小说网www.x.la】，为您提供精彩小说阅读。) is the site's,
+    # like the prompts over a chapter's nav row (`_reader_prompt`): the chapter starts under it
     nxt = next((i for i in range(last + 1, end + 1)
-                if not chrome_reason(lines[i]) and (i in best or SENTENCE_LINE_RE.search(lines[i]))), None)
+                if not chrome_reason(lines[i]) and not _reader_prompt(lines[i])
+                and (i in best or SENTENCE_LINE_RE.search(lines[i]))), None)
     return start if nxt is None else nxt
 
 
@@ -1307,22 +1334,77 @@ def reader_control(line: str) -> bool:
     return bool(m) and bool(READER_PROMPT_RE.search(m.group("inner")))
 
 
+CLAUSE_GOES_ON_RE = re.compile(r"[，、,]\s*$")  # a line that ends inside its sentence
+
+
+def _width(line: str) -> int:
+    """Display columns of a line (a Chinese character takes two)."""
+    return _display_width(line.strip())
+
+
+def unwrapped_prose(lines: list[str], wrap: int) -> int:
+    """How many lines of the dump are sentences far wider than `wrap` columns (1.5 times or more): paragraphs the
+    dump prints as one long line each. A dump that does so does not wrap its text at `wrap` columns.
+
+    Evidence: a hard-wrapped text breaks every paragraph at one width, so no line of prose runs past it; a crawl's
+    plain-text extract or a browser's innerText gives a paragraph a line, and then a box of headlines of about one
+    width (温家宝：改革是中国经济发展和社会进步永恒动力 / 全球都市物价对比：北京拉菲红酒价最高, 44 and 36 columns)
+    looks hard-wrapped to the joiner: its lines were glued into one long line that outweighed the article (a TTV
+    page lost its six sentences to a 300-character run of glued headlines). Confuser: a hard-wrapped text whose
+    long lines are a URL or a table row (no sentence) still wraps.
+
+    >>> para = "這幾天寒流來襲，大家都愛用電暖氣，只是眼科患者也因此多了四成，醫師建議眼睛每三十分鐘就要休息五分鐘。"
+    >>> unwrapped_prose(["温家宝：改革是中国经济发展和社会进步永恒动力", para, para], 44)
+    2
+    >>> unwrapped_prose(["为深入贯彻落实党的二十大精神，进一步加强基层治理", "http://www.example.com/" + "a" * 80], 50)
+    0
+    """
+    return sum(1 for ln in lines if _width(ln) >= 1.5 * wrap and is_prose(ln.strip()))
+
+
+def _wrap_width(block: list[str]) -> int:
+    """The joiner's wrap width of a block (cleaners.normalize.join_hard_breaks: its lines' 80th percentile)."""
+    widths = sorted(_width(ln) for ln in block if ln.strip())
+    return widths[-(-len(widths) * 4 // 5) - 1] if widths else 0
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
     """Join hard-wrapped paragraphs, never across a meta, chrome, navigation or heading line (they end a block),
-    nor into a line that opens with an indent or a byte order mark (`indented_start`: a paragraph of its own)."""
+    nor into a line that opens with an indent or a byte order mark (`indented_start`: a paragraph of its own), nor
+    in a dump that prints its paragraphs a line each (two sentences or more far wider than the block's wrap width,
+    `unwrapped_prose`)."""
+    wide = sorted((_width(ln) for ln in lines if is_prose(ln.strip())), reverse=True)
+
+    def join(block: list[str]) -> list[str]:
+        wrap = _wrap_width(block)
+        text = "".join(ln.strip() for ln in block)
+        if not (len(wide) >= 2 and wide[1] >= 1.5 * wrap) or _width(text) < 1.5 * len(text):
+            return join_hard_breaks(block)  # wrapped, or a block in a language written in words (word wrap, left as it was)
+        # no wrapping, but a line that ends on a comma carries its sentence on (a list of clauses, 应急攻击…， /
+        # 掉落伤害减少， / 经验值增加200%，): those joins stand
+        out: list[str] = []
+        prev = ""
+        for ln in block:
+            if out and CLAUSE_GOES_ON_RE.search(out[-1]) and _continues(prev, ln, wrap):
+                out[-1] = out[-1].rstrip() + _joiner(out[-1].rstrip()[-1], ln.strip()[0]) + ln.strip()
+            else:
+                out.append(ln)
+            prev = ln
+        return out
+
     out: list[str] = []
     block: list[str] = []
     for ln in lines:
         s = ln.strip()
         if s and (is_meta_line(s) or chrome_reason(s) or is_category_list(s) or "|" in s or table_row(s) or reader_control(s)
                   or len(s) <= 30 and not re.search(r"[，。、；：！？,.;:!?]", s)):
-            out += join_hard_breaks(block) if block else []
+            out += join(block) if block else []
             out.append(ln)
             block = []
         else:  # an indent the joiner knows (全角空格) for the byte order mark or no-break spaces of `indented_start`
             indent = INDENT_RE.match(ln)
             block.append("\u3000\u3000" + ln[indent.end():] if indent else ln)
-    return out + (join_hard_breaks(block) if block else [])
+    return out + (join(block) if block else [])
 
 
 FONT_CONTROL_RE = re.compile(r"(?<=\S)\s*(?:(?:文字大小|字体大小|字體大小)\s*[:：]?\s*(?:[大中小]\s*){0,3}"
@@ -1420,7 +1502,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     # which removes it with its reason.
     # (a byline that reads as text, http://news.nen.com.cn 2012-01-12 05:13 东北新闻网 分享, or a line whose only
     # clause marks are a web address's dots, 东北新闻网手机版 3g.nen.com.cn, is no lead)
-    lead = [header[i] for i in after if not _is_byline(header[i]) and (
+    lead = [header[i] for i in after if not _is_byline(header[i]) and not site_prompt(header, i) and (
             is_prose(header[i]) or len(header[i]) >= 16 and LEAD_CLAUSE_RE.search(header[i])
             or i >= len(header) - 2 and len(header[i]) <= 18 and header[i].endswith((":", "："))
             or i == len(header) - 1 and (section_heading(header[i]) or _first_subheading(header[i], body)))]

@@ -1,0 +1,60 @@
+"""The text front end (cleaners/textdump.py) never cuts a real article's words from a plain-text input: DAnIEL pages
+flattened as a crawl's plain-text extract (mirrorclean.wildeval.wet_text, the WET-like mode of
+bench/damage_audit.py) and their gold texts cleaned as `.txt`. The pages and the gold are read at run time from
+../shared/eval (the gold is GPL: nothing of it is copied here)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cleaners import Record, clean_document
+from cleaners.textdump import _join_wrapped
+
+ROOT = Path(__file__).resolve().parent.parent
+DANIEL = ROOT.parent / "shared" / "eval" / "daniel-zh-dev"
+
+pytestmark = pytest.mark.skipif(not DANIEL.is_dir(), reason="the shared eval sets are not beside the repo")
+
+
+def _daniel(prefix: str) -> tuple[bytes, list[str]]:
+    """(html bytes, gold lines) of the DAnIEL page whose id starts with `prefix`."""
+    html = next((DANIEL / "html").glob(prefix + "*.html"))
+    gold = re.sub(r"<[^>]+>", "\n", (DANIEL / "reference" / (html.stem + ".txt")).read_text("utf-8"))
+    return html.read_bytes(), [" ".join(ln.split()) for ln in gold.splitlines() if ln.strip()]
+
+
+def _wet(data: bytes) -> str:
+    from mirrorclean.wildeval import wet_text
+
+    return wet_text(data)
+
+
+def test_a_box_of_headlines_is_not_glued_into_prose_that_outweighs_the_article() -> None:
+    """TTV (Taiwan): the extract prints its article a paragraph a line, and over it a dozen sections of headlines
+    of about one width. Read as a hard-wrapped text, pairs of headlines were glued into 90-character lines, which
+    made a 'body' of headlines; the six sentences of the article went to the trailer (damage_audit: 6 cases)."""
+    data, gold = _daniel("20120112_www.ttv.com.tw")
+    text = _wet(data)
+    rec = clean_document(text.encode("utf-8"), "ttv.txt", kind="text")
+    assert isinstance(rec, Record)
+    sentences = [ln for ln in gold if ln.endswith("。")]
+    assert len(sentences) >= 5
+    for s in sentences:
+        assert s in rec.text, s
+    assert "英特爾與摩托羅拉" not in rec.text  # a headline of the 財經 box
+    # the headlines stay one a line: no line of the dump's lines is two of its input lines glued together
+    inputs = {ln.strip() for ln in text.splitlines()}
+    glued = [ln for ln in _join_wrapped(text.splitlines()) if ln.strip() and ln.strip() not in inputs]
+    assert glued == []
+
+
+def test_a_hard_wrapped_text_is_still_joined() -> None:
+    """Confuser: the same article hard-wrapped at 40 columns (no line of prose wider than the wrap) is joined
+    into its paragraphs again."""
+    data, gold = _daniel("20120112_www.ttv.com.tw")
+    paras = [ln for ln in gold if ln.endswith("。") and len(ln) > 40]
+    wrapped = [p[k:k + 20] for p in paras for k in range(0, len(p), 20)]
+    assert sorted(ln for ln in _join_wrapped(wrapped)) == sorted(paras)
