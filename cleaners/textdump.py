@@ -12,7 +12,7 @@ import re
 from cleaners.chrome import chrome_reason, is_category_list, is_meta_line, source_of
 from cleaners.dates import _mostly_date, find_published, parse_date
 from cleaners.draft import Draft, is_prose
-from cleaners.dumplines import undress
+from cleaners.dumplines import rejoin_fragments, source_spans, undress_at
 from cleaners.normalize import _continues, _display_width, _joiner, join_hard_breaks
 from cleaners.plainspam import mark_planted
 from cleaners.record import Removal
@@ -47,10 +47,42 @@ def parse_text(text: str) -> Draft:
     >>> d.title, d.published, d.paras[0][:5]
     ('稻田养虾亩产创新高_某站', '2024-03-19T11:40', '稻渔综合种')
     """
-    lines = [ln.strip() for ln in _join_wrapped(undress(text.splitlines())) if ln.strip()]
+    lines, quotes = read_lines(text)
     draft = _parse_lines(lines)
     mark_planted(lines, draft)  # planted spam the text still shows (cleaners.plainspam)
+    quote = {ln: q for ln, q in zip(lines, quotes, strict=True) if q != ln}
+    draft.removed = [Removal(r.where, quote[r.text], r.reason) if r.text in quote else r for r in draft.removed]
     return draft
+
+
+def read_lines(text: str) -> tuple[list[str], list[str]]:
+    """The dump's lines as the rules read them (notation off, tables as tab rows, split fields and hard-wrapped
+    paragraphs joined, blank lines dropped, each stripped), and for each the input it was read from as it was
+    printed: its line or lines, a substring of `text`. A removed line is recorded as that quote, so `removed` shows
+    what the input said (a row padded with spaces, not the tabs it was read as; a wrapped paragraph with its line
+    breaks), not the normalised form.
+
+    >>> read_lines("首页\\n\\n**来源：** 新华社\\n序号    时间    内容\\n")
+    (['首页', '来源： 新华社', '序号\\t时间\\t内容'], ['首页', '**来源：** 新华社', '序号    时间    内容'])
+    """
+    raw = text.splitlines(keepends=True)
+    starts = [0]
+    for ln in raw:
+        starts.append(starts[-1] + len(ln))
+    bare = [ln.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029") for ln in raw]
+    pre, origin = undress_at(bare)
+    joined = _join_wrapped(rejoin_fragments(pre))
+    lines, quotes = [], []
+    for ln, span in zip(joined, source_spans(pre, joined), strict=True):
+        if not ln.strip():
+            continue
+        lines.append(ln.strip())
+        if span is None:
+            quotes.append(ln.strip())
+        else:
+            a, b = origin[span[0]], origin[span[1]]
+            quotes.append(text[starts[a]:starts[b] + len(bare[b])].strip())
+    return lines, quotes
 
 
 def _parse_lines(lines: list[str]) -> Draft:
@@ -319,6 +351,44 @@ def _table_tail(lines: list[str], start: int, end: int) -> int:
     return k if k - end >= 2 else end
 
 
+# …(标准值/实测值), …(≤1500/920000), …(5，2，100，1000)/(260，430，360，270，320)
+VALUE_PAIR_END_RE = re.compile(r"(?:[(（][^()（）/]{0,24}/[^()（）/]{0,24}|[(（][^()（）/]{0,30}[)）]/[(（][^()（）/]{0,30})[)）]\s*$")
+
+
+def _glued_rows_tail(lines: list[str], end: int) -> int:
+    """The article's last line when it is a table's header row whose cells the extract glued together and the rows
+    under it end as it does, with a value pair in brackets (不合格项目(标准值/实测值) over 14 rows ending
+    菌落总数cfu/g(≤1500/920000)): the rows are the article's, up to the first line that ends otherwise. Three rows at
+    least, none of them a sentence.
+
+    Evidence: a copied table loses its tabs (a crawl's extract, a gold text), so `table_row` cannot see it; the
+    header's last column (a pair of values, 标准值/实测值) comes back at the end of every row. Confuser: a list of
+    headlines under the text, each with a photo mark (组图) or a date, ends in no value pair; a paragraph ending
+    (2011/2012) is a sentence.
+
+    >>> head = "不合格产品名称商标不合格生产企业名称不合格项目(标准值/实测值)"
+    >>> rows = ["软麻花未标注北京福元盛食品有限公司菌落总数cfu/g(≤1500/180000)", "云片糕未标注北京市绿海食品有限公司霉菌计数cfu/g(≤150/210)",
+    ...         "酸牛奶未标注北京恒兴食品中心甜蜜素g/kg (不得检出/0.29)"]
+    >>> _glued_rows_tail(["正文。", head, *rows, "(陈巍 编辑)"], 1), _glued_rows_tail(["正文。", "名单", head, *rows], 0)
+    (4, 5)
+    >>> _glued_rows_tail(["正文。", "更多新闻", *rows], 1), _glued_rows_tail(["正文。", head, *rows[:2], "(陈巍 编辑)"], 1)
+    (1, 1)
+    >>> _glued_rows_tail(["正文。", "相关新闻：", head, *rows], 0)  # a box heading between: chrome
+    0
+    """
+    # the header row is the last line, or under it with the table's caption (不合格企业和产品名单) between
+    head = next((h for h in range(end, min(end + 3, len(lines))) if VALUE_PAIR_END_RE.search(lines[h])
+                 and not SENTENCE_LINE_RE.search(lines[h])), None)
+    if head is None or any(chrome_reason(ln) or RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) or len(ln) > 40
+                           or SENTENCE_LINE_RE.search(ln) for ln in lines[end + 1:head]):
+        return end
+    k = head
+    while k + 1 < len(lines) and VALUE_PAIR_END_RE.search(lines[k + 1]) and not re.search(r"[。！？]", lines[k + 1]) \
+            and not chrome_reason(lines[k + 1]):
+        k += 1
+    return k if k - head >= 3 else end
+
+
 def tag_cloud(line: str) -> bool:
     """A long row of short Chinese tags with no clause mark (蔡英文 、 民進黨 、 國民黨 、 馬英九 、 …), or of five or
     more headlines between pipes with no full stop: a list, not prose; spaced-out text (衞 生 署 呼 籲, one
@@ -529,7 +599,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     end = _chapter_end(lines, start, end, weight)
     end = _list_tail(lines, start, end)
     end = _options_tail(lines, start, end)
-    end = _table_tail(lines, start, end)
+    end = _glued_rows_tail(lines, _table_tail(lines, start, end))
     while end + 1 < len(lines) and end + 1 in fields and not chrome_reason(lines[end + 1]):
         end += 1  # the last record's closing fields (【贮藏】 / 密闭，在凉暗处保存。): too short for prose, still its text
     while end + 1 < len(lines) and latin_sentence(lines[end + 1]) and not chrome_reason(lines[end + 1]):

@@ -58,3 +58,21 @@ def test_a_hard_wrapped_text_is_still_joined() -> None:
     paras = [ln for ln in gold if ln.endswith("。") and len(ln) > 40]
     wrapped = [p[k:k + 20] for p in paras for k in range(0, len(p), 20)]
     assert sorted(ln for ln in _join_wrapped(wrapped)) == sorted(paras)
+
+
+@pytest.mark.parametrize("mode", ["gold", "wet"])
+def test_a_table_whose_cells_were_glued_stays_with_the_article(mode: str) -> None:
+    """caixun: the article ends with a list of 14 failed products, a table whose cells the extract (and the gold)
+    glued into one line a row, under a header row ending 不合格项目(标准值/实测值). The rows had gone as trailer lines
+    (damage_audit: 13 cases in each mode); every row ends with the header's value pair."""
+    data, gold = _daniel("20120112_biz.caixun.com")
+    text = "\n".join(gold) if mode == "gold" else _wet(data)
+    rec = clean_document(text.encode("utf-8"), "caixun.txt", kind="text")
+    assert isinstance(rec, Record)
+    head = next(k for k, ln in enumerate(gold) if ln.endswith("(标准值/实测值)"))
+    rows = gold[head + 1:]
+    assert len(rows) >= 10
+    kept = re.sub(r"\s", "", rec.text.replace("（", "(").replace("）", ")"))
+    for row in rows:
+        assert re.sub(r"\s", "", row) in kept, row
+    assert "分享" not in rec.text.splitlines()[-1]
