@@ -537,7 +537,8 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
         if gaps[i] - gaps[runs[-1][-1] + 1] > GAP:
             runs.append([])
         runs[-1].append(i)
-    best = max(runs, key=lambda run: 0 if card_list(lines[run[0]:run[-1] + 1]) else sum(len(lines[i]) for i in run))
+    best = max(_above_footer(lines, runs), key=lambda run: 0 if card_list(lines[run[0]:run[-1] + 1])
+               or teaser_cards(lines, run) else sum(len(lines[i]) for i in run))
     best = _post_under_date(lines, _headed_run(lines, runs, best))
     on = _numbering_on(lines, best[-1], runs)
     best = sorted({*best, *(i for run in runs if best[-1] < run[0] and run[-1] <= on for i in run)})
@@ -1241,6 +1242,57 @@ def card_list(block: list[str]) -> bool:
     texts = [ln for ln in block if is_prose(ln)]
     teasers = [ln for ln in texts if TEASER_RE.search(ln)]
     return any(n >= 3 for n in counts.values()) and len(teasers) * 2 >= len(texts)
+
+
+def _above_footer(lines: list[str], runs: list[list[int]], least: int = 200) -> list[list[int]]:
+    """The runs above the page's last copyright line (Copyright © …, 版权所有 ©…), when they hold `least` characters of
+    text or more; else all runs. What an extract prints under the footer is the site's, not an article: a cookie
+    consent dialog (This website uses cookies… / Privacy Overview / Necessary cookies are absolutely essential…)
+    whose paragraphs outweighed a short book review above the footer.
+
+    Evidence: position; a page's footer closes its content, and dialogs and scripts' text come after it in the
+    document (the last such line: a video box or a wire story prints its own © line above the article). Confuser: a page whose only text is under a copyright line at the top (a short notice) keeps it.
+
+    >>> para = "I have worked on my own vehicles since I was seventeen, but this manual is the best I have used so far."
+    >>> cookie = "This website uses cookies to improve your experience while you navigate through the website. " * 3
+    >>> lines = [para, para, "Copyright © Mortons Media Group Ltd", cookie, cookie]
+    >>> _above_footer(lines, [[0, 1], [3, 4]])
+    [[0, 1]]
+    >>> _above_footer(["Copyright © Some Ltd", cookie], [[1]])
+    [[1]]
+    """
+    foot = next((k for k in range(len(lines) - 1, -1, -1)
+                 if chrome_reason(lines[k]) == "footer" and COPYRIGHT_RE.search(lines[k])), None)
+    if foot is None:
+        return runs
+    above = [run for run in runs if run[-1] < foot]
+    return above if sum(len(lines[i]) for run in above for i in run) >= least else runs
+
+
+COPYRIGHT_RE = re.compile(r"©|\(c\)|Copyright|版权所有|版權所有", re.I)
+
+
+def teaser_cards(lines: list[str], run: list[int]) -> bool:
+    """Whether a run of text is a list of other stories' teasers: a headline, its author and a date line, then a
+    lead of a line or two, three times or more (Prince Andrew struggles to dispel allegations… / Rob Crilly /
+    Wednesday November 20, 2019 / The television interview was devised as…). Such a sidebar holds more text than a
+    short article, but the article has one header, not a date line every two lines of text.
+
+    Evidence: the period of the cards, a date line under a line that is no text (the headline or the author)
+    with at most two text lines before the next date. Confuser: a chronology (2019年11月20日 over a paragraph,
+    under the paragraph of the day before) has text right above each date.
+
+    >>> lead = "The television interview was devised as an opportunity for the prince to set the record straight."
+    >>> cards = ["Prince Andrew struggles to dispel allegations", "Rob Crilly", "Wednesday November 20, 2019", lead] * 3
+    >>> teaser_cards(cards, [3, 7, 11])
+    True
+    >>> days = ["2019年11月20日", "十一月二十日，代表团抵达北京，随后举行了第一轮会谈，双方就多项议题交换了意见。"] * 4
+    >>> teaser_cards(days, [1, 3, 5, 7])
+    False
+    """
+    dates = [k for k in range(max(0, run[0] - 3), run[-1] + 1) if k not in run and len(lines[k]) <= 40 and _mostly_date(lines[k])
+             and k > 0 and not is_prose(lines[k - 1]) and k - 1 not in run]
+    return len(dates) >= 3 and len(run) <= 2 * (len(dates) + 1)
 
 
 SHARE_BAR_RE = re.compile(r"(?:分享|推荐本[章篇文]|转发|转载)(?:到|至)\s*[:：]?\s*(?:$|.{0,60}(?:微博|微信|QQ|空间|人人|豆瓣|贴吧))")

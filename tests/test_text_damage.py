@@ -15,8 +15,9 @@ from cleaners.textdump import _join_wrapped
 
 ROOT = Path(__file__).resolve().parent.parent
 DANIEL = ROOT.parent / "shared" / "eval" / "daniel-zh-dev"
+SH = ROOT.parent / "shared" / "eval" / "scrapinghub-aeb"
 
-pytestmark = pytest.mark.skipif(not DANIEL.is_dir(), reason="the shared eval sets are not beside the repo")
+pytestmark = pytest.mark.skipif(not DANIEL.is_dir() or not SH.is_dir(), reason="the shared eval sets are not beside the repo")
 
 
 def _daniel(prefix: str) -> tuple[bytes, list[str]]:
@@ -24,6 +25,16 @@ def _daniel(prefix: str) -> tuple[bytes, list[str]]:
     html = next((DANIEL / "html").glob(prefix + "*.html"))
     gold = re.sub(r"<[^>]+>", "\n", (DANIEL / "reference" / (html.stem + ".txt")).read_text("utf-8"))
     return html.read_bytes(), [" ".join(ln.split()) for ln in gold.splitlines() if ln.strip()]
+
+
+def _sh(prefix: str) -> tuple[bytes, list[str]]:
+    """(html bytes, gold paragraphs) of the Scrapinghub page whose key starts with `prefix`."""
+    import gzip
+    import json
+
+    path = next((SH / "html").glob(prefix + "*.html.gz"))
+    gold = json.loads((SH / "ground-truth.json").read_text("utf-8"))[path.name.split(".")[0]]["articleBody"]
+    return gzip.decompress(path.read_bytes()), [" ".join(ln.split()) for ln in gold.splitlines() if ln.strip()]
 
 
 def _wet(data: bytes) -> str:
@@ -76,3 +87,32 @@ def test_a_table_whose_cells_were_glued_stays_with_the_article(mode: str) -> Non
     for row in rows:
         assert re.sub(r"\s", "", row) in kept, row
     assert "分享" not in rec.text.splitlines()[-1]
+
+
+@pytest.mark.parametrize("prefix", ["87bf60570e", "e4c6a3b482"])
+def test_a_sidebar_of_dated_teasers_does_not_outweigh_the_article(prefix: str) -> None:
+    """Washington Examiner pages as a crawl's extract: under the article, a sidebar of a dozen teasers (headline,
+    author, `Wednesday November 20, 2019`, a lead) holds more text than the article, and had been taken for it
+    (damage_audit: 17 and 11 paragraphs lost). A date line every two lines of text is a list of cards."""
+    data, gold = _sh(prefix)
+    rec = clean_document(_wet(data).encode("utf-8"), prefix + ".txt", kind="text")
+    assert isinstance(rec, Record)
+    paras = [p for p in gold if len(p) >= 80]
+    assert len(paras) >= 5
+    kept = " ".join(rec.text.split())
+    assert [p for p in paras if p not in kept] == []
+
+
+@pytest.mark.parametrize("prefix", ["30b771a40a", "612cd29826"])
+def test_a_cookie_dialog_under_the_footer_is_not_the_article(prefix: str) -> None:
+    """morebikes.co.uk book reviews as a crawl's extract: the review (four to six paragraphs) sits above the site's
+    copyright line, and a cookie consent dialog printed after it (Privacy Overview, Necessary cookies are absolutely
+    essential…) holds more text; it had been taken for the article and the review cut as header lines."""
+    data, gold = _sh(prefix)
+    rec = clean_document(_wet(data).encode("utf-8"), prefix + ".txt", kind="text")
+    assert isinstance(rec, Record)
+    paras = [p for p in gold if len(p) >= 80 and p.endswith((".", "!", "?", "”", '"'))]  # not the price line
+    assert len(paras) >= 3
+    kept = " ".join(rec.text.split())
+    assert [p for p in paras if p not in kept] == []
+    assert "cookies" not in rec.text
