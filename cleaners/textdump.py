@@ -389,6 +389,45 @@ def _glued_rows_tail(lines: list[str], end: int) -> int:
     return k if k - head >= 3 else end
 
 
+# a row that opens with a day: June 9 -- Coral Sky Amphitheatre, 6月9日 …, 2020-06-09 …, 9/6 …
+DAY_ROW_RE = re.compile(r"^\W{0,2}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?!\d)"
+                        r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}/\d{1,2}(?!\d))")
+WORD5_RE = re.compile(r"[A-Za-z]{5,}|[\u4e00-\u9fff]{2}")  # a word that names something, not a little word
+
+
+def _schedule_tail(lines: list[str], end: int, least: int = 3) -> int:
+    """The article's last line when its text announces a schedule under it: a heading that names the article's
+    subject or ends with a colon (The Doobie Brothers 50th Anniversary Tour 2020 dates:), then `least` rows or more
+    that each open with a day (June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL). The rows are the article's,
+    up to the first line that opens otherwise.
+
+    Evidence: a tour's dates, a timetable, an event's programme close the story that announces them; each row is
+    too short for prose and went as trailer lines. Confuser: a box of other stories under a box heading (Related,
+    相关新闻) or a heading that shares no word with the text stays out.
+
+    >>> text = "The Doobie Brothers will tour North America in 2020 to celebrate fifty years since the band formed."
+    >>> rows = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 10 -- MIDFLORIDA Amphitheatre, Tampa, FL",
+    ...         "June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA"]
+    >>> _schedule_tail([text, "The Doobie Brothers Tour Dates", *rows, "Most Popular"], 0)
+    4
+    >>> _schedule_tail([text, "Related Stories", *rows], 0), _schedule_tail([text, "Weather forecast", *rows], 0)
+    (0, 0)
+    """
+    if end + 2 >= len(lines):
+        return end
+    head = lines[end + 1]
+    text = " ".join(lines[max(0, end - 30):end + 1]).casefold()
+    if chrome_reason(head) or RELATED_RE.match(head) or BOX_HEADING_RE.match(head) or box_heading(lines, end + 1) \
+            or len(head) > 80 or SENTENCE_LINE_RE.search(head) \
+            or not (head.rstrip().endswith((":", "：")) or any(w.casefold() in text for w in WORD5_RE.findall(head))):
+        return end
+    k = end + 1
+    while k + 1 < len(lines) and DAY_ROW_RE.match(lines[k + 1]) and not chrome_reason(lines[k + 1]) \
+            and not SENTENCE_LINE_RE.search(lines[k + 1]):
+        k += 1
+    return k if k - (end + 1) >= least else end
+
+
 def tag_cloud(line: str) -> bool:
     """A long row of short Chinese tags with no clause mark (蔡英文 、 民進黨 、 國民黨 、 馬英九 、 …), or of five or
     more headlines between pipes with no full stop: a list, not prose; spaced-out text (衞 生 署 呼 籲, one
@@ -600,7 +639,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     end = _chapter_end(lines, start, end, weight)
     end = _list_tail(lines, start, end)
     end = _options_tail(lines, start, end)
-    end = _glued_rows_tail(lines, _table_tail(lines, start, end))
+    end = _schedule_tail(lines, _glued_rows_tail(lines, _table_tail(lines, start, end)))
     while end + 1 < len(lines) and end + 1 in fields and not chrome_reason(lines[end + 1]):
         end += 1  # the last record's closing fields (【贮藏】 / 密闭，在凉暗处保存。): too short for prose, still its text
     while end + 1 < len(lines) and latin_sentence(lines[end + 1]) and not chrome_reason(lines[end + 1]):

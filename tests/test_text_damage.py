@@ -116,3 +116,19 @@ def test_a_cookie_dialog_under_the_footer_is_not_the_article(prefix: str) -> Non
     kept = " ".join(rec.text.split())
     assert [p for p in paras if p not in kept] == []
     assert "cookies" not in rec.text
+
+
+@pytest.mark.parametrize("prefix", ["9cb8224b66", "ac1bfdd4c5"])
+@pytest.mark.parametrize("mode", ["gold", "wet"])
+def test_a_tour_schedule_under_the_story_that_announces_it_stays(prefix: str, mode: str) -> None:
+    """Billboard and Rolling Stone on The Doobie Brothers' 2020 tour: the story ends with a heading naming the band
+    and thirty rows `June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL`, too short for prose; they went as
+    trailer lines (damage_audit: 16 to 31 cases a page and mode)."""
+    data, gold = _sh(prefix)
+    text = "\n".join(gold) if mode == "gold" else _wet(data)
+    rec = clean_document(text.encode("utf-8"), prefix + ".txt", kind="text")
+    assert isinstance(rec, Record)
+    rows = [ln for ln in gold if re.match(r"(?:June|Oct\.?|October) \d{1,2} [-–]", ln)]
+    assert len(rows) >= 3
+    kept = " ".join(rec.text.split())
+    assert [r for r in rows if r not in kept] == []
