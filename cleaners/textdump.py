@@ -55,6 +55,9 @@ def parse_text(text: str) -> Draft:
     return draft
 
 
+INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+
+
 def read_lines(text: str) -> tuple[list[str], list[str]]:
     """The dump's lines as the rules read them (notation off, tables as tab rows, split fields and hard-wrapped
     paragraphs joined, blank lines dropped, each stripped), and for each the input it was read from as it was
@@ -74,7 +77,7 @@ def read_lines(text: str) -> tuple[list[str], list[str]]:
     joined = _join_wrapped(rejoin_fragments(pre))
     lines, quotes = [], []
     for ln, span in zip(joined, source_spans(pre, joined), strict=True):
-        if not ln.strip():
+        if not INVISIBLE_RE.sub("", ln).strip():  # blank, or only zero-width characters (a line of &zwj;): no line
             continue
         lines.append(ln.strip())
         if span is None:
@@ -428,6 +431,74 @@ def _schedule_tail(lines: list[str], end: int, least: int = 3) -> int:
     return k if k - (end + 1) >= least else end
 
 
+LIST_NUMBER_RE = re.compile(r"^\W{0,2}(\d{1,3})\s*[.)、）]\s*\S")
+BARE_ADDRESS_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+
+
+def _announced_list(lines: list[str], end: int, least: int = 3) -> int:
+    """The article's last line when it announces a list with a colon (Ecco allora le offerte PRO-NOSTALGICI …:,
+    以下是名单：) and a list numbered from 1 follows, each item the next number, with at most two lines between
+    two items (an item's description, its link): the list is the article's, up to its last item and a bare link
+    under it.
+
+    Evidence: the colon says the text goes on; numbers that run on in order make one list. Confuser: a box of
+    headlines numbered 1, 2, 3 under a text that ends with a full stop, or a list broken by a box heading.
+
+    >>> intro = "Ecco allora le offerte per i nostalgici degli anni Ottanta, scelte per voi:"
+    >>> items = ["1) Lego Star Wars 75188", "http://amzn.to/2iJFhRj", "2) Polistil Pista Elettrica", "http://amzn.to/2hZfWFJ",
+    ...          "3) Blade Runner The Final Cut", "http://amzn.to/2hWEIX7", "Related Posts"]
+    >>> _announced_list([intro, *items], 0), _announced_list(["Fine." , *items], 0)
+    (6, 0)
+    """
+    if not lines[end].rstrip().endswith((":", "：")):
+        return end
+    want, k, last = 1, end, None
+    while k + 1 < len(lines):
+        nxt = next((j for j in range(k + 1, min(k + 4, len(lines))) if LIST_NUMBER_RE.match(lines[j])
+                    and int(LIST_NUMBER_RE.match(lines[j]).group(1)) == want), None)
+        if nxt is None or any(chrome_reason(ln) or RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln)
+                              for ln in lines[k + 1:nxt + 1]):
+            break
+        last, k, want = nxt, nxt, want + 1
+    if last is None or want - 1 < least:
+        return end
+    return last + 1 if last + 1 < len(lines) and BARE_ADDRESS_RE.match(lines[last + 1]) else last
+
+
+RANK_ITEM_RE = re.compile(r"^\W{0,2}(?:第\s*)?(\d{1,3})\s*(?:位|名|[.)、）．])")
+
+
+def ranked_under_text(lines: list[str], least: int = 3) -> set[int]:
+    """The lines of an ordered list that hangs from a paragraph: items numbered 1, 2, 3 … in order on consecutive
+    lines (第1位电脑（全部）181票 / 第2位H的图像、视频以及书180票 / … 第10位…), short, right under a sentence. They are
+    the article's results, not a gap between its paragraphs (w000045: a poll's ten places between its lead and
+    the readers' answers cut the lead from the text).
+
+    Evidence: a sentence introduces the list and the numbers run on in order. Confuser: a ranked box of headlines
+    (热门排行 over 1. 2. 3.) hangs from a box heading, not from a sentence.
+
+    >>> lead = "近日就有日本网站进行了“死前最想处理的物品”的调查，毫无疑问，硬盘党再次获得了全面胜利！"
+    >>> ranks = ["第1位电脑（全部）181票", "第2位H的图像、视频以及书180票", "第3位手机（全部）126票"]
+    >>> sorted(ranked_under_text([lead, *ranks, "第1位电脑（全部）"])), ranked_under_text(["热门排行", *ranks])
+    ([1, 2, 3], set())
+    """
+    out: set[int] = set()
+    k = 1
+    while k < len(lines):
+        m = RANK_ITEM_RE.match(lines[k])
+        if not (m and int(m.group(1)) == 1 and SENTENCE_LINE_RE.search(lines[k - 1])):
+            k += 1
+            continue
+        j, want = k, 1
+        while j < len(lines) and len(lines[j]) <= 60 and not chrome_reason(lines[j]) \
+                and (m := RANK_ITEM_RE.match(lines[j])) and int(m.group(1)) == want:
+            j, want = j + 1, want + 1
+        if want - 1 >= least:
+            out.update(range(k, j))
+        k = max(j, k + 1)
+    return out
+
+
 def tag_cloud(line: str) -> bool:
     """A long row of short Chinese tags with no clause mark (蔡英文 、 民進黨 、 國民黨 、 馬英九 、 …), or of five or
     more headlines between pipes with no full stop: a list, not prose; spaced-out text (衞 生 署 呼 籲, one
@@ -565,7 +636,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
         return None
     # short sentences between paragraphs (dialogue: “救命！”她喊道。) are text, not a gap: only other lines count, and
     # so are the fields of a list of records (所需材料：… / 作用：… under each item)
-    fields = record_fields(lines) | bracket_fields(lines)
+    fields = record_fields(lines) | bracket_fields(lines) | ranked_under_text(lines)
     gaps = [0] * (len(lines) + 1)
     for i, ln in enumerate(lines):
         gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or question_line(lines, i) or i in fields
@@ -639,7 +710,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     end = _chapter_end(lines, start, end, weight)
     end = _list_tail(lines, start, end)
     end = _options_tail(lines, start, end)
-    end = _schedule_tail(lines, _glued_rows_tail(lines, _table_tail(lines, start, end)))
+    end = _announced_list(lines, _schedule_tail(lines, _glued_rows_tail(lines, _table_tail(lines, start, end))))
     while end + 1 < len(lines) and end + 1 in fields and not chrome_reason(lines[end + 1]):
         end += 1  # the last record's closing fields (【贮藏】 / 密闭，在凉暗处保存。): too short for prose, still its text
     while end + 1 < len(lines) and latin_sentence(lines[end + 1]) and not chrome_reason(lines[end + 1]):

@@ -132,3 +132,37 @@ def test_a_tour_schedule_under_the_story_that_announces_it_stays(prefix: str, mo
     assert len(rows) >= 3
     kept = " ".join(rec.text.split())
     assert [r for r in rows if r not in kept] == []
+
+
+@pytest.mark.parametrize("mode", ["gold", "wet"])
+def test_a_list_the_text_announces_with_a_colon_stays(mode: str) -> None:
+    """An Italian Black Friday post ends `Ecco allora le offerte PRO-NOSTALGICI …:` over 21 numbered offers, each
+    with its link on the next line; the items, too short for prose, went as trailer lines (damage_audit: 18 cases
+    in each mode). The colon announces the list and its numbers run on in order."""
+    data, gold = _sh("20b2b64916")
+    text = "\n".join(gold) if mode == "gold" else _wet(data)
+    rec = clean_document(text.encode("utf-8"), "offerte.txt", kind="text")
+    assert isinstance(rec, Record)
+    items = [ln for ln in gold if re.match(r"\d{1,2}\) ", ln)]
+    assert len(items) >= 15
+    kept = " ".join(rec.text.split())
+    assert [i for i in items if re.sub(r"\s*https?://\S+", "", i) not in kept] == []
+
+
+def test_a_poll_under_its_lead_keeps_the_lead() -> None:
+    """wild-2017 w000045 (opened half, an ordinary news page) as a crawl's extract: the lead paragraph sits between
+    lines of zero-width joiners, over a poll's ten places (第1位电脑（全部）181票 …) and the readers' answers. The
+    invisible lines and the ten short places cut the lead from the text (damage_audit: 110 characters)."""
+    from mirrorclean.wildeval import WILD, wet_text
+
+    page = WILD / "pages" / "w000045.html"
+    if not page.is_file():
+        pytest.skip("the wild-2017 pages are not beside the repo")
+    text = wet_text(page.read_bytes())
+    rec = clean_document(text.encode("utf-8"), "w000045.txt", kind="text")
+    assert isinstance(rec, Record)
+    lead = next(ln for ln in text.splitlines() if "整理报道" in ln).strip("\u200d \t")
+    assert rec.text.startswith(lead[:40])
+    places = [ln for ln in text.splitlines() if re.match(r"第\d+位.*\d+票$", ln)]
+    assert len(places) == 10
+    assert all(p in rec.text for p in places)
