@@ -1685,7 +1685,8 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         elif is_meta_line(ln) and len(ln) <= 60:
             draft.removed.append(Removal("header", ln, "meta_line"))
             draft.slots.source_line = draft.slots.source_line or source_of(ln)
-        elif field_block(header, i) or field_block(header, i, above_only=True):  # 所属分类：电动葫芦 among 产品编号：…
+        elif (field_block(header, i) or field_block(header, i, above_only=True)) and not labelled_lead(ln):
+            # 所属分类：电动葫芦 among 产品编号：…
             draft.removed.append(Removal("header", ln, "parameter_row"))
         else:
             candidates.append(i)
@@ -1746,6 +1747,24 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     draft.removed += [Removal("header", header[i], "header_line") for i in candidates
                       if i != title_idx and header[i] not in lead]
     return lead
+
+
+def labelled_lead(line: str) -> bool:
+    """A labelled line whose value is a whole paragraph (導語：昨天，有消息稱…將有望列入職業病目錄。, 摘要：iPhone 4S手机的
+    发售在…引发冲突之后，苹果取消了…销售。): the article's lead under its label, not a field of a record, whose values
+    are names, numbers and short phrases (型号：XH-200, 所属分类：电动葫芦, 主要成就：五一劳动奖章、全国劳动模范).
+
+    Evidence: prose (`is_prose`: long, with clause marks) that ends a sentence. Confuser: a product's one-line
+    description field (产品简介：本产品适用于… under 型号/价格 rows) is prose too, but it opens the text under
+    `field_block(above_only=True)`, which `body_span` reads apart.
+
+    >>> labelled_lead("摘要：iPhone 4S手机的发售在苹果公司北京三里屯店引发冲突之后，苹果取消了这款手机在中国大陆各零售店的销售。")
+    True
+    >>> labelled_lead("主要成就：五一劳动奖章、全国劳动模范、优秀企业家"), labelled_lead("所属分类：电动葫芦")
+    (False, False)
+    """
+    value = re.sub(r"^\s*[\u4e00-\u9fff]{2,6}\s*[:：]\s*", "", line)
+    return is_prose(value) and bool(SENTENCE_LINE_RE.search(value)) and bool(re.search(r"[，,；;]", value))
 
 
 def _displaced_heading(header: list[str], pick: int | None, echo: int, body: list[str]) -> int | None:

@@ -166,3 +166,16 @@ def test_a_poll_under_its_lead_keeps_the_lead() -> None:
     places = [ln for ln in text.splitlines() if re.match(r"第\d+位.*\d+票$", ln)]
     assert len(places) == 10
     assert all(p in rec.text for p in places)
+
+
+@pytest.mark.parametrize("prefix", ["20120112_big5.xinhuanet.com_bd", "20120117_china.huanqiu.com_d2c"])
+def test_a_labelled_lead_is_the_articles_not_a_field(prefix: str) -> None:
+    """DAnIEL gold texts cleaned as `.txt`: a lead printed under a label (導語：昨天，有消息稱…。, 摘要：iPhone 4S手机的
+    发售…。) had gone as a product's `parameter_row`; its value is a whole sentence, which no field holds."""
+    _, gold = _daniel(prefix)
+    rec = clean_document("\n".join(gold).encode("utf-8"), "lead.txt", kind="text")
+    assert isinstance(rec, Record)
+    lead = next(ln for ln in gold if re.match(r"^(?:導語|摘要)[:：]", ln))
+    value = re.sub(r"^\S{2}[:：]\s*", "", lead)
+    assert value[:16] in rec.text  # (the record prints brackets full-width further on)
+    assert not any(r.reason == "parameter_row" and value[:16] in r.text for r in rec.removed)
