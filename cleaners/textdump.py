@@ -1739,7 +1739,7 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
             is_prose(header[i]) or len(header[i]) >= 16 and LEAD_CLAUSE_RE.search(header[i])
             or i >= len(header) - 2 and len(header[i]) <= 18 and header[i].endswith((":", "："))
             or i == len(header) - 1 and (section_heading(header[i]) or _first_subheading(header[i], body)))]
-    lead = _lead_next_to_body([header[i] for i in after], lead)
+    lead = _lead_next_to_body([header[i] for i in after], lead, draft.title or "")
     subheads = _subheads(header, after, lead, body, title_idx)
     lead = [header[i] for i in after if header[i] in lead or i in subheads or i == displaced]
     if displaced is not None and displaced < title_idx:  # a kicker over the headline opens the text
@@ -1910,28 +1910,34 @@ DOMAIN_IN_RE = re.compile(r"[A-Za-z0-9-]+\.(?:com|net|cn|cc|org|vip|top|me|tv|cm
 BYLINE_CHROME = ("actions", "share", "counter", "date_line", "credit_line", "meta_line")
 
 
-def _lead_next_to_body(after: list[str], lead: list[str]) -> list[str]:
+def _lead_next_to_body(after: list[str], lead: list[str], title: str = "") -> list[str]:
     """The lead lines that run on into the body: a text-like line with a box of links under it (订手机报，移动发…
-    over 推荐, ・ headline × 6) is the site's notice, not the article's opening.
+    over 推荐, ・ headline × 6) is the site's notice, not the article's opening, unless it tells the headline's
+    story (half the headline's words or more: cf英雄角色零属性介绍 over cf全新英雄级女角色零将在…英雄属性…。, w009837,
+    whose lead sits over a stray box and a table of contents).
 
     Evidence: a subtitle or lead sits right above the first paragraph, with bylines or one or two short subheads
-    (家屬懷疑送檢標本被偷換) at most between them; three or more other lines are a box.
+    (家屬懷疑送檢標本被偷換) at most between them; three or more other lines are a box. A notice shares no words
+    with the headline (东北新闻网首页 / 订东北网彩信手机报…).
 
     >>> notice = "订东北网彩信手机报，移动发KTDBW到10658333，联通发DBWY到1065566600。"
     >>> _lead_next_to_body([notice, "推荐", "惊艳全球的混血美女", "・ 张馨予被曝曾有婚史"], [notice])
     []
     >>> _lead_next_to_body(["本报记者 张三", "城市更新让老街区焕发新活力，居民生活更便利。"], ["城市更新让老街区焕发新活力，居民生活更便利。"])
     ['城市更新让老街区焕发新活力，居民生活更便利。']
+    >>> lead = "cf全新英雄级女角色零将在十二月的新版本中和广大CFer见面，作为第二款英雄角色零拥有强大的英雄属性。"
+    >>> _lead_next_to_body([lead, "：", "兰博技能及加点", "兰博出装详解", "目录："], [lead], "cf英雄角色零属性介绍 12月版本全新角色")
+    ['cf全新英雄级女角色零将在十二月的新版本中和广大CFer见面，作为第二款英雄角色零拥有强大的英雄属性。']
+    >>> _lead_next_to_body([notice, "推荐", "惊艳全球的混血美女", "・ 张馨予被曝曾有婚史"], [notice], "东北新闻网首页")
+    []
     """
     keep: list[str] = []
     others = 0
     for ln in reversed(after):
-        if ln in lead:
+        if ln in lead and (others < 3 or title and _overlap(title, ln) >= 0.5):  # past a box: the headline's story
             keep.append(ln)
-        elif not _is_byline(ln):
+        elif ln not in lead and not _is_byline(ln):
             others += 1
-            if others >= 3:
-                break
     return [ln for ln in lead if ln in keep]
 
 
