@@ -260,11 +260,11 @@ def source_spans(before: list[str], after: list[str]) -> list[tuple[int, int] | 
         for first in range(at, min(len(keys), at + 50)) if want else ():  # past a line that did not align
             if not keys[first] or not want.startswith(keys[first]):
                 continue
-            k, got = first, ""
-            while k < len(keys) and len(got) < len(want) and want.startswith(got + keys[k]):
-                got += keys[k]
+            k, got = first, 0  # how much of `want` the lines first .. k-1 make
+            while k < len(keys) and got < len(want) and want.startswith(keys[k], got):
+                got += len(keys[k])
                 k += 1
-            if got == want:
+            if got == len(want):
                 span = (first, k - 1)
                 at = k
                 break
