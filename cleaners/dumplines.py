@@ -104,36 +104,43 @@ def _cells(line: str, sep: re.Pattern[str]) -> str:
 
 
 def table_rows(lines: list[str]) -> list[str]:
+    """`table_rows_at` without the line numbers."""
+    return [ln for _, ln in table_rows_at(lines)]
+
+
+def table_rows_at(lines: list[str]) -> list[tuple[int, str]]:
     """Markdown tables (a `---|---` rule under the header row) and box-drawn ones (`│ a │ b │`, `├──┼──┤`) as
     tab-separated rows; the rules go. A row of pipes with no rule under a header is a menu (`首页 | 新闻`) and
     stays.
 
+    Each row comes with the number of the line it was printed on (a rule line gives none).
+
     >>> table_rows(["序号 | 时间 | 内容", "---|---|---", "1 | 3月 | 报名", "正文。"])
     ['序号\\t时间\\t内容', '1\\t3月\\t报名', '正文。']
-    >>> table_rows(["┌──┬──┐", "│ 序号 │ 工作阶段 │", "├──┼──┤", "首页 | 新闻"])
-    ['序号\\t工作阶段', '首页 | 新闻']
+    >>> table_rows_at(["┌──┬──┐", "│ 序号 │ 工作阶段 │", "├──┼──┤", "首页 | 新闻"])
+    [(1, '序号\\t工作阶段'), (3, '首页 | 新闻')]
     """
-    out: list[str] = []
+    out: list[tuple[int, str]] = []
     in_table = False
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if TABLE_RULE_RE.match(ln.strip()):
-            if out and "|" in out[-1] and not in_table:
-                out[-1] = _cells(out[-1], re.compile(r"\|"))
+            if out and "|" in out[-1][1] and not in_table:
+                out[-1] = (out[-1][0], _cells(out[-1][1], re.compile(r"\|")))
             in_table = True
             continue
         if in_table and "|" in ln:
-            out.append(_cells(ln, re.compile(r"\|")))
+            out.append((k, _cells(ln, re.compile(r"\|"))))
             continue
         in_table = False
         if len(ln.strip()) >= 3 and set(ln.strip()) <= BOX_CHARS and BOX_CORE & set(ln):  # ├──┼──┤
             continue
         if len(BOX_SEP_RE.findall(ln)) >= 2:
-            out.append(_cells(ln, BOX_SEP_RE))
+            out.append((k, _cells(ln, BOX_SEP_RE)))
             continue
         if COLUMN_GAP_RE.search(ln.strip()):  # cells laid side by side, padded with spaces
-            out.append(_cells(ln, COLUMN_GAP_RE))
+            out.append((k, _cells(ln, COLUMN_GAP_RE)))
             continue
-        out.append(ln)
+        out.append((k, ln))
     return out
 
 
@@ -216,3 +223,50 @@ def _join_numbers(lines: list[str]) -> list[str]:
 def undress(lines: list[str]) -> list[str]:
     """The dump's lines in the shape cleaners/textdump.py reads (see the module's docstring)."""
     return rejoin_fragments(table_rows([undecorate(ln) for ln in lines]))
+
+
+def undress_at(lines: list[str]) -> tuple[list[str], list[int]]:
+    """`undress`, and for each line it gives before `rejoin_fragments` the number of the input line it was read
+    from (undecorating and table rows change a line, never join two). `source_spans` carries the numbers through
+    the joins that follow."""
+    rows = table_rows_at([undecorate(ln) for ln in lines])
+    return [ln for _, ln in rows], [k for k, _ in rows]
+
+
+_SQUEEZE_RE = re.compile(r"[\s\ufeff\u200b]+")
+
+
+def _squeezed(line: str) -> str:
+    return _SQUEEZE_RE.sub("", line)
+
+
+def source_spans(before: list[str], after: list[str]) -> list[tuple[int, int] | None]:
+    """For each line of `after` (lines of `before` joined in order, with line ends and indents trimmed and spaces
+    put between: a wrapped paragraph, a field split over two lines), the first and last line of `before` it was
+    made of; None for a blank line or one whose characters do not follow the lines of `before` (a join that also
+    changed a character). The spans never overlap, so every line can be quoted from the input as it was.
+
+    >>> source_spans(["发布:", "", "圣骑士", "正文第一行，", "  第二行。"], ["发布:圣骑士", "", "正文第一行，第二行。"])
+    [(0, 2), None, (3, 4)]
+    >>> source_spans(["a", "b"], ["a", "x"])
+    [(0, 0), None]
+    """
+    keys = [_squeezed(ln) for ln in before]
+    out: list[tuple[int, int] | None] = []
+    at = 0
+    for ln in after:
+        want = _squeezed(ln)
+        span = None
+        for first in range(at, min(len(keys), at + 50)) if want else ():  # past a line that did not align
+            if not keys[first] or not want.startswith(keys[first]):
+                continue
+            k, got = first, 0  # how much of `want` the lines first .. k-1 make
+            while k < len(keys) and got < len(want) and want.startswith(keys[k], got):
+                got += len(keys[k])
+                k += 1
+            if got == len(want):
+                span = (first, k - 1)
+                at = k
+                break
+        out.append(span)
+    return out

@@ -12,8 +12,8 @@ import re
 from cleaners.chrome import chrome_reason, is_category_list, is_meta_line, source_of
 from cleaners.dates import _mostly_date, find_published, parse_date
 from cleaners.draft import Draft, is_prose
-from cleaners.dumplines import undress
-from cleaners.normalize import join_hard_breaks
+from cleaners.dumplines import rejoin_fragments, source_spans, undress_at
+from cleaners.normalize import _continues, _display_width, _joiner, join_hard_breaks
 from cleaners.plainspam import mark_planted
 from cleaners.record import Removal
 
@@ -47,10 +47,45 @@ def parse_text(text: str) -> Draft:
     >>> d.title, d.published, d.paras[0][:5]
     ('稻田养虾亩产创新高_某站', '2024-03-19T11:40', '稻渔综合种')
     """
-    lines = [ln.strip() for ln in _join_wrapped(undress(text.splitlines())) if ln.strip()]
+    lines, quotes = read_lines(text)
     draft = _parse_lines(lines)
     mark_planted(lines, draft)  # planted spam the text still shows (cleaners.plainspam)
+    quote = {ln: q for ln, q in zip(lines, quotes, strict=True) if q != ln}
+    draft.removed = [Removal(r.where, quote[r.text], r.reason) if r.text in quote else r for r in draft.removed]
     return draft
+
+
+INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+
+
+def read_lines(text: str) -> tuple[list[str], list[str]]:
+    """The dump's lines as the rules read them (notation off, tables as tab rows, split fields and hard-wrapped
+    paragraphs joined, blank lines dropped, each stripped), and for each the input it was read from as it was
+    printed: its line or lines, a substring of `text`. A removed line is recorded as that quote, so `removed` shows
+    what the input said (a row padded with spaces, not the tabs it was read as; a wrapped paragraph with its line
+    breaks), not the normalised form.
+
+    >>> read_lines("首页\\n\\n**来源：** 新华社\\n序号    时间    内容\\n")
+    (['首页', '来源： 新华社', '序号\\t时间\\t内容'], ['首页', '**来源：** 新华社', '序号    时间    内容'])
+    """
+    raw = text.splitlines(keepends=True)
+    starts = [0]
+    for ln in raw:
+        starts.append(starts[-1] + len(ln))
+    bare = [ln.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029") for ln in raw]
+    pre, origin = undress_at(bare)
+    joined = _join_wrapped(rejoin_fragments(pre))
+    lines, quotes = [], []
+    for ln, span in zip(joined, source_spans(pre, joined), strict=True):
+        if not INVISIBLE_RE.sub("", ln).strip():  # blank, or only zero-width characters (a line of &zwj;): no line
+            continue
+        lines.append(ln.strip())
+        if span is None:
+            quotes.append(ln.strip())
+        else:
+            a, b = origin[span[0]], origin[span[1]]
+            quotes.append(text[starts[a]:starts[b] + len(bare[b])].strip())
+    return lines, quotes
 
 
 def _parse_lines(lines: list[str]) -> Draft:
@@ -319,6 +354,151 @@ def _table_tail(lines: list[str], start: int, end: int) -> int:
     return k if k - end >= 2 else end
 
 
+# …(标准值/实测值), …(≤1500/920000), …(5，2，100，1000)/(260，430，360，270，320)
+VALUE_PAIR_END_RE = re.compile(r"(?:[(（][^()（）/]{0,24}/[^()（）/]{0,24}|[(（][^()（）/]{0,30}[)）]/[(（][^()（）/]{0,30})[)）]\s*$")
+
+
+def _glued_rows_tail(lines: list[str], end: int) -> int:
+    """The article's last line when it is a table's header row whose cells the extract glued together and the rows
+    under it end as it does, with a value pair in brackets (不合格项目(标准值/实测值) over 14 rows ending
+    菌落总数cfu/g(≤1500/920000)): the rows are the article's, up to the first line that ends otherwise. Three rows at
+    least, none of them a sentence.
+
+    Evidence: a copied table loses its tabs (a crawl's extract, a gold text), so `table_row` cannot see it; the
+    header's last column (a pair of values, 标准值/实测值) comes back at the end of every row. Confuser: a list of
+    headlines under the text, each with a photo mark (组图) or a date, ends in no value pair; a paragraph ending
+    (2011/2012) is a sentence.
+
+    >>> head = "不合格产品名称商标不合格生产企业名称不合格项目(标准值/实测值)"
+    >>> rows = ["软麻花未标注北京福元盛食品有限公司菌落总数cfu/g(≤1500/180000)", "云片糕未标注北京市绿海食品有限公司霉菌计数cfu/g(≤150/210)",
+    ...         "酸牛奶未标注北京恒兴食品中心甜蜜素g/kg (不得检出/0.29)"]
+    >>> _glued_rows_tail(["正文。", head, *rows, "(陈巍 编辑)"], 1), _glued_rows_tail(["正文。", "名单", head, *rows], 0)
+    (4, 5)
+    >>> _glued_rows_tail(["正文。", "更多新闻", *rows], 1), _glued_rows_tail(["正文。", head, *rows[:2], "(陈巍 编辑)"], 1)
+    (1, 1)
+    >>> _glued_rows_tail(["正文。", "相关新闻：", head, *rows], 0)  # a box heading between: chrome
+    0
+    """
+    # the header row is the last line, or under it with the table's caption (不合格企业和产品名单) between
+    head = next((h for h in range(end, min(end + 3, len(lines))) if VALUE_PAIR_END_RE.search(lines[h])
+                 and not SENTENCE_LINE_RE.search(lines[h])), None)
+    if head is None or any(chrome_reason(ln) or RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln) or len(ln) > 40
+                           or SENTENCE_LINE_RE.search(ln) for ln in lines[end + 1:head]):
+        return end
+    k = head
+    while k + 1 < len(lines) and VALUE_PAIR_END_RE.search(lines[k + 1]) and not re.search(r"[。！？]", lines[k + 1]) \
+            and not chrome_reason(lines[k + 1]):
+        k += 1
+    return k if k - head >= 3 else end
+
+
+# a row that opens with a day: June 9 -- Coral Sky Amphitheatre, 6月9日 …, 2020-06-09 …, 9/6 …
+DAY_ROW_RE = re.compile(r"^\W{0,2}(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?!\d)"
+                        r"|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}/\d{1,2}(?!\d))")
+WORD5_RE = re.compile(r"[A-Za-z]{5,}|[\u4e00-\u9fff]{2}")  # a word that names something, not a little word
+
+
+def _schedule_tail(lines: list[str], end: int, least: int = 3) -> int:
+    """The article's last line when its text announces a schedule under it: a heading that names the article's
+    subject or ends with a colon (The Doobie Brothers 50th Anniversary Tour 2020 dates:), then `least` rows or more
+    that each open with a day (June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL). The rows are the article's,
+    up to the first line that opens otherwise.
+
+    Evidence: a tour's dates, a timetable, an event's programme close the story that announces them; each row is
+    too short for prose and went as trailer lines. Confuser: a box of other stories under a box heading (Related,
+    相关新闻) or a heading that shares no word with the text stays out.
+
+    >>> text = "The Doobie Brothers will tour North America in 2020 to celebrate fifty years since the band formed."
+    >>> rows = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 10 -- MIDFLORIDA Amphitheatre, Tampa, FL",
+    ...         "June 14 -- Ameris Bank Amphitheatre, Alpharetta, GA"]
+    >>> _schedule_tail([text, "The Doobie Brothers Tour Dates", *rows, "Most Popular"], 0)
+    4
+    >>> _schedule_tail([text, "Related Stories", *rows], 0), _schedule_tail([text, "Weather forecast", *rows], 0)
+    (0, 0)
+    """
+    if end + 2 >= len(lines):
+        return end
+    head = lines[end + 1]
+    text = " ".join(lines[max(0, end - 30):end + 1]).casefold()
+    if chrome_reason(head) or RELATED_RE.match(head) or BOX_HEADING_RE.match(head) or box_heading(lines, end + 1) \
+            or len(head) > 80 or SENTENCE_LINE_RE.search(head) \
+            or not (head.rstrip().endswith((":", "：")) or any(w.casefold() in text for w in WORD5_RE.findall(head))):
+        return end
+    k = end + 1
+    while k + 1 < len(lines) and DAY_ROW_RE.match(lines[k + 1]) and not chrome_reason(lines[k + 1]) \
+            and not SENTENCE_LINE_RE.search(lines[k + 1]):
+        k += 1
+    return k if k - (end + 1) >= least else end
+
+
+LIST_NUMBER_RE = re.compile(r"^\W{0,2}(\d{1,3})\s*[.)、）]\s*\S")
+BARE_ADDRESS_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+
+
+def _announced_list(lines: list[str], end: int, least: int = 3) -> int:
+    """The article's last line when it announces a list with a colon (Ecco allora le offerte PRO-NOSTALGICI …:,
+    以下是名单：) and a list numbered from 1 follows, each item the next number, with at most two lines between
+    two items (an item's description, its link): the list is the article's, up to its last item and a bare link
+    under it.
+
+    Evidence: the colon says the text goes on; numbers that run on in order make one list. Confuser: a box of
+    headlines numbered 1, 2, 3 under a text that ends with a full stop, or a list broken by a box heading.
+
+    >>> intro = "Ecco allora le offerte per i nostalgici degli anni Ottanta, scelte per voi:"
+    >>> items = ["1) Lego Star Wars 75188", "http://amzn.to/2iJFhRj", "2) Polistil Pista Elettrica", "http://amzn.to/2hZfWFJ",
+    ...          "3) Blade Runner The Final Cut", "http://amzn.to/2hWEIX7", "Related Posts"]
+    >>> _announced_list([intro, *items], 0), _announced_list(["Fine." , *items], 0)
+    (6, 0)
+    """
+    if not lines[end].rstrip().endswith((":", "：")):
+        return end
+    want, k, last = 1, end, None
+    while k + 1 < len(lines):
+        nxt = next((j for j in range(k + 1, min(k + 4, len(lines))) if LIST_NUMBER_RE.match(lines[j])
+                    and int(LIST_NUMBER_RE.match(lines[j]).group(1)) == want), None)
+        if nxt is None or any(chrome_reason(ln) or RELATED_RE.match(ln) or BOX_HEADING_RE.match(ln)
+                              for ln in lines[k + 1:nxt + 1]):
+            break
+        last, k, want = nxt, nxt, want + 1
+    if last is None or want - 1 < least:
+        return end
+    return last + 1 if last + 1 < len(lines) and BARE_ADDRESS_RE.match(lines[last + 1]) else last
+
+
+RANK_ITEM_RE = re.compile(r"^\W{0,2}(?:第\s*)?(\d{1,3})\s*(?:位|名|[.)、）．])")
+
+
+def ranked_under_text(lines: list[str], least: int = 3) -> set[int]:
+    """The lines of an ordered list that hangs from a paragraph: items numbered 1, 2, 3 … in order on consecutive
+    lines (第1位电脑（全部）181票 / 第2位H的图像、视频以及书180票 / … 第10位…), short, right under a sentence. They are
+    the article's results, not a gap between its paragraphs (w000045: a poll's ten places between its lead and
+    the readers' answers cut the lead from the text).
+
+    Evidence: a sentence introduces the list and the numbers run on in order. Confuser: a ranked box of headlines
+    (热门排行 over 1. 2. 3.) hangs from a box heading, not from a sentence.
+
+    >>> lead = "近日就有日本网站进行了“死前最想处理的物品”的调查，毫无疑问，硬盘党再次获得了全面胜利！"
+    >>> ranks = ["第1位电脑（全部）181票", "第2位H的图像、视频以及书180票", "第3位手机（全部）126票"]
+    >>> sorted(ranked_under_text([lead, *ranks, "第1位电脑（全部）"])), ranked_under_text(["热门排行", *ranks])
+    ([1, 2, 3], set())
+    """
+    out: set[int] = set()
+    k = 1
+    while k < len(lines):
+        m = RANK_ITEM_RE.match(lines[k])
+        if not (m and int(m.group(1)) == 1 and SENTENCE_LINE_RE.search(lines[k - 1])):
+            k += 1
+            continue
+        j, want = k, 1
+        while j < len(lines) and len(lines[j]) <= 60 and not chrome_reason(lines[j]) \
+                and (m := RANK_ITEM_RE.match(lines[j])) and int(m.group(1)) == want:
+            j, want = j + 1, want + 1
+        if want - 1 >= least:
+            out.update(range(k, j))
+        k = max(j, k + 1)
+    return out
+
+
 def tag_cloud(line: str) -> bool:
     """A long row of short Chinese tags with no clause mark (蔡英文 、 民進黨 、 國民黨 、 馬英九 、 …), or of five or
     more headlines between pipes with no full stop: a list, not prose; spaced-out text (衞 生 署 呼 籲, one
@@ -456,7 +636,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
         return None
     # short sentences between paragraphs (dialogue: “救命！”她喊道。) are text, not a gap: only other lines count, and
     # so are the fields of a list of records (所需材料：… / 作用：… under each item)
-    fields = record_fields(lines) | bracket_fields(lines)
+    fields = record_fields(lines) | bracket_fields(lines) | ranked_under_text(lines)
     gaps = [0] * (len(lines) + 1)
     for i, ln in enumerate(lines):
         gaps[i + 1] = gaps[i] + (0 if (SENTENCE_LINE_RE.search(ln) or question_line(lines, i) or i in fields
@@ -467,7 +647,8 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
         if gaps[i] - gaps[runs[-1][-1] + 1] > GAP:
             runs.append([])
         runs[-1].append(i)
-    best = max(runs, key=lambda run: 0 if card_list(lines[run[0]:run[-1] + 1]) else sum(len(lines[i]) for i in run))
+    best = max(_above_footer(lines, runs), key=lambda run: 0 if card_list(lines[run[0]:run[-1] + 1])
+               or teaser_cards(lines, run) else sum(len(lines[i]) for i in run))
     best = _post_under_date(lines, _headed_run(lines, runs, best))
     on = _numbering_on(lines, best[-1], runs)
     best = sorted({*best, *(i for run in runs if best[-1] < run[0] and run[-1] <= on for i in run)})
@@ -495,6 +676,8 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
         if after >= (1 if canonical else 2) * before:
             start = nxt
     start = _past_lead_lists(lines, best, start, end)
+    while start < end and site_prompt(lines, start):
+        start = min(i for i in best if i > start)
     while start < end and field_block(lines, start, above_only=True):
         start = min(i for i in best if i > start)  # 产品简介：… under 产品型号：…, 产品价格：…: a field, not the text
     # a headline that reads like a sentence (任人唯亲？郎平霸气回应“八个字”，力挺安家杰) over its author and date lines
@@ -527,7 +710,7 @@ def body_span(lines: list[str], loose_from: int | None = None) -> tuple[int, int
     end = _chapter_end(lines, start, end, weight)
     end = _list_tail(lines, start, end)
     end = _options_tail(lines, start, end)
-    end = _table_tail(lines, start, end)
+    end = _announced_list(lines, _schedule_tail(lines, _glued_rows_tail(lines, _table_tail(lines, start, end))))
     while end + 1 < len(lines) and end + 1 in fields and not chrome_reason(lines[end + 1]):
         end += 1  # the last record's closing fields (【贮藏】 / 密闭，在凉暗处保存。): too short for prose, still its text
     while end + 1 < len(lines) and latin_sentence(lines[end + 1]) and not chrome_reason(lines[end + 1]):
@@ -970,6 +1153,7 @@ CHAPTER_NAV_RE = re.compile(r"上一[章页].{0,40}(?:下一[章页]|目\s*录)|
 # the author's note under a web-novel chapter (作者有话要说：感谢…)
 AUTHOR_NOTE_RE = re.compile(r"^\s*(?:作者有话要说|作者的话|作者留言)\s*[:：]?")
 # a web-novel site speaking to the reader under a chapter: 加入书架, 手机用户可访问…, 下载本书…txt, 点击报错
+WEB_ADDRESS_RE = re.compile(r"https?://|www\.")
 READER_PROMPT_RE = re.compile(r"书架|书签|章节|txt|TXT|电子书|书评|报错|手机(?:用户|阅读|访问|版)|阅读记录|下次阅读|无弹窗|"
                               r"全文阅读|最新章节|推荐票|月票|求票|https?://|www\.")
 
@@ -1015,6 +1199,22 @@ def _reader_prompt(line: str) -> bool:
     (True, True, False)
     """
     return bool(READER_PROMPT_RE.search(line)) or not re.search(r"[\u4e00-\u9fff]", line)
+
+
+def site_prompt(lines: list[str], i: int) -> bool:
+    """Line i is the site's line to the reader, printed under a row of links over a chapter: it holds the site's
+    web address and a reader word (一秒记住【棉花糖小说网www.mianhuatang.la】，为您提供精彩小说阅读。 under 推荐阅读： 微爱 打鬼 …).
+    A sentence, so it passed for the chapter's first line (w005674). Confuser: an article's sentence naming a
+    web address with no row of links over it (据新华网www.xinhuanet.com报道，…) is text.
+
+    >>> row = "推荐阅读： 微爱 打鬼 天火大道 大宋的智慧 儒道至圣 隐身高手 龙血战神 武神天下"
+    >>> site_prompt([row, "一秒记住【某某小说网www.example.la】，为您提供精彩小说阅读。"], 1)
+    True
+    >>> site_prompt(["作者：张三", "据新华网www.xinhuanet.com报道，今年全国小麦丰收。"], 1)
+    False
+    """
+    return 0 < i < len(lines) and lead_list(lines[i - 1]) and bool(WEB_ADDRESS_RE.search(lines[i])) \
+        and _reader_prompt(lines[i])
 
 
 # a labelled row of links: 热门点击：书名、书名、书名 / 推荐阅读： 微爱 打鬼 天火大道 / 其他书友在看：…
@@ -1079,6 +1279,11 @@ def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) ->
     ...          "热门推荐：穿越之修仙、谨言、农家乐小老板、秀爷修真中、穿越魔皇武尊、暖阳、重生之天下", "四合院里。", ch, ch]
     >>> _past_lead_lists(lines, [0, 2, 4, 5], 0, 5)
     3
+
+    A site's prompt with its web address right under the row is the site's, not the chapter's first line:
+    >>> lines[3] = "一秒记住【某某小说网www.example.la】，为您提供精彩小说阅读。"
+    >>> _past_lead_lists(lines, [0, 2, 3, 4, 5], 0, 5)
+    4
     """
     head = [i for i in best if start <= i <= min(end, start + 12)]
     lists = head_rows(lines, start, min(end, start + 12))
@@ -1087,8 +1292,11 @@ def _past_lead_lists(lines: list[str], best: list[int], start: int, end: int) ->
     last = lists[-1]
     if any(i < last and not (lead_list(lines[i]) or crumb_parts(lines[i]) or chrome_reason(lines[i])) for i in head):
         return start  # text above the row: a list inside the article
+    # the site's line to the reader under the rows (一秒记住【X小说网www.x.la】，为您提供精彩小说阅读。) is the site's,
+    # like the prompts over a chapter's nav row (`_reader_prompt`): the chapter starts under it
     nxt = next((i for i in range(last + 1, end + 1)
-                if not chrome_reason(lines[i]) and (i in best or SENTENCE_LINE_RE.search(lines[i]))), None)
+                if not chrome_reason(lines[i]) and not _reader_prompt(lines[i])
+                and (i in best or SENTENCE_LINE_RE.search(lines[i]))), None)
     return start if nxt is None else nxt
 
 
@@ -1144,6 +1352,57 @@ def card_list(block: list[str]) -> bool:
     texts = [ln for ln in block if is_prose(ln)]
     teasers = [ln for ln in texts if TEASER_RE.search(ln)]
     return any(n >= 3 for n in counts.values()) and len(teasers) * 2 >= len(texts)
+
+
+def _above_footer(lines: list[str], runs: list[list[int]], least: int = 200) -> list[list[int]]:
+    """The runs above the page's last copyright line (Copyright © …, 版权所有 ©…), when they hold `least` characters of
+    text or more; else all runs. What an extract prints under the footer is the site's, not an article: a cookie
+    consent dialog (This website uses cookies… / Privacy Overview / Necessary cookies are absolutely essential…)
+    whose paragraphs outweighed a short book review above the footer.
+
+    Evidence: position; a page's footer closes its content, and dialogs and scripts' text come after it in the
+    document (the last such line: a video box or a wire story prints its own © line above the article). Confuser: a page whose only text is under a copyright line at the top (a short notice) keeps it.
+
+    >>> para = "I have worked on my own vehicles since I was seventeen, but this manual is the best I have used so far."
+    >>> cookie = "This website uses cookies to improve your experience while you navigate through the website. " * 3
+    >>> lines = [para, para, "Copyright © Mortons Media Group Ltd", cookie, cookie]
+    >>> _above_footer(lines, [[0, 1], [3, 4]])
+    [[0, 1]]
+    >>> _above_footer(["Copyright © Some Ltd", cookie], [[1]])
+    [[1]]
+    """
+    foot = next((k for k in range(len(lines) - 1, -1, -1)
+                 if chrome_reason(lines[k]) == "footer" and COPYRIGHT_RE.search(lines[k])), None)
+    if foot is None:
+        return runs
+    above = [run for run in runs if run[-1] < foot]
+    return above if sum(len(lines[i]) for run in above for i in run) >= least else runs
+
+
+COPYRIGHT_RE = re.compile(r"©|\(c\)|Copyright|版权所有|版權所有", re.I)
+
+
+def teaser_cards(lines: list[str], run: list[int]) -> bool:
+    """Whether a run of text is a list of other stories' teasers: a headline, its author and a date line, then a
+    lead of a line or two, three times or more (Prince Andrew struggles to dispel allegations… / Rob Crilly /
+    Wednesday November 20, 2019 / The television interview was devised as…). Such a sidebar holds more text than a
+    short article, but the article has one header, not a date line every two lines of text.
+
+    Evidence: the period of the cards, a date line under a line that is no text (the headline or the author)
+    with at most two text lines before the next date. Confuser: a chronology (2019年11月20日 over a paragraph,
+    under the paragraph of the day before) has text right above each date.
+
+    >>> lead = "The television interview was devised as an opportunity for the prince to set the record straight."
+    >>> cards = ["Prince Andrew struggles to dispel allegations", "Rob Crilly", "Wednesday November 20, 2019", lead] * 3
+    >>> teaser_cards(cards, [3, 7, 11])
+    True
+    >>> days = ["2019年11月20日", "十一月二十日，代表团抵达北京，随后举行了第一轮会谈，双方就多项议题交换了意见。"] * 4
+    >>> teaser_cards(days, [1, 3, 5, 7])
+    False
+    """
+    dates = [k for k in range(max(0, run[0] - 3), run[-1] + 1) if k not in run and len(lines[k]) <= 40 and _mostly_date(lines[k])
+             and k > 0 and not is_prose(lines[k - 1]) and k - 1 not in run]
+    return len(dates) >= 3 and len(run) <= 2 * (len(dates) + 1)
 
 
 SHARE_BAR_RE = re.compile(r"(?:分享|推荐本[章篇文]|转发|转载)(?:到|至)\s*[:：]?\s*(?:$|.{0,60}(?:微博|微信|QQ|空间|人人|豆瓣|贴吧))")
@@ -1307,22 +1566,77 @@ def reader_control(line: str) -> bool:
     return bool(m) and bool(READER_PROMPT_RE.search(m.group("inner")))
 
 
+CLAUSE_GOES_ON_RE = re.compile(r"[，、,]\s*$")  # a line that ends inside its sentence
+
+
+def _width(line: str) -> int:
+    """Display columns of a line (a Chinese character takes two)."""
+    return _display_width(line.strip())
+
+
+def unwrapped_prose(lines: list[str], wrap: int) -> int:
+    """How many lines of the dump are sentences far wider than `wrap` columns (1.5 times or more): paragraphs the
+    dump prints as one long line each. A dump that does so does not wrap its text at `wrap` columns.
+
+    Evidence: a hard-wrapped text breaks every paragraph at one width, so no line of prose runs past it; a crawl's
+    plain-text extract or a browser's innerText gives a paragraph a line, and then a box of headlines of about one
+    width (温家宝：改革是中国经济发展和社会进步永恒动力 / 全球都市物价对比：北京拉菲红酒价最高, 44 and 36 columns)
+    looks hard-wrapped to the joiner: its lines were glued into one long line that outweighed the article (a TTV
+    page lost its six sentences to a 300-character run of glued headlines). Confuser: a hard-wrapped text whose
+    long lines are a URL or a table row (no sentence) still wraps.
+
+    >>> para = "這幾天寒流來襲，大家都愛用電暖氣，只是眼科患者也因此多了四成，醫師建議眼睛每三十分鐘就要休息五分鐘。"
+    >>> unwrapped_prose(["温家宝：改革是中国经济发展和社会进步永恒动力", para, para], 44)
+    2
+    >>> unwrapped_prose(["为深入贯彻落实党的二十大精神，进一步加强基层治理", "http://www.example.com/" + "a" * 80], 50)
+    0
+    """
+    return sum(1 for ln in lines if _width(ln) >= 1.5 * wrap and is_prose(ln.strip()))
+
+
+def _wrap_width(block: list[str]) -> int:
+    """The joiner's wrap width of a block (cleaners.normalize.join_hard_breaks: its lines' 80th percentile)."""
+    widths = sorted(_width(ln) for ln in block if ln.strip())
+    return widths[-(-len(widths) * 4 // 5) - 1] if widths else 0
+
+
 def _join_wrapped(lines: list[str]) -> list[str]:
     """Join hard-wrapped paragraphs, never across a meta, chrome, navigation or heading line (they end a block),
-    nor into a line that opens with an indent or a byte order mark (`indented_start`: a paragraph of its own)."""
+    nor into a line that opens with an indent or a byte order mark (`indented_start`: a paragraph of its own), nor
+    in a dump that prints its paragraphs a line each (two sentences or more far wider than the block's wrap width,
+    `unwrapped_prose`)."""
+    wide = sorted((_width(ln) for ln in lines if is_prose(ln.strip())), reverse=True)
+
+    def join(block: list[str]) -> list[str]:
+        wrap = _wrap_width(block)
+        text = "".join(ln.strip() for ln in block)
+        if not (len(wide) >= 2 and wide[1] >= 1.5 * wrap) or _width(text) < 1.5 * len(text):
+            return join_hard_breaks(block)  # wrapped, or a block in a language written in words (word wrap, left as it was)
+        # no wrapping, but a line that ends on a comma carries its sentence on (a list of clauses, 应急攻击…， /
+        # 掉落伤害减少， / 经验值增加200%，): those joins stand
+        out: list[str] = []
+        prev = ""
+        for ln in block:
+            if out and CLAUSE_GOES_ON_RE.search(out[-1]) and _continues(prev, ln, wrap):
+                out[-1] = out[-1].rstrip() + _joiner(out[-1].rstrip()[-1], ln.strip()[0]) + ln.strip()
+            else:
+                out.append(ln)
+            prev = ln
+        return out
+
     out: list[str] = []
     block: list[str] = []
     for ln in lines:
         s = ln.strip()
         if s and (is_meta_line(s) or chrome_reason(s) or is_category_list(s) or "|" in s or table_row(s) or reader_control(s)
                   or len(s) <= 30 and not re.search(r"[，。、；：！？,.;:!?]", s)):
-            out += join_hard_breaks(block) if block else []
+            out += join(block) if block else []
             out.append(ln)
             block = []
         else:  # an indent the joiner knows (全角空格) for the byte order mark or no-break spaces of `indented_start`
             indent = INDENT_RE.match(ln)
             block.append("\u3000\u3000" + ln[indent.end():] if indent else ln)
-    return out + (join_hard_breaks(block) if block else [])
+    return out + (join(block) if block else [])
 
 
 FONT_CONTROL_RE = re.compile(r"(?<=\S)\s*(?:(?:文字大小|字体大小|字體大小)\s*[:：]?\s*(?:[大中小]\s*){0,3}"
@@ -1371,7 +1685,8 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
         elif is_meta_line(ln) and len(ln) <= 60:
             draft.removed.append(Removal("header", ln, "meta_line"))
             draft.slots.source_line = draft.slots.source_line or source_of(ln)
-        elif field_block(header, i) or field_block(header, i, above_only=True):  # 所属分类：电动葫芦 among 产品编号：…
+        elif (field_block(header, i) or field_block(header, i, above_only=True)) and not labelled_lead(ln):
+            # 所属分类：电动葫芦 among 产品编号：…
             draft.removed.append(Removal("header", ln, "parameter_row"))
         else:
             candidates.append(i)
@@ -1420,11 +1735,11 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     # which removes it with its reason.
     # (a byline that reads as text, http://news.nen.com.cn 2012-01-12 05:13 东北新闻网 分享, or a line whose only
     # clause marks are a web address's dots, 东北新闻网手机版 3g.nen.com.cn, is no lead)
-    lead = [header[i] for i in after if not _is_byline(header[i]) and (
+    lead = [header[i] for i in after if not _is_byline(header[i]) and not site_prompt(header, i) and (
             is_prose(header[i]) or len(header[i]) >= 16 and LEAD_CLAUSE_RE.search(header[i])
             or i >= len(header) - 2 and len(header[i]) <= 18 and header[i].endswith((":", "："))
             or i == len(header) - 1 and (section_heading(header[i]) or _first_subheading(header[i], body)))]
-    lead = _lead_next_to_body([header[i] for i in after], lead)
+    lead = _lead_next_to_body([header[i] for i in after], lead, draft.title or "")
     subheads = _subheads(header, after, lead, body, title_idx)
     lead = [header[i] for i in after if header[i] in lead or i in subheads or i == displaced]
     if displaced is not None and displaced < title_idx:  # a kicker over the headline opens the text
@@ -1432,6 +1747,24 @@ def _read_header(header: list[str], draft: Draft, body: list[str]) -> list[str]:
     draft.removed += [Removal("header", header[i], "header_line") for i in candidates
                       if i != title_idx and header[i] not in lead]
     return lead
+
+
+def labelled_lead(line: str) -> bool:
+    """A labelled line whose value is a whole paragraph (導語：昨天，有消息稱…將有望列入職業病目錄。, 摘要：iPhone 4S手机的
+    发售在…引发冲突之后，苹果取消了…销售。): the article's lead under its label, not a field of a record, whose values
+    are names, numbers and short phrases (型号：XH-200, 所属分类：电动葫芦, 主要成就：五一劳动奖章、全国劳动模范).
+
+    Evidence: prose (`is_prose`: long, with clause marks) that ends a sentence. Confuser: a product's one-line
+    description field (产品简介：本产品适用于… under 型号/价格 rows) is prose too, but it opens the text under
+    `field_block(above_only=True)`, which `body_span` reads apart.
+
+    >>> labelled_lead("摘要：iPhone 4S手机的发售在苹果公司北京三里屯店引发冲突之后，苹果取消了这款手机在中国大陆各零售店的销售。")
+    True
+    >>> labelled_lead("主要成就：五一劳动奖章、全国劳动模范、优秀企业家"), labelled_lead("所属分类：电动葫芦")
+    (False, False)
+    """
+    value = re.sub(r"^\s*[\u4e00-\u9fff]{2,6}\s*[:：]\s*", "", line)
+    return is_prose(value) and bool(SENTENCE_LINE_RE.search(value)) and bool(re.search(r"[，,；;]", value))
 
 
 def _displaced_heading(header: list[str], pick: int | None, echo: int, body: list[str]) -> int | None:
@@ -1577,28 +1910,34 @@ DOMAIN_IN_RE = re.compile(r"[A-Za-z0-9-]+\.(?:com|net|cn|cc|org|vip|top|me|tv|cm
 BYLINE_CHROME = ("actions", "share", "counter", "date_line", "credit_line", "meta_line")
 
 
-def _lead_next_to_body(after: list[str], lead: list[str]) -> list[str]:
+def _lead_next_to_body(after: list[str], lead: list[str], title: str = "") -> list[str]:
     """The lead lines that run on into the body: a text-like line with a box of links under it (订手机报，移动发…
-    over 推荐, ・ headline × 6) is the site's notice, not the article's opening.
+    over 推荐, ・ headline × 6) is the site's notice, not the article's opening, unless it tells the headline's
+    story (half the headline's words or more: cf英雄角色零属性介绍 over cf全新英雄级女角色零将在…英雄属性…。, w009837,
+    whose lead sits over a stray box and a table of contents).
 
     Evidence: a subtitle or lead sits right above the first paragraph, with bylines or one or two short subheads
-    (家屬懷疑送檢標本被偷換) at most between them; three or more other lines are a box.
+    (家屬懷疑送檢標本被偷換) at most between them; three or more other lines are a box. A notice shares no words
+    with the headline (东北新闻网首页 / 订东北网彩信手机报…).
 
     >>> notice = "订东北网彩信手机报，移动发KTDBW到10658333，联通发DBWY到1065566600。"
     >>> _lead_next_to_body([notice, "推荐", "惊艳全球的混血美女", "・ 张馨予被曝曾有婚史"], [notice])
     []
     >>> _lead_next_to_body(["本报记者 张三", "城市更新让老街区焕发新活力，居民生活更便利。"], ["城市更新让老街区焕发新活力，居民生活更便利。"])
     ['城市更新让老街区焕发新活力，居民生活更便利。']
+    >>> lead = "cf全新英雄级女角色零将在十二月的新版本中和广大CFer见面，作为第二款英雄角色零拥有强大的英雄属性。"
+    >>> _lead_next_to_body([lead, "：", "兰博技能及加点", "兰博出装详解", "目录："], [lead], "cf英雄角色零属性介绍 12月版本全新角色")
+    ['cf全新英雄级女角色零将在十二月的新版本中和广大CFer见面，作为第二款英雄角色零拥有强大的英雄属性。']
+    >>> _lead_next_to_body([notice, "推荐", "惊艳全球的混血美女", "・ 张馨予被曝曾有婚史"], [notice], "东北新闻网首页")
+    []
     """
     keep: list[str] = []
     others = 0
     for ln in reversed(after):
-        if ln in lead:
+        if ln in lead and (others < 3 or title and _overlap(title, ln) >= 0.5):  # past a box: the headline's story
             keep.append(ln)
-        elif not _is_byline(ln):
+        elif ln not in lead and not _is_byline(ln):
             others += 1
-            if others >= 3:
-                break
     return [ln for ln in lead if ln in keep]
 
 
