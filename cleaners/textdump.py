@@ -13,6 +13,7 @@ from cleaners.chrome import chrome_reason, is_category_list, is_meta_line, sourc
 from cleaners.dates import _mostly_date, find_published, parse_date
 from cleaners.draft import Draft, is_prose
 from cleaners.dumplines import rejoin_fragments, source_spans, undress_at
+from cleaners.inject import _sells
 from cleaners.normalize import _continues, _display_width, _joiner, join_hard_breaks
 from cleaners.plainspam import mark_planted
 from cleaners.record import Removal
@@ -428,11 +429,25 @@ def _schedule_tail(lines: list[str], end: int, least: int = 3) -> int:
     while k + 1 < len(lines) and DAY_ROW_RE.match(lines[k + 1]) and not chrome_reason(lines[k + 1]) \
             and not SENTENCE_LINE_RE.search(lines[k + 1]):
         k += 1
-    return k if k - (end + 1) >= least else end
+    return k if k - (end + 1) >= least and not list_sells(lines[end + 1:k + 1]) else end
 
 
 LIST_NUMBER_RE = re.compile(r"^\W{0,2}(\d{1,3})\s*[.)、）]\s*\S")
 BARE_ADDRESS_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+
+
+def list_sells(lines: list[str]) -> bool:
+    """Whether half the lines of a list or more sell a spam topic (a gambling word or brand shape: 澳门新葡京娱乐城
+    xpj88.com, 太阳城申博娱乐官网). The rules that keep a list under the article (a schedule, an announced or ranked
+    list) stand back then: a planted 推荐平台 list under a text that ends with a colon is the slot's, not the story's.
+    A few venues in a real list (a tour's Hollywood Casino Amphitheatre, 2 of 30 dates) do not make it one.
+
+    >>> list_sells(["1. 澳门新葡京娱乐城xpj88.com", "2. 金沙娱乐场网址js333", "3. 中国体育彩票中心"])
+    True
+    >>> list_sells(["Aug. 8 -- Hollywood Casino Amphitheatre", "Aug. 9 -- Riverbend Music Center", "Aug. 11 -- Xfinity Center"])
+    False
+    """
+    return 2 * sum(1 for line in lines if _sells(line)) >= len(lines) > 0
 
 
 def _announced_list(lines: list[str], end: int, least: int = 3) -> int:
@@ -460,7 +475,7 @@ def _announced_list(lines: list[str], end: int, least: int = 3) -> int:
                               for ln in lines[k + 1:nxt + 1]):
             break
         last, k, want = nxt, nxt, want + 1
-    if last is None or want - 1 < least:
+    if last is None or want - 1 < least or list_sells(lines[end + 1:last + 1]):
         return end
     return last + 1 if last + 1 < len(lines) and BARE_ADDRESS_RE.match(lines[last + 1]) else last
 
@@ -493,7 +508,7 @@ def ranked_under_text(lines: list[str], least: int = 3) -> set[int]:
         while j < len(lines) and len(lines[j]) <= 60 and not chrome_reason(lines[j]) \
                 and (m := RANK_ITEM_RE.match(lines[j])) and int(m.group(1)) == want:
             j, want = j + 1, want + 1
-        if want - 1 >= least:
+        if want - 1 >= least and not list_sells(lines[k:j]):
             out.update(range(k, j))
         k = max(j, k + 1)
     return out
