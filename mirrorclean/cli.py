@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from cleaners import CleanOptions
 from mirrorclean import runner, startgc
 from mirrorclean.inputs import STDIN_SOURCE, Document, iter_documents
 
@@ -709,6 +708,7 @@ def run_clean(
     unspin: bool = False, report: str | None = None, corpus: CorpusOptions | None = None,
 ) -> Outcome:
     """Clean `paths` into `out` ("-" = stdout) and the rejects file; print notes and the summary."""
+    from cleaners.api import CleanOptions  # the rules: imported by `clean` only (mirrorclean.runner says why)
     from mirrorclean import checkpoint, sinks
 
     corpus = corpus or CorpusOptions()
