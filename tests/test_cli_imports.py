@@ -33,14 +33,12 @@ def _imported(args: list[str], tmp_path: Path) -> tuple[set[str], subprocess.Com
 
 
 @pytest.mark.parametrize("args", [["--version"], ["--help"], ["clean", "--help"], ["report", "--help"]])
-def test_commands_that_clean_nothing_import_no_rules(args: list[str], tmp_path: Path) -> None:
+def test_only_the_commands_that_clean_import_the_rules(args: list[str], tmp_path: Path) -> None:
     names, proc = _imported(args, tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "mirrorclean.cli" in names  # the command itself was imported (the parse above read real output)
     assert not [m for m in HEAVY if m in names], sorted(m for m in HEAVY if m in names)
-
-
-def test_clean_still_imports_and_cleans(tmp_path: Path) -> None:
+    # ... while `clean` of a real page imports them and writes its record
     page = sorted(PAGES.glob("*.html"))[0]
     out = tmp_path / "out.jsonl"
     names, proc = _imported(["clean", str(page), "-o", str(out), "-q"], tmp_path)
@@ -64,9 +62,6 @@ print(before, after_record, clean_document is cleaners.api.clean_document, Clean
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.split() == ["False", "False", "True", "True", "cleaners.record", "cleaners.dedup"]
-
-
-def test_unknown_name_is_an_attribute_error() -> None:
     import cleaners
 
     with pytest.raises(AttributeError):
