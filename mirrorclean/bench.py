@@ -257,38 +257,77 @@ def has_bytecode() -> bool:
     return Path(importlib.util.cache_from_source(cleaners.api.__file__)).is_file()
 
 
+def compiled_copy(folder: Path) -> Path:
+    """This tree's `cleaners` and `mirrorclean` packages copied into `folder` with their bytecode written
+    (`compileall`, which writes whatever PYTHONDONTWRITEBYTECODE says): what a `pip install` has. A process
+    started with `python -m mirrorclean` in `folder` imports the copy (the working directory comes first)."""
+    import compileall
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    for package in ("cleaners", "mirrorclean"):
+        shutil.copytree(root / package, folder / package, ignore=shutil.ignore_patterns("__pycache__"))
+        if not compileall.compile_dir(str(folder / package), quiet=1):
+            raise RuntimeError(f"compileall failed in {folder / package}")
+    return folder
+
+
+def _timed_cpu_in(cmd: list[str], cwd: Path) -> float:
+    cpu0 = _cpu_children()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=cwd)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd[:4])}… failed:\n{proc.stderr[-2000:]}")
+    return _cpu_children() - cpu0
+
+
 def bench_startup(page: Path, runs: int = 5) -> dict[str, Any]:
     """CPU seconds (median of `runs`) of `mirrorclean clean PAGE -o OUT` against trafilatura's extract of the
     same page in a fresh interpreter, and of a bare interpreter; the three are run in turn, after one unmeasured
-    run that warms the disk cache (cleaners.cache)."""
+    run that warms the disk cache (cleaners.cache). A fourth command is the same `clean` run from a copy of the
+    packages with their bytecode compiled (`compiled_copy`): a source tree on a machine that sets
+    PYTHONDONTWRITEBYTECODE (this one) compiles every module of the package at every start, an installed
+    package does not."""
+    page = page.resolve()
     with tempfile.TemporaryDirectory() as tmp:
         out = str(Path(tmp, "one.jsonl"))
         ours = [sys.executable, "-m", "mirrorclean", "clean", str(page), "-o", out, "--overwrite", "-q"]
         cmds = {"mirrorclean": ours, "trafilatura": [sys.executable, "-c", STARTUP_PEER, str(page)],
                 "python": [sys.executable, "-c", "pass"]}
+        installed = compiled_copy(Path(tmp, "installed"))
         _timed_cpu(ours)
-        cpu: dict[str, list[float]] = {name: [] for name in cmds}
+        _timed_cpu_in(ours, installed)
+        cpu: dict[str, list[float]] = {name: [] for name in (*cmds, "mirrorclean_bytecode")}
         for _ in range(runs):
             for name, cmd in cmds.items():
                 cpu[name].append(_timed_cpu(cmd)[1])
+            cpu["mirrorclean_bytecode"].append(_timed_cpu_in(ours, installed))
     result: dict[str, Any] = {"page": str(page), "runs": runs, "bytecode": has_bytecode(),
                               "regex_cache": os.environ.get("MIRRORCLEAN_REGEX_CACHE", "1") != "0"}
     result.update({f"{name}_cpu": _median(values) for name, values in cpu.items()})
     result["ratio"] = result["trafilatura_cpu"] / result["mirrorclean_cpu"]
+    result["ratio_bytecode"] = result["trafilatura_cpu"] / result["mirrorclean_bytecode_cpu"]
     return result
 
 
-def bench_clean(folders: list[Path], rounds: int = 1, scale_to: int = 2000, startup_runs: int = 5) -> dict[str, Any]:
+def bench_clean(folders: list[Path], rounds: int = 1, scale_to: int = 2000, startup_runs: int = 5, cli_rounds: int = 3,
+                scale_rounds: int = 2) -> dict[str, Any]:
     """One-core in-process pages/s and the CLI with --jobs 1 and --jobs 2, each against trafilatura's default
     `extract` in the same run (a loop over the same files in one process), with every process's peak RSS.
 
     In-process, both tools run in one interpreter, page by page interleaved, timed by CPU (time.process_time):
     start-up excluded, other load on the machine does not count. On the CLI, each side is a fresh process
     timed from start to end (start-up included); `--jobs 1` and the trafilatura loop are one process each,
-    so their CPU seconds compare them on one core whatever the load; `--jobs 2`'s scaling over `--jobs 1`
+    so their CPU seconds compare them on one core; `--jobs 2`'s scaling over `--jobs 1`
     is measured by wall time on the files repeated to at least `scale_to` pages, and by CPU (`speedup_cpu`: the
     wall ratio on two idle cores), with the workers' idle share (asleep: waiting for work) and the main process's
     CPU per page, which other load does not change.
+
+    CPU seconds are not load-proof either: the same run of the same pages took 5.2 and 7.7 CPU s on this
+    two-core machine within the hour as other work came and went (shared caches, the sibling hyperthread, the
+    clock). So the CLI runs are alternated (`cli_rounds` of trafilatura's loop and `clean --jobs 1`, each
+    round's order reversed from the last) and compared by their medians, and the scaling runs go --jobs 1,
+    --jobs 2, --jobs 2, --jobs 1 … (`scale_rounds` of each), compared by their sums: a load that drifts during
+    the measurement falls on both sides.
     """
     from mirrorclean.inputs import wanted
 
@@ -306,14 +345,22 @@ def bench_clean(folders: list[Path], rounds: int = 1, scale_to: int = 2000, star
     }
     with tempfile.TemporaryDirectory() as tmp:
         dirs = [str(f) for f in folders]
-        peer = run_watched([sys.executable, "-c", TRAFILATURA_LOOP, *dirs])
-        one = run_watched([sys.executable, "-m", "mirrorclean", "clean", *dirs, "--jobs", "1", "-q",
-                           "-o", str(Path(tmp, "o1.jsonl"))])
+        cmds = {"peer": [sys.executable, "-c", TRAFILATURA_LOOP, *dirs],
+                "ours": [sys.executable, "-m", "mirrorclean", "clean", *dirs, "--jobs", "1", "-q", "--overwrite",
+                         "-o", str(Path(tmp, "o1.jsonl"))]}
+        seen: dict[str, list[dict[str, Any]]] = {"peer": [], "ours": []}
+        for r in range(max(1, cli_rounds)):
+            for side in (("peer", "ours") if r % 2 == 0 else ("ours", "peer")):
+                seen[side].append(run_watched(cmds[side]))
+        peer, one = _median_run(seen["peer"]), _median_run(seen["ours"])
         result["cli"] = {
+            "rounds": len(seen["ours"]),
             "trafilatura_loop": _cli_row(peer, len(files)),
             "jobs1": _cli_row(one, len(files)),
             "jobs1_ratio_cpu": peer["cpu"] / one["cpu"],
             "jobs1_ratio_wall": peer["wall"] / one["wall"],
+            "ratios_cpu": [p["cpu"] / o["cpu"] for p, o in zip(seen["peer"], seen["ours"], strict=True)],
+            "cpu": {side: [round(run["cpu"], 3) for run in runs] for side, runs in seen.items()},
         }
         if scale_to <= 0:
             result["load_after"] = os.getloadavg()[0]
@@ -327,24 +374,47 @@ def bench_clean(folders: list[Path], rounds: int = 1, scale_to: int = 2000, star
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.symlink(f.resolve(), target)
         n = len(files) * copies
-        runs = {}
-        for jobs in (1, 2):
-            runs[jobs] = run_watched([sys.executable, "-m", "mirrorclean", "clean", str(many), "--jobs", str(jobs), "-q",
-                                      "-o", str(Path(tmp, f"s{jobs}.jsonl"))])
-        workers = sorted(runs[2]["processes"], key=lambda p: p["cpu"])[-2:]  # the two busiest: the pool's workers
+        order = [jobs for r in range(max(1, scale_rounds)) for jobs in ((1, 2) if r % 2 == 0 else (2, 1))]
+        done: dict[int, list[dict[str, Any]]] = {1: [], 2: []}
+        sequence, outputs = [], set()
+        for jobs in order:
+            out = Path(tmp, f"s{jobs}.jsonl")
+            run = run_watched([sys.executable, "-m", "mirrorclean", "clean", str(many), "--jobs", str(jobs), "-q",
+                               "--overwrite", "-o", str(out)])
+            outputs.add(out.read_bytes())
+            done[jobs].append(run)
+            sequence.append({"jobs": jobs, "wall": round(run["wall"], 2), "cpu": round(run["cpu"], 2),
+                             "load_after": round(os.getloadavg()[0], 1)})
+        runs = {jobs: _summed_run(done[jobs]) for jobs in (1, 2)}
+        last = done[2][-1]
+        workers = sorted(last["processes"], key=lambda p: p["cpu"])[-2:]  # the two busiest: the pool's workers
         result["scaling"] = {
             "pages": n,
-            "jobs1": _cli_row(runs[1], n),
-            "jobs2": _cli_row(runs[2], n),
+            "order": order,
+            "jobs1": _cli_row(runs[1], n * len(done[1])),
+            "jobs2": _cli_row(runs[2], n * len(done[2])),
             "speedup": runs[1]["wall"] / runs[2]["wall"],
             # what the wall ratio is on two cores nobody else uses: all of --jobs 2's CPU (main process, forkserver,
             # workers) spread over both, against --jobs 1's; idle workers (asleep, waiting for work) lower it further
             "speedup_cpu": 2 * runs[1]["cpu"] / runs[2]["cpu"],
+            "runs": sequence,
+            "same_records": len(outputs) == 1,  # every run wrote the same records, byte for byte
             "workers_idle": [w["idle"] for w in workers],
-            "main_ms_per_page": 1000 * (runs[2]["main_cpu"] or 0.0) / n,
+            "main_ms_per_page": 1000 * sum(run["main_cpu"] or 0.0 for run in done[2]) / (n * len(done[2])),
         }
     result["load_after"] = os.getloadavg()[0]
     return result
+
+
+def _median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run of median CPU (the lower middle one of an even number)."""
+    return sorted(runs, key=lambda run: run["cpu"])[(len(runs) - 1) // 2]
+
+
+def _summed_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several runs of one command as one: wall and CPU seconds summed, the processes of the last one."""
+    return {"wall": sum(run["wall"] for run in runs), "cpu": sum(run["cpu"] for run in runs),
+            "processes": runs[-1]["processes"]}
 
 
 def _cli_row(run: dict[str, Any], pages: int) -> dict[str, Any]:
@@ -358,7 +428,8 @@ def _mbs(row: dict[str, Any]) -> str:
     return " + ".join(f"{mb:.0f}" for mb in row["peak_mb"]) + " MB"
 
 
-def main(kind: str, args: list[str], replicate: int, rounds: int = 1, scale_pages: int = 2000) -> int:
+def main(kind: str, args: list[str], replicate: int, rounds: int = 1, scale_pages: int = 2000, cli_rounds: int = 3,
+         scale_rounds: int = 2) -> int:
     if kind == "crawl":
         result = bench_crawl(replicate)
         print(f"crawl+clean: {result['crawl_articles']:.0f} articles ({result['crawl_fetched']:.0f} requests) in "
@@ -373,25 +444,32 @@ def main(kind: str, args: list[str], replicate: int, rounds: int = 1, scale_page
               f"{result['ceiling']:.2f}x")
     else:
         folders = [Path(a) for a in args] or [Path(__file__).resolve().parent.parent / "fixtures" / "pages"]
-        result = bench_clean(folders, rounds=rounds, scale_to=scale_pages)
+        result = bench_clean(folders, rounds=rounds, scale_to=scale_pages, cli_rounds=cli_rounds,
+                             scale_rounds=scale_rounds)
         ip, cli, sc = result["inprocess"], result["cli"], result.get("scaling")
         print(f"one core, in-process ({ip['pages']} pages, CPU time, page by page interleaved): mirrorclean "
               f"{ip['mirrorclean_pages_per_cpu_s']:.1f} pages/s, trafilatura.extract {ip['trafilatura_pages_per_cpu_s']:.1f}"
               f" pages/s: ratio {ip['ratio']:.2f}x (target >= 1.0); peak {ip['peak_mb']:.0f} MB (both tools loaded)")
         t, j1 = cli["trafilatura_loop"], cli["jobs1"]
-        print(f"CLI, start-up included ({result['pages']} pages): `clean --jobs 1` {j1['wall']:.1f} s wall, {j1['cpu']:.1f} "
+        print(f"CLI, start-up included ({result['pages']} pages; median of {cli['rounds']} alternated runs each): "
+              f"`clean --jobs 1` {j1['wall']:.1f} s wall, {j1['cpu']:.1f} "
               f"CPU s; trafilatura loop {t['wall']:.1f} s wall, {t['cpu']:.1f} CPU s: ratio {cli['jobs1_ratio_cpu']:.2f}x by CPU, "
-              f"{cli['jobs1_ratio_wall']:.2f}x by wall (target >= 1.0)")
+              f"{cli['jobs1_ratio_wall']:.2f}x by wall (target >= 1.0); each round by CPU: "
+              f"{', '.join(f'{r:.2f}x' for r in cli['ratios_cpu'])}")
         print(f"peak RSS: clean --jobs 1 {_mbs(j1)}; trafilatura loop {_mbs(t)}")
         st = result["startup"]
         print(f"start-up, one page ({Path(st['page']).name}, median CPU of {st['runs']} runs, warm disk cache): "
               f"`clean PAGE -o OUT` {st['mirrorclean_cpu']:.2f} s; trafilatura import + extract {st['trafilatura_cpu']:.2f} s; "
               f"bare python {st['python_cpu']:.2f} s: ratio {st['ratio']:.2f}x (goal: clean <= 0.40 s); "
               f"bytecode files for mirrorclean: {'yes' if st['bytecode'] else 'no (compiled at every start)'}; "
+              f"from a copy with bytecode (as installed) {st['mirrorclean_bytecode_cpu']:.2f} s, "
+              f"ratio {st['ratio_bytecode']:.2f}x; "
               f"regex cache: {'on' if st.get('regex_cache') else 'off (MIRRORCLEAN_REGEX_CACHE=0)'}")
         if sc:
             s1, s2 = sc["jobs1"], sc["jobs2"]
-            print(f"--jobs 2 vs --jobs 1 on {sc['pages']} pages: {s2['wall']:.1f} s against {s1['wall']:.1f} s wall = "
+            print(f"--jobs 2 vs --jobs 1 on {sc['pages']} pages (runs in the order {' '.join(map(str, sc['order']))}, "
+                  f"summed; records the same in every run: {'yes' if sc['same_records'] else 'NO'}): "
+                  f"{s2['wall']:.1f} s against {s1['wall']:.1f} s wall = "
                   f"{sc['speedup']:.2f}x (target >= 1.8); CPU {s2['cpu']:.1f} s vs {s1['cpu']:.1f} s: "
                   f"{sc['speedup_cpu']:.2f}x on two idle cores; workers asleep (waiting for work) "
                   f"{' / '.join(f'{100 * i:.0f}%' for i in sc['workers_idle'])} of the samples; main process "

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from cleaners import CleanOptions
 from mirrorclean import runner, startgc
 from mirrorclean.inputs import STDIN_SOURCE, Document, iter_documents
 
@@ -296,6 +295,11 @@ def build_parser() -> argparse.ArgumentParser:
     be.add_argument("--rounds", type=int, default=1, help="clean: in-process passes over the pages (default 1)")
     be.add_argument("--scale-pages", type=int, default=2000,
                     help="clean: pages (the inputs repeated) on which --jobs 2 is timed against --jobs 1 (default 2000; 0: not timed)")
+    be.add_argument("--cli-rounds", type=int, default=3,
+                    help="clean: runs of `clean --jobs 1` and of the trafilatura loop, alternated (default 3; medians)")
+    be.add_argument("--scale-rounds", type=int, default=2,
+                    help="clean: runs of --jobs 1 and --jobs 2 each on the repeated pages, in the order 1 2 2 1 … "
+                    "(default 2)")
     be.set_defaults(handler=cmd_bench)
 
     we = sub.add_parser(
@@ -344,7 +348,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     """`mirrorclean bench crawl|clean`."""
     from mirrorclean.bench import main as bench_main
 
-    return bench_main(args.kind, args.folder, args.replicate, args.rounds, args.scale_pages)
+    return bench_main(args.kind, args.folder, args.replicate, args.rounds, args.scale_pages, args.cli_rounds,
+                      args.scale_rounds)
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
@@ -709,6 +714,7 @@ def run_clean(
     unspin: bool = False, report: str | None = None, corpus: CorpusOptions | None = None,
 ) -> Outcome:
     """Clean `paths` into `out` ("-" = stdout) and the rejects file; print notes and the summary."""
+    from cleaners.api import CleanOptions  # the rules: imported by `clean` only (mirrorclean.runner says why)
     from mirrorclean import checkpoint, sinks
 
     corpus = corpus or CorpusOptions()

@@ -257,6 +257,30 @@ def _entry_is_dir(entry: os.DirEntry[str]) -> bool | OSError:
         return exc
 
 
+def _entry_is_link(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder entry is a symlink (True when that cannot be told: its real path is then worked out)."""
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return True
+
+
+def _real_path(path: str, real_folder: str, name: str, is_link: bool) -> str:
+    """``os.path.realpath(path)`` of the entry `name` of a folder whose real path is `real_folder`: the two joined
+    when the entry is not a symlink (realpath resolves a path's components left to right, so only a link in the
+    last one could change it), without realpath's system calls for every component of every file.
+
+    >>> import tempfile
+    >>> top = os.path.realpath(tempfile.mkdtemp())
+    >>> os.mkdir(os.path.join(top, "d")); os.symlink(os.path.join(top, "d"), os.path.join(top, "link"))
+    >>> open(os.path.join(top, "d", "a.html"), "w").close()
+    >>> via = os.path.join(top, "link", "a.html")
+    >>> _real_path(via, os.path.realpath(os.path.join(top, "link")), "a.html", False) == os.path.realpath(via)
+    True
+    """
+    return os.path.realpath(path) if is_link else os.path.join(real_folder, name)
+
+
 def walk(folder: str, *, max_bytes: int = MAX_BYTES, _seen: set[tuple[int, int]] | None = None,
          skipped: Counter[str] | None = None, exclude: frozenset[str] = frozenset()) -> Iterator[Document]:
     """Yield the input files under `folder`, recursively, in sorted path order.
@@ -274,15 +298,16 @@ def walk(folder: str, *, max_bytes: int = MAX_BYTES, _seen: set[tuple[int, int]]
             return
         seen.add(key)
         with os.scandir(folder) as it:
-            entries = sorted(((e.name, _entry_is_dir(e)) for e in it), key=lambda pair: pair[0])
+            entries = sorted(((e.name, _entry_is_dir(e), _entry_is_link(e)) for e in it), key=lambda row: row[0])
     except OSError as exc:
         yield Document(folder, b"", None, error=_describe(exc))
         return
-    for name, is_dir in entries:
+    real_folder = os.path.realpath(folder) if exclude else ""
+    for name, is_dir, is_link in entries:
         path = os.path.join(folder, name)
         if is_dir is True:
             yield from walk(path, max_bytes=max_bytes, _seen=seen, skipped=skipped, exclude=exclude)
-        elif not wanted(name) or (exclude and os.path.realpath(path) in exclude):
+        elif not wanted(name) or (exclude and _real_path(path, real_folder, name, is_link) in exclude):
             continue
         elif isinstance(is_dir, OSError):
             yield Document(path, b"", kind_of(name), error=_describe(is_dir))

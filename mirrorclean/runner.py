@@ -25,8 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from cleaners import CleanOptions, Record, Reject, clean_document
-from cleaners.dedup import NearDuplicates
+from cleaners.record import Record, Reject
 from mirrorclean import startgc
 from mirrorclean.inputs import Document
 
@@ -35,8 +34,15 @@ if TYPE_CHECKING:  # the pool's modules are imported by the pool path alone: --j
     from concurrent.futures import Future, ProcessPoolExecutor
     from multiprocessing.connection import Connection
 
+    from cleaners.api import CleanOptions
+    from cleaners.dedup import NearDuplicates
+
+# The cleaning rules (cleaners.api: every rule module, numpy, trafilatura) are imported when a document is
+# cleaned, not with this module: the command's other subcommands, --help and a pool's main process (whose
+# workers do the cleaning) have no use for them.
+
 Result = Record | Reject
-CleanFunc = Callable[[Document, CleanOptions], Result]
+CleanFunc = Callable[[Document, "CleanOptions"], Result]
 
 #: Documents submitted to the pool and not finished, per worker: enough to keep workers busy.
 IN_FLIGHT_PER_JOB = 4
@@ -52,6 +58,8 @@ DEFAULT_GRACE = 10.0
 
 def clean_one(doc: Document, options: CleanOptions) -> Result:
     """Clean one document with the library (the default worker function)."""
+    from cleaners.api import clean_document
+
     return clean_document(
         doc.data, doc.source, url=doc.url, kind=doc.kind, http_charset=doc.http_charset, options=options,
         continuations=doc.continuations,
@@ -186,7 +194,7 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         # mirrorclean.__main__ first: it routes the cleaners' pattern compilation through the regex cache
-        ctx.set_forkserver_preload(["mirrorclean.__main__", "cleaners", "mirrorclean.runner", "cleaners.warm"])
+        ctx.set_forkserver_preload(["mirrorclean.__main__", "cleaners.api", "mirrorclean.runner", "cleaners.warm"])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -308,6 +316,8 @@ class Writer:
     """Routes records and rejects to their sinks, assigns near-duplicate clusters and keeps the stats."""
 
     def __init__(self, records: JsonlSink, rejects: JsonlSink, clusters: NearDuplicates | None = None) -> None:
+        from cleaners.dedup import NearDuplicates
+
         self.records = records
         self.rejects = rejects
         self.clusters = clusters if clusters is not None else NearDuplicates()
@@ -348,7 +358,11 @@ def run(
     `func` must be a module-level function (it is pickled to the workers). `on_unreadable` is
     called for inputs that could not be read (before their reject is emitted).
     """
-    opts = options or CleanOptions()
+    if options is None:
+        from cleaners.api import CleanOptions
+
+        options = CleanOptions()
+    opts = options
 
     def unreadable_hook(stream: Iterable[Document]) -> Iterator[Document]:
         for doc in stream:
