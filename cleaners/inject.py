@@ -181,8 +181,8 @@ SCRIPT_HIDE_RE = re.compile(
     r"|\$\(\s*['\"]#([\w-]+)['\"]\s*\)\s*\.(?:hide\(\)|css\(\s*['\"]display['\"]\s*,\s*['\"]none)",
     re.I,
 )
-WRITE_OPEN_RE = re.compile(r"document\.write(?:ln)?\(\s*['\"]\s*<(div|span|p|marquee)\b([^>]*)>\s*['\"]\s*\)", re.I)
-WRITE_CLOSE_RE = re.compile(r"document\.write(?:ln)?\(\s*['\"]\s*</(div|span|p|marquee)>\s*['\"]\s*\)", re.I)
+WRITE_OPEN_RE = re.compile(r"document\.write(?:ln)?\s*\(\s*['\"]\s*<(div|span|p|marquee)\b([^>]*)>\s*['\"]\s*\)", re.I)
+WRITE_CLOSE_RE = re.compile(r"document\.write(?:ln)?\s*\(\s*['\"]\s*</(div|span|p|marquee)>\s*['\"]\s*\)", re.I)
 
 
 def top_levels(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -283,6 +283,26 @@ def script_wrapped(tree: lxml.html.HtmlElement) -> list[list[lxml.html.HtmlEleme
         if run:
             runs.append(run)
     return runs
+
+
+def offscreen_wrapped(tree: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """Elements a script wraps in an element it writes pushed off-screen (`document.write('<'+'di'+'v style=
+    "position:absolute;left:-800px">')` … `document.write('</div>')`): the offset is in the script, not on the
+    elements, and it is the same trick as an off-screen style on the block itself (HiddenLinks' `pushed`). Found
+    by a transplant probe: w000778's wrapped 中福在线 farm was caught on its own page only through other blocks.
+
+    >>> t = lxml.html.fromstring("<div><script>document.write('<div style=position:absolute;left:-800px>')</script><a>x</a>"
+    ...                          "<script>document.write('</div>')</script></div>")
+    >>> [el.tag for el in offscreen_wrapped(t)]
+    ['a']
+    """
+    out: set[lxml.html.HtmlElement] = set()
+    for run in script_wrapped(tree):
+        opener = run[0].getprevious()  # the run starts right after the script that writes the wrapper
+        m = WRITE_OPEN_RE.search(_script_text(opener)) if opener is not None and opener.tag == "script" else None
+        if m and OFFSCREEN_RE.search(m.group(2)):
+            out.update(el for el in run if isinstance(el.tag, str))
+    return out
 
 
 def hidden_elements(tree: lxml.html.HtmlElement, scan: HiddenScan | None = None,
@@ -495,8 +515,9 @@ class HiddenLinks:
         keyword_domains = {d for group in groups.values() for *_, foreign, _ in group for t, d in foreign
                            if len(re.findall(f"[{CJK}]", t)) >= 3}
         selling = sum(_sells(t) for group in groups.values() for *_, foreign, _ in group for t, _ in foreign) >= 2
-        offscreen = [(t, d) for group in groups.values() for el, _, foreign, _ in group if OFFSCREEN_RE.search(el.get("style") or "")
-                     for t, d in foreign]
+        written = offscreen_wrapped(tree) if any(how == "script" for g in groups.values() for _, how, *_ in g) else set()
+        offscreen = [(t, d) for group in groups.values() for el, _, foreign, _ in group
+                     if OFFSCREEN_RE.search(el.get("style") or "") or el in written for t, d in foreign]
         pushed = any(len(re.findall(f"[{CJK}]", t)) >= 3 for t, _ in offscreen) or len(offscreen) >= 3
         lone = [(t, d) for group in groups.values() for el, _, foreign, _ in group
                 # its own style hides it, or (no style) a class, id, `hidden` or script the page hides it by
@@ -550,6 +571,10 @@ class HiddenLinks:
         return len(set(words)) >= 3 and len(words) >= 0.4 * len(anchors)
 
 
+# text a link row's reader skips as part of its links: blanks, and a link's address written out beside it
+# (`<a>时时彩开奖视频</a>(www.nmjinqiaohotel.com/shishicai/)`, `[www.jxqjd.com/bjl]`, `http://www.0376.in/news/`)
+URL_TEXT_RE = re.compile(r"\s|(?:https?://|www\.)[\w.-]+\.[a-z]{2,}[\x21-\x7e]*", re.I)
+
 LINK_BLOCK_TAGS = {"div", "p", "td", "li", "ul", "ol", "span", "font", "marquee", "dd", "dl", "section", "center",
                    "footer", "table", "tr"}
 
@@ -588,7 +613,7 @@ class SpamLinkRows:
                 continue
             text = " ".join(el.text_content().split())
             link_chars = sum(len(t) for t, _ in anchors)
-            if link_chars < 0.5 * len(re.sub(r"\s|https?://\S+", "", text) or "x"):
+            if link_chars < 0.5 * len(URL_TEXT_RE.sub("", text) or "x"):
                 continue  # prose with a few links in it, not a link row
             # the smallest such block: descend while one child still holds all the spam anchors
             block = el
