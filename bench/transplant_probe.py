@@ -114,7 +114,12 @@ def extract_donors(lab: dict[str, Any]) -> list[dict[str, Any]]:
     from cleaners.html import HiddenScan, parse_html
     from cleaners.inject import _script_text, top_levels
 
-    html = read_html(WILD / lab["file"])
+    from cleaners.decode import DecodeError
+
+    try:
+        html = read_html(WILD / lab["file"])
+    except DecodeError:
+        return []  # the cleaner rejects the page as unreadable: no block to carry
     tree = parse_html(html)
     strings = [s for s in lab["injected"] if s.strip()]
     donors: list[dict[str, Any]] = []

@@ -405,9 +405,29 @@ def planted_terms(draft: Draft, terms: list[str]) -> list[str]:
         if f.reason == "spam_site":
             continue  # the page itself sells the topic: nothing to cut, the verdict is the page's
         for t in f.spam_terms:
-            if t in hay and t not in terms and body.count(t) < 3:
+            if t in hay and t not in terms and body.count(t) < 3 and not _told(t, body):
                 out.append(t)
     return list(dict.fromkeys(out))
+
+
+def _told(term: str, body: str) -> bool:
+    """Every use of a planted farm's anchor text in the article is inside one of its sentences: each clause holding
+    it has six or more other Chinese characters (`spam._naming_clauses`; 、 joins a list, it does not end a clause).
+
+    A farm's words reach the text as a splice standing alone (a line, a clause of its own between commas: ，必威
+    betway中文版，); an article that names the place in a sentence (我收到各种垃圾私信，东莞桑拿会所、澳门葡京赌场、
+    缅甸果敢第四特区…纷纷请求冠名, an essay on a page whose hidden farm links 澳门葡京赌场) tells it. Found by a
+    transplant probe: w008802's hidden farm on that essay cut 澳门葡京赌场 out of the sentence.
+
+    >>> _told("澳门葡京赌场", "我收到各种垃圾私信，东莞桑拿会所、澳门葡京赌场、缅甸果敢第四特区纷纷请求冠名。")
+    True
+    >>> _told("澳门葡京赌场", "公司简介。\\n澳门葡京赌场\\n我们的产品，澳门葡京赌场，质量可靠。")
+    False
+    """
+    from cleaners.spam import _naming_clauses
+
+    told = _naming_clauses(term, body, lambda c: c.replace(term, ""))
+    return bool(told) and sum(c.count(term) for c in told) >= body.count(term)
 
 
 def _report_terms(terms: list[str], draft: Draft | None = None, planted_max: int = 10) -> list[str]:
