@@ -1129,13 +1129,13 @@ def find_injections(tree: lxml.html.HtmlElement, url: str | None = None, scan: H
             + GamblingAnchors().find(tree, home, taken, table) + label_brands(tree) + pasted_anchor_blocks(tree))
 
 
-# text nodes of the body that spell out an anchor (<a href=…> or [url=…]), outside scripts, styles, code and form
+# text nodes of the page that spell out an anchor (<a href=…> or [url=…]), outside scripts, styles, code and form
 # fields (a script writes its links as strings; an HTML lesson shows them in <pre>/<code>; a <textarea> holds a
 # snippet to copy): none on almost every page
 _MARKUP_NODES = lxml.etree.XPath(
-    "//body/descendant::text()[contains(., 'href') or contains(., '[url')]"
+    "//text()[contains(., 'href') or contains(., '[url')]"  # not //body: some pages parse with no <body>
     "[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::textarea or ancestor::pre"
-    " or ancestor::code or ancestor::template)]")
+    " or ancestor::code or ancestor::template or ancestor::head or ancestor::title)]")
 PASTED_BLOCK_CHARS = 5000  # a block longer than this holds more than a bot's post: the finding keeps it
 
 
