@@ -412,7 +412,8 @@ def planted_terms(draft: Draft, terms: list[str]) -> list[str]:
 
 def _told(term: str, body: str) -> bool:
     """Every use of a planted farm's anchor text in the article is inside one of its sentences: each clause holding
-    it has six or more other Chinese characters (`spam._naming_clauses`; 、 joins a list, it does not end a clause).
+    it has six or more other Chinese characters (、 joins a list, it does not end a clause; a colon, a bracket or
+    a quote does: 永盛真钱棋牌室：外媒头条：… is a name labelling a line).
 
     A farm's words reach the text as a splice standing alone (a line, a clause of its own between commas: ，必威
     betway中文版，); an article that names the place in a sentence (我收到各种垃圾私信，东莞桑拿会所、澳门葡京赌场、
@@ -423,11 +424,16 @@ def _told(term: str, body: str) -> bool:
     True
     >>> _told("澳门葡京赌场", "公司简介。\\n澳门葡京赌场\\n我们的产品，澳门葡京赌场，质量可靠。")
     False
+    >>> _told("永盛真钱棋牌室", "永盛真钱棋牌室：外媒头条：中国限产导致炼焦煤价格上涨")
+    False
     """
-    from cleaners.spam import _naming_clauses
-
-    told = _naming_clauses(term, body, lambda c: c.replace(term, ""))
+    told = [c for c in TOLD_SPLIT_RE.split(body) if term in c and len(CJK_RE.findall(c.replace(term, ""))) >= 6]
     return bool(told) and sum(c.count(term) for c in told) >= body.count(term)
+
+
+# a clause's ends, and a label's colon, brackets and quotes: 永盛真钱棋牌室：外媒头条：… is a name labelling a line
+TOLD_SPLIT_RE = re.compile(r"[，。！？；,!?;\n：:（）()【】\[\]「」“”《》|｜]")
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def _report_terms(terms: list[str], draft: Draft | None = None, planted_max: int = 10) -> list[str]:
