@@ -573,7 +573,8 @@ class HiddenLinks:
 
 # text a link row's reader skips as part of its links: blanks, and a link's address written out beside it
 # (`<a>时时彩开奖视频</a>(www.nmjinqiaohotel.com/shishicai/)`, `[www.jxqjd.com/bjl]`, `http://www.0376.in/news/`)
-URL_TEXT_RE = re.compile(r"\s|(?:https?://|www\.)[\w.-]+\.[a-z]{2,}[\x21-\x7e]*", re.I)
+ADDRESS_RE = re.compile(r"(?:https?://|www\.)[\w.-]+\.[a-z]{2,}[\x21-\x7e]*", re.I)
+URL_TEXT_RE = re.compile(rf"\s|{ADDRESS_RE.pattern}", re.I)
 
 LINK_BLOCK_TAGS = {"div", "p", "td", "li", "ul", "ol", "span", "font", "marquee", "dd", "dl", "section", "center",
                    "footer", "table", "tr"}
@@ -615,7 +616,7 @@ class SpamLinkRows:
             if len(foreign) < 3 or len(spammy) < 2 or len(spammy) < 0.3 * len(foreign):
                 continue
             text = " ".join(el.text_content().split()) if text is None else text
-            link_chars = sum(len(t) for t, _ in anchors)
+            link_chars = sum(len(ADDRESS_RE.sub("", t)) for t, _ in anchors)  # an address counts on neither side
             if link_chars < 0.5 * len(URL_TEXT_RE.sub("", text) or "x"):
                 continue  # prose with a few links in it, not a link row
             # the smallest such block: descend while one child still holds all the spam anchors
