@@ -111,10 +111,9 @@ def _tostring(el: lxml.html.HtmlElement) -> str:
 
 def extract_donors(lab: dict[str, Any]) -> list[dict[str, Any]]:
     """The injection blocks of one labelled parasite page (see the module docstring)."""
+    from cleaners.decode import DecodeError
     from cleaners.html import HiddenScan, parse_html
     from cleaners.inject import _script_text, top_levels
-
-    from cleaners.decode import DecodeError
 
     try:
         html = read_html(WILD / lab["file"])
