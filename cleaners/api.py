@@ -405,9 +405,43 @@ def planted_terms(draft: Draft, terms: list[str]) -> list[str]:
         if f.reason == "spam_site":
             continue  # the page itself sells the topic: nothing to cut, the verdict is the page's
         for t in f.spam_terms:
-            if t in hay and t not in terms and body.count(t) < 3:
+            if t in hay and t not in terms and body.count(t) < 3 and not _told(t, body):
                 out.append(t)
     return list(dict.fromkeys(out))
+
+
+def _told(term: str, body: str) -> bool:
+    """Every use of a planted farm's anchor text in the article is inside one of its sentences: a Chinese character
+    or a list's 、 on both sides of it, and each clause holding it has six or more other Chinese characters (、 joins
+    a list, it does not end a clause; a colon, a bracket or a quote does: 永盛真钱棋牌室：外媒头条：… is a name
+    labelling a line).
+
+    A farm's words reach the text as a splice standing alone (a line, a clause of its own between commas: ，必威
+    betway中文版，); an article that names the place in a sentence (我收到各种垃圾私信，东莞桑拿会所、澳门葡京赌场、
+    缅甸果敢第四特区…纷纷请求冠名, an essay on a page whose hidden farm links 澳门葡京赌场) tells it. Found by a
+    transplant probe: w008802's hidden farm on that essay cut 澳门葡京赌场 out of the sentence.
+
+    >>> _told("澳门葡京赌场", "我收到各种垃圾私信，东莞桑拿会所、澳门葡京赌场、缅甸果敢第四特区纷纷请求冠名。")
+    True
+    >>> _told("澳门葡京赌场", "公司简介。\\n澳门葡京赌场\\n我们的产品，澳门葡京赌场，质量可靠。")
+    False
+    >>> _told("永盛真钱棋牌室", "永盛真钱棋牌室：外媒头条：中国限产导致炼焦煤价格上涨")
+    False
+    >>> _told("新濠天地博彩娱乐城", "膝盖撞击到了怪物。新濠天地博彩娱乐城丝毫没有畏惧可能存在御锦")
+    False
+    """
+    for m in re.finditer(re.escape(term), body):
+        before, after = body[max(0, m.start() - 1):m.start()], body[m.end():m.end() + 1]
+        if not (INSIDE_RE.fullmatch(before) and INSIDE_RE.fullmatch(after)):
+            return False  # opens or closes a line or a clause: where a splice stands (。新濠天地博彩娱乐城丝毫…)
+    told = [c for c in TOLD_SPLIT_RE.split(body) if term in c and len(CJK_RE.findall(c.replace(term, ""))) >= 6]
+    return bool(told) and sum(c.count(term) for c in told) >= body.count(term)
+
+
+# a clause's ends, and a label's colon, brackets and quotes: 永盛真钱棋牌室：外媒头条：… is a name labelling a line
+TOLD_SPLIT_RE = re.compile(r"[，。！？；,!?;\n：:（）()【】\[\]「」“”《》|｜]")
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+INSIDE_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff、]")  # a sentence's character, or a list's mark
 
 
 def _report_terms(terms: list[str], draft: Draft | None = None, planted_max: int = 10) -> list[str]:

@@ -181,8 +181,8 @@ SCRIPT_HIDE_RE = re.compile(
     r"|\$\(\s*['\"]#([\w-]+)['\"]\s*\)\s*\.(?:hide\(\)|css\(\s*['\"]display['\"]\s*,\s*['\"]none)",
     re.I,
 )
-WRITE_OPEN_RE = re.compile(r"document\.write(?:ln)?\(\s*['\"]\s*<(div|span|p|marquee)\b([^>]*)>\s*['\"]\s*\)", re.I)
-WRITE_CLOSE_RE = re.compile(r"document\.write(?:ln)?\(\s*['\"]\s*</(div|span|p|marquee)>\s*['\"]\s*\)", re.I)
+WRITE_OPEN_RE = re.compile(r"document\.write(?:ln)?\s*\(\s*['\"]\s*<(div|span|p|marquee)\b([^>]*)>\s*['\"]\s*\)", re.I)
+WRITE_CLOSE_RE = re.compile(r"document\.write(?:ln)?\s*\(\s*['\"]\s*</(div|span|p|marquee)>\s*['\"]\s*\)", re.I)
 
 
 def top_levels(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -283,6 +283,26 @@ def script_wrapped(tree: lxml.html.HtmlElement) -> list[list[lxml.html.HtmlEleme
         if run:
             runs.append(run)
     return runs
+
+
+def offscreen_wrapped(tree: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """Elements a script wraps in an element it writes pushed off-screen (`document.write('<'+'di'+'v style=
+    "position:absolute;left:-800px">')` … `document.write('</div>')`): the offset is in the script, not on the
+    elements, and it is the same trick as an off-screen style on the block itself (HiddenLinks' `pushed`). Found
+    by a transplant probe: w000778's wrapped 中福在线 farm was caught on its own page only through other blocks.
+
+    >>> t = lxml.html.fromstring("<div><script>document.write('<div style=position:absolute;left:-800px>')</script><a>x</a>"
+    ...                          "<script>document.write('</div>')</script></div>")
+    >>> [el.tag for el in offscreen_wrapped(t)]
+    ['a']
+    """
+    out: set[lxml.html.HtmlElement] = set()
+    for run in script_wrapped(tree):
+        opener = run[0].getprevious()  # the run starts right after the script that writes the wrapper
+        m = WRITE_OPEN_RE.search(_script_text(opener)) if opener is not None and opener.tag == "script" else None
+        if m and OFFSCREEN_RE.search(m.group(2)):
+            out.update(el for el in run if isinstance(el.tag, str))
+    return out
 
 
 def hidden_elements(tree: lxml.html.HtmlElement, scan: HiddenScan | None = None,
@@ -495,8 +515,9 @@ class HiddenLinks:
         keyword_domains = {d for group in groups.values() for *_, foreign, _ in group for t, d in foreign
                            if len(re.findall(f"[{CJK}]", t)) >= 3}
         selling = sum(_sells(t) for group in groups.values() for *_, foreign, _ in group for t, _ in foreign) >= 2
-        offscreen = [(t, d) for group in groups.values() for el, _, foreign, _ in group if OFFSCREEN_RE.search(el.get("style") or "")
-                     for t, d in foreign]
+        written = offscreen_wrapped(tree) if any(how == "script" for g in groups.values() for _, how, *_ in g) else set()
+        offscreen = [(t, d) for group in groups.values() for el, _, foreign, _ in group
+                     if OFFSCREEN_RE.search(el.get("style") or "") or el in written for t, d in foreign]
         pushed = any(len(re.findall(f"[{CJK}]", t)) >= 3 for t, _ in offscreen) or len(offscreen) >= 3
         lone = [(t, d) for group in groups.values() for el, _, foreign, _ in group
                 # its own style hides it, or (no style) a class, id, `hidden` or script the page hides it by
@@ -550,6 +571,11 @@ class HiddenLinks:
         return len(set(words)) >= 3 and len(words) >= 0.4 * len(anchors)
 
 
+# text a link row's reader skips as part of its links: blanks, and a link's address written out beside it
+# (`<a>时时彩开奖视频</a>(www.nmjinqiaohotel.com/shishicai/)`, `[www.jxqjd.com/bjl]`, `http://www.0376.in/news/`)
+ADDRESS_RE = re.compile(r"(?:https?://|www\.)[\w.-]+\.[a-z]{2,}[\x21-\x7e]*", re.I)
+URL_TEXT_RE = re.compile(rf"\s|{ADDRESS_RE.pattern}", re.I)
+
 LINK_BLOCK_TAGS = {"div", "p", "td", "li", "ul", "ol", "span", "font", "marquee", "dd", "dl", "section", "center",
                    "footer", "table", "tr"}
 
@@ -582,13 +608,16 @@ class SpamLinkRows:
             if n_anchors < 3 or n_foreign < 3 or n_spammy < 2 or n_spammy < 0.3 * n_foreign:
                 continue  # the tests below on the lists, by their lengths
             anchors = table.of(el)
+            text = None
+            if skip and any(d in skip for d in el.iterdescendants()):
+                anchors, text = _outside(el, skip, table)
             foreign = _foreign(anchors, home)
             spammy = [t for t, _ in foreign if _site_words(t)]
             if len(foreign) < 3 or len(spammy) < 2 or len(spammy) < 0.3 * len(foreign):
                 continue
-            text = " ".join(el.text_content().split())
-            link_chars = sum(len(t) for t, _ in anchors)
-            if link_chars < 0.5 * len(re.sub(r"\s|https?://\S+", "", text) or "x"):
+            text = " ".join(el.text_content().split()) if text is None else text
+            link_chars = sum(len(ADDRESS_RE.sub("", t)) for t, _ in anchors)  # an address counts on neither side
+            if link_chars < 0.5 * len(URL_TEXT_RE.sub("", text) or "x"):
                 continue  # prose with a few links in it, not a link row
             # the smallest such block: descend while one child still holds all the spam anchors
             block = el
@@ -603,6 +632,31 @@ class SpamLinkRows:
             out.append(Finding("links", "spam_links", block_text(block), _terms(t for t, _ in foreign),
                                sorted({d for _, d in foreign}), [block]))
         return out
+
+
+def _outside(el: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement], table: AnchorTable,
+             ) -> tuple[list[tuple[str, str | None]], str]:
+    """The anchors and text of `el` outside the hidden or planted blocks inside it (`skip`): a farm planted inside
+    an article's container is its own finding, and its links do not make the container a link row. Found by a
+    transplant probe: w001736's hidden 友情链接 farm put after an article's last paragraph made the whole article
+    container a `spam_links` row, and the page a reject.
+
+    >>> t = lxml.html.fromstring("<div><p>文章正文。</p><div id=f><a href='http://a.com'>百家乐</a></div></div>")
+    >>> _outside(t, {t.get_element_by_id("f")}, AnchorTable(t))
+    ([], '文章正文。')
+    """
+    under = _under({d for d in el.iterdescendants() if d in skip})
+    anchors = [table.row(a) for a in el.iter("a") if a not in under]
+    parts = []
+    for node in el.iter():
+        if node in under or not isinstance(node.tag, str):
+            if node.getparent() is not None and node.getparent() not in under and isinstance(node.tail, str):
+                parts.append(node.tail)  # the text after a skipped block (or a comment) is the container's
+            continue
+        parts.append(node.text or "")
+        if node is not el:
+            parts.append(node.tail or "")
+    return anchors, " ".join(" ".join(parts).split())
 
 
 def _anchor_counts(table: AnchorTable, home: str | None) -> dict[lxml.html.HtmlElement, list[int]]:
@@ -1073,7 +1127,78 @@ def find_injections(tree: lxml.html.HtmlElement, url: str | None = None, scan: H
     spliced = SplicedLinks().find(tree, home, planted, table)
     taken = _under(planted) | {el for f in spliced for el in f.elements}
     return (hidden + rows + spliced + SpamSite().find(tree, planted, table)
-            + GamblingAnchors().find(tree, home, taken, table) + label_brands(tree))
+            + GamblingAnchors().find(tree, home, taken, table) + label_brands(tree) + pasted_anchor_blocks(tree))
+
+
+# text nodes of the page that spell out an anchor (<a href=…> or [url=…]), outside scripts, styles, code and form
+# fields (a script writes its links as strings; an HTML lesson shows them in <pre>/<code>; a <textarea> holds a
+# snippet to copy): none on almost every page
+_MARKUP_NODES = lxml.etree.XPath(
+    "//text()[contains(., 'href') or contains(., '[url')]"  # not //body: some pages parse with no <body>
+    "[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::textarea or ancestor::pre"
+    " or ancestor::code or ancestor::template or ancestor::head or ancestor::title)]")
+PASTED_BLOCK_CHARS = 5000  # a block longer than this holds more than a bot's post: the finding keeps it
+
+
+def _pasted_three(lines: list[str]) -> tuple[Finding, list[int]] | None:
+    """Three or more keyword anchors spelled out as markup to three or more other domains: the bar for an HTML
+    page's visible text, where markup shown as text is itself the evidence (no script, code or form field: see
+    _MARKUP_NODES). On the DAnIEL, Scrapinghub and wild-2017 dev and opened pages only w003915's bot replies have
+    any such anchor (25 to 21 domains); one reply of three (viagra, valium, modafinil to three .info sites) is
+    below `plainspam.pasted_anchors`' bars, which a text dump needs.
+
+    >>> _pasted_three(['ok <a href=" http://e7v.info/a ">can you take viagra</a> fine',
+    ...                '<a href="http://w40.info/b">generic valium cost</a>', '<a href="http://ka6.info/">modafinil pack</a>'])[1]
+    [0, 1, 2]
+    >>> _pasted_three(['<a href="http://e7v.info/a">can you take viagra</a> <a href="http://e7v.info/b">generic valium</a>'])
+    """
+    from cleaners.plainspam import ANCHOR_MARKUP_RE, TAG_RE
+
+    anchors = []
+    for i, line in enumerate(lines):
+        for m in ANCHOR_MARKUP_RE.finditer(line):
+            href, text = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            text = " ".join(TAG_RE.sub("", text).split())
+            host = _host(href)
+            if host and text and _keyword(text):
+                anchors.append((i, text, registrable(host)))
+    domains = {d for *_, d in anchors}
+    if len(anchors) < 3 or len(domains) < 3:
+        return None
+    why = f"{len(anchors)} anchors spelled out as markup in the page's text to {len(domains)} other sites"
+    return (Finding("body", "spam_links", why, list(dict.fromkeys(t for _, t, _ in anchors)), sorted(domains)),
+            sorted({i for i, *_ in anchors}))
+
+
+def pasted_anchor_blocks(tree: lxml.html.HtmlElement) -> list[Finding]:
+    """Visible blocks whose text spells out anchors to other sites (`<a href=" http://e7v.info/… ">can you take
+    viagra at night</a>` shown as text): the rule of `plainspam.pasted_anchors` (five or more keyword anchors to
+    three or more domains, or three or more of which two sell a spam topic) on the page's text nodes, one line each.
+
+    Evidence: an HTML page shows markup as text only when it was pasted into a field the site escapes (a bot's
+    forum reply, a comment); a site writes its own links as links. Found by a transplant probe: w003915's bot
+    replies, moved into a news page, were kept by the extractor (their keywords left, and on two pages the
+    article itself lost to them). The blocks holding the lines go before extraction (not one longer than
+    PASTED_BLOCK_CHARS: the page is still spam and the anchor texts are cut where they recur).
+    """
+    from cleaners.plainspam import pasted_anchors
+
+    nodes = _MARKUP_NODES(tree)
+    if not nodes:
+        return []
+    lines = [" ".join(str(n).split()) for n in nodes]
+    found = pasted_anchors(lines) or _pasted_three(lines)
+    if found is None:
+        return []
+    finding, idx = found
+    blocks = []
+    for i in idx:
+        owner = nodes[i].getparent()
+        el = owner.getparent() if nodes[i].is_tail else owner  # a tail's text is its parent's
+        if el is not None and el.tag not in {"body", "html"} and el not in blocks and len(el.text_content()) <= PASTED_BLOCK_CHARS:
+            blocks.append(el)
+    blocks = [el for el in blocks if not any(a in blocks for a in el.iterancestors())]
+    return [Finding("body", "spam_links", finding.text, finding.terms, finding.hosts, blocks)]
 
 
 # (the same nodes as //body//text()[contains(…)]: a node with a colon is never blank, and the blank test, done first,
