@@ -619,19 +619,33 @@ class SpamLinkRows:
             link_chars = sum(len(ADDRESS_RE.sub("", t)) for t, _ in anchors)  # an address counts on neither side
             if link_chars < 0.5 * len(URL_TEXT_RE.sub("", text) or "x"):
                 continue  # prose with a few links in it, not a link row
-            # the smallest such block: descend while one child still holds all the spam anchors
-            block = el
-            while True:
-                inner = [c for c in block if isinstance(c.tag, str) and c.tag in LINK_BLOCK_TAGS
-                         and counts.get(c, (0, 0, 0))[2] == len(spammy)]
-                if not inner:
-                    break
-                block = inner[0]
+            block = _smallest_holder(el, counts, len(spammy))
             taken.add(block)
             taken.update(block.iter())
             out.append(Finding("links", "spam_links", block_text(block), _terms(t for t, _ in foreign),
                                sorted({d for _, d in foreign}), [block]))
         return out
+
+
+def _smallest_holder(el: lxml.html.HtmlElement, counts: dict[lxml.html.HtmlElement, list[int]], spammy: int,
+                     ) -> lxml.html.HtmlElement:
+    """The smallest block under `el` (or `el`) that still holds all its `spammy` spam anchors, descending from block
+    to block inside the one before (in document order, the first that qualifies at each depth). Wrappers that are no
+    link block (a table's tbody and tr) are looked through: a 合作网站 row put after an article inside a layout
+    table (w000018's row in w000856, a transplant probe) made the whole table, article and all, the `spam_links`
+    finding, and the page a reject.
+
+    >>> t = lxml.html.fromstring("<table><tbody><tr><td><p>文章。</p><div id=f><a href='http://a.com'>百家乐</a></div>"
+    ...                          "</td></tr></tbody></table>")
+    >>> f = t.get_element_by_id("f")
+    >>> _smallest_holder(t, {t: [1, 1, 1], t.find(".//td"): [1, 1, 1], f: [1, 1, 1]}, 1) is f
+    True
+    """
+    block = el
+    for d in el.iterdescendants(*LINK_BLOCK_TAGS):
+        if counts.get(d, (0, 0, 0))[2] == spammy and (block is el or any(a is block for a in d.iterancestors())):
+            block = d
+    return block
 
 
 def _outside(el: lxml.html.HtmlElement, skip: set[lxml.html.HtmlElement], table: AnchorTable,

@@ -115,6 +115,28 @@ def test_farm_inside_the_article_container_leaves_the_article() -> None:
     assert not [r for r in out["removed"] if r["reason"] == "spam_links"]
 
 
+def test_visible_row_in_a_layout_table_is_cut_alone() -> None:
+    """w000018's visible 合作网站 row (seven anchors to gambling domains, each address written beside it) after the
+    same game guide's last paragraph, inside the page's layout table: the row is the `spam_links` finding and the
+    article stays. The smallest block holding the spam anchors was searched among a block's children only, and a
+    table's tbody and tr are no link block, so the whole table went and the page was a reject (found on opened
+    donors by the transplant probe, session 27)."""
+    import lxml.html
+
+    from cleaners.html import parse_html
+
+    lab = next(json.loads(ln) for ln in (ROOT / "fixtures/wild/opened.jsonl").read_text("utf-8").splitlines()
+               if json.loads(ln)["file"] == "w000018.html")
+    donor = next(d for d in tp.extract_donors(lab) if d["kind"] == "links")
+    html = _wild_host("w000856.html")
+    alone = clean_document(lxml.html.tostring(parse_html(html), encoding=str, doctype="<!DOCTYPE html>"), "w000856").to_dict()
+    out = clean_document(tp.place(html, alone["text"], donor, "after_article"), "w000856").to_dict()
+    assert out["is_spam_page"] and "text" in out, out.get("reason")
+    assert _norm(out["text"]) == _norm(alone["text"])
+    rows = [r for r in out["removed"] if r["reason"] == "spam_links"]
+    assert rows and all(len(r["text"]) < 400 for r in rows)
+
+
 def test_a_farm_word_the_article_tells_stays() -> None:
     """w005474 (an essay: 我收到各种垃圾私信，东莞桑拿会所、澳门葡京赌场、缅甸果敢第四特区…纷纷请求冠名) under w008802's hidden
     farm, which links 澳门葡京赌场: the page is spam for the farm, the essay keeps its sentence."""
