@@ -148,7 +148,7 @@ def _find_sorted(keys: np.ndarray, query: np.ndarray) -> tuple[np.ndarray, np.nd
 
 
 
-# The hash tables (CharLM._logprob_hashed). The n-grams of orders 2, 3 and 4 each have a region of buckets of
+# The hash tables (CharLM._logprob_hashed). The n-grams of orders 2, 3 and 4 each have a region (0, 1, 2) of buckets of
 # _BUCKET slots, one 64-byte row of packed keys (pack) and one row of payloads per bucket: an n-gram's count in bits
 # 0-19, as a context of the next order its total minus one in bits 20-41 and its types in bits 42-59, bit 62 set for
 # an n-gram of the model, bit 63 for a context. A key goes to the bucket its hash picks (_home) and takes the first
@@ -156,9 +156,9 @@ def _find_sorted(keys: np.ndarray, query: np.ndarray) -> tuple[np.ndarray, np.nd
 # sorted array searched only for queries whose bucket is full and holds no match. Empty slots hold _EMPTY (no key of
 # the model: checked) with payload 0, so a query equal to it reads "absent". Counts, totals and types are integers
 # (at most 5,680, 49,151 and 2,244 in the shipped model; checked), so the floats made of them are the arrays' own.
-_HASH_FORMAT = 4
+_HASH_FORMAT = 5
 _MIX1, _MIX2 = np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
-_BUCKET = 8  # slots of a bucket: 64 bytes of keys, and 8 bytes of a match test (_HashTables.probe)
+_BUCKET = 8  # slots of a bucket: 64 bytes of keys, and 8 bytes of a match test (HashTables.probe)
 _HASH_LOAD = 0.55  # keys per slot
 _EMPTY = np.uint64(0xFFFFFFFFFFFFFFFF)
 _SLOT_OF = np.uint64(0x0001020304050607)  # 256**k times this has k in its top byte (k < 8)
@@ -198,24 +198,24 @@ def _home(keys: np.ndarray, size: int) -> np.ndarray:
     return ((h >> np.uint64(32)) * np.uint64(size) >> np.uint64(32)).astype(np.intp)
 
 
-class _HashTables:
-    """The regions of the orders 2, 3, 4 (:func:`_build_hash_tables`) and the lookup of a batch of keys."""
+class HashTables:
+    """Regions of bucketed hash tables (:func:`hash_arrays`; the character model's orders 2, 3, 4, jieba's words in
+    cleaners.spin) and the lookup of a batch of keys."""
 
     def __init__(self, arrays: dict[str, np.ndarray]):
         self.keys = arrays["keys"].view(f"V{8 * _BUCKET}").ravel()  # one bucket a row: one gather reads it
         self.payload = arrays["payload"].ravel()
         self.first = arrays["first"].tolist()  # each region's first bucket, and the end
-        self.stash = [(arrays[f"stash_keys{n}"], arrays[f"stash_payload{n}"]) for n in range(2, ORDER + 1)]
+        self.stash = [(arrays[f"stash_keys{i}"], arrays[f"stash_payload{i}"]) for i in range(len(self.first) - 1)]
 
     def probe(self, queries: list[tuple[int, np.ndarray]]) -> np.ndarray:
-        """The payloads of the keys of each (order, keys) pair, concatenated in that order; 0 for a key absent."""
+        """The payloads of the keys of each (region, keys) pair, concatenated in that order; 0 for a key absent."""
         query = np.concatenate([q for _, q in queries])
-        bucket = np.concatenate([_home(q, self.first[n - 1] - self.first[n - 2]) + self.first[n - 2]
-                                 for n, q in queries])
+        bucket = np.concatenate([_home(q, self.first[r + 1] - self.first[r]) + self.first[r] for r, q in queries])
         rows = self.keys.take(bucket).view(np.uint64).reshape(-1, _BUCKET)
         # a bucket's keys are distinct: a match is one True byte of the row's eight, which read as one uint64 is
         # 256**slot, and times _SLOT_OF its top byte is the slot (several True bytes only for a query equal to
-        # _EMPTY, which no key of the model is: such a query reads "absent")
+        # _EMPTY, which no key of a table is: such a query reads "absent")
         equal = rows == query[:, None]
         match = equal.view(np.uint64).ravel()
         slot = ((match * _SLOT_OF) >> np.uint64(56)).astype(np.intp) & (_BUCKET - 1)
@@ -224,21 +224,49 @@ class _HashTables:
         spill = np.flatnonzero((out == 0) & (rows[:, -1] != _EMPTY))  # not here, and the bucket is full
         if len(spill):
             at = 0
-            for n, q in queries:
+            for r, q in queries:
                 mine = spill[(spill >= at) & (spill < at + len(q))]
                 at += len(q)
-                keys, payload = self.stash[n - 2]
+                keys, payload = self.stash[r]
                 if len(mine) and len(keys):
                     index = np.minimum(np.searchsorted(keys, query[mine]), len(keys) - 1)
                     out[mine] = np.where(keys[index] == query[mine], payload[index], np.uint64(0))
         return out
 
 
-def _build_hash_tables(lm: CharLM) -> dict[str, np.ndarray]:
-    """The regions of `lm`'s sorted arrays: each n-gram of the model of orders 2-4 and each order-(n+1) context
-    (nearly all contexts are n-grams too: the union), with the payload described above. A bucket's keys are put in
-    by decreasing count, so the stash holds rare n-grams."""
+def hash_arrays(regions: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> dict[str, np.ndarray]:
+    """The arrays of :class:`HashTables` for regions of (sorted distinct keys, nonzero payloads, weights): a key goes
+    to the bucket its hash picks, a bucket's keys by decreasing weight (so the stash holds the rare ones)."""
     keys_out, payload_out, first, out = [], [], [0], {}
+    for i, (keys, payload, weight) in enumerate(regions):
+        if len(keys) and (keys[-1] == _EMPTY or not (payload != 0).all()):
+            raise ValueError("a key is the hash tables' empty mark, or a payload is 0")
+        size = max(1, int(np.ceil(len(keys) / (_HASH_LOAD * _BUCKET))))
+        bucket = _home(keys, size)
+        order = np.lexsort((-weight, bucket))  # by bucket, the heaviest first
+        bucket_sorted = bucket[order]
+        rank = np.arange(len(keys)) - np.searchsorted(bucket_sorted, bucket_sorted)  # place in its bucket
+        fits = rank < _BUCKET
+        table = np.full((size, _BUCKET), _EMPTY, dtype=np.uint64)
+        values = np.zeros((size, _BUCKET), dtype=np.uint64)
+        placed = order[fits]
+        table[bucket_sorted[fits], rank[fits]] = keys[placed]
+        values[bucket_sorted[fits], rank[fits]] = payload[placed]
+        spilt = np.sort(order[~fits])  # keys are sorted: so are these
+        out[f"stash_keys{i}"], out[f"stash_payload{i}"] = keys[spilt], payload[spilt]
+        keys_out.append(table)
+        payload_out.append(values)
+        first.append(first[-1] + size)
+    out["keys"] = np.concatenate(keys_out)
+    out["payload"] = np.concatenate(payload_out)
+    out["first"] = np.array(first, dtype=np.int64)
+    return out
+
+
+def _build_hash_tables(lm: CharLM) -> dict[str, np.ndarray]:
+    """The regions of `lm`'s sorted arrays, orders 2-4: each n-gram of the model and each order-(n+1) context
+    (nearly all contexts are n-grams too: the union), with the payload described above, weighted by count."""
+    regions = []
     for n in range(2, ORDER + 1):
         grams, counts = lm.keys[n - 1], lm.vals[n - 1]
         if n < ORDER:
@@ -249,8 +277,6 @@ def _build_hash_tables(lm: CharLM) -> dict[str, np.ndarray]:
             if len(values) and (values.min() < 0 or values.max() > int(mask) or not np.all(values == np.floor(values))):
                 raise ValueError("the model's counts do not fit the hash tables' payload")
         keys = np.union1d(grams, contexts)
-        if len(keys) and keys[-1] == _EMPTY:
-            raise ValueError("a key of the model is the hash tables' empty mark")
         payload = np.zeros(len(keys), dtype=np.uint64)
         weight = np.zeros(len(keys))
         at = np.searchsorted(keys, grams)
@@ -260,28 +286,8 @@ def _build_hash_tables(lm: CharLM) -> dict[str, np.ndarray]:
         payload[at] |= (((totals - 1).astype(np.uint64) << _TOTAL_SHIFT) | (types.astype(np.uint64) << _TYPES_SHIFT)
                         | _CONTEXT_BIT)
         weight[at] += totals
-        size = max(1, int(np.ceil(len(keys) / (_HASH_LOAD * _BUCKET))))
-        bucket = _home(keys, size)
-        order = np.lexsort((-weight, bucket))  # by bucket, the most frequent first
-        bucket_sorted = bucket[order]
-        start = np.searchsorted(bucket_sorted, bucket_sorted)  # the first of each key's bucket
-        rank = np.arange(len(keys)) - start
-        fits = rank < _BUCKET
-        table = np.full((size, _BUCKET), _EMPTY, dtype=np.uint64)
-        values = np.zeros((size, _BUCKET), dtype=np.uint64)
-        placed = order[fits]
-        table[bucket_sorted[fits], rank[fits]] = keys[placed]
-        values[bucket_sorted[fits], rank[fits]] = payload[placed]
-        spilt = np.sort(order[~fits])  # keys are sorted: so are these
-        out[f"stash_keys{n}"], out[f"stash_payload{n}"] = keys[spilt], payload[spilt]
-        keys_out.append(table)
-        payload_out.append(values)
-        first.append(first[-1] + size)
-    out["keys"] = np.concatenate(keys_out)
-    out["payload"] = np.concatenate(payload_out)
-    out["first"] = np.array(first, dtype=np.int64)
-    return out
-
+        regions.append((keys, payload, weight))
+    return hash_arrays(regions)
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "charlm.npz"
 _FLOAT_PREFIXES = ("v", "ct", "cn", "char_counts")
@@ -392,7 +398,7 @@ class CharLM:
                 return self._logprob(rows[order[first]], in_order=True)[inverse]
         return self._logprob(rows)
 
-    def _hash_tables(self) -> _HashTables:
+    def _hash_tables(self) -> HashTables:
         """The model's n-grams of orders 2, 3, 4 in bucketed hash tables (:func:`_build_hash_tables`), from the
         disk cache (built once per machine, ~1 s) and then memory-mapped."""
         tables = getattr(self, "_tables", None)
@@ -400,7 +406,7 @@ class CharLM:
             from cleaners.cache import cached_arrays
 
             arrays = cached_arrays(f"charlm-hash{_HASH_FORMAT}", MODEL_PATH, lambda: _build_hash_tables(self))
-            tables = self._tables = _HashTables(arrays)
+            tables = self._tables = HashTables(arrays)
         return tables
 
     def _order2_tables(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -415,11 +421,11 @@ class CharLM:
 
     def _logprob_hashed(self, rows: np.ndarray) -> np.ndarray:
         """:meth:`_logprob`'s arithmetic on the same counts, looked up in hash tables instead of sorted arrays:
-        no sort and no binary search, one or two probes of one 16-byte slot per n-gram. The order-n table holds
-        each n-gram's count and, as an order-(n+1) context, its total and types (:func:`_build_hash_tables`), so
-        a row asks the order-2 table for (c-1 c) and (c-2 c-1), the order-3 table for (c-2 c-1 c) and
-        (c-3 c-2 c-1), and the order-4 table for the whole row where its context was found. Rows are uint64,
-        every value under 2**16, history before a boundary already boundary."""
+        no sort and no binary search, one bucket (64 bytes of keys) read per n-gram. The order-n region holds each
+        n-gram's count and, as an order-(n+1) context, its total and types (:func:`_build_hash_tables`), so a row
+        asks the order-2 region for (c-1 c) and (c-2 c-1), the order-3 region for (c-2 c-1 c) and (c-3 c-2 c-1),
+        and the order-4 region for the whole row. Rows are uint64, every value under 2**16, history before a
+        boundary already boundary."""
         tables = self._hash_tables()
         n_rows = len(rows)
         a, b, c, d = (rows[:, i] for i in range(ORDER))
@@ -435,8 +441,8 @@ class CharLM:
         fresh[1:] = (a[1:] != b[:-1]) | (b[1:] != c[:-1]) | (c[1:] != d[:-1])
         fresh = np.flatnonzero(fresh)
         sizes = [n_rows, len(fresh), n_rows, len(fresh), n_rows]
-        p2, ctx3, p3, ctx4, p4 = np.split(tables.probe([(2, (c << sixteen) | d), (2, bc[fresh]), (3, bcd), (3, abc[fresh]),
-                                                       (4, (abc << sixteen) | d)]), np.cumsum(sizes)[:-1])
+        p2, ctx3, p3, ctx4, p4 = np.split(tables.probe([(0, (c << sixteen) | d), (0, bc[fresh]), (1, bcd), (1, abc[fresh]),
+                                                       (2, (abc << sixteen) | d)]), np.cumsum(sizes)[:-1])
         if len(fresh) < n_rows:
             ctx3, ctx4 = _carried(p2, ctx3, fresh), _carried(p3, ctx4, fresh)
         # order 2: context c-1 (a gather), count of (c-1 c)

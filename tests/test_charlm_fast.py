@@ -1,6 +1,7 @@
-"""The character model's hash tables (cleaners.charlm._HashTables, CharLM._logprob_hashed) give the scores of its
+"""The character model's hash tables (cleaners.charlm.HashTables, CharLM._logprob_hashed) give the scores of its
 sorted arrays' binary searches bit for bit: every n-gram and context of the model decodes to its own counts, real
-text (DAnIEL gold texts, wild-2017 dev records) and generated strings score the same, and so do the damage flags."""
+text (DAnIEL gold texts, wild-2017 dev records) and generated strings score the same, and so do the damage flags;
+jieba's word table (cleaners.spin.WordTable) finds the same words with the same rarity in its hash table."""
 
 from __future__ import annotations
 
@@ -72,12 +73,12 @@ def test_every_key_of_the_model_reads_its_own_counts(lm: CharLM) -> None:
     tables = lm._hash_tables()
     for n in range(2, ORDER + 1):
         grams = lm.keys[n - 1]
-        payload = tables.probe([(n, grams)])
+        payload = tables.probe([(n - 2, grams)])
         assert ((payload & charlm._GRAM_BIT) != 0).all()
         assert np.array_equal((payload & charlm._COUNT_MASK).astype(np.float64), lm.vals[n - 1])
         if n < ORDER:
             contexts = lm.ctx_keys[n]
-            payload = tables.probe([(n, contexts)])
+            payload = tables.probe([(n - 2, contexts)])
             assert (payload >= charlm._CONTEXT_BIT).all()
             assert np.array_equal(charlm._total(payload), lm.ctx_total[n])
             assert np.array_equal(charlm._types(payload), lm.ctx_types[n])
@@ -91,7 +92,7 @@ def test_keys_not_in_the_model_read_absent(lm: CharLM) -> None:
         query = rng.integers(0, 1 << (16 * n) if n < ORDER else 1 << 63, size=200_000, dtype=np.uint64)
         query = np.append(query, [charlm._EMPTY, np.uint64(0)])
         known = np.isin(query, np.union1d(lm.keys[n - 1], lm.ctx_keys[n] if n < ORDER else np.zeros(0, dtype=np.uint64)))
-        assert np.array_equal(tables.probe([(n, query)]) != 0, known)
+        assert np.array_equal(tables.probe([(n - 2, query)]) != 0, known)
 
 
 def test_daniel_texts_score_alike(lm: CharLM, daniel_texts: list[str]) -> None:
@@ -140,13 +141,40 @@ def test_rows_past_the_bmp_take_the_sorted_arrays(lm: CharLM) -> None:
 
 def test_flags_identical_with_the_sorted_arrays(lm: CharLM, daniel_texts: list[str], wild_texts: list[str],
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaners import spin
     from cleaners.flags import compute_flags
 
+    def clear() -> None:
+        charlm.padded_logprobs.cache_clear()
+        spin._segmentation.cache_clear()
+
     texts = daniel_texts[:40] + wild_texts
+    clear()
     fast = [compute_flags(t, []) for t in texts]
-    charlm.padded_logprobs.cache_clear()
+    clear()
     monkeypatch.setattr(CharLM, "logprob", CharLM.logprob_sorted)
+    monkeypatch.setattr(spin.WordTable, "lookup", spin.WordTable.lookup_sorted)
     slow = [compute_flags(t, []) for t in texts]
-    charlm.padded_logprobs.cache_clear()
+    clear()
     assert json.dumps(fast, ensure_ascii=False) == json.dumps(slow, ensure_ascii=False)
     assert any(flags for flags, _ in fast)  # some text is flagged: the comparison covers flags, not only scores
+
+
+def test_word_table_hashed_like_sorted(daniel_texts: list[str], wild_texts: list[str]) -> None:
+    from cleaners.spin import _window_keys, word_table
+
+    table = word_table()
+    if table is None:
+        pytest.skip("needs jieba")
+    assert table.hashed is not None
+    found, rarity = table.lookup(table.keys)  # every word of the dictionary
+    assert found.all() and rarity.tobytes() == table.rarity.tobytes()
+    hits = 0
+    for text in daniel_texts[:60] + wild_texts:
+        codes = charlm.codes(normalise(text))
+        for size in (2, 3, 4):
+            keys = _window_keys(codes, size)
+            fast, slow = table.lookup(keys), table.lookup_sorted(keys)
+            assert np.array_equal(fast[0], slow[0]) and fast[1].tobytes() == slow[1].tobytes()
+            hits += int(fast[0].sum())
+    assert hits > 10_000
