@@ -367,12 +367,12 @@ class CharLM:
         previous line's end (。\n出席 is a line starting with 出席).
 
         The n-grams are looked up in the model's hash tables (:meth:`_logprob_hashed`); rows holding a value past
-        the BMP (none of :func:`windows`' do) take the sorted arrays' binary searches (:meth:`logprob_sorted`),
-        which give the same floats.
+        the BMP (none of :func:`windows`' do), or a process without the tables (a cache it cannot write), take the
+        sorted arrays' binary searches (:meth:`logprob_sorted`), which give the same floats.
         """
         rows = rows.astype(np.uint64)
         rows = _boundary_history(rows)
-        if rows.shape[1] == ORDER and (not len(rows) or not int(rows.max()) >> 16):
+        if rows.shape[1] == ORDER and (not len(rows) or not int(rows.max()) >> 16) and self._hash_tables():
             return self._logprob_hashed(rows)
         return self._logprob_deduplicated(rows)
 
@@ -398,16 +398,20 @@ class CharLM:
                 return self._logprob(rows[order[first]], in_order=True)[inverse]
         return self._logprob(rows)
 
-    def _hash_tables(self) -> HashTables:
+    def _hash_tables(self) -> HashTables | None:
         """The model's n-grams of orders 2, 3, 4 in bucketed hash tables (:func:`_build_hash_tables`), from the
-        disk cache (built once per machine, ~1 s) and then memory-mapped."""
+        disk cache (built once per machine, ~2 s) and then memory-mapped; None where the cache can neither give
+        nor keep them (building them in every process would cost more than it saves)."""
         tables = getattr(self, "_tables", None)
         if tables is None:
-            from cleaners.cache import cached_arrays
+            from cleaners.cache import cached_arrays, can_store
 
-            arrays = cached_arrays(f"charlm-hash{_HASH_FORMAT}", MODEL_PATH, lambda: _build_hash_tables(self))
-            tables = self._tables = HashTables(arrays)
-        return tables
+            name = f"charlm-hash{_HASH_FORMAT}"
+            tables = False
+            if can_store(name, MODEL_PATH):
+                tables = HashTables(cached_arrays(name, MODEL_PATH, lambda: _build_hash_tables(self)))
+            self._tables = tables
+        return tables or None
 
     def _order2_tables(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(found, total, types) of every code point of the BMP as an order-2 context, gathered where
@@ -427,6 +431,7 @@ class CharLM:
         and the order-4 region for the whole row. Rows are uint64, every value under 2**16, history before a
         boundary already boundary."""
         tables = self._hash_tables()
+        assert tables is not None  # logprob asked
         n_rows = len(rows)
         a, b, c, d = (rows[:, i] for i in range(ORDER))
         prob = self._unigram_table()[d]

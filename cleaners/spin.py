@@ -324,9 +324,12 @@ def word_table() -> WordTable | None:
 
     arrays = cached_arrays("jieba-packed", source, lambda: packed()[0])
     others, adverbs = cached_object("jieba-others", source, lambda: (packed()[1], _read_dictionary(source)[1]))
+    from cleaners.cache import can_store
     from cleaners.charlm import _HASH_FORMAT
 
-    hashed = cached_arrays(f"jieba-hash{_HASH_FORMAT}", source, lambda: WordTable.hash_arrays(arrays["keys"]))
+    name, hashed = f"jieba-hash{_HASH_FORMAT}", None
+    if can_store(name, source):  # else the binary search: a table built in every process would cost more than it saves
+        hashed = cached_arrays(name, source, lambda: WordTable.hash_arrays(arrays["keys"]))
     return WordTable(arrays, others, adverbs, hashed)
 
 

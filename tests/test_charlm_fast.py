@@ -178,3 +178,15 @@ def test_word_table_hashed_like_sorted(daniel_texts: list[str], wild_texts: list
             assert np.array_equal(fast[0], slow[0]) and fast[1].tobytes() == slow[1].tobytes()
             hits += int(fast[0].sum())
     assert hits > 10_000
+
+
+def test_without_a_cache_to_keep_them_no_tables_are_built(lm: CharLM, daniel_texts: list[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import copy
+
+    monkeypatch.setenv("MIRRORCLEAN_CACHE", "/dev/null/cache")  # no folder can be made there
+    bare = copy.copy(lm)
+    bare._tables = None
+    rows = windows(normalise(daniel_texts[0]))
+    assert bare.logprob(rows).tobytes() == lm.logprob(rows).tobytes()
+    assert bare._tables is False  # the binary searches answered
