@@ -161,6 +161,7 @@ _MIX1, _MIX2 = np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
 _BUCKET = 8  # slots of a bucket: 64 bytes of keys, and 8 bytes of a match test (HashTables.probe)
 _HASH_LOAD = 0.55  # keys per slot
 _EMPTY = np.uint64(0xFFFFFFFFFFFFFFFF)
+_CHUNK = 1 << 15  # queries read at once (2 MB of buckets)
 _SLOT_OF = np.uint64(0x0001020304050607)  # 256**k times this has k in its top byte (k < 8)
 _COUNT_MASK = np.uint64((1 << 20) - 1)
 _TOTAL_SHIFT, _TYPES_SHIFT = np.uint64(20), np.uint64(42)
@@ -212,16 +213,14 @@ class HashTables:
         """The payloads of the keys of each (region, keys) pair, concatenated in that order; 0 for a key absent."""
         query = np.concatenate([q for _, q in queries])
         bucket = np.concatenate([_home(q, self.first[r + 1] - self.first[r]) + self.first[r] for r, q in queries])
-        rows = self.keys.take(bucket).view(np.uint64).reshape(-1, _BUCKET)
-        # a bucket's keys are distinct: a match is one True byte of the row's eight, which read as one uint64 is
-        # 256**slot, and times _SLOT_OF its top byte is the slot (several True bytes only for a query equal to
-        # _EMPTY, which no key of a table is: such a query reads "absent")
-        equal = rows == query[:, None]
-        match = equal.view(np.uint64).ravel()
-        slot = ((match * _SLOT_OF) >> np.uint64(56)).astype(np.intp) & (_BUCKET - 1)
-        out = self.payload.take(bucket * _BUCKET + slot)
-        out *= (match != 0) & (query != _EMPTY)
-        spill = np.flatnonzero((out == 0) & (rows[:, -1] != _EMPTY))  # not here, and the bucket is full
+        if len(query) <= _CHUNK:
+            out, full = self._read(query, bucket)
+        else:  # a bucket read is 64 bytes a query: in chunks, so that a long text's rows need no more memory than before
+            out, full = np.empty(len(query), dtype=np.uint64), np.empty(len(query), dtype=bool)
+            for at in range(0, len(query), _CHUNK):
+                out[at : at + _CHUNK], full[at : at + _CHUNK] = self._read(query[at : at + _CHUNK],
+                                                                            bucket[at : at + _CHUNK])
+        spill = np.flatnonzero((out == 0) & full)  # not here, and the bucket is full
         if len(spill):
             at = 0
             for r, q in queries:
@@ -232,6 +231,20 @@ class HashTables:
                     index = np.minimum(np.searchsorted(keys, query[mine]), len(keys) - 1)
                     out[mine] = np.where(keys[index] == query[mine], payload[index], np.uint64(0))
         return out
+
+
+    def _read(self, query: np.ndarray, bucket: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(payload found in its bucket or 0, whether the bucket is full) of each query."""
+        rows = self.keys.take(bucket).view(np.uint64).reshape(-1, _BUCKET)
+        # a bucket's keys are distinct: a match is one True byte of the row's eight, which read as one uint64 is
+        # 256**slot, and times _SLOT_OF its top byte is the slot (several True bytes only for a query equal to
+        # _EMPTY, which no key of a table is: such a query reads "absent")
+        equal = rows == query[:, None]
+        match = equal.view(np.uint64).ravel()
+        slot = ((match * _SLOT_OF) >> np.uint64(56)).astype(np.intp) & (_BUCKET - 1)
+        out = self.payload.take(bucket * _BUCKET + slot)
+        out *= (match != 0) & (query != _EMPTY)
+        return out, rows[:, -1] != _EMPTY
 
 
 def hash_arrays(regions: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> dict[str, np.ndarray]:
