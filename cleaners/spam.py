@@ -569,7 +569,7 @@ def find_spam_terms(slots: Slots, body: str) -> list[str]:
         # bigrams with the article or its own heading, gambling words aside, is the article's own (澳门赌场一日游攻略
         # over a Macau walk headed 澳门一日游怎么玩)
         evidence.setdefault(whole, set()).add("title_whole")
-    for text in (slots.title, body):
+    for text in (slots.title, slots.keywords, body):  # a keywords slot is filled like a title: js333金沙线路,…
         for m in HANDLE_RE.finditer(text):
             evidence.setdefault(m.group(0), set()).add("handle")  # whole: js333金沙线路 must not split
     for m in _known_re().finditer(hay):

@@ -50,6 +50,7 @@ def parse_text(text: str) -> Draft:
     """
     lines, quotes = read_lines(text)
     draft = _parse_lines(lines)
+    draft.slots.keywords = draft.slots.keywords or keywords_slot(draft.removed)
     mark_planted(lines, draft)  # planted spam the text still shows (cleaners.plainspam)
     quote = {ln: q for ln, q in zip(lines, quotes, strict=True) if q != ln}
     draft.removed = [Removal(r.where, quote[r.text], r.reason) if r.text in quote else r for r in draft.removed]
@@ -87,6 +88,21 @@ def read_lines(text: str) -> tuple[list[str], list[str]]:
             a, b = origin[span[0]], origin[span[1]]
             quotes.append(text[starts[a]:starts[b] + len(bare[b])].strip())
     return lines, quotes
+
+
+KEYWORDS_LINE_RE = re.compile(r"^\s*(?:本文关键词|本文关键字|文章关键词|本文标签|相关标签)\s*[:：]?\s*")
+
+
+def keywords_slot(removed: list[Removal]) -> str:
+    """The values of the dump's keyword lines (本文关键词：…) that were removed as an SEO block: the slot a mirror
+    template fills like an HTML page's meta keywords, so spam.find_spam_terms reads the brands put in it (a site
+    handle glued to a casino word, js333金沙线路) as it reads the meta tag's.
+
+    >>> keywords_slot([Removal("trailer", "本文关键词：js333金沙线路,宁波科技", "seo_block"), Removal("header", "首页", "nav")])
+    'js333金沙线路,宁波科技'
+    """
+    return ",".join(KEYWORDS_LINE_RE.sub("", r.text, count=1) for r in removed
+                    if r.reason == "seo_block" and KEYWORDS_LINE_RE.match(r.text))
 
 
 def _parse_lines(lines: list[str]) -> Draft:
