@@ -477,6 +477,62 @@ def _related(domain: str, home: str | None) -> bool:
     return bool(a and b) and (a in b or b in a)
 
 
+# a written address or domain inside an anchor text (mattpacere.com, http://x.cn/a), and a site credit line
+_DOMAIN_WORD_RE = re.compile(r"\S*[\w-]\.[a-z]{2,}\b\S*", re.I)
+_CREDIT_RE = re.compile(r"^\s*(?:powered|produced|designed|developed|hosted|supported)\s+by\b|copyright|\u00a9", re.I)
+# a word a search phrase is made of: lowercase, three letters or more (replica, watches, sunglasses), not a joining word
+# of a proper name (University of Oxford, Bank for …: an institution's name is written in capitals)
+_LOWER_WORD_RE = re.compile(r"(?<![\w'])(?!(?:the|and|for|with|from|von|und|des|der|les|del|los|las|per)\b)[a-z]{3,}\b")
+
+
+def latin_phrase(text: str) -> int:
+    """How many Latin words (two letters or more) an anchor text in Latin script holds: no Chinese character,
+    written addresses and domains left out, not a credit line (Powered by …, Copyright …); 0 for any other text.
+
+    >>> latin_phrase("Panerai Luminor GMT watches replica"), latin_phrase("mattpacere.com reviews"), latin_phrase("百家乐 VIP")
+    (5, 1, 0)
+    >>> latin_phrase("Powered by Discuz! X3.2"), latin_phrase("http://www.wenku1.com/news/665.html")
+    (0, 0)
+    """
+    if re.search(f"[{CJK}]", text) or _CREDIT_RE.search(text):
+        return 0
+    return len(re.findall(r"[A-Za-z]{2,}", _DOMAIN_WORD_RE.sub(" ", text)))
+
+
+_PAGE_TEXT = lxml.etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::pre or ancestor::code)]")
+
+
+def chinese_page(tree: lxml.html.HtmlElement) -> bool:
+    """Whether a page's own text is mostly Chinese: as many Chinese characters in its body (scripts, styles and
+    code out: a Chinese programming article's listings are not its language) as Latin letters. Anchors in Latin
+    script on such a page are in another script than the page; on an English page they are its language, and the
+    foreign-script rules below never look at them."""
+    text = "".join(_PAGE_TEXT(tree))
+    return len(re.findall(f"[{CJK}]", text)) >= len(re.findall(r"[A-Za-z]", text))
+
+
+def foreign_script_hidden(tree: lxml.html.HtmlElement, home: str | None, groups: dict, offscreen: list[tuple[str, str]],
+                          ) -> bool:
+    """Hidden anchors to other sites whose texts are phrases in Latin script on a page written in Chinese: a
+    counterfeit-goods or car-tool farm planted on a Chinese school's page (w000632: `Panerai Luminor GMT watches
+    replica` in a display:none div, `Ray Ban 2151` in a block pushed to top:-832px). The Chinese keyword bars of
+    HiddenLinks never see them, and the topic words are Chinese. Fires when such anchors (two Latin words or more,
+    to a domain not named like the page's own) go to three or more domains, or one is pushed off-screen (a trick
+    no menu needs), or one is a hidden block alone (its text the anchor's) and a phrase of three words or more (a
+    paid dark link; a hidden drop-down has several items). A Chinese page's hidden blocks hold no Latin phrase to
+    another site on DAnIEL or the wild dev and opened ordinary pages (audit in docs/spam.md)."""
+    latin = [(t, d) for group in groups.values() for *_, foreign, _ in group for t, d in foreign
+             if latin_phrase(t) >= 2 and not _related(d, home)]
+    if not latin:
+        return False
+    alone = any(len(anchors) == 1 and len(foreign) == 1 and latin_phrase(foreign[0][0]) >= 3
+                and block_text(el) == foreign[0][0] and not _related(foreign[0][1], home)
+                for group in groups.values() for el, _, foreign, anchors in group)
+    fires = (len({d for _, d in latin}) >= 3 or alone
+             or any(latin_phrase(t) >= 2 and not _related(d, home) for t, d in offscreen))
+    return fires and chinese_page(tree)
+
+
 class HiddenLinks:
     """Hidden blocks that link to other sites under keyword texts (dark links, 暗链).
 
@@ -526,7 +582,8 @@ class HiddenLinks:
         hidden_set = {el for el, _ in hidden}
         in_prose = any(self._in_prose(key, group, home, hidden_set) for key, group in groups.items() if key is not None)
         if (len(keyword_domains) < 5 and not selling and not pushed and not lone and not in_prose
-                and not any(self._selling([t for *_, a in g for t in a]) for g in groups.values())):
+                and not any(self._selling([t for *_, a in g for t in a]) for g in groups.values())
+                and not foreign_script_hidden(tree, home, groups, offscreen)):
             return []
         out = []
         for group in groups.values():
@@ -625,6 +682,52 @@ class SpamLinkRows:
             out.append(Finding("links", "spam_links", block_text(block), _terms(t for t, _ in foreign),
                                sorted({d for _, d in foreign}), [block]))
         return out
+
+
+def _search_phrase(text: str) -> bool:
+    """An anchor text that reads as a search phrase in Latin script: two Latin words or more, one a lowercase word
+    (replica rolex usa, Ray Ban clubmaster review), not a name written in capitals (Harvard University, App Store,
+    Learning English) or an address.
+
+    >>> _search_phrase("fake rolex watches"), _search_phrase("University of Oxford"), _search_phrase("Google Play")
+    (True, False, False)
+    """
+    return latin_phrase(text) >= 2 and bool(_LOWER_WORD_RE.search(_DOMAIN_WORD_RE.sub(" ", text)))
+
+
+def foreign_script_rows(tree: lxml.html.HtmlElement, home: str | None, skip: set[lxml.html.HtmlElement],
+                        table: AnchorTable) -> list[Finding]:
+    """Visible rows of anchors to three or more other sites (not named like the page's own) whose texts are all
+    search phrases in Latin script (`_search_phrase`), on a page written in Chinese: w000632's footer row
+    `replica rolex usa`, `fake rolex watches` … to anime8.org, gootiha.com …, under a Chinese school's copyright
+    line. SpamLinkRows wants spam-topic words, which are Chinese. A Chinese site's rows in Latin script are names
+    (partner universities, app stores, a language menu: VOA's 36 language sites), in capitals. The finding is the
+    smallest block holding the row's anchors, and its anchors make at least half of its text; hidden and planted
+    blocks inside a block are findings of their own and count in neither (a transplant probe: w001719's hidden
+    sneaker marquee after an article had made the article's container a row, and the page a reject)."""
+    under = _under(skip)  # hidden and planted blocks are findings of their own: their anchors are not a row's
+    rows = [(t, d) for t, d in _foreign((table[a] for a in table if a not in under), home)
+            if _search_phrase(t) and not _related(d, home)]
+    if len({d for _, d in rows}) < 3 or not chinese_page(tree):
+        return []  # most pages stop here
+    found: list[lxml.html.HtmlElement] = []
+    for el in _iter(tree, *LINK_BLOCK_TAGS):
+        if el in under:
+            continue
+        if any(d in skip for d in el.iterdescendants()):
+            anchors, text = _outside(el, skip, table)
+        else:
+            anchors, text = table.of(el), el.text_content()
+        foreign = [(t, d) for t, d in _foreign(anchors, home) if not _related(d, home)]
+        phrases = [(t, d) for t, d in foreign if _search_phrase(t)]
+        if len({d for _, d in phrases}) < 3 or len(phrases) < 0.8 * len(foreign):
+            continue
+        if sum(len(URL_TEXT_RE.sub("", t)) for t, _ in anchors) < 0.5 * len(URL_TEXT_RE.sub("", text) or "x"):
+            continue
+        found = [f for f in found if not any(a is f for a in el.iterancestors())] + [el]  # the smallest holder
+    found = [el for el in found if not any(d in found for d in el.iterdescendants())]
+    return [Finding("links", "spam_links", block_text(el), _terms(t for t, _ in _foreign(table.of(el), home)),
+                    sorted({d for _, d in _foreign(table.of(el), home)}), [el]) for el in found]
 
 
 def _smallest_holder(el: lxml.html.HtmlElement, counts: dict[lxml.html.HtmlElement, list[int]], spammy: int,
@@ -1137,6 +1240,7 @@ def find_injections(tree: lxml.html.HtmlElement, url: str | None = None, scan: H
     hidden = HiddenLinks().find(tree, home, hidden_els, table)
     skip = {el for el, _ in hidden_els}
     rows = SpamLinkRows().find(tree, home, skip, table)
+    rows += foreign_script_rows(tree, home, skip | {el for f in rows for el in f.elements}, table)
     planted = skip | {el for f in rows for el in f.elements}
     spliced = SplicedLinks().find(tree, home, planted, table)
     taken = _under(planted) | {el for f in spliced for el in f.elements}
