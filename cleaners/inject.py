@@ -724,10 +724,50 @@ def foreign_script_rows(tree: lxml.html.HtmlElement, home: str | None, skip: set
             continue
         if sum(len(URL_TEXT_RE.sub("", t)) for t, _ in anchors) < 0.5 * len(URL_TEXT_RE.sub("", text) or "x"):
             continue
+        if _after_prose(el):
+            continue  # a list the article's own text leads to: its references, not a farm
         found = [f for f in found if not any(a is f for a in el.iterancestors())] + [el]  # the smallest holder
     found = [el for el in found if not any(d in found for d in el.iterdescendants())]
     return [Finding("links", "spam_links", block_text(el), _terms(t for t, _ in _foreign(table.of(el), home)),
                     sorted({d for _, d in _foreign(table.of(el), home)}), [el]) for el in found]
+
+
+AFTER_PROSE = 150
+
+
+def _after_prose(el: lxml.html.HtmlElement, levels: int = 2) -> bool:
+    """Whether `el` follows the page's prose in its own container: the elements before it there (looked for at its
+    own level and its parent's) hold `AFTER_PROSE` characters or more of sentence paragraphs. A Chinese tech article
+    ends with its references in English (`asyncio official documentation`, `how to use asyncio gather with exceptions`
+    to docs.python.org, stackoverflow.com, realpython.com …), which read like a farm's search phrases; a farm is put in
+    a footer or a sidebar, apart from the text (w000632's row under the copyright line).
+
+    >>> t = lxml.html.fromstring("<div><p>" + "异步编程的核心是事件循环，协程在等待时让出控制权。" * 6 + "</p><ul id=r><li>x</li></ul></div>")
+    >>> _after_prose(t.get_element_by_id("r")), _after_prose(lxml.html.fromstring("<div><p>版权所有</p><ul id=r></ul></div>")[1])
+    (True, False)
+    >>> main = "<div>" + "<p>" + "异步编程的核心是事件循环，协程在等待时让出控制权。" * 6 + "</p></div>"
+    >>> _after_prose(lxml.html.fromstring("<body>" + main + "<div><ul id=r><li>x</li></ul></div></body>").get_element_by_id("r"))
+    False
+    """
+    node: lxml.html.HtmlElement | None = el
+    for _ in range(levels):  # (a container of the whole article before a footer is no paragraph: _paragraph)
+        if node is None or node.getparent() is None:
+            return False
+        before = [node.getparent().text or ""]  # and the text between them (paragraphs split by <br>)
+        for sib in node.itersiblings(preceding=True):
+            before += [sib.text_content() if _paragraph(sib) else "", sib.tail or ""]
+        if paragraph_prose(before) >= AFTER_PROSE:
+            return True
+        node = node.getparent()
+    return False
+
+
+_BLOCKS = ("p", "div", "ul", "ol", "li", "table", "section", "article", "blockquote", "dl", "form")
+
+
+def _paragraph(el: lxml.html.HtmlElement) -> bool:
+    """A paragraph of text: a <p>, or an element with no block inside it (not a container of the whole article)."""
+    return isinstance(el.tag, str) and (el.tag == "p" or next(el.iterdescendants(*_BLOCKS), None) is None)
 
 
 def _smallest_holder(el: lxml.html.HtmlElement, counts: dict[lxml.html.HtmlElement, list[int]], spammy: int,

@@ -98,3 +98,34 @@ def test_names_and_addresses_in_latin_script_stay(page: Path) -> None:
     tree = parse_html(tp._utf8(tp.read_html(page)))
     assert not [f for f in find_injections(tree) if f.reason in {"hidden_links", "spam_links"}]
     assert not clean_document(tp._utf8(tp.read_html(page)), page.name).to_dict()["is_spam_page"]
+
+
+REFERENCES = ('<p>参考资料：</p><ul id="refs">'
+              '<li><a href="https://docs.python.org/3/library/asyncio.html">asyncio official documentation</a></li>'
+              '<li><a href="https://realpython.com/async-io-python/">async io in python a complete walkthrough</a></li>'
+              '<li><a href="https://stackoverflow.com/questions/42231161">how to use asyncio gather with exceptions</a></li>'
+              '<li><a href="https://www.youtube.com/watch?v=iG6fr81xHKA">python concurrency talk by raymond hettinger</a></li>'
+              '</ul>')
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_english_references_after_the_article_are_no_farm(host: str) -> None:
+    """A Chinese article that ends with its references in English (a tech blog's `how to use asyncio gather with
+    exceptions` to stackoverflow.com, docs.python.org …) reads like a farm's search phrases, but the list follows the
+    article's own paragraphs in their container (inject._after_prose): not a spam page. The host is a real DAnIEL
+    page; the list goes right after its article's last paragraph, in its container. Called spam on 36a0ee5."""
+    import lxml.html
+
+    html = _host(host)
+    alone = clean_document(html, host).to_dict()
+    last = alone["text"].split("\n")[-1][-12:]  # the article's last paragraph, as the record has it
+    tree = lxml.html.fromstring(html)
+    para = [el for el in tree.iter() if isinstance(el.tag, str) and last in " ".join(el.text_content().split())][-1]
+    for el in lxml.html.fragments_fromstring(REFERENCES):
+        if para.tag == "p":  # after the paragraph
+            para.addnext(el)
+            para = el
+        else:  # the text's own container (ce.cn's div#articleText): at its end
+            para.append(el)
+    out = clean_document(lxml.html.tostring(tree, encoding=str), host).to_dict()
+    assert not out["is_spam_page"], [r for r in out["removed"] if r["reason"] in ("spam_links", "hidden_links")]
