@@ -116,8 +116,16 @@ def _gains(lm: CharLM, padded: np.ndarray, points: np.ndarray, groups: list[list
 
     # a term's i-th window (the one ending at its character i) depends on its first i + 1 characters only
     prefixes = list(dict.fromkeys(t[: i + 1] for group in groups for t in group for i in range(len(t))))
-    scored = lm.logprob(np.concatenate([head(p)[:, len(p) - 1 : len(p) - 1 + ORDER] for p in prefixes]))
-    by_prefix = dict(zip(prefixes, scored.reshape(len(prefixes), n_points), strict=True))
+    # a prefix of k characters (共产党) reads one character of the left context only: each distinct one scored once
+    before, at_point = np.unique(left[:, k - 1], return_inverse=True)
+    blocks = [head(p)[:, len(p) - 1 : len(p) - 1 + ORDER] if len(p) != k else
+              np.concatenate([before[:, None], np.broadcast_to(codes(normalise(p)), (len(before), k))], axis=1)
+              for p in prefixes]
+    scored = lm.logprob(np.concatenate(blocks))
+    by_prefix, at = {}, 0
+    for p, block in zip(prefixes, blocks, strict=True):
+        by_prefix[p] = scored[at : at + len(block)] if len(p) != k else scored[at : at + len(block)][at_point]
+        at += len(block)
     # The windows after the term that reach back into the left context (i < k - m) are scored only where the gain
     # can still reach `min_gain` once the others are known: the log-probabilities are <= 0, so cost + the others'
     # sum + surprise3 bounds the gain (in floats too: rounding is monotone), and most places fall below it there.

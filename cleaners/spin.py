@@ -377,20 +377,85 @@ def rarity_excess(text: str) -> float:
 @lru_cache(maxsize=2)
 def _segmentation(text: str) -> tuple[float, np.ndarray]:
     """(summed rarity, offsets in `text` of the two-character words) of forward maximum matching over jieba's
-    dictionary, run by run; shared by rarity_excess and synonym_fit (kept for the last two texts)."""
+    dictionary, run by run; shared by rarity_excess and synonym_fit (kept for the last two texts).
+
+    The segmentation itself is :func:`_fmm_words`; the sum is taken run by run in text order, as
+    :func:`_rarity_sum` would (the same floats)."""
+    starts, rarity, runs = _fmm_words(text)
+    total, run_total, current = 0.0, 0.0, -1
+    for value, run in zip(rarity.tolist(), runs.tolist(), strict=True):
+        if run != current:
+            total += run_total
+            run_total, current = 0.0, run
+        run_total += value
+    return total + run_total, starts
+
+
+@lru_cache(maxsize=2)
+def _fmm_words(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The two-character words of forward maximum matching (4, 3, 2 characters) over jieba's dictionary, run by
+    run: (their offsets in `text`, their rarity, the index of the CJK run each is in).
+
+    Every lookup the segmenter can make is done at once, and so is each place's step (4, 3 or 2 where a word of
+    that length starts there and lies inside its run, else 1); only the walk from step to step is a loop, over
+    the words (:func:`_fmm_walk`). Same words as :func:`_rarity_sum_at` run by run (tests/test_fmm_fast.py).
+    """
     words = word_table()
     cjk, _, norm = _prepared(text)
+    empty = np.zeros(0, dtype=np.int64)
     if words is None or not cjk:
-        return 0.0, np.zeros(0, dtype=np.int64)
-    # the CJK runs joined by one 0 (normalise keeps Chinese characters and makes every character one UTF-16 unit)
+        return empty, np.zeros(0), empty
+    codes, keep = _run_codes(norm)
+    n = len(codes)
+    inside = np.concatenate([codes != 0, np.zeros(MAX_WORD, dtype=bool)])  # past the end: outside every run
+    fits2 = inside[:n] & inside[1 : n + 1]
+    fits3 = fits2 & inside[2 : n + 2]
+    fits4 = fits3 & inside[3 : n + 3]
+    # one lookup for the three window sizes (a lookup's fixed cost is that of hundreds of keys)
+    found, rarity = words.lookup(np.concatenate([_window_keys(codes, size) for size in (4, 3, 2)]))
+    in4, in3, in2 = found[:n], found[n : 2 * n], found[2 * n :]
+    rarity2 = rarity[2 * n :]
+    step = np.where(in4 & fits4, 4, np.where(in3 & fits3, 3, np.where(in2 & fits2, 2, 1)))
+    path = _fmm_walk(step)
+    two = path[step[path] == 2]
+    runs = np.cumsum(codes == 0)[two]
+    return keep[two], rarity2[two], runs
+
+
+def _run_codes(norm: str) -> tuple[np.ndarray, np.ndarray]:
+    """The CJK runs of `norm` joined by one 0 (normalise keeps Chinese characters and makes every character one
+    UTF-16 unit), and the offset in `norm` of each of their places."""
     text_codes = np.frombuffer(norm.encode("utf-16-le"), dtype=np.uint16).astype(np.uint64)
     mask = (text_codes >= 0x4E00) & (text_codes <= 0x9FFF)
     after_run = ~mask & np.concatenate([[False], mask[:-1]])
     keep = np.flatnonzero(mask | after_run)
     if after_run[keep[-1]]:
         keep = keep[:-1]
-    codes = np.where(mask[keep], text_codes[keep], np.uint64(0))
-    # every lookup the segmenter can make, done at once (windows that cross a run's end are never read)
+    return np.where(mask[keep], text_codes[keep], np.uint64(0)), keep
+
+
+def _fmm_walk(step: np.ndarray) -> np.ndarray:
+    """The places forward maximum matching visits from 0, each place's step known.
+
+    >>> _fmm_walk(np.array([2, 1, 1, 4, 1, 1, 1, 1])).tolist()
+    [0, 2, 3, 7]
+    """
+    following = (np.arange(len(step)) + step).tolist()
+    path, at, n = [], 0, len(step)
+    append = path.append
+    while at < n:
+        append(at)
+        at = following[at]
+    return np.array(path, dtype=np.int64)
+
+
+def _segmentation_slow(text: str) -> tuple[float, np.ndarray]:
+    """:func:`_segmentation` run by run through :func:`_rarity_sum_at` (the reference of the fast one)."""
+    words = word_table()
+    cjk, _, norm = _prepared(text)
+    if words is None or not cjk:
+        return 0.0, np.zeros(0, dtype=np.int64)
+    codes, keep = _run_codes(norm)
     in4 = words.lookup(_window_keys(codes, 4))[0].tolist()
     in3 = words.lookup(_window_keys(codes, 3))[0].tolist()
     in2, rarity2 = (a.tolist() for a in words.lookup(_window_keys(codes, 2)))
@@ -459,6 +524,7 @@ _ARTEFACT_ADVERBS = frozenset("充分 积极 慢慢 大大 深深 逐步 逐渐 
 
 
 @lru_cache(maxsize=2)
+@lru_cache(maxsize=2)  # asked of the same text by the segmentation, context_deficit, synonym_fit and spin_evidence
 def _prepared(text: str) -> tuple[int, bool, str]:
     """(CJK characters, Traditional?, the text in the model's alphabet), shared by the model-based evidence."""
     from cleaners.charlm import normalise
@@ -605,7 +671,7 @@ def synonym_fit(text: str) -> float:
         if cjk < SYNONYM_MIN_CHARS:
             return 0.0
     lp = padded_logprobs(norm)  # len(norm) + 3 rows: the last three score the boundary after the text
-    starts = _segmentation(text)[1]  # the two-character words, as rarity_excess segments the text
+    starts = _fmm_words(text)[0]  # the two-character words, as rarity_excess segments the text
     starts = starts[prose[starts]]
     if not len(starts):
         return 0.0

@@ -147,6 +147,7 @@ def test_flags_identical_with_the_sorted_arrays(lm: CharLM, daniel_texts: list[s
     def clear() -> None:
         charlm.padded_logprobs.cache_clear()
         spin._segmentation.cache_clear()
+        spin._fmm_words.cache_clear()
 
     texts = daniel_texts[:40] + wild_texts
     clear()
