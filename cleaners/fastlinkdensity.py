@@ -59,6 +59,19 @@ def _digests(module_name: str, names: list[str]) -> dict[str, str]:
     return table if isinstance(table, dict) and list(table) == names else build()
 
 
+def sources_match(sources: dict[tuple[str, str], str]) -> bool:
+    """Whether every (module, function) of `sources` has the source whose sha1 is given there (`_digests`): the check a
+    replacement of trafilatura's code makes before it stands in (here and in `cleaners.trafreuse`)."""
+    modules: dict[str, list[str]] = {}
+    for module_name, name in sources:
+        modules.setdefault(module_name, []).append(name)
+    for module_name, names in modules.items():
+        found = _digests(module_name, names)
+        if any(found[name] != sources[module_name, name] for name in names):
+            return False
+    return True
+
+
 def _lengths(links: list[etree._Element], known: dict[etree._Element, int], trim: Callable[[str], str]
              ) -> tuple[int, int, int]:
     """`collect_link_info(links)[:3]`: the total length of the links' trimmed texts, how many are not empty,
@@ -142,13 +155,8 @@ def plan() -> list[tuple[object, str, object, object]] | None:
     """[(module, name, its object, the replacement)] for trafilatura's `delete_by_link_density` where the
     extraction finds it, or None when any mirrored function is not the source this was written from."""
     try:
-        modules: dict[str, list[str]] = {}
-        for module_name, name in _SOURCES:
-            modules.setdefault(module_name, []).append(name)
-        for module_name, names in modules.items():
-            found = _digests(module_name, names)
-            if any(found[name] != _SOURCES[module_name, name] for name in names):
-                return None
+        if not sources_match(_SOURCES):
+            return None
         hp = importlib.import_module("trafilatura.htmlprocessing")
         extractor = importlib.import_module("trafilatura.main_extractor")
     except (ImportError, OSError, TypeError, AttributeError):

@@ -31,7 +31,7 @@ from typing import Any
 
 from lxml import etree
 
-from cleaners.fastlinkdensity import _digests
+from cleaners.fastlinkdensity import sources_match
 
 # sha1 of the source of each function as trafilatura 2.3.1 ships it: the sequence that calls the hooked functions,
 # the two hooked functions, and the extraction whose only use of `options.fast` is the recovery's keep_teasers
@@ -130,13 +130,8 @@ def plan() -> list[tuple[object, str, object, object]] | None:
     None when any function named in `_SOURCES` is not the source this was written from."""
     global _CORE
     try:
-        modules: dict[str, list[str]] = {}
-        for module_name, name in _SOURCES:
-            modules.setdefault(module_name, []).append(name)
-        for module_name, names in modules.items():
-            found = _digests(module_name, names)
-            if any(found[name] != _SOURCES[module_name, name] for name in names):
-                return None
+        if not sources_match(_SOURCES):
+            return None
         core = importlib.import_module("trafilatura.core")
         external = importlib.import_module("trafilatura.external")
     except (ImportError, OSError, TypeError, AttributeError):

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
+from _transplants import HOSTS, tp
+from _transplants import norm as _norm
 
 from cleaners import clean_document
 
@@ -33,16 +33,6 @@ SCRAPINGHUB = EVAL / "scrapinghub-aeb" / "html"
 pytestmark = pytest.mark.skipif(not WILD.is_dir() or not DANIEL.is_dir() or not SCRAPINGHUB.is_dir(),
                                 reason="needs ../shared/eval")
 
-sys.path.insert(0, str(ROOT / "bench"))
-import transplant_probe as tp  # noqa: E402
-
-HOSTS = ["20111209_china.huanqiu.com_1a3c15007326d6345369af9fdc8eeba42081db2adf4fd22b1cc48ad5",
-         "20111215_news.21cn.com_e4a6beeca1324dd8e853a96e74e8f6",
-         "20111209_finance.ce.cn_3d5502a97074009069edc19ec55e81c69c63cd2f8d07142b7229888f"]
-
-
-def _norm(s: str) -> str:
-    return unicodedata.normalize("NFKC", s).casefold()
 
 
 def _donors() -> dict[str, dict]:
