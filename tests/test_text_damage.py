@@ -149,19 +149,25 @@ def test_a_list_the_text_announces_with_a_colon_stays(mode: str) -> None:
     assert [i for i in items if re.sub(r"\s*https?://\S+", "", i) not in kept] == []
 
 
+def _wild_extract(name: str) -> tuple[str, Record]:
+    """(a wild-2017 page as a crawl's plain-text extract, its record cleaned as text)."""
+    from mirrorclean.wildeval import WILD, wet_text
+
+    page = WILD / "pages" / name
+    if not page.is_file():
+        pytest.skip("the wild-2017 pages are not beside the repo")
+    text = wet_text(page.read_bytes())
+    rec = clean_document(text.encode("utf-8"), name.replace(".html", ".txt"), kind="text")
+    assert isinstance(rec, Record)
+    return text, rec
+
+
 def test_a_poll_under_its_lead_keeps_the_lead() -> None:
     """wild-2017 w000045 (opened half, an ordinary news page) as a crawl's extract: the lead paragraph sits between
     lines of zero-width joiners, over a poll's ten places (第1位电脑（全部）181票 …) and the readers' answers. The
     invisible lines and the ten short places cut the lead from the text (damage_audit: 110 characters). A guard of
     this branch's joiner change: on main the places were glued into prose and the lead kept by chance."""
-    from mirrorclean.wildeval import WILD, wet_text
-
-    page = WILD / "pages" / "w000045.html"
-    if not page.is_file():
-        pytest.skip("the wild-2017 pages are not beside the repo")
-    text = wet_text(page.read_bytes())
-    rec = clean_document(text.encode("utf-8"), "w000045.txt", kind="text")
-    assert isinstance(rec, Record)
+    text, rec = _wild_extract("w000045.html")
     lead = next(ln for ln in text.splitlines() if "整理报道" in ln).strip("\u200d \t")
     assert rec.text.startswith(lead[:40])
     places = [ln for ln in text.splitlines() if re.match(r"第\d+位.*\d+票$", ln)]
@@ -187,14 +193,7 @@ def test_a_lead_over_a_stray_box_that_tells_the_headlines_story_stays() -> None:
     over a stray box (兰博技能及加点 …) and a table of contents; it shares half the headline's words, which a site's
     notice over a box of links does not. (A guard of this branch's joiner change: on main the box was glued to the
     lead and the lead kept by chance.)"""
-    from mirrorclean.wildeval import WILD, wet_text
-
-    page = WILD / "pages" / "w009837.html"
-    if not page.is_file():
-        pytest.skip("the wild-2017 pages are not beside the repo")
-    text = wet_text(page.read_bytes())
-    rec = clean_document(text.encode("utf-8"), "w009837.txt", kind="text")
-    assert isinstance(rec, Record)
+    text, rec = _wild_extract("w009837.html")
     lead = next(ln for ln in text.splitlines() if ln.startswith("cf全新英雄级女角色零"))
     assert rec.text.startswith(lead[:20])
     assert "兰博技能及加点" not in rec.text
