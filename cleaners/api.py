@@ -28,7 +28,7 @@ from cleaners.normalize import (
 from cleaners.plainspam import search_snippets
 from cleaners.record import Record, Reject, Removal
 from cleaners.references import split_references
-from cleaners.spam import clean_paragraphs, clean_title, core_of, find_spam_terms, removable
+from cleaners.spam import CJK, clean_paragraphs, clean_title, core_of, find_spam_terms, removable
 from cleaners.title import pick_title, strip_site_suffix
 
 HTML_SNIFF_RE = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|br|table|script)[\s>/]", re.I)
@@ -440,8 +440,8 @@ def _told(term: str, body: str) -> bool:
 
 # a clause's ends, and a label's colon, brackets and quotes: 永盛真钱棋牌室：外媒头条：… is a name labelling a line
 TOLD_SPLIT_RE = re.compile(r"[，。！？；,!?;\n：:（）()【】\[\]「」“”《》|｜]")
-CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-INSIDE_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff、]")  # a sentence's character, or a list's mark
+CJK_RE = re.compile(f"[{CJK}]")
+INSIDE_RE = re.compile(f"[{CJK}、]")  # a sentence's character, or a list's mark
 
 
 def _report_terms(terms: list[str], draft: Draft | None = None, planted_max: int = 10) -> list[str]:
